@@ -1,0 +1,119 @@
+#include "Config.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QJsonArray>
+
+namespace gatehouse {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Config", text);
+}
+} // namespace
+
+const Provider *Config::findProvider(const QString &id) const
+{
+    for (const auto &p : providers) {
+        if (p.id == id)
+            return &p;
+    }
+    return nullptr;
+}
+
+Provider *Config::findProvider(const QString &id)
+{
+    return const_cast<Provider *>(std::as_const(*this).findProvider(id));
+}
+
+const AccessKeyRecord *Config::findAccessKey(const QString &name) const
+{
+    for (const auto &k : accessKeys) {
+        if (k.name == name)
+            return &k;
+    }
+    return nullptr;
+}
+
+AccessKeyRecord *Config::findAccessKey(const QString &name)
+{
+    return const_cast<AccessKeyRecord *>(std::as_const(*this).findAccessKey(name));
+}
+
+QJsonObject Config::toJson() const
+{
+    QJsonObject gw{{QLatin1String("bind"), gateway.bindAddress},
+                   {QLatin1String("port"), gateway.port},
+                   {QLatin1String("maxBodyBytes"), gateway.maxBodyBytes},
+                   {QLatin1String("maxHeaderBytes"), gateway.maxHeaderBytes},
+                   {QLatin1String("maxConnections"), gateway.maxConnections},
+                   {QLatin1String("idleTimeoutMs"), gateway.idleTimeoutMs},
+                   {QLatin1String("allowedOrigins"), QJsonArray::fromStringList(gateway.allowedOrigins)}};
+    QJsonArray providerArray;
+    for (const auto &p : providers)
+        providerArray.append(p.toJson());
+    QJsonArray keyArray;
+    for (const auto &k : accessKeys)
+        keyArray.append(k.toJson());
+    return QJsonObject{{QLatin1String("schemaVersion"), schemaVersion},
+                       {QLatin1String("instanceId"), instanceId},
+                       {QLatin1String("gateway"), gw},
+                       {QLatin1String("providers"), providerArray},
+                       {QLatin1String("accessKeys"), keyArray}};
+}
+
+Result<Config> Config::fromJson(const QJsonObject &json)
+{
+    Config c;
+    const QJsonValue version = json.value(QLatin1String("schemaVersion"));
+    if (!version.isDouble())
+        return Result<Config>::failure(tr("\"schemaVersion\" is missing or not a number."));
+    c.schemaVersion = version.toInt();
+    if (c.schemaVersion < 1 || c.schemaVersion > currentSchemaVersion)
+        return Result<Config>::failure(
+            tr("schema version %1 is not supported (this Gatehouse reads version %2); it may "
+               "have been written by a newer Gatehouse.")
+                .arg(c.schemaVersion)
+                .arg(currentSchemaVersion));
+    c.instanceId = json.value(QLatin1String("instanceId")).toString();
+    if (c.instanceId.isEmpty())
+        return Result<Config>::failure(tr("\"instanceId\" is missing."));
+
+    const QJsonObject gw = json.value(QLatin1String("gateway")).toObject();
+    c.gateway.bindAddress = gw.value(QLatin1String("bind")).toString(c.gateway.bindAddress);
+    if (QHostAddress(c.gateway.bindAddress).isNull())
+        return Result<Config>::failure(
+            tr("gateway bind address \"%1\" is not an IP address.").arg(c.gateway.bindAddress));
+    const int port = gw.value(QLatin1String("port")).toInt(c.gateway.port);
+    if (port < 0 || port > 65535)
+        return Result<Config>::failure(tr("gateway port %1 is out of range.").arg(port));
+    c.gateway.port = static_cast<quint16>(port);
+    c.gateway.maxBodyBytes = gw.value(QLatin1String("maxBodyBytes")).toInteger(c.gateway.maxBodyBytes);
+    c.gateway.maxHeaderBytes = gw.value(QLatin1String("maxHeaderBytes")).toInt(c.gateway.maxHeaderBytes);
+    c.gateway.maxConnections = gw.value(QLatin1String("maxConnections")).toInt(c.gateway.maxConnections);
+    c.gateway.idleTimeoutMs = gw.value(QLatin1String("idleTimeoutMs")).toInt(c.gateway.idleTimeoutMs);
+    if (c.gateway.maxBodyBytes <= 0 || c.gateway.maxHeaderBytes <= 0 || c.gateway.maxConnections <= 0 ||
+        c.gateway.idleTimeoutMs <= 0)
+        return Result<Config>::failure(tr("gateway limits must be positive numbers."));
+    for (const QJsonValue v : gw.value(QLatin1String("allowedOrigins")).toArray())
+        c.gateway.allowedOrigins << v.toString();
+
+    for (const QJsonValue v : json.value(QLatin1String("providers")).toArray()) {
+        auto p = Provider::fromJson(v.toObject());
+        if (!p)
+            return Result<Config>::failure(p.error());
+        if (c.findProvider(p->id))
+            return Result<Config>::failure(tr("provider \"%1\" is listed twice.").arg(p->id));
+        c.providers.append(std::move(p).value());
+    }
+    for (const QJsonValue v : json.value(QLatin1String("accessKeys")).toArray()) {
+        auto k = AccessKeyRecord::fromJson(v.toObject());
+        if (!k)
+            return Result<Config>::failure(k.error());
+        c.accessKeys.append(std::move(k).value());
+    }
+    return c;
+}
+
+} // namespace gatehouse

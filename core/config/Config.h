@@ -1,0 +1,47 @@
+#pragma once
+
+#include "AccessKey.h"
+#include "Provider.h"
+
+#include <QList>
+#include <QString>
+
+namespace gatehouse {
+
+// The port Gatehouse listens on unless told otherwise. No common local AI server uses it
+// (Ollama 11434, LM Studio 1234, vLLM 8000, llama.cpp/LocalAI 8080, Jan 1337, GPT4All 4891,
+// LiteLLM 4000, text-generation-webui 5000/7860, KoboldCpp 5001, Open WebUI 3000).
+constexpr quint16 defaultGatewayPort = 4777;
+
+struct GatewaySettings
+{
+    QString bindAddress = QStringLiteral("127.0.0.1");
+    quint16 port = defaultGatewayPort;
+    qint64 maxBodyBytes = 32 * 1024 * 1024;
+    int maxHeaderBytes = 32 * 1024;
+    int maxConnections = 1024;
+    int idleTimeoutMs = 60'000;
+    QStringList allowedOrigins; // browser origins allowed to call the gateway; none by default
+};
+
+// Everything Gatehouse keeps in its config file.
+struct Config
+{
+    static constexpr int currentSchemaVersion = 1;
+
+    int schemaVersion = currentSchemaVersion;
+    QString instanceId; // scopes keychain entries to this config
+    GatewaySettings gateway;
+    QList<Provider> providers;
+    QList<AccessKeyRecord> accessKeys;
+
+    const Provider *findProvider(const QString &id) const;
+    Provider *findProvider(const QString &id);
+    const AccessKeyRecord *findAccessKey(const QString &name) const;
+    AccessKeyRecord *findAccessKey(const QString &name);
+
+    QJsonObject toJson() const;
+    static Result<Config> fromJson(const QJsonObject &json);
+};
+
+} // namespace gatehouse

@@ -1,0 +1,184 @@
+#include "Provider.h"
+
+#include "UrlPolicy.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace gatehouse {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Provider", text);
+}
+
+bool isHeaderToken(const QByteArray &name)
+{
+    if (name.isEmpty())
+        return false;
+    for (const char c : name) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+// Headers that carry credentials belong in the keychain, and hop-by-hop or framing
+// headers are Gatehouse's to set.
+bool isReservedHeader(const QByteArray &lowerName)
+{
+    static const char *const reserved[] = {"authorization", "x-api-key", "api-key",
+                                           "proxy-authorization", "cookie", "host",
+                                           "content-length", "transfer-encoding", "connection",
+                                           "te", "upgrade", "keep-alive", "trailer"};
+    for (const char *r : reserved) {
+        if (lowerName == r)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+QString apiSurfaceName(ApiSurface surface)
+{
+    return surface == ApiSurface::Anthropic ? QStringLiteral("anthropic") : QStringLiteral("openai");
+}
+
+Result<ApiSurface> parseApiSurface(const QString &name)
+{
+    if (name == QLatin1String("openai"))
+        return ApiSurface::OpenAi;
+    if (name == QLatin1String("anthropic"))
+        return ApiSurface::Anthropic;
+    return Result<ApiSurface>::failure(
+        tr("Unknown API surface \"%1\"; use openai or anthropic.").arg(name));
+}
+
+Status Provider::validateId(const QString &id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
+    if (!pattern.match(id).hasMatch())
+        return Status::failure(
+            tr("\"%1\" is not a valid provider id: use 1 to 40 lower-case letters, digits and "
+               "dashes, starting with a letter or digit.")
+                .arg(id));
+    return {};
+}
+
+Result<QPair<QByteArray, QByteArray>> Provider::parseHeader(const QString &line)
+{
+    const qsizetype colon = line.indexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return Result<QPair<QByteArray, QByteArray>>::failure(
+            tr("Header \"%1\" must look like \"Name: value\".").arg(line));
+    const QByteArray name = line.left(colon).trimmed().toLatin1();
+    const QByteArray value = line.mid(colon + 1).trimmed().toUtf8();
+    if (!isHeaderToken(name))
+        return Result<QPair<QByteArray, QByteArray>>::failure(
+            tr("Header name \"%1\" contains characters not allowed in HTTP header names.")
+                .arg(QString::fromLatin1(name)));
+    if (value.contains('\r') || value.contains('\n') || value.contains('\0'))
+        return Result<QPair<QByteArray, QByteArray>>::failure(
+            tr("The value of header \"%1\" contains a line break.").arg(QString::fromLatin1(name)));
+    if (isReservedHeader(name.toLower()))
+        return Result<QPair<QByteArray, QByteArray>>::failure(
+            tr("Header \"%1\" cannot be set here. Credentials go to the keychain with "
+               "\"provider set-key\", and connection headers are set by Gatehouse.")
+                .arg(QString::fromLatin1(name)));
+    return qMakePair(name, value);
+}
+
+Status Provider::validate() const
+{
+    if (auto s = validateId(id); !s)
+        return s;
+    const auto url = UrlPolicy::checkBaseUrl(baseUrl.toString());
+    if (!url)
+        return Status::failure(url.error());
+    for (const QString &m : models) {
+        if (m.isEmpty() || m.trimmed() != m)
+            return Status::failure(tr("Provider \"%1\" lists an empty model name or one with "
+                                      "surrounding spaces.")
+                                       .arg(id));
+    }
+    for (const auto &h : extraHeaders) {
+        const auto parsed =
+            parseHeader(QString::fromLatin1(h.first) + QLatin1String(": ") + QString::fromUtf8(h.second));
+        if (!parsed)
+            return Status::failure(parsed.error());
+    }
+    if (timeouts.connectMs <= 0 || timeouts.firstByteMs <= 0 || timeouts.idleMs <= 0)
+        return Status::failure(tr("Provider \"%1\" has a timeout that is not positive.").arg(id));
+    return {};
+}
+
+QJsonObject Provider::toJson() const
+{
+    QJsonObject o;
+    o.insert(QLatin1String("id"), id);
+    if (!displayName.isEmpty())
+        o.insert(QLatin1String("name"), displayName);
+    o.insert(QLatin1String("baseUrl"), baseUrl.toString());
+    o.insert(QLatin1String("surface"), apiSurfaceName(surface));
+    o.insert(QLatin1String("models"), QJsonArray::fromStringList(models));
+    QJsonObject headers;
+    for (const auto &h : extraHeaders)
+        headers.insert(QString::fromLatin1(h.first), QString::fromUtf8(h.second));
+    o.insert(QLatin1String("headers"), headers);
+    o.insert(QLatin1String("timeouts"),
+             QJsonObject{{QLatin1String("connectMs"), timeouts.connectMs},
+                         {QLatin1String("firstByteMs"), timeouts.firstByteMs},
+                         {QLatin1String("idleMs"), timeouts.idleMs}});
+    o.insert(QLatin1String("enabled"), enabled);
+    o.insert(QLatin1String("hasKey"), hasKey);
+    return o;
+}
+
+Result<Provider> Provider::fromJson(const QJsonObject &json)
+{
+    Provider p;
+    p.id = json.value(QLatin1String("id")).toString();
+    const QString where = p.id.isEmpty() ? tr("a provider without id") : tr("provider \"%1\"").arg(p.id);
+    auto fail = [&](const QString &why) {
+        return Result<Provider>::failure(tr("In %1: %2").arg(where, why));
+    };
+    p.displayName = json.value(QLatin1String("name")).toString();
+    if (!json.value(QLatin1String("baseUrl")).isString())
+        return fail(tr("\"baseUrl\" must be a string."));
+    const auto url = UrlPolicy::checkBaseUrl(json.value(QLatin1String("baseUrl")).toString());
+    if (!url)
+        return fail(url.error());
+    p.baseUrl = url.value();
+    const auto surface = parseApiSurface(json.value(QLatin1String("surface")).toString());
+    if (!surface)
+        return fail(surface.error());
+    p.surface = surface.value();
+    const QJsonValue models = json.value(QLatin1String("models"));
+    if (!models.isUndefined() && !models.isArray())
+        return fail(tr("\"models\" must be a list of strings."));
+    for (const QJsonValue v : models.toArray()) {
+        if (!v.isString())
+            return fail(tr("\"models\" must be a list of strings."));
+        p.models << v.toString();
+    }
+    const QJsonObject headers = json.value(QLatin1String("headers")).toObject();
+    for (auto it = headers.begin(); it != headers.end(); ++it)
+        p.extraHeaders.append({it.key().toLatin1(), it.value().toString().toUtf8()});
+    const QJsonObject t = json.value(QLatin1String("timeouts")).toObject();
+    p.timeouts.connectMs = t.value(QLatin1String("connectMs")).toInt(p.timeouts.connectMs);
+    p.timeouts.firstByteMs = t.value(QLatin1String("firstByteMs")).toInt(p.timeouts.firstByteMs);
+    p.timeouts.idleMs = t.value(QLatin1String("idleMs")).toInt(p.timeouts.idleMs);
+    p.enabled = json.value(QLatin1String("enabled")).toBool(true);
+    p.hasKey = json.value(QLatin1String("hasKey")).toBool(false);
+    if (auto s = p.validate(); !s)
+        return fail(s.error());
+    return p;
+}
+
+} // namespace gatehouse

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "util/Result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QStringList>
+#include <QUrl>
+
+namespace gatehouse {
+
+enum class ApiSurface
+{
+    OpenAi,   // Chat Completions + /models
+    Anthropic // Messages
+};
+
+QString apiSurfaceName(ApiSurface surface);
+Result<ApiSurface> parseApiSurface(const QString &name);
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+struct ProviderTimeouts
+{
+    int connectMs = 10'000;
+    // Non-streaming completions only answer when the whole text is ready.
+    int firstByteMs = 300'000;
+    int idleMs = 120'000;
+};
+
+// An upstream endpoint that answers model requests.
+struct Provider
+{
+    QString id;
+    QString displayName;
+    QUrl baseUrl;
+    ApiSurface surface = ApiSurface::OpenAi;
+    QStringList models; // empty: any model name is passed through
+    HeaderList extraHeaders;
+    ProviderTimeouts timeouts;
+    bool enabled = true;
+    bool hasKey = false; // the key itself lives only in the SecretStore
+
+    QJsonObject toJson() const;
+    static Result<Provider> fromJson(const QJsonObject &json);
+
+    // Checks every field; the message names the field and what to do.
+    Status validate() const;
+    static Status validateId(const QString &id);
+    static Result<QPair<QByteArray, QByteArray>> parseHeader(const QString &line);
+};
+
+} // namespace gatehouse

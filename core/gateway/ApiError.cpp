@@ -1,0 +1,76 @@
+#include "ApiError.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace gatehouse {
+
+QByteArray ApiError::toOpenAiBody() const
+{
+    QJsonObject error{{QLatin1String("message"), message},
+                      {QLatin1String("type"), type},
+                      {QLatin1String("param"), param.isEmpty() ? QJsonValue() : QJsonValue(param)},
+                      {QLatin1String("code"), code.isEmpty() ? QJsonValue() : QJsonValue(code)}};
+    return QJsonDocument(QJsonObject{{QLatin1String("error"), error}}).toJson(QJsonDocument::Compact) + '\n';
+}
+
+ApiError ApiError::badRequest(const QString &message, const QString &param, const QString &code)
+{
+    return {400, QStringLiteral("invalid_request_error"), code, message, param};
+}
+
+ApiError ApiError::unauthorized(const QString &message)
+{
+    return {401, QStringLiteral("authentication_error"), QStringLiteral("invalid_api_key"), message, {}};
+}
+
+ApiError ApiError::forbidden(const QString &message, const QString &code)
+{
+    return {403, QStringLiteral("permission_error"), code, message, {}};
+}
+
+ApiError ApiError::notFound(const QString &message, const QString &code)
+{
+    return {404, QStringLiteral("not_found_error"), code, message, {}};
+}
+
+ApiError ApiError::methodNotAllowed(const QString &message)
+{
+    return {405, QStringLiteral("invalid_request_error"), QStringLiteral("method_not_allowed"), message, {}};
+}
+
+ApiError ApiError::payloadTooLarge(const QString &message)
+{
+    return {413, QStringLiteral("invalid_request_error"), QStringLiteral("request_too_large"), message, {}};
+}
+
+ApiError ApiError::badGateway(const QString &message, const QString &code)
+{
+    return {502, QStringLiteral("upstream_error"), code, message, {}};
+}
+
+ApiError ApiError::serviceUnavailable(const QString &message, const QString &code)
+{
+    return {503, QStringLiteral("server_error"), code, message, {}};
+}
+
+ApiError ApiError::gatewayTimeout(const QString &message)
+{
+    return {504, QStringLiteral("timeout_error"), QStringLiteral("upstream_timeout"), message, {}};
+}
+
+ApiError ApiError::fromTransport(int status, const QString &message)
+{
+    switch (status) {
+    case 413:
+        return payloadTooLarge(message);
+    case 408:
+        return {408, QStringLiteral("invalid_request_error"), QStringLiteral("request_timeout"), message, {}};
+    case 431:
+        return {431, QStringLiteral("invalid_request_error"), QStringLiteral("headers_too_large"), message, {}};
+    default:
+        return {status, QStringLiteral("invalid_request_error"), QStringLiteral("malformed_request"), message, {}};
+    }
+}
+
+} // namespace gatehouse

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace gatehouse {
+
+// The one error type of the gateway: an HTTP status and what to tell the caller.
+// It is turned into a response body in the caller's API shape in one place (toOpenAiBody).
+struct ApiError
+{
+    int status = 500;
+    QString type;    // OpenAI "type", e.g. invalid_request_error
+    QString code;    // machine-readable code, e.g. model_not_found; may be empty
+    QString message; // for people
+    QString param;   // the request field at fault; may be empty
+    int retryAfterSeconds = -1;
+
+    QByteArray toOpenAiBody() const;
+
+    static ApiError badRequest(const QString &message, const QString &param = {},
+                               const QString &code = {});
+    static ApiError unauthorized(const QString &message);
+    static ApiError forbidden(const QString &message, const QString &code);
+    static ApiError notFound(const QString &message, const QString &code);
+    static ApiError methodNotAllowed(const QString &message);
+    static ApiError payloadTooLarge(const QString &message);
+    static ApiError badGateway(const QString &message, const QString &code);
+    static ApiError serviceUnavailable(const QString &message, const QString &code);
+    static ApiError gatewayTimeout(const QString &message);
+    static ApiError fromTransport(int status, const QString &message);
+};
+
+} // namespace gatehouse

@@ -1,0 +1,76 @@
+#include "ChatCompletionRequest.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace gatehouse {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ChatCompletionRequest", text);
+}
+} // namespace
+
+std::variant<QJsonObject, ApiError> parseJsonObject(const QByteArray &json)
+{
+    if (json.trimmed().isEmpty())
+        return ApiError::badRequest(tr("The request body is empty; send a JSON object."));
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        return ApiError::badRequest(tr("The request body is not valid JSON: %1 at byte %2.")
+                                        .arg(error.errorString())
+                                        .arg(error.offset),
+                                    {}, QStringLiteral("invalid_json"));
+    if (!doc.isObject())
+        return ApiError::badRequest(tr("The request body must be a JSON object."), {},
+                                    QStringLiteral("invalid_json"));
+    return doc.object();
+}
+
+std::variant<ChatCompletionRequest, ApiError> ChatCompletionRequest::parse(const QByteArray &json)
+{
+    auto parsed = parseJsonObject(json);
+    if (auto *e = std::get_if<ApiError>(&parsed))
+        return *e;
+    ChatCompletionRequest r;
+    r.body = std::get<QJsonObject>(std::move(parsed));
+
+    const QJsonValue model = r.body.value(QLatin1String("model"));
+    if (model.isUndefined() || model.isNull())
+        return ApiError::badRequest(tr("\"model\" is required, as provider:model."),
+                                    QStringLiteral("model"));
+    if (!model.isString() || model.toString().isEmpty())
+        return ApiError::badRequest(tr("\"model\" must be a non-empty string, as provider:model."),
+                                    QStringLiteral("model"));
+    r.model = model.toString();
+
+    const QJsonValue messages = r.body.value(QLatin1String("messages"));
+    if (messages.isUndefined())
+        return ApiError::badRequest(tr("\"messages\" is required."), QStringLiteral("messages"));
+    if (!messages.isArray())
+        return ApiError::badRequest(tr("\"messages\" must be an array."), QStringLiteral("messages"));
+    const QJsonArray list = messages.toArray();
+    if (list.isEmpty())
+        return ApiError::badRequest(tr("\"messages\" must contain at least one message."),
+                                    QStringLiteral("messages"));
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString where = QStringLiteral("messages[%1]").arg(i);
+        if (!list.at(i).isObject())
+            return ApiError::badRequest(tr("%1 must be an object.").arg(where), where);
+        const QJsonValue role = list.at(i).toObject().value(QLatin1String("role"));
+        if (!role.isString() || role.toString().isEmpty())
+            return ApiError::badRequest(tr("%1.role must be a non-empty string.").arg(where),
+                                        where + QStringLiteral(".role"));
+    }
+
+    const QJsonValue stream = r.body.value(QLatin1String("stream"));
+    if (!stream.isUndefined() && !stream.isNull() && !stream.isBool())
+        return ApiError::badRequest(tr("\"stream\" must be true or false."), QStringLiteral("stream"));
+    r.stream = stream.toBool(false);
+    return r;
+}
+
+} // namespace gatehouse

@@ -1,0 +1,360 @@
+#include "Gateway.h"
+
+#include "Authenticator.h"
+#include "ChatCompletionRequest.h"
+#include "ModelResolver.h"
+#include "UpstreamClient.h"
+#include "http/HttpExchange.h"
+#include "util/RandomSource.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace gatehouse {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Gateway", text);
+}
+
+const QByteArray jsonType = QByteArrayLiteral("application/json");
+
+// Response headers from the provider that are worth passing on to the client.
+bool isRelayedHeader(const QByteArray &name)
+{
+    return name == "content-type" || name == "retry-after" || name.startsWith("x-ratelimit-") ||
+           name == "openai-processing-ms";
+}
+
+QByteArray upstreamErrorBody(int status, const QByteArray &body, const QString &providerId)
+{
+    // An upstream error already in OpenAI's shape is relayed as it is.
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error == QJsonParseError::NoError && doc.isObject() && doc.object().value(QLatin1String("error")).isObject())
+        return body;
+    QString text = QString::fromUtf8(body.left(500)).simplified();
+    if (pe.error == QJsonParseError::NoError && doc.isObject()) {
+        const QJsonValue e = doc.object().value(QLatin1String("error"));
+        if (e.isString())
+            text = e.toString();
+    }
+    ApiError error{status, status >= 500 ? QStringLiteral("upstream_error") : QStringLiteral("invalid_request_error"),
+                   QStringLiteral("upstream_status_%1").arg(status),
+                   tr("Provider \"%1\" answered with HTTP %2: %3").arg(providerId).arg(status).arg(text), {}};
+    return error.toOpenAiBody();
+}
+
+} // namespace
+
+struct Gateway::Context
+{
+    QByteArray requestId;
+    QByteArray corsOrigin;
+    QString accessKey;
+};
+
+Gateway::Gateway(QObject *parent) : QObject(parent), m_upstream(new UpstreamClient(this))
+{
+    m_requestIdPrefix = "req_" + systemRandomBytes(4).toHex();
+}
+
+Gateway::~Gateway() = default;
+
+void Gateway::setSnapshot(GatewaySnapshotPtr snapshot, quint16 port)
+{
+    m_snapshot = std::move(snapshot);
+    m_guard = std::make_unique<RequestGuard>(m_snapshot->settings.bindAddress, port,
+                                             m_snapshot->settings.allowedOrigins);
+}
+
+QByteArray Gateway::nextRequestId()
+{
+    return m_requestIdPrefix + QByteArray::number(++m_requestCounter, 16).rightJustified(8, '0');
+}
+
+HttpHeaders Gateway::baseHeaders(const Context &ctx) const
+{
+    HttpHeaders headers;
+    headers.reserve(8);
+    headers.append({QByteArrayLiteral("x-request-id"), ctx.requestId});
+    if (!ctx.corsOrigin.isEmpty()) {
+        headers.append({QByteArrayLiteral("access-control-allow-origin"), ctx.corsOrigin});
+        headers.append({QByteArrayLiteral("vary"), QByteArrayLiteral("Origin")});
+        headers.append({QByteArrayLiteral("access-control-expose-headers"),
+                        QByteArrayLiteral("x-request-id, x-gatehouse-provider, x-gatehouse-model")});
+    }
+    return headers;
+}
+
+void Gateway::respondJson(HttpExchange *exchange, const Context &ctx, int status, const QByteArray &body)
+{
+    HttpHeaders headers = baseHeaders(ctx);
+    headers.append({QByteArrayLiteral("content-type"), jsonType});
+    exchange->respond(status, headers, body);
+    emit requestFinished(status);
+}
+
+void Gateway::respondError(HttpExchange *exchange, const Context &ctx, const ApiError &error)
+{
+    HttpHeaders headers = baseHeaders(ctx);
+    headers.append({QByteArrayLiteral("content-type"), jsonType});
+    if (error.status == 401)
+        headers.append({QByteArrayLiteral("www-authenticate"), QByteArrayLiteral("Bearer realm=\"gatehouse\"")});
+    if (error.retryAfterSeconds >= 0)
+        headers.append({QByteArrayLiteral("retry-after"), QByteArray::number(error.retryAfterSeconds)});
+    exchange->respond(error.status, headers, error.toOpenAiBody());
+    emit requestFinished(error.status);
+}
+
+void Gateway::handleMalformedRequest(HttpExchange *exchange, int status, const QString &message)
+{
+    Context ctx;
+    ctx.requestId = nextRequestId();
+    respondError(exchange, ctx, ApiError::fromTransport(status, message));
+}
+
+void Gateway::handleRequest(HttpExchange *exchange)
+{
+    Context ctx;
+    ctx.requestId = nextRequestId();
+    const HttpRequest &request = exchange->request();
+    if (!m_snapshot) {
+        respondError(exchange, ctx, ApiError::serviceUnavailable(tr("The gateway is starting."), QStringLiteral("starting")));
+        return;
+    }
+    if (auto error = m_guard->check(request)) {
+        respondError(exchange, ctx, *error);
+        return;
+    }
+    ctx.corsOrigin = m_guard->allowedOrigin(request);
+
+    const QByteArray &path = request.path;
+    const QByteArray &method = request.method;
+    if (method == "OPTIONS") {
+        handlePreflight(exchange, ctx);
+        return;
+    }
+    if (path == "/healthz") {
+        if (method != "GET" && method != "HEAD")
+            respondError(exchange, ctx, ApiError::methodNotAllowed(tr("Use GET for /healthz.")));
+        else
+            respondJson(exchange, ctx, 200, QByteArrayLiteral("{\"status\":\"ok\"}\n"));
+        return;
+    }
+
+    const bool isModels = path == "/v1/models";
+    const bool isChat = path == "/v1/chat/completions";
+    if (!isModels && !isChat) {
+        respondError(exchange, ctx,
+                     ApiError::notFound(tr("Gatehouse has no endpoint %1 %2.")
+                                            .arg(QString::fromLatin1(method), QString::fromUtf8(path)),
+                                        QStringLiteral("unknown_endpoint")));
+        return;
+    }
+    if (isModels && method != "GET") {
+        respondError(exchange, ctx, ApiError::methodNotAllowed(tr("Use GET for /v1/models.")));
+        return;
+    }
+    if (isChat && method != "POST") {
+        respondError(exchange, ctx, ApiError::methodNotAllowed(tr("Use POST for /v1/chat/completions.")));
+        return;
+    }
+
+    auto auth = Authenticator::authenticate(request, *m_snapshot);
+    if (auto *error = std::get_if<ApiError>(&auth)) {
+        respondError(exchange, ctx, *error);
+        return;
+    }
+    ctx.accessKey = std::get<QString>(std::move(auth));
+    emit accessKeyUsed(ctx.accessKey);
+
+    if (isModels)
+        handleModels(exchange, ctx);
+    else
+        handleChatCompletions(exchange, std::move(ctx));
+}
+
+void Gateway::handlePreflight(HttpExchange *exchange, const Context &ctx)
+{
+    // Only origins the user allowed get here; the guard refused the others.
+    HttpHeaders headers = baseHeaders(ctx);
+    if (!ctx.corsOrigin.isEmpty()) {
+        headers.append({QByteArrayLiteral("access-control-allow-methods"), QByteArrayLiteral("GET, POST, OPTIONS")});
+        headers.append({QByteArrayLiteral("access-control-allow-headers"),
+                        QByteArrayLiteral("authorization, content-type, x-api-key, anthropic-version")});
+        headers.append({QByteArrayLiteral("access-control-max-age"), QByteArrayLiteral("600")});
+    }
+    exchange->respond(204, headers, {});
+    emit requestFinished(204);
+}
+
+void Gateway::handleModels(HttpExchange *exchange, const Context &ctx)
+{
+    QJsonArray data;
+    for (const RoutableProvider &rp : m_snapshot->providers) {
+        if (!rp.provider.enabled)
+            continue;
+        for (const QString &m : rp.provider.models) {
+            data.append(QJsonObject{{QLatin1String("id"), QString(rp.provider.id + QLatin1Char(':') + m)},
+                                    {QLatin1String("object"), QLatin1String("model")},
+                                    {QLatin1String("created"), 0},
+                                    {QLatin1String("owned_by"), rp.provider.id}});
+        }
+    }
+    const QJsonObject body{{QLatin1String("object"), QLatin1String("list")}, {QLatin1String("data"), data}};
+    respondJson(exchange, ctx, 200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+void Gateway::handleChatCompletions(HttpExchange *exchange, Context ctx)
+{
+    auto parsed = ChatCompletionRequest::parse(exchange->request().body);
+    if (auto *error = std::get_if<ApiError>(&parsed)) {
+        respondError(exchange, ctx, *error);
+        return;
+    }
+    ChatCompletionRequest chat = std::get<ChatCompletionRequest>(std::move(parsed));
+
+    auto resolved = ModelResolver::resolve(chat.model, *m_snapshot);
+    if (auto *error = std::get_if<ApiError>(&resolved)) {
+        respondError(exchange, ctx, *error);
+        return;
+    }
+    const ResolvedModel target = std::get<ResolvedModel>(resolved);
+    const Provider &provider = target.provider->provider;
+    if (provider.surface != ApiSurface::OpenAi) {
+        respondError(exchange, ctx,
+                     ApiError::badRequest(tr("Provider \"%1\" speaks the Anthropic Messages API; "
+                                             "send this request to /v1/messages instead.")
+                                              .arg(provider.id),
+                                          QStringLiteral("model"), QStringLiteral("unsupported_surface")));
+        return;
+    }
+    if (provider.hasKey && target.provider->key.isEmpty()) {
+        respondError(exchange, ctx,
+                     ApiError::serviceUnavailable(
+                         tr("The key of provider \"%1\" could not be read from the keychain: %2")
+                             .arg(provider.id, target.provider->keyError.isEmpty()
+                                                   ? tr("it is still being loaded.")
+                                                   : target.provider->keyError),
+                         QStringLiteral("provider_key_unavailable")));
+        return;
+    }
+
+    chat.body.insert(QLatin1String("model"), target.upstreamModel);
+    UpstreamRequest up;
+    up.url = provider.baseUrl;
+    up.url.setPath(provider.baseUrl.path() + QLatin1String("/chat/completions"));
+    up.body = QJsonDocument(chat.body).toJson(QJsonDocument::Compact);
+    up.timeouts = provider.timeouts;
+    up.providerId = provider.id;
+    up.headers.append({QByteArrayLiteral("content-type"), jsonType});
+    up.headers.append({QByteArrayLiteral("accept"), chat.stream ? QByteArrayLiteral("text/event-stream") : jsonType});
+    up.headers.append({QByteArrayLiteral("user-agent"), QByteArrayLiteral("Gatehouse/") + QCoreApplication::applicationVersion().toLatin1()});
+    if (!target.provider->key.isEmpty())
+        up.headers.append({QByteArrayLiteral("authorization"), "Bearer " + target.provider->key});
+    for (const auto &h : provider.extraHeaders)
+        up.headers.append(h);
+
+    UpstreamCall *call = m_upstream->send(up, exchange);
+    QPointer<HttpExchange> ex(exchange);
+    connect(exchange, &HttpExchange::clientGone, call, &UpstreamCall::abort);
+
+    struct RelayState
+    {
+        int status = 0;
+        bool streaming = false;
+        HttpHeaders headers;
+        QByteArray buffered;
+    };
+    auto state = std::make_shared<RelayState>();
+    const QByteArray providerId = provider.id.toUtf8();
+    const QByteArray modelName = target.upstreamModel.toUtf8();
+    const qint64 maxBuffered = up.maxResponseBytes;
+    HttpHeaders routed = baseHeaders(ctx);
+    routed.append({QByteArrayLiteral("x-gatehouse-provider"), providerId});
+    routed.append({QByteArrayLiteral("x-gatehouse-model"), modelName});
+
+    connect(call, &UpstreamCall::headersReceived, this,
+            [ex, state, routed](int status, const HttpHeaders &headers) {
+                state->status = status;
+                state->headers = routed;
+                QByteArray contentType;
+                for (const auto &h : headers) {
+                    if (isRelayedHeader(h.first))
+                        state->headers.append(h);
+                    if (h.first == "content-type")
+                        contentType = h.second;
+                    if (h.first == "x-request-id")
+                        state->headers.append({QByteArrayLiteral("x-upstream-request-id"), h.second});
+                }
+                // Events are passed on the moment they arrive; nothing else is held back.
+                state->streaming = status < 300 && contentType.startsWith("text/event-stream");
+                if (state->streaming && ex) {
+                    state->headers.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
+                    state->headers.append({QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
+                    ex->beginStream(status, state->headers);
+                }
+            });
+    connect(call, &UpstreamCall::dataReceived, this,
+            [this, ex, state, call, maxBuffered, ctx, provider](const QByteArray &data) {
+                if (!ex)
+                    return;
+                if (state->streaming) {
+                    ex->writeChunk(data);
+                    return;
+                }
+                if (state->buffered.size() + data.size() > maxBuffered) {
+                    call->abort();
+                    respondError(ex, ctx,
+                                 ApiError::badGateway(tr("Provider \"%1\" sent a response larger than %2 bytes.")
+                                                          .arg(provider.id)
+                                                          .arg(maxBuffered),
+                                                      QStringLiteral("upstream_response_too_large")));
+                    return;
+                }
+                state->buffered += data;
+            });
+    connect(call, &UpstreamCall::finished, this, [this, ex, state, call, providerId] {
+        call->deleteLater();
+        if (!ex)
+            return;
+        if (state->streaming) {
+            ex->endStream();
+            emit requestFinished(state->status);
+            return;
+        }
+        if (state->status >= 300) {
+            HttpHeaders headers = state->headers;
+            for (auto &h : headers) {
+                if (h.first == "content-type")
+                    h.second = jsonType;
+            }
+            ex->respond(state->status, headers, upstreamErrorBody(state->status, state->buffered, QString::fromUtf8(providerId)));
+        } else {
+            ex->respond(state->status, state->headers, state->buffered);
+        }
+        emit requestFinished(state->status);
+    });
+    connect(call, &UpstreamCall::failed, this,
+            [this, ex, state, call, ctx](const ApiError &error, bool) {
+                call->deleteLater();
+                if (!ex)
+                    return;
+                if (!ex->hasResponseStarted()) {
+                    respondError(ex, ctx, error);
+                    return;
+                }
+                // Headers are gone already: end the stream with an error event the client can read.
+                const QByteArray event = "data: " + error.toOpenAiBody().trimmed() + "\n\n";
+                ex->writeChunk(event);
+                ex->endStream();
+                emit requestFinished(error.status);
+            });
+}
+
+} // namespace gatehouse

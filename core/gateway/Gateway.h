@@ -1,0 +1,54 @@
+#pragma once
+
+#include "ApiError.h"
+#include "GatewaySnapshot.h"
+#include "RequestGuard.h"
+#include "http/HttpHandler.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace gatehouse {
+
+class HttpExchange;
+class UpstreamClient;
+
+// The gateway's request path: guard → authenticate → parse → resolve → forward → relay.
+// Each stage is its own class; this one runs them in order and turns every ApiError into
+// a response in exactly one place (respondError).
+class Gateway : public QObject, public HttpHandler
+{
+    Q_OBJECT
+public:
+    explicit Gateway(QObject *parent = nullptr);
+    ~Gateway() override;
+
+    void setSnapshot(GatewaySnapshotPtr snapshot, quint16 port);
+    const GatewaySnapshotPtr &snapshot() const { return m_snapshot; }
+
+    void handleRequest(HttpExchange *exchange) override;
+    void handleMalformedRequest(HttpExchange *exchange, int status, const QString &message) override;
+
+signals:
+    void requestFinished(int status);
+    void accessKeyUsed(const QString &name);
+
+private:
+    struct Context;
+    void respondError(HttpExchange *exchange, const Context &ctx, const ApiError &error);
+    void respondJson(HttpExchange *exchange, const Context &ctx, int status, const QByteArray &body);
+    void handleModels(HttpExchange *exchange, const Context &ctx);
+    void handleChatCompletions(HttpExchange *exchange, Context ctx);
+    void handlePreflight(HttpExchange *exchange, const Context &ctx);
+    HttpHeaders baseHeaders(const Context &ctx) const;
+    QByteArray nextRequestId();
+
+    GatewaySnapshotPtr m_snapshot;
+    std::unique_ptr<RequestGuard> m_guard;
+    UpstreamClient *m_upstream;
+    QByteArray m_requestIdPrefix;
+    quint64 m_requestCounter = 0;
+};
+
+} // namespace gatehouse

@@ -1,0 +1,141 @@
+#include "GatewayRuntime.h"
+
+#include "secrets/SecretStore.h"
+
+#include <QDir>
+#include <QFileSystemWatcher>
+#include <QTimer>
+
+namespace gatehouse {
+
+GatewayRuntime::GatewayRuntime(const ConfigStore &store, SecretStore *secrets, Overrides overrides,
+                               QObject *parent)
+    : QObject(parent), m_store(store), m_secrets(secrets), m_overrides(std::move(overrides)),
+      m_service(new GatewayService(this)), m_watcher(new QFileSystemWatcher(this)),
+      m_reloadTimer(new QTimer(this)), m_flushTimer(new QTimer(this))
+{
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(150); // editors and QSaveFile touch the folder several times per save
+    connect(m_reloadTimer, &QTimer::timeout, this, &GatewayRuntime::reload);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer, qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, m_reloadTimer, qOverload<>(&QTimer::start));
+
+    m_flushTimer->setInterval(30'000);
+    connect(m_flushTimer, &QTimer::timeout, this, &GatewayRuntime::flushLastUsed);
+    connect(m_service, &GatewayService::accessKeyUsed, this, [this](const QString &name) {
+        m_lastUsed.insert(name, QDateTime::currentDateTimeUtc());
+        m_lastUsedDirty = true;
+    });
+    connect(m_service, &GatewayService::listening, this, [this](const QHostAddress &address, quint16 port) {
+        const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                                 ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                                 : address.toString();
+        emit listening(QStringLiteral("http://%1:%2").arg(host).arg(port));
+    });
+    connect(m_service, &GatewayService::startFailed, this, &GatewayRuntime::startFailed);
+}
+
+GatewayRuntime::~GatewayRuntime()
+{
+    flushLastUsed();
+    m_service->stop();
+}
+
+void GatewayRuntime::applyOverrides(Config &config) const
+{
+    if (m_overrides.port)
+        config.gateway.port = *m_overrides.port;
+    if (m_overrides.bindAddress)
+        config.gateway.bindAddress = *m_overrides.bindAddress;
+    if (m_service->isListening())
+        config.gateway.port = m_service->port(); // a reload never moves a running gateway
+}
+
+Status GatewayRuntime::start()
+{
+    auto config = m_store.load();
+    if (!config)
+        return Status::failure(config.error());
+    applyOverrides(config.value());
+    m_lastUsed = m_store.loadLastUsed();
+    // Serve at once; provider keys follow as soon as the keychain answers.
+    m_service->start(GatewaySnapshot::build(config.value(), {}, {}));
+    loadKeysAndApply(config.value(), ++m_generation);
+    if (QDir().mkpath(m_store.directory()))
+        m_watcher->addPath(m_store.directory());
+    m_flushTimer->start();
+    return {};
+}
+
+void GatewayRuntime::reload()
+{
+    auto config = m_store.load();
+    if (!config) {
+        emit configError(config.error());
+        return;
+    }
+    // QSaveFile replaces the file, so a watch on the file itself ends with each save.
+    if (QFile::exists(m_store.configPath()) && !m_watcher->files().contains(m_store.configPath()))
+        m_watcher->addPath(m_store.configPath());
+    applyOverrides(config.value());
+    loadKeysAndApply(config.value(), ++m_generation);
+}
+
+void GatewayRuntime::loadKeysAndApply(const Config &config, quint64 generation)
+{
+    struct Pending
+    {
+        Config config;
+        QHash<QString, QByteArray> keys;
+        QHash<QString, QString> errors;
+        int outstanding = 0;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->config = config;
+    auto finish = [this, pending, generation] {
+        if (generation != m_generation)
+            return; // a newer config arrived meanwhile
+        m_service->updateSnapshot(GatewaySnapshot::build(pending->config, pending->keys, pending->errors));
+        emit configReloaded();
+    };
+    for (const Provider &p : config.providers) {
+        if (p.hasKey)
+            ++pending->outstanding;
+    }
+    if (pending->outstanding == 0) {
+        finish();
+        return;
+    }
+    for (const Provider &p : config.providers) {
+        if (!p.hasKey)
+            continue;
+        const QString id = p.id;
+        m_secrets->read(SecretStore::providerKeyName(config.instanceId, id),
+                        [this, pending, id, finish](const SecretResult &r) {
+                            if (r.ok()) {
+                                pending->keys.insert(id, r.value);
+                            } else {
+                                pending->errors.insert(id, r.errorString);
+                                emit keychainError(tr("Provider \"%1\": %2").arg(id, r.errorString));
+                            }
+                            if (--pending->outstanding == 0)
+                                finish();
+                        });
+    }
+}
+
+void GatewayRuntime::flushLastUsed()
+{
+    if (!m_lastUsedDirty)
+        return;
+    m_lastUsedDirty = false;
+    // Merge with what is on disk: another Gatehouse process may use the same folder.
+    QHash<QString, QDateTime> merged = m_store.loadLastUsed();
+    for (auto it = m_lastUsed.constBegin(); it != m_lastUsed.constEnd(); ++it) {
+        if (!merged.contains(it.key()) || merged.value(it.key()) < it.value())
+            merged.insert(it.key(), it.value());
+    }
+    m_store.saveLastUsed(merged);
+}
+
+} // namespace gatehouse

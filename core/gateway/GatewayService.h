@@ -1,0 +1,51 @@
+#pragma once
+
+#include "GatewaySnapshot.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <atomic>
+
+class QThread;
+
+namespace gatehouse {
+
+class GatewayWorker;
+
+// Runs the gateway (server, request path, upstream client) on a thread of its own, so a
+// busy window never delays a request and a busy gateway never freezes the window.
+// Everything crossing the thread boundary is a value.
+class GatewayService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit GatewayService(QObject *parent = nullptr);
+    ~GatewayService() override;
+
+    // Starts listening; reports listening() or startFailed() once.
+    void start(GatewaySnapshotPtr snapshot);
+    void updateSnapshot(GatewaySnapshotPtr snapshot);
+    void stop();
+
+    bool isListening() const { return m_listening; }
+    QHostAddress address() const { return m_address; }
+    quint16 port() const { return m_port; }
+    quint64 requestCount() const { return m_requestCount.load(); }
+
+signals:
+    void listening(const QHostAddress &address, quint16 port);
+    void startFailed(const QString &error);
+    void requestServed(quint64 total);
+    void accessKeyUsed(const QString &name);
+
+private:
+    QThread *m_thread;
+    GatewayWorker *m_worker = nullptr;
+    bool m_listening = false;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+    std::atomic<quint64> m_requestCount{0};
+};
+
+} // namespace gatehouse

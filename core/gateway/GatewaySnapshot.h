@@ -1,0 +1,49 @@
+#pragma once
+
+#include "config/Config.h"
+
+#include <QHash>
+#include <QVector>
+
+#include <memory>
+
+namespace gatehouse {
+
+// A provider as the gateway uses it: its settings and, if it has one, its key.
+struct RoutableProvider
+{
+    Provider provider;
+    QByteArray key;      // empty when the provider needs none
+    QString keyError;    // why a key that should be there could not be read
+};
+
+struct AccessKeyEntry
+{
+    QString name;
+    QByteArray hash;
+};
+
+// Immutable view of the configuration the gateway serves with. A new one replaces the
+// old one as a whole, so a request never sees half of an update.
+struct GatewaySnapshot
+{
+    GatewaySettings settings;
+    QVector<RoutableProvider> providers; // in config order, which is the priority order
+    QHash<QString, int> providerIndex;
+    QVector<AccessKeyEntry> accessKeys; // active keys only
+
+    const RoutableProvider *provider(const QString &id) const
+    {
+        const auto it = providerIndex.constFind(id);
+        return it == providerIndex.constEnd() ? nullptr : &providers[*it];
+    }
+
+    // Builds the snapshot from a config and the provider keys read from the SecretStore.
+    static std::shared_ptr<const GatewaySnapshot> build(const Config &config,
+                                                        const QHash<QString, QByteArray> &keys,
+                                                        const QHash<QString, QString> &keyErrors);
+};
+
+using GatewaySnapshotPtr = std::shared_ptr<const GatewaySnapshot>;
+
+} // namespace gatehouse

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "ApiError.h"
+#include "http/HttpRequest.h"
+
+#include <QStringList>
+
+#include <optional>
+
+namespace gatehouse {
+
+// First stage: refuses requests that did not come from a local tool talking to us by our
+// own address (DNS rebinding), and browser pages of other origins.
+class RequestGuard
+{
+public:
+    RequestGuard(const QString &bindAddress, quint16 port, const QStringList &allowedOrigins);
+
+    std::optional<ApiError> check(const HttpRequest &request) const;
+    // The origin to echo in CORS headers, if the request comes from an allowed one.
+    QByteArray allowedOrigin(const HttpRequest &request) const;
+
+private:
+    bool isOwnHost(QByteArrayView host) const;
+
+    QList<QByteArray> m_hostNames; // lower-case host names without port
+    QByteArray m_port;
+    QList<QByteArray> m_allowedOrigins;
+};
+
+} // namespace gatehouse

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+
+namespace gatehouse {
+
+using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+// One parsed HTTP/1.x request. Header names are lower-case.
+struct HttpRequest
+{
+    QByteArray method;
+    QByteArray target; // as sent: path and query
+    QByteArray path;   // target without the query
+    QByteArray query;
+    int versionMinor = 1; // HTTP/1.<versionMinor>
+    HttpHeaders headers;
+    QByteArray body;
+
+    // The value of the first header with this (lower-case) name, or a null array.
+    QByteArray header(QByteArrayView lowerName) const
+    {
+        for (const auto &h : headers) {
+            if (h.first == lowerName)
+                return h.second;
+        }
+        return {};
+    }
+    bool hasHeader(QByteArrayView lowerName) const
+    {
+        for (const auto &h : headers) {
+            if (h.first == lowerName)
+                return true;
+        }
+        return false;
+    }
+    // Whether the client wants the connection kept open after the response.
+    bool keepAlive() const;
+};
+
+} // namespace gatehouse
