@@ -1,0 +1,212 @@
+#include "FakeUpstream.h"
+
+#include "http/HttpExchange.h"
+#include "http/HttpServer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace gatehouse {
+
+namespace {
+
+const QByteArray jsonType = QByteArrayLiteral("application/json");
+
+QByteArray lastUserText(const QJsonObject &body)
+{
+    const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+    for (qsizetype i = messages.size() - 1; i >= 0; --i) {
+        const QJsonObject m = messages.at(i).toObject();
+        if (m.value(QLatin1String("role")).toString() == QLatin1String("user")) {
+            const QJsonValue content = m.value(QLatin1String("content"));
+            if (content.isString())
+                return content.toString().toUtf8();
+        }
+    }
+    return {};
+}
+
+QByteArray chunk(const QByteArray &model, const QByteArray &content, const char *finish)
+{
+    QByteArray out = "data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"";
+    out += model;
+    out += "\",\"choices\":[{\"index\":0,\"delta\":{\"content\":";
+    out += QJsonDocument(QJsonArray{QString::fromUtf8(content)}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    out += "},\"finish_reason\":";
+    out += finish ? QByteArray('"' + QByteArray(finish) + '"') : QByteArray("null");
+    out += "}]}\n\n";
+    return out;
+}
+
+} // namespace
+
+FakeUpstream::FakeUpstream(QObject *parent) : QObject(parent)
+{
+    HttpServer::Settings settings;
+    settings.maxConnections = 4096;
+    m_server = new HttpServer(this, settings, this);
+}
+
+FakeUpstream::~FakeUpstream() = default;
+
+bool FakeUpstream::listen(quint16 port)
+{
+    return m_server->listen(QHostAddress::LocalHost, port);
+}
+
+quint16 FakeUpstream::port() const
+{
+    return m_server->serverPort();
+}
+
+QString FakeUpstream::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1/v1").arg(port());
+}
+
+void FakeUpstream::handleMalformedRequest(HttpExchange *exchange, int status, const QString &message)
+{
+    exchange->respond(status, {{"content-type", "text/plain"}}, message.toUtf8());
+}
+
+void FakeUpstream::handleRequest(HttpExchange *exchange)
+{
+    if (recordRequests)
+        received.append(exchange->request());
+    emit requestReceived();
+    const HttpRequest &request = exchange->request();
+    if (request.path == "/v1/models") {
+        QJsonArray data;
+        for (const QString &m : models)
+            data.append(QJsonObject{{QLatin1String("id"), m}, {QLatin1String("object"), QLatin1String("model")}});
+        exchange->respond(200, {{"content-type", jsonType}},
+                          QJsonDocument(QJsonObject{{QLatin1String("object"), QLatin1String("list")}, {QLatin1String("data"), data}})
+                              .toJson(QJsonDocument::Compact));
+        return;
+    }
+    if (request.path != "/v1/chat/completions" || request.method != "POST") {
+        exchange->respond(404, {{"content-type", jsonType}},
+                          "{\"error\":{\"message\":\"fake upstream: no such endpoint\",\"type\":\"invalid_request_error\"}}");
+        return;
+    }
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QByteArray model = body.value(QLatin1String("model")).toString().toUtf8();
+    if (model == "hang")
+        return; // the exchange stays open until the client gives up
+    if (model.startsWith("slow-")) {
+        QPointer<HttpExchange> ex(exchange);
+        QTimer::singleShot(model.mid(5).toInt(), this, [this, ex, model, body = request.body] {
+            if (ex)
+                answer(ex, model, body);
+        });
+        return;
+    }
+    answer(exchange, model, request.body);
+}
+
+void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model, const QByteArray &rawBody)
+{
+    const QJsonObject body = QJsonDocument::fromJson(rawBody).object();
+    if (model.startsWith("status-")) {
+        const QList<QByteArray> parts = model.split('-');
+        const int status = parts.value(1).toInt();
+        if (parts.value(2) == "text") {
+            exchange->respond(status, {{"content-type", "text/html"}}, "<html>upstream trouble</html>");
+        } else {
+            HttpHeaders headers{{"content-type", jsonType}};
+            if (status == 429)
+                headers.append({QByteArrayLiteral("retry-after"), QByteArrayLiteral("7")});
+            exchange->respond(status, headers,
+                              "{\"error\":{\"message\":\"fake upstream says " + QByteArray::number(status) +
+                                  "\",\"type\":\"fake_error\",\"param\":null,\"code\":\"fake\"}}");
+        }
+        return;
+    }
+    const bool wantsStream = body.value(QLatin1String("stream")).toBool();
+    const bool includeUsage = body.value(QLatin1String("stream_options")).toObject().value(QLatin1String("include_usage")).toBool();
+    if (wantsStream) {
+        const int cutAfter = model.startsWith("cut-") ? model.mid(4).toInt() : -1;
+        stream(exchange, model, streamEvents, cutAfter, includeUsage);
+        return;
+    }
+    const QByteArray text = "echo: " + lastUserText(body);
+    const QJsonObject response{
+        {QLatin1String("id"), QLatin1String("chatcmpl-fake")},
+        {QLatin1String("object"), QLatin1String("chat.completion")},
+        {QLatin1String("created"), 1700000000},
+        {QLatin1String("model"), QString::fromUtf8(model)},
+        {QLatin1String("choices"),
+         QJsonArray{QJsonObject{{QLatin1String("index"), 0},
+                                {QLatin1String("message"), QJsonObject{{QLatin1String("role"), QLatin1String("assistant")},
+                                                                       {QLatin1String("content"), QString::fromUtf8(text)}}},
+                                {QLatin1String("finish_reason"), QLatin1String("stop")}}}},
+        {QLatin1String("usage"), QJsonObject{{QLatin1String("prompt_tokens"), 5},
+                                             {QLatin1String("completion_tokens"), 3},
+                                             {QLatin1String("total_tokens"), 8}}}};
+    exchange->respond(200, {{"content-type", jsonType}, {"x-request-id", "upstream-req-1"}},
+                      QJsonDocument(response).toJson(QJsonDocument::Compact));
+}
+
+void FakeUpstream::stream(HttpExchange *exchange, const QByteArray &model, int events, int cutAfter, bool includeUsage)
+{
+    exchange->beginStream(200, {{"content-type", "text/event-stream"}, {"cache-control", "no-cache"}});
+    ++openStreams;
+    maxOpenStreams = std::max(maxOpenStreams, openStreams);
+    struct State
+    {
+        int sent = 0;
+        bool done = false;
+    };
+    auto state = std::make_shared<State>();
+    QPointer<HttpExchange> ex(exchange);
+    auto *timer = new QTimer(exchange);
+    timer->setInterval(streamIntervalMs);
+    auto finishStream = [this, state](bool aborted) {
+        if (state->done)
+            return;
+        state->done = true;
+        --openStreams;
+        if (aborted) {
+            ++abortedStreams;
+            emit streamAborted();
+        } else {
+            ++completedStreams;
+            emit streamCompleted();
+        }
+    };
+    connect(exchange, &HttpExchange::clientGone, this, [finishStream] { finishStream(true); });
+    auto step = [=] {
+        if (!ex || state->done)
+            return;
+        if (cutAfter >= 0 && state->sent >= cutAfter) {
+            timer->stop();
+            finishStream(false);
+            // Drop the connection in the middle of the chunked body.
+            if (auto *socket = ex->parent()->findChild<QTcpSocket *>())
+                socket->abort();
+            return;
+        }
+        if (state->sent < events) {
+            const bool last = state->sent == events - 1;
+            ex->writeChunk(chunk(model, "tok" + QByteArray::number(state->sent) + ' ', last ? "stop" : nullptr));
+            ++state->sent;
+            return;
+        }
+        timer->stop();
+        if (includeUsage)
+            ex->writeChunk(QByteArray("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"" +
+                           model + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":" +
+                           QByteArray::number(events) + ",\"total_tokens\":" + QByteArray::number(events + 5) + "}}\n\n"));
+        ex->writeChunk("data: [DONE]\n\n");
+        finishStream(false);
+        ex->endStream();
+    };
+    connect(timer, &QTimer::timeout, this, step);
+    step();
+    timer->start();
+}
+
+} // namespace gatehouse

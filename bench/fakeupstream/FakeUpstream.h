@@ -1,0 +1,58 @@
+#pragma once
+
+#include "http/HttpHandler.h"
+#include "http/HttpRequest.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace gatehouse {
+
+class HttpServer;
+
+// A fake model server on loopback speaking the OpenAI surface (chat completions, streaming
+// and not, /v1/models). Tests and the benchmark script its behaviour through the model name:
+//   "hang"          accept the request and never answer
+//   "status-N"      answer HTTP N with an OpenAI error body ("status-N-text": plain text)
+//   "cut-N"         stream N events, then drop the connection
+//   "slow-MS"       wait MS milliseconds before answering
+//   anything else   answer normally, echoing the last user message
+class FakeUpstream : public QObject, public HttpHandler
+{
+    Q_OBJECT
+public:
+    explicit FakeUpstream(QObject *parent = nullptr);
+    ~FakeUpstream() override;
+
+    bool listen(quint16 port = 0);
+    quint16 port() const;
+    QString baseUrl() const; // http://127.0.0.1:PORT/v1
+
+    int streamEvents = 5;
+    int streamIntervalMs = 0;
+    QStringList models{QStringLiteral("echo-1"), QStringLiteral("echo-2")};
+
+    // What was received, for assertions.
+    QList<HttpRequest> received;
+    int openStreams = 0;
+    int maxOpenStreams = 0;
+    int abortedStreams = 0;
+    int completedStreams = 0;
+    bool recordRequests = true;
+
+    void handleRequest(HttpExchange *exchange) override;
+    void handleMalformedRequest(HttpExchange *exchange, int status, const QString &message) override;
+
+signals:
+    void requestReceived();
+    void streamAborted();
+    void streamCompleted();
+
+private:
+    void answer(HttpExchange *exchange, const QByteArray &model, const QByteArray &body);
+    void stream(HttpExchange *exchange, const QByteArray &model, int events, int cutAfter, bool includeUsage);
+
+    HttpServer *m_server;
+};
+
+} // namespace gatehouse
