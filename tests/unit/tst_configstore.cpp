@@ -1,0 +1,137 @@
+#include "config/ConfigStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gatehouse;
+
+class TestConfigStore : public QObject
+{
+    Q_OBJECT
+private:
+    static void writeFile(const QString &path, const QByteArray &data)
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(data);
+    }
+    static QByteArray readFile(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    static Config sampleConfig()
+    {
+        Config c;
+        c.instanceId = QStringLiteral("0123456789abcdef");
+        c.gateway.port = 5555;
+        Provider p;
+        p.id = QStringLiteral("my-ollama");
+        p.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:11434/v1"));
+        p.models = {QStringLiteral("llama3.2:3b")};
+        c.providers.append(p);
+        c.accessKeys.append(AccessKeys::create(QStringLiteral("editor"), systemRandomBytes, QDateTime::currentDateTimeUtc()).record);
+        return c;
+    }
+
+private slots:
+    void missingFileGivesFreshConfig()
+    {
+        QTemporaryDir dir;
+        ConfigStore store(dir.filePath(QStringLiteral("sub")));
+        const auto c = store.load();
+        QVERIFY(c.ok());
+        QVERIFY(c->providers.isEmpty());
+        QCOMPARE(c->gateway.port, defaultGatewayPort);
+        QCOMPARE(c->gateway.bindAddress, QStringLiteral("127.0.0.1"));
+        QCOMPARE(c->instanceId.size(), 32);
+        QVERIFY(!QFile::exists(store.configPath())); // loading writes nothing
+    }
+
+    void saveAndLoadRoundTrip()
+    {
+        QTemporaryDir dir;
+        ConfigStore store(dir.filePath(QStringLiteral("cfg")));
+        const Config c = sampleConfig();
+        QVERIFY(store.save(c).ok());
+        const auto back = store.load();
+        QVERIFY2(back.ok(), qPrintable(back.error()));
+        QCOMPARE(back->instanceId, c.instanceId);
+        QCOMPARE(back->gateway.port, quint16(5555));
+        QCOMPARE(back->providers.size(), 1);
+        QCOMPARE(back->providers[0].models, c.providers[0].models);
+        QCOMPARE(back->accessKeys.size(), 1);
+        QCOMPARE(back->accessKeys[0].hash, c.accessKeys[0].hash);
+        QCOMPARE(QJsonDocument::fromJson(readFile(store.configPath())).object().value(QLatin1String("schemaVersion")).toInt(),
+                 Config::currentSchemaVersion);
+        // Private file, and no temporary files left behind.
+        QCOMPARE(QFile::permissions(store.configPath()) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+                 QFileDevice::Permissions());
+        QCOMPARE(QDir(store.directory()).entryList(QDir::Files), QStringList{QStringLiteral("config.json")});
+    }
+
+    void unreadableFileIsKeptAsideAndNeverOverwritten_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("not json") << QByteArray("{\"schemaVersion\": 1,,}") << "at byte";
+        QTest::newRow("truncated") << QByteArray("{\"schemaVersion\": 1, \"providers\": [") << "at byte";
+        QTest::newRow("array") << QByteArray("[]") << "not a JSON object";
+        QTest::newRow("no version") << QByteArray("{\"instanceId\":\"x\"}") << "schemaVersion";
+        QTest::newRow("newer version") << QByteArray("{\"schemaVersion\":99,\"instanceId\":\"x\"}") << "newer";
+        QTest::newRow("bad provider") << QByteArray("{\"schemaVersion\":1,\"instanceId\":\"x\",\"providers\":[{\"id\":\"p\",\"baseUrl\":\"http://example.com\",\"surface\":\"openai\"}]}")
+                                      << "provider \"p\"";
+        QTest::newRow("duplicate provider") << QByteArray("{\"schemaVersion\":1,\"instanceId\":\"x\",\"providers\":[{\"id\":\"p\",\"baseUrl\":\"https://a.example\",\"surface\":\"openai\"},{\"id\":\"p\",\"baseUrl\":\"https://b.example\",\"surface\":\"openai\"}]}")
+                                            << "twice";
+    }
+    void unreadableFileIsKeptAsideAndNeverOverwritten()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        ConfigStore store(dir.path());
+        writeFile(store.configPath(), content);
+        const auto c = store.load();
+        QVERIFY(!c.ok());
+        QVERIFY2(c.error().contains(store.configPath()), qPrintable(c.error()));
+        QVERIFY2(c.error().contains(problem), qPrintable(c.error()));
+        // A copy was kept aside, byte for byte.
+        const QStringList aside = QDir(dir.path()).entryList({QStringLiteral("config.json.unreadable-*")}, QDir::Files);
+        QCOMPARE(aside.size(), 1);
+        QCOMPARE(readFile(dir.filePath(aside.first())), content);
+        QVERIFY(c.error().contains(aside.first()));
+        // The original stays as it was; a syntactically broken file is never replaced.
+        QCOMPARE(readFile(store.configPath()), content);
+        if (QJsonDocument::fromJson(content).isNull()) {
+            QVERIFY(!store.save(sampleConfig()).ok());
+            QCOMPARE(readFile(store.configPath()), content);
+        }
+    }
+
+    void lastUsedIsKeptApart()
+    {
+        QTemporaryDir dir;
+        ConfigStore store(dir.path());
+        const QDateTime t = QDateTime::fromString(QStringLiteral("2026-05-06T07:08:09.123Z"), Qt::ISODateWithMs);
+        QVERIFY(store.saveLastUsed({{QStringLiteral("editor"), t}}).ok());
+        QCOMPARE(store.loadLastUsed().value(QStringLiteral("editor")), t);
+        QVERIFY(!QFile::exists(store.configPath()));
+    }
+
+    void clockAndRandomAreSeams()
+    {
+        QTemporaryDir dir;
+        const QDateTime fixed = QDateTime::fromString(QStringLiteral("2030-01-01T00:00:00Z"), Qt::ISODate);
+        ConfigStore store(dir.path(), [](int n) { return QByteArray(n, '\x11'); }, [fixed] { return fixed; });
+        QCOMPARE(store.load()->instanceId, QStringLiteral("11111111111111111111111111111111"));
+        writeFile(store.configPath(), "nonsense");
+        QVERIFY(!store.load().ok());
+        QVERIFY(QFile::exists(store.configPath() + QStringLiteral(".unreadable-20300101-000000")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfigStore)
+#include "tst_configstore.moc"
