@@ -270,6 +270,7 @@ void Gateway::handleChatCompletions(HttpExchange *exchange, Context ctx)
         bool streaming = false;
         HttpHeaders headers;
         QByteArray buffered;
+        QByteArray streamTail; // the last bytes of a stream, to see whether it ended properly
     };
     auto state = std::make_shared<RelayState>();
     const QByteArray providerId = provider.id.toUtf8();
@@ -306,6 +307,7 @@ void Gateway::handleChatCompletions(HttpExchange *exchange, Context ctx)
                     return;
                 if (state->streaming) {
                     ex->writeChunk(data);
+                    state->streamTail = QByteArray(state->streamTail + data).right(32);
                     return;
                 }
                 if (state->buffered.size() + data.size() > maxBuffered) {
@@ -324,6 +326,14 @@ void Gateway::handleChatCompletions(HttpExchange *exchange, Context ctx)
         if (!ex)
             return;
         if (state->streaming) {
+            // Qt 6.4 can report a chunked body cut off by the upstream as complete; an OpenAI
+            // stream that ends without its [DONE] marker was cut off.
+            if (!state->streamTail.contains("[DONE]")) {
+                const ApiError error = ApiError::badGateway(
+                    tr("Provider \"%1\" ended the stream before it was complete.").arg(QString::fromUtf8(providerId)),
+                    QStringLiteral("upstream_incomplete"));
+                ex->writeChunk(QByteArray("data: " + error.toOpenAiBody().trimmed() + "\n\n"));
+            }
             ex->endStream();
             emit requestFinished(state->status);
             return;

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QThread>
 
+#include <algorithm>
+
 namespace gatehouse {
 
 namespace {
@@ -15,6 +17,7 @@ HttpServer::Settings serverSettings(const GatewaySettings &s)
     HttpServer::Settings out;
     out.maxConnections = s.maxConnections;
     out.connection.idleTimeoutMs = s.idleTimeoutMs;
+    out.connection.headerTimeoutMs = std::min(s.idleTimeoutMs, 30'000);
     out.connection.limits.maxBodyBytes = s.maxBodyBytes;
     out.connection.limits.maxHeaderBytes = s.maxHeaderBytes;
     return out;

@@ -147,9 +147,13 @@ void UpstreamCall::onFinished()
         return;
     const QNetworkReply::NetworkError error = m_reply->error();
     // HTTP status errors (4xx/5xx) are answers, not failures: the body says what went wrong.
-    const bool httpStatusError = (error >= QNetworkReply::ContentAccessDenied && error <= QNetworkReply::UnknownContentError) ||
-                                 (error >= QNetworkReply::InternalServerError && error <= QNetworkReply::UnknownServerError);
-    if (m_headersSent && (error == QNetworkReply::NoError || httpStatusError)) {
+    // Once a status line arrived, QNetworkReply's HTTP status errors (4xx/5xx, reported as
+    // content, protocol or server errors) are answers: the body says what went wrong. Only
+    // transport-level failures (codes below 200) and broken framing mean the response is incomplete.
+    const bool answer = error == QNetworkReply::NoError ||
+                        (error >= QNetworkReply::ContentAccessDenied && error != QNetworkReply::ProtocolFailure &&
+                         error != QNetworkReply::ProtocolUnknownError);
+    if (m_headersSent && answer) {
         release();
         emit finished();
         return;

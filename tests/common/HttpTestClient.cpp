@@ -23,6 +23,7 @@ bool spinUntil(const std::function<bool()> &done, int timeoutMs)
 
 HttpTestClient::HttpTestClient(quint16 port, QObject *parent) : QObject(parent), m_port(port)
 {
+    connect(&m_socket, &QTcpSocket::connected, this, [this] { m_everConnected = true; });
     connect(&m_socket, &QTcpSocket::readyRead, this, &HttpTestClient::onReadyRead);
     connect(&m_socket, &QTcpSocket::disconnected, this, [this] {
         onReadyRead();
@@ -35,12 +36,12 @@ HttpTestClient::HttpTestClient(quint16 port, QObject *parent) : QObject(parent),
 bool HttpTestClient::connectToServer(int timeoutMs)
 {
     m_socket.connectToHost(QHostAddress::LocalHost, m_port);
-    return spinUntil([this] { return m_socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs);
+    return spinUntil([this] { return m_everConnected; }, timeoutMs);
 }
 
 void HttpTestClient::sendRaw(const QByteArray &bytes)
 {
-    if (m_socket.state() != QAbstractSocket::ConnectedState)
+    if (m_socket.state() == QAbstractSocket::UnconnectedState && !m_everConnected)
         connectToServer();
     m_response = Response();
     m_headersDone = false;
@@ -69,6 +70,8 @@ void HttpTestClient::send(const QByteArray &method, const QByteArray &path, cons
 
 void HttpTestClient::onReadyRead()
 {
+    if (!m_socket.isOpen())
+        return;
     const QByteArray data = m_socket.readAll();
     if (data.isEmpty())
         return;

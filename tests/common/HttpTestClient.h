@@ -63,6 +63,7 @@ private:
     QByteArray m_buffer;
     Response m_response;
     bool m_headersDone = false;
+    bool m_everConnected = false;
     qint64 m_contentLength = -1;
     QElapsedTimer m_clock;
 };
