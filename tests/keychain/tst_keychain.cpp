@@ -1,0 +1,111 @@
+// The real Secret Service: run inside tests/keychain/run-with-keyring.sh.
+#include "FakeUpstream.h"
+#include "GatehouseProcess.h"
+#include "HttpTestClient.h"
+#include "secrets/KeychainSecretStore.h"
+
+#include <QDirIterator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gatehouse;
+using namespace gatehouse::test;
+
+class TestKeychain : public QObject
+{
+    Q_OBJECT
+private:
+    static SecretResult wait(const std::function<void(SecretStore::Callback)> &op)
+    {
+        SecretResult result{SecretResult::Error::OtherError, QStringLiteral("the keychain did not answer in time"), {}};
+        bool done = false;
+        op([&](const SecretResult &r) {
+            result = r;
+            done = true;
+        });
+        [&] { QTRY_VERIFY_WITH_TIMEOUT(done, 10000); }();
+        return result;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QFAIL("No D-Bus session: run this test through tests/keychain/run-with-keyring.sh");
+    }
+
+    void writeReadOverwriteDelete()
+    {
+        KeychainSecretStore store(QStringLiteral("Gatehouse tests"));
+        const QString name = QStringLiteral("provider/test-%1/openai").arg(QCoreApplication::applicationPid());
+        auto r = wait([&](auto done) { store.write(name, "sk-first", done); });
+        QVERIFY2(r.ok(), qPrintable(r.errorString));
+        r = wait([&](auto done) { store.read(name, done); });
+        QVERIFY2(r.ok(), qPrintable(r.errorString));
+        QCOMPARE(r.value, QByteArray("sk-first"));
+        QVERIFY(wait([&](auto done) { store.write(name, "sk-second", done); }).ok());
+        QCOMPARE(wait([&](auto done) { store.read(name, done); }).value, QByteArray("sk-second"));
+        QVERIFY(wait([&](auto done) { store.remove(name, done); }).ok());
+        r = wait([&](auto done) { store.read(name, done); });
+        QCOMPARE(r.error, SecretResult::Error::NotFound);
+    }
+
+    void providerKeyFromCliReachesTheUpstreamOnly()
+    {
+        QTemporaryDir dir;
+        const QStringList cfg{QStringLiteral("--config-dir"), dir.path()};
+        FakeUpstream upstream;
+        QVERIFY(upstream.listen());
+        QCOMPARE(GatehouseProcess::run(cfg + QStringList{QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("cloud"),
+                                                          QStringLiteral("--url"), upstream.baseUrl(), QStringLiteral("--surface"),
+                                                          QStringLiteral("openai")})
+                     .exitCode,
+                 0);
+        const QByteArray secret = "sk-live-" + QByteArray::number(QCoreApplication::applicationPid()) + "-abcdefghijklmnop";
+        const auto set = GatehouseProcess::run(cfg + QStringList{QStringLiteral("provider"), QStringLiteral("set-key"), QStringLiteral("cloud")},
+                                               secret + "\n");
+        QVERIFY2(set.exitCode == 0, set.err.constData());
+        QVERIFY(!set.out.contains(secret) && !set.err.contains(secret));
+        QVERIFY(GatehouseProcess::run(cfg + QStringList{QStringLiteral("provider"), QStringLiteral("list")}).out.contains("keychain"));
+        const QByteArray key = GatehouseProcess::run(cfg + QStringList{QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("t")}).out.trimmed();
+
+        GatehouseProcess gateway;
+        QVERIFY(gateway.startHeadless(cfg + QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
+        const QByteArray body = "{\"model\":\"cloud:gpt-x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        // The key is read from the keychain right after start; until then the provider answers 503.
+        QTRY_COMPARE_WITH_TIMEOUT(HttpTestClient::request(gateway.port(), "POST", "/v1/chat/completions", body,
+                                                          {{"Authorization", "Bearer " + key}})
+                                      .status,
+                                  200, 10000);
+        QVERIFY(!upstream.received.isEmpty());
+        QCOMPARE(upstream.received.last().header("authorization"), "Bearer " + secret);
+        QCOMPARE(gateway.terminate(), 0);
+        QVERIFY(!gateway.process().readAllStandardOutput().contains(secret));
+        QVERIFY(!gateway.process().readAllStandardError().contains(secret));
+
+        // Nothing in the config folder holds the key in clear.
+        QDirIterator it(dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(secret), qPrintable(f.fileName()));
+        }
+
+        // Removing the provider removes its key from the keychain too.
+        QCOMPARE(GatehouseProcess::run(cfg + QStringList{QStringLiteral("provider"), QStringLiteral("remove"), QStringLiteral("cloud")}).exitCode, 0);
+        KeychainSecretStore store;
+        QString instance;
+        {
+            // The keychain entry is scoped by the config's instance id.
+            QFile config(dir.filePath(QStringLiteral("config.json")));
+            QVERIFY(config.open(QIODevice::ReadOnly));
+            instance = QString::fromLatin1(config.readAll()).section(QStringLiteral("\"instanceId\": \""), 1).section(QLatin1Char('"'), 0, 0);
+        }
+        QVERIFY(!instance.isEmpty());
+        const auto r = wait([&](auto done) { store.read(SecretStore::providerKeyName(instance, QStringLiteral("cloud")), done); });
+        QCOMPARE(r.error, SecretResult::Error::NotFound);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKeychain)
+#include "tst_keychain.moc"
