@@ -18,7 +18,8 @@ QString tr(const char *text)
 
 QString formatTime(const QDateTime &t)
 {
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QStringLiteral("-");
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                       : QStringLiteral("-");
 }
 
 QString table(const QList<QStringList> &rows)
@@ -79,7 +80,8 @@ int Cli::saveConfig(const Config &config)
     return 0;
 }
 
-SecretResult Cli::waitFor(const std::function<void(std::function<void(const SecretResult &)>)> &operation)
+SecretResult
+Cli::waitFor(const std::function<void(std::function<void(const SecretResult &)>)> &operation)
 {
     SecretResult result;
     QEventLoop loop;
@@ -93,11 +95,12 @@ SecretResult Cli::waitFor(const std::function<void(std::function<void(const Secr
 
 int Cli::run(const QStringList &words, const Options &options)
 {
-    const QString usage = tr("usage: gatehouse provider add|list|remove|set-key … or gatehouse key create|list|revoke …");
+    const QString usage = tr("usage: gatehouse provider add|list|remove|set-key … or gatehouse key "
+                             "create|list|revoke …");
     if (words.size() < 2)
         return fail(usage, 2);
-    const QString group = words[0];
-    const QString action = words[1];
+    const QString &group = words[0];
+    const QString &action = words[1];
     const QStringList args = words.mid(2);
     struct Command
     {
@@ -108,13 +111,19 @@ int Cli::run(const QStringList &words, const Options &options)
         std::function<int()> run;
     };
     const Command commands[] = {
-        {"provider", "add", 1, QT_TRANSLATE_NOOP("Cli", "one provider id"), [&] { return providerAdd(args.value(0), options); }},
-        {"provider", "list", 0, QT_TRANSLATE_NOOP("Cli", "no arguments"), [&] { return providerList(); }},
-        {"provider", "remove", 1, QT_TRANSLATE_NOOP("Cli", "one provider id"), [&] { return providerRemove(args.value(0)); }},
-        {"provider", "set-key", 1, QT_TRANSLATE_NOOP("Cli", "one provider id"), [&] { return providerSetKey(args.value(0)); }},
-        {"key", "create", 1, QT_TRANSLATE_NOOP("Cli", "one key name"), [&] { return keyCreate(args.value(0)); }},
+        {"provider", "add", 1, QT_TRANSLATE_NOOP("Cli", "one provider id"),
+         [&] { return providerAdd(args.value(0), options); }},
+        {"provider", "list", 0, QT_TRANSLATE_NOOP("Cli", "no arguments"),
+         [&] { return providerList(); }},
+        {"provider", "remove", 1, QT_TRANSLATE_NOOP("Cli", "one provider id"),
+         [&] { return providerRemove(args.value(0)); }},
+        {"provider", "set-key", 1, QT_TRANSLATE_NOOP("Cli", "one provider id"),
+         [&] { return providerSetKey(args.value(0)); }},
+        {"key", "create", 1, QT_TRANSLATE_NOOP("Cli", "one key name"),
+         [&] { return keyCreate(args.value(0)); }},
         {"key", "list", 0, QT_TRANSLATE_NOOP("Cli", "no arguments"), [&] { return keyList(); }},
-        {"key", "revoke", 1, QT_TRANSLATE_NOOP("Cli", "one key name"), [&] { return keyRevoke(args.value(0)); }},
+        {"key", "revoke", 1, QT_TRANSLATE_NOOP("Cli", "one key name"),
+         [&] { return keyRevoke(args.value(0)); }},
     };
     for (const Command &c : commands) {
         if (group != QLatin1String(c.group) || action != QLatin1String(c.action))
@@ -134,7 +143,9 @@ int Cli::providerAdd(const QString &id, const Options &options)
     if (auto s = Provider::validateId(id); !s)
         return fail(s.error());
     if (config->findProvider(id))
-        return fail(tr("A provider named \"%1\" already exists; remove it first or pick another id.").arg(id));
+        return fail(
+            tr("A provider named \"%1\" already exists; remove it first or pick another id.")
+                .arg(id));
     if (options.url.isEmpty())
         return fail(tr("\"provider add\" needs --url URL."), 2);
     if (options.surface.isEmpty())
@@ -165,7 +176,8 @@ int Cli::providerAdd(const QString &id, const Options &options)
     config->providers.append(p);
     if (int rc = saveConfig(config.value()))
         return rc;
-    print(tr("Added provider \"%1\" (%2, %3).").arg(id, apiSurfaceName(p.surface), p.baseUrl.toString()) +
+    print(tr("Added provider \"%1\" (%2, %3).")
+              .arg(id, apiSurfaceName(p.surface), p.baseUrl.toString()) +
           QLatin1Char('\n'));
     return 0;
 }
@@ -176,11 +188,13 @@ int Cli::providerList()
     if (!config)
         return fail(config.error());
     if (config->providers.isEmpty()) {
-        print(tr("No providers yet. Add one with: gatehouse provider add ID --url URL --surface openai") +
+        print(tr("No providers yet. Add one with: gatehouse provider add ID --url URL --surface "
+                 "openai") +
               QLatin1Char('\n'));
         return 0;
     }
-    QList<QStringList> rows{{tr("ID"), tr("SURFACE"), tr("BASE URL"), tr("KEY"), tr("ENABLED"), tr("MODELS")}};
+    QList<QStringList> rows{
+        {tr("ID"), tr("SURFACE"), tr("BASE URL"), tr("KEY"), tr("ENABLED"), tr("MODELS")}};
     for (const Provider &p : config->providers) {
         rows.append({p.id, apiSurfaceName(p.surface), p.baseUrl.toString(),
                      p.hasKey ? tr("keychain") : tr("none"), p.enabled ? tr("yes") : tr("no"),
@@ -206,11 +220,12 @@ int Cli::providerRemove(const QString &id)
         const QString name = SecretStore::providerKeyName(config->instanceId, id);
         const SecretResult r = waitFor([&](auto done) { m_secrets->remove(name, done); });
         if (!r.ok() && r.error != SecretResult::Error::NotFound)
-            std::fprintf(m_err, "gatehouse: %s\n",
-                         tr("Provider removed, but its key could not be deleted from the keychain: %1")
-                             .arg(r.errorString)
-                             .toLocal8Bit()
-                             .constData());
+            std::fprintf(
+                m_err, "gatehouse: %s\n",
+                tr("Provider removed, but its key could not be deleted from the keychain: %1")
+                    .arg(r.errorString)
+                    .toLocal8Bit()
+                    .constData());
     }
     print(tr("Removed provider \"%1\".").arg(id) + QLatin1Char('\n'));
     return 0;
@@ -227,11 +242,13 @@ int Cli::providerSetKey(const QString &id)
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return fail(tr("Cannot read the key from standard input."));
-    QByteArray key = in.read(64 * 1024);
+    QByteArray key = in.read(qint64{64} * 1024);
     while (key.endsWith('\n') || key.endsWith('\r'))
         key.chop(1);
     if (key.trimmed().isEmpty())
-        return fail(tr("No key on standard input. Pipe it in, e.g.: printenv OPENAI_API_KEY | gatehouse provider set-key %1").arg(id));
+        return fail(tr("No key on standard input. Pipe it in, e.g.: printenv OPENAI_API_KEY | "
+                       "gatehouse provider set-key %1")
+                        .arg(id));
     if (key.contains('\n') || key.contains('\0'))
         return fail(tr("The key on standard input spans several lines; give one key on one line."));
     const QString name = SecretStore::providerKeyName(config->instanceId, id);
@@ -255,19 +272,25 @@ int Cli::keyCreate(const QString &name)
         return fail(config.error());
     if (auto s = AccessKeys::validateName(name); !s)
         return fail(s.error());
-    if (const AccessKeyRecord *existing = config->findAccessKey(name); existing && existing->isActive())
-        return fail(tr("An access key named \"%1\" already exists; revoke it first or pick another name.").arg(name));
+    if (const AccessKeyRecord *existing = config->findAccessKey(name);
+        existing && existing->isActive())
+        return fail(
+            tr("An access key named \"%1\" already exists; revoke it first or pick another name.")
+                .arg(name));
     config->accessKeys.removeIf([&](const AccessKeyRecord &k) { return k.name == name; });
-    const auto created = AccessKeys::create(name, systemRandomBytes, QDateTime::currentDateTimeUtc());
+    const auto created =
+        AccessKeys::create(name, systemRandomBytes, QDateTime::currentDateTimeUtc());
     config->accessKeys.append(created.record);
     if (int rc = saveConfig(config.value()))
         return rc;
     // The key alone on stdout, so it can be captured; it is not shown again.
     print(created.key + QLatin1Char('\n'));
-    std::fprintf(m_err, "%s\n", tr("Access key \"%1\" created. Copy it now: Gatehouse keeps only its hash and cannot show it again.")
-                                    .arg(name)
-                                    .toLocal8Bit()
-                                    .constData());
+    std::fprintf(m_err, "%s\n",
+                 tr("Access key \"%1\" created. Copy it now: Gatehouse keeps only its hash and "
+                    "cannot show it again.")
+                     .arg(name)
+                     .toLocal8Bit()
+                     .constData());
     return 0;
 }
 
@@ -277,7 +300,8 @@ int Cli::keyList()
     if (!config)
         return fail(config.error());
     if (config->accessKeys.isEmpty()) {
-        print(tr("No access keys yet. Create one with: gatehouse key create NAME") + QLatin1Char('\n'));
+        print(tr("No access keys yet. Create one with: gatehouse key create NAME") +
+              QLatin1Char('\n'));
         return 0;
     }
     const auto lastUsed = m_store.loadLastUsed();
@@ -303,7 +327,8 @@ int Cli::keyRevoke(const QString &name)
     k->revoked = QDateTime::currentDateTimeUtc();
     if (int rc = saveConfig(config.value()))
         return rc;
-    print(tr("Revoked access key \"%1\"; requests using it are refused from now on.").arg(name) + QLatin1Char('\n'));
+    print(tr("Revoked access key \"%1\"; requests using it are refused from now on.").arg(name) +
+          QLatin1Char('\n'));
     return 0;
 }
 

@@ -4,11 +4,9 @@
 #include "secrets/SecretStore.h"
 
 #include <QStringList>
-
 #include <cstdio>
 
 namespace gatehouse {
-
 
 // The management commands (provider …, key …): each loads the config, changes it, saves it
 // atomically, and says what happened. Failures give one line on stderr and a non-zero exit.
@@ -43,7 +41,8 @@ private:
     void print(const QString &text);
     Result<Config> loadConfig();
     int saveConfig(const Config &config);
-    SecretResult waitFor(const std::function<void(std::function<void(const SecretResult &)>)> &operation);
+    SecretResult
+    waitFor(const std::function<void(std::function<void(const SecretResult &)>)> &operation);
 
     ConfigStore m_store;
     SecretStore *m_secrets;

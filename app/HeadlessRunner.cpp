@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
-
 #include <csignal>
 #include <cstdio>
 #include <sys/socket.h>
@@ -23,7 +22,8 @@ void onSignal(int)
 
 } // namespace
 
-int HeadlessRunner::run(const ConfigStore &store, SecretStore *secrets, const GatewayRuntime::Overrides &overrides)
+int HeadlessRunner::run(const ConfigStore &store, SecretStore *secrets,
+                        const GatewayRuntime::Overrides &overrides)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
         auto *notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, qApp);
@@ -32,7 +32,9 @@ int HeadlessRunner::run(const ConfigStore &store, SecretStore *secrets, const Ga
             [[maybe_unused]] const auto n = ::read(signalPipe[1], &byte, 1);
             QCoreApplication::quit();
         });
-        struct sigaction sa {};
+        struct sigaction sa
+        {
+        };
         sa.sa_handler = onSignal;
         sigemptyset(&sa.sa_mask);
         sa.sa_flags = SA_RESTART;

@@ -8,7 +8,8 @@ namespace gatehouse {
 class HeadlessRunner
 {
 public:
-    static int run(const ConfigStore &store, SecretStore *secrets, const GatewayRuntime::Overrides &overrides);
+    static int run(const ConfigStore &store, SecretStore *secrets,
+                   const GatewayRuntime::Overrides &overrides);
 };
 
 } // namespace gatehouse

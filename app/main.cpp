@@ -11,7 +11,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QHostAddress>
-
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -40,9 +39,9 @@ bool wantsWindow(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const char *a = argv[i];
-        if (!std::strcmp(a, "--headless") || !std::strcmp(a, "--version") || !std::strcmp(a, "-v") ||
-            !std::strcmp(a, "--help") || !std::strcmp(a, "-h") || !std::strcmp(a, "provider") ||
-            !std::strcmp(a, "key"))
+        if (!std::strcmp(a, "--headless") || !std::strcmp(a, "--version") ||
+            !std::strcmp(a, "-v") || !std::strcmp(a, "--help") || !std::strcmp(a, "-h") ||
+            !std::strcmp(a, "provider") || !std::strcmp(a, "key"))
             return false;
     }
     return hasDisplay();
@@ -70,32 +69,43 @@ int main(int argc, char **argv)
         "main", "Gatehouse: one local endpoint for every AI model you use."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption configDir(QStringLiteral("config-dir"),
-                                       QCoreApplication::translate("main", "Use DIR for the configuration."),
-                                       QStringLiteral("DIR"));
-    const QCommandLineOption headless(QStringLiteral("headless"),
-                                      QCoreApplication::translate("main", "Run the gateway without a window."));
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QCoreApplication::translate("main", "Listen on port N (0 picks a free one)."),
-                                  QStringLiteral("N"));
+    const QCommandLineOption configDir(
+        QStringLiteral("config-dir"),
+        QCoreApplication::translate("main", "Use DIR for the configuration."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption headless(
+        QStringLiteral("headless"),
+        QCoreApplication::translate("main", "Run the gateway without a window."));
+    const QCommandLineOption port(
+        QStringLiteral("port"),
+        QCoreApplication::translate("main", "Listen on port N (0 picks a free one)."),
+        QStringLiteral("N"));
     const QCommandLineOption bind(QStringLiteral("bind"),
-                                  QCoreApplication::translate("main", "Listen on address ADDR."), QStringLiteral("ADDR"));
-    const QCommandLineOption url(QStringLiteral("url"), QCoreApplication::translate("main", "Provider base URL."),
+                                  QCoreApplication::translate("main", "Listen on address ADDR."),
+                                  QStringLiteral("ADDR"));
+    const QCommandLineOption url(QStringLiteral("url"),
+                                 QCoreApplication::translate("main", "Provider base URL."),
                                  QStringLiteral("URL"));
-    const QCommandLineOption surface(QStringLiteral("surface"),
-                                     QCoreApplication::translate("main", "Provider API surface: openai or anthropic."),
-                                     QStringLiteral("SURFACE"));
-    const QCommandLineOption model(QStringLiteral("model"),
-                                   QCoreApplication::translate("main", "A model the provider offers (repeatable)."),
-                                   QStringLiteral("M"));
-    const QCommandLineOption header(QStringLiteral("header"),
-                                    QCoreApplication::translate("main", "An extra header \"Name: value\" (repeatable)."),
-                                    QStringLiteral("HEADER"));
+    const QCommandLineOption surface(
+        QStringLiteral("surface"),
+        QCoreApplication::translate("main", "Provider API surface: openai or anthropic."),
+        QStringLiteral("SURFACE"));
+    const QCommandLineOption model(
+        QStringLiteral("model"),
+        QCoreApplication::translate("main", "A model the provider offers (repeatable)."),
+        QStringLiteral("M"));
+    const QCommandLineOption header(
+        QStringLiteral("header"),
+        QCoreApplication::translate("main", "An extra header \"Name: value\" (repeatable)."),
+        QStringLiteral("HEADER"));
     const QCommandLineOption name(QStringLiteral("name"),
-                                  QCoreApplication::translate("main", "Provider display name."), QStringLiteral("NAME"));
+                                  QCoreApplication::translate("main", "Provider display name."),
+                                  QStringLiteral("NAME"));
     parser.addOptions({configDir, headless, port, bind, url, surface, model, header, name});
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QCoreApplication::translate("main", "provider add|list|remove|set-key, key create|list|revoke"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QCoreApplication::translate("main",
+                                    "provider add|list|remove|set-key, key create|list|revoke"));
     if (!parser.parse(QCoreApplication::arguments()))
         return failUsage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -107,25 +117,32 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    const QString directory = parser.isSet(configDir) ? parser.value(configDir) : ConfigStore::defaultDirectory();
+    const QString directory =
+        parser.isSet(configDir) ? parser.value(configDir) : ConfigStore::defaultDirectory();
     ConfigStore store(directory);
     KeychainSecretStore secrets;
 
     const QStringList words = parser.positionalArguments();
     if (!words.isEmpty()) {
         if (!Cli::isCommand(words.first()))
-            return failUsage(QCoreApplication::translate("main", "unknown command \"%1\"; see gatehouse --help.").arg(words.first()));
+            return failUsage(
+                QCoreApplication::translate("main", "unknown command \"%1\"; see gatehouse --help.")
+                    .arg(words.first()));
         for (const auto *o : {&headless, &port, &bind}) {
             if (parser.isSet(*o))
-                return failUsage(QCoreApplication::translate("main", "--%1 does not apply to \"%2\".").arg(o->names().first(), words.first()));
+                return failUsage(
+                    QCoreApplication::translate("main", "--%1 does not apply to \"%2\".")
+                        .arg(o->names().first(), words.first()));
         }
-        Cli::Options options{parser.value(url), parser.value(surface), parser.value(name), parser.values(model),
-                             parser.values(header)};
+        Cli::Options options{parser.value(url), parser.value(surface), parser.value(name),
+                             parser.values(model), parser.values(header)};
         return Cli(store, &secrets).run(words, options);
     }
     for (const auto *o : {&url, &surface, &model, &header, &name}) {
         if (parser.isSet(*o))
-            return failUsage(QCoreApplication::translate("main", "--%1 only applies to \"provider add\".").arg(o->names().first()));
+            return failUsage(
+                QCoreApplication::translate("main", "--%1 only applies to \"provider add\".")
+                    .arg(o->names().first()));
     }
 
     GatewayRuntime::Overrides overrides;
@@ -133,12 +150,14 @@ int main(int argc, char **argv)
         bool ok = false;
         const uint n = parser.value(port).toUInt(&ok);
         if (!ok || n > 65535)
-            return failUsage(QCoreApplication::translate("main", "--port must be a number from 0 to 65535."));
+            return failUsage(
+                QCoreApplication::translate("main", "--port must be a number from 0 to 65535."));
         overrides.port = static_cast<quint16>(n);
     }
     if (parser.isSet(bind)) {
         if (QHostAddress(parser.value(bind)).isNull())
-            return failUsage(QCoreApplication::translate("main", "--bind must be an IP address such as 127.0.0.1."));
+            return failUsage(QCoreApplication::translate(
+                "main", "--bind must be an IP address such as 127.0.0.1."));
         overrides.bindAddress = parser.value(bind);
     }
 
@@ -147,6 +166,7 @@ int main(int argc, char **argv)
         return DesktopApp::run(store, &secrets, overrides);
 #endif
     if (!parser.isSet(headless) && !hasDisplay())
-        std::fprintf(stderr, "gatehouse: no display found; running the gateway without a window.\n");
+        std::fprintf(stderr,
+                     "gatehouse: no display found; running the gateway without a window.\n");
     return HeadlessRunner::run(store, &secrets, overrides);
 }

@@ -15,7 +15,8 @@ std::unique_ptr<QCoreApplication> DesktopApp::createApplication(int &argc, char 
     return app;
 }
 
-int DesktopApp::run(const ConfigStore &store, SecretStore *secrets, const GatewayRuntime::Overrides &overrides)
+int DesktopApp::run(const ConfigStore &store, SecretStore *secrets,
+                    const GatewayRuntime::Overrides &overrides)
 {
     GatewayRuntime runtime(store, secrets, overrides);
     if (auto s = runtime.start(); !s) {

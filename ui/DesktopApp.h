@@ -3,7 +3,6 @@
 #include "gateway/GatewayRuntime.h"
 
 #include <QCoreApplication>
-
 #include <memory>
 
 namespace gatehouse {
@@ -13,7 +12,8 @@ class DesktopApp
 {
 public:
     static std::unique_ptr<QCoreApplication> createApplication(int &argc, char **argv);
-    static int run(const ConfigStore &store, SecretStore *secrets, const GatewayRuntime::Overrides &overrides);
+    static int run(const ConfigStore &store, SecretStore *secrets,
+                   const GatewayRuntime::Overrides &overrides);
 };
 
 } // namespace gatehouse

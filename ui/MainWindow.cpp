@@ -36,8 +36,10 @@ void fillRow(QTableWidget *table, int row, const QStringList &cells)
 MainWindow::MainWindow(const ConfigStore &store, GatewayRuntime *runtime, QWidget *parent)
     : QMainWindow(parent), m_store(store), m_runtime(runtime), m_status(new QLabel(this)),
       m_requests(new QLabel(this)),
-      m_providers(makeTable({tr("ID"), tr("API"), tr("Base URL"), tr("Key"), tr("Models")}, tr("Providers"))),
-      m_keys(makeTable({tr("Name"), tr("Key"), tr("Created"), tr("Last used"), tr("Status")}, tr("Access keys")))
+      m_providers(makeTable({tr("ID"), tr("API"), tr("Base URL"), tr("Key"), tr("Models")},
+                            tr("Providers"))),
+      m_keys(makeTable({tr("Name"), tr("Key"), tr("Created"), tr("Last used"), tr("Status")},
+                       tr("Access keys")))
 {
     setWindowTitle(tr("Gatehouse"));
     auto *central = new QWidget(this);
@@ -60,7 +62,8 @@ MainWindow::MainWindow(const ConfigStore &store, GatewayRuntime *runtime, QWidge
     connect(runtime, &GatewayRuntime::listening, this, &MainWindow::setListening);
     connect(runtime, &GatewayRuntime::startFailed, this, &MainWindow::setError);
     connect(runtime, &GatewayRuntime::configError, this, &MainWindow::setError);
-    connect(runtime, &GatewayRuntime::keychainError, this, [this](const QString &e) { statusBar()->showMessage(e); });
+    connect(runtime, &GatewayRuntime::keychainError, this,
+            [this](const QString &e) { statusBar()->showMessage(e); });
     connect(runtime, &GatewayRuntime::configReloaded, this, &MainWindow::refresh);
     connect(runtime->service(), &GatewayService::requestServed, this, [this](quint64 n) {
         m_requests->setText(tr("%n request(s) served", nullptr, static_cast<int>(n)));
@@ -100,7 +103,8 @@ void MainWindow::refresh()
         const QDateTime used = lastUsed.value(k.name);
         fillRow(m_keys, row++,
                 {k.name, k.hint, QLocale().toString(k.created.toLocalTime(), QLocale::ShortFormat),
-                 used.isValid() ? QLocale().toString(used.toLocalTime(), QLocale::ShortFormat) : tr("never"),
+                 used.isValid() ? QLocale().toString(used.toLocalTime(), QLocale::ShortFormat)
+                                : tr("never"),
                  k.isActive() ? tr("active") : tr("revoked")});
     }
     m_providers->resizeColumnsToContents();

@@ -31,10 +31,15 @@ QByteArray lastUserText(const QJsonObject &body)
 
 QByteArray chunk(const QByteArray &model, const QByteArray &content, const char *finish)
 {
-    QByteArray out = "data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"";
+    QByteArray out = "data: "
+                     "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":"
+                     "1700000000,\"model\":\"";
     out += model;
     out += "\",\"choices\":[{\"index\":0,\"delta\":{\"content\":";
-    out += QJsonDocument(QJsonArray{QString::fromUtf8(content)}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    out += QJsonDocument(QJsonArray{QString::fromUtf8(content)})
+               .toJson(QJsonDocument::Compact)
+               .mid(1)
+               .chopped(1);
     out += "},\"finish_reason\":";
     out += finish ? QByteArray('"' + QByteArray(finish) + '"') : QByteArray("null");
     out += "}]}\n\n";
@@ -67,7 +72,8 @@ QString FakeUpstream::baseUrl() const
     return QStringLiteral("http://127.0.0.1:%1/v1").arg(port());
 }
 
-void FakeUpstream::handleMalformedRequest(HttpExchange *exchange, int status, const QString &message)
+void FakeUpstream::handleMalformedRequest(HttpExchange *exchange, int status,
+                                          const QString &message)
 {
     exchange->respond(status, {{"content-type", "text/plain"}}, message.toUtf8());
 }
@@ -81,15 +87,19 @@ void FakeUpstream::handleRequest(HttpExchange *exchange)
     if (request.path == "/v1/models") {
         QJsonArray data;
         for (const QString &m : models)
-            data.append(QJsonObject{{QLatin1String("id"), m}, {QLatin1String("object"), QLatin1String("model")}});
-        exchange->respond(200, {{"content-type", jsonType}},
-                          QJsonDocument(QJsonObject{{QLatin1String("object"), QLatin1String("list")}, {QLatin1String("data"), data}})
-                              .toJson(QJsonDocument::Compact));
+            data.append(QJsonObject{{QLatin1String("id"), m},
+                                    {QLatin1String("object"), QLatin1String("model")}});
+        exchange->respond(
+            200, {{"content-type", jsonType}},
+            QJsonDocument(QJsonObject{{QLatin1String("object"), QLatin1String("list")},
+                                      {QLatin1String("data"), data}})
+                .toJson(QJsonDocument::Compact));
         return;
     }
     if (request.path != "/v1/chat/completions" || request.method != "POST") {
         exchange->respond(404, {{"content-type", jsonType}},
-                          "{\"error\":{\"message\":\"fake upstream: no such endpoint\",\"type\":\"invalid_request_error\"}}");
+                          "{\"error\":{\"message\":\"fake upstream: no such "
+                          "endpoint\",\"type\":\"invalid_request_error\"}}");
         return;
     }
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
@@ -107,26 +117,32 @@ void FakeUpstream::handleRequest(HttpExchange *exchange)
     answer(exchange, model, request.body);
 }
 
-void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model, const QByteArray &rawBody)
+void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
+                          const QByteArray &rawBody)
 {
     const QJsonObject body = QJsonDocument::fromJson(rawBody).object();
     if (model.startsWith("status-")) {
         const QList<QByteArray> parts = model.split('-');
         const int status = parts.value(1).toInt();
         if (parts.value(2) == "text") {
-            exchange->respond(status, {{"content-type", "text/html"}}, "<html>upstream trouble</html>");
+            exchange->respond(status, {{"content-type", "text/html"}},
+                              "<html>upstream trouble</html>");
         } else {
             HttpHeaders headers{{"content-type", jsonType}};
             if (status == 429)
                 headers.append({QByteArrayLiteral("retry-after"), QByteArrayLiteral("7")});
             exchange->respond(status, headers,
-                              "{\"error\":{\"message\":\"fake upstream says " + QByteArray::number(status) +
+                              "{\"error\":{\"message\":\"fake upstream says " +
+                                  QByteArray::number(status) +
                                   "\",\"type\":\"fake_error\",\"param\":null,\"code\":\"fake\"}}");
         }
         return;
     }
     const bool wantsStream = body.value(QLatin1String("stream")).toBool();
-    const bool includeUsage = body.value(QLatin1String("stream_options")).toObject().value(QLatin1String("include_usage")).toBool();
+    const bool includeUsage = body.value(QLatin1String("stream_options"))
+                                  .toObject()
+                                  .value(QLatin1String("include_usage"))
+                                  .toBool();
     if (wantsStream) {
         const int cutAfter = model.startsWith("cut-") ? model.mid(4).toInt() : -1;
         stream(exchange, model, streamEvents, cutAfter, includeUsage);
@@ -140,8 +156,9 @@ void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model, const
         {QLatin1String("model"), QString::fromUtf8(model)},
         {QLatin1String("choices"),
          QJsonArray{QJsonObject{{QLatin1String("index"), 0},
-                                {QLatin1String("message"), QJsonObject{{QLatin1String("role"), QLatin1String("assistant")},
-                                                                       {QLatin1String("content"), QString::fromUtf8(text)}}},
+                                {QLatin1String("message"),
+                                 QJsonObject{{QLatin1String("role"), QLatin1String("assistant")},
+                                             {QLatin1String("content"), QString::fromUtf8(text)}}},
                                 {QLatin1String("finish_reason"), QLatin1String("stop")}}}},
         {QLatin1String("usage"), QJsonObject{{QLatin1String("prompt_tokens"), 5},
                                              {QLatin1String("completion_tokens"), 3},
@@ -150,9 +167,11 @@ void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model, const
                       QJsonDocument(response).toJson(QJsonDocument::Compact));
 }
 
-void FakeUpstream::stream(HttpExchange *exchange, const QByteArray &model, int events, int cutAfter, bool includeUsage)
+void FakeUpstream::stream(HttpExchange *exchange, const QByteArray &model, int events, int cutAfter,
+                          bool includeUsage)
 {
-    exchange->beginStream(200, {{"content-type", "text/event-stream"}, {"cache-control", "no-cache"}});
+    exchange->beginStream(200,
+                          {{"content-type", "text/event-stream"}, {"cache-control", "no-cache"}});
     ++openStreams;
     maxOpenStreams = std::max(maxOpenStreams, openStreams);
     struct State
@@ -191,15 +210,20 @@ void FakeUpstream::stream(HttpExchange *exchange, const QByteArray &model, int e
         }
         if (state->sent < events) {
             const bool last = state->sent == events - 1;
-            ex->writeChunk(chunk(model, "tok" + QByteArray::number(state->sent) + ' ', last ? "stop" : nullptr));
+            ex->writeChunk(chunk(model, "tok" + QByteArray::number(state->sent) + ' ',
+                                 last ? "stop" : nullptr));
             ++state->sent;
             return;
         }
         timer->stop();
         if (includeUsage)
-            ex->writeChunk(QByteArray("data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"" +
-                           model + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":" +
-                           QByteArray::number(events) + ",\"total_tokens\":" + QByteArray::number(events + 5) + "}}\n\n"));
+            ex->writeChunk(QByteArray(
+                "data: "
+                "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":"
+                "1700000000,\"model\":\"" +
+                model + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":" +
+                QByteArray::number(events) + ",\"total_tokens\":" + QByteArray::number(events + 5) +
+                "}}\n\n"));
         ex->writeChunk("data: [DONE]\n\n");
         finishStream(false);
         ex->endStream();

@@ -41,7 +41,8 @@ public:
     bool recordRequests = true;
 
     void handleRequest(HttpExchange *exchange) override;
-    void handleMalformedRequest(HttpExchange *exchange, int status, const QString &message) override;
+    void handleMalformedRequest(HttpExchange *exchange, int status,
+                                const QString &message) override;
 
 signals:
     void requestReceived();
@@ -50,7 +51,8 @@ signals:
 
 private:
     void answer(HttpExchange *exchange, const QByteArray &model, const QByteArray &body);
-    void stream(HttpExchange *exchange, const QByteArray &model, int events, int cutAfter, bool includeUsage);
+    void stream(HttpExchange *exchange, const QByteArray &model, int events, int cutAfter,
+                bool includeUsage);
 
     HttpServer *m_server;
 };

@@ -3,16 +3,19 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-
 #include <cstdio>
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port (0: any)."), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption events(QStringLiteral("events"), QStringLiteral("Events per stream."), QStringLiteral("N"), QStringLiteral("50"));
-    const QCommandLineOption interval(QStringLiteral("interval-ms"), QStringLiteral("Pause between events."), QStringLiteral("MS"), QStringLiteral("0"));
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port (0: any)."),
+                                  QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption events(QStringLiteral("events"), QStringLiteral("Events per stream."),
+                                    QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption interval(QStringLiteral("interval-ms"),
+                                      QStringLiteral("Pause between events."), QStringLiteral("MS"),
+                                      QStringLiteral("0"));
     parser.addOptions({port, events, interval});
     parser.addHelpOption();
     parser.process(app);

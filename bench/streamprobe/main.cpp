@@ -52,9 +52,11 @@ Sample runOne(const Options &o)
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<uint16_t>(o.port));
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    const std::string body = "{\"model\":\"" + o.model +
-                             "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}";
-    std::string request = "POST " + o.path + " HTTP/1.0\r\nHost: 127.0.0.1:" + std::to_string(o.port) +
+    const std::string body =
+        "{\"model\":\"" + o.model +
+        "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}";
+    std::string request = "POST " + o.path +
+                          " HTTP/1.0\r\nHost: 127.0.0.1:" + std::to_string(o.port) +
                           "\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\n";
     if (!o.key.empty())
         request += "Authorization: Bearer " + o.key + "\r\n";
@@ -62,7 +64,8 @@ Sample runOne(const Options &o)
 
     const auto start = Clock::now();
     if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 ||
-        ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) {
+        ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) !=
+            static_cast<ssize_t>(request.size())) {
         ::close(fd);
         return s;
     }
@@ -82,7 +85,8 @@ Sample runOne(const Options &o)
             const size_t end = buffer.find("\r\n\r\n");
             if (end == std::string::npos)
                 continue;
-            if (buffer.compare(0, 12, "HTTP/1.1 200") != 0 && buffer.compare(0, 12, "HTTP/1.0 200") != 0)
+            if (buffer.compare(0, 12, "HTTP/1.1 200") != 0 &&
+                buffer.compare(0, 12, "HTTP/1.0 200") != 0)
                 break;
             headersDone = true;
             scanned = end + 4;
@@ -109,7 +113,9 @@ Sample runOne(const Options &o)
     }
     const auto end = Clock::now();
     ::close(fd);
-    auto ms = [](Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
+    auto ms = [](Clock::duration d) {
+        return std::chrono::duration<double, std::milli>(d).count();
+    };
     s.ok = sawDone && s.events > 0;
     s.ttftMs = s.events ? ms(first - start) : 0;
     s.spreadMs = s.events ? ms(last - first) : 0;
@@ -122,7 +128,8 @@ double percentile(std::vector<double> v, double p)
     if (v.empty())
         return 0;
     std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5));
+    const size_t i =
+        std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5));
     return v[i];
 }
 
@@ -152,7 +159,8 @@ int main(int argc, char **argv)
         }
     }
     if (o.port <= 0) {
-        std::fprintf(stderr, "usage: gatehouse-stream-probe --port N [--key K] [--model M] [--concurrency C] [--requests N]\n");
+        std::fprintf(stderr, "usage: gatehouse-stream-probe --port N [--key K] [--model M] "
+                             "[--concurrency C] [--requests N]\n");
         return 2;
     }
     std::vector<Sample> samples(static_cast<size_t>(o.requests));
@@ -178,9 +186,10 @@ int main(int argc, char **argv)
         spread.push_back(s.spreadMs);
         events = s.events;
     }
-    std::printf("{\"requests\":%d,\"failures\":%d,\"events\":%d,\"ttft_p50_ms\":%.3f,\"ttft_p99_ms\":%.3f,"
-                "\"total_p50_ms\":%.3f,\"total_p99_ms\":%.3f,\"spread_p50_ms\":%.3f}\n",
-                o.requests, failures, events, percentile(ttft, 0.5), percentile(ttft, 0.99), percentile(total, 0.5),
-                percentile(total, 0.99), percentile(spread, 0.5));
+    std::printf(
+        "{\"requests\":%d,\"failures\":%d,\"events\":%d,\"ttft_p50_ms\":%.3f,\"ttft_p99_ms\":%.3f,"
+        "\"total_p50_ms\":%.3f,\"total_p99_ms\":%.3f,\"spread_p50_ms\":%.3f}\n",
+        o.requests, failures, events, percentile(ttft, 0.5), percentile(ttft, 0.99),
+        percentile(total, 0.5), percentile(total, 0.99), percentile(spread, 0.5));
     return failures ? 1 : 0;
 }

@@ -23,7 +23,8 @@ Result<AccessKeyRecord> AccessKeyRecord::fromJson(const QJsonObject &json)
     r.name = json.value(QLatin1String("name")).toString();
     r.hash = QByteArray::fromHex(json.value(QLatin1String("sha256")).toString().toLatin1());
     r.hint = json.value(QLatin1String("hint")).toString();
-    r.created = QDateTime::fromString(json.value(QLatin1String("created")).toString(), Qt::ISODateWithMs);
+    r.created =
+        QDateTime::fromString(json.value(QLatin1String("created")).toString(), Qt::ISODateWithMs);
     const QString revoked = json.value(QLatin1String("revoked")).toString();
     if (!revoked.isEmpty())
         r.revoked = QDateTime::fromString(revoked, Qt::ISODateWithMs);

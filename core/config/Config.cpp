@@ -43,13 +43,14 @@ AccessKeyRecord *Config::findAccessKey(const QString &name)
 
 QJsonObject Config::toJson() const
 {
-    QJsonObject gw{{QLatin1String("bind"), gateway.bindAddress},
-                   {QLatin1String("port"), gateway.port},
-                   {QLatin1String("maxBodyBytes"), gateway.maxBodyBytes},
-                   {QLatin1String("maxHeaderBytes"), gateway.maxHeaderBytes},
-                   {QLatin1String("maxConnections"), gateway.maxConnections},
-                   {QLatin1String("idleTimeoutMs"), gateway.idleTimeoutMs},
-                   {QLatin1String("allowedOrigins"), QJsonArray::fromStringList(gateway.allowedOrigins)}};
+    QJsonObject gw{
+        {QLatin1String("bind"), gateway.bindAddress},
+        {QLatin1String("port"), gateway.port},
+        {QLatin1String("maxBodyBytes"), gateway.maxBodyBytes},
+        {QLatin1String("maxHeaderBytes"), gateway.maxHeaderBytes},
+        {QLatin1String("maxConnections"), gateway.maxConnections},
+        {QLatin1String("idleTimeoutMs"), gateway.idleTimeoutMs},
+        {QLatin1String("allowedOrigins"), QJsonArray::fromStringList(gateway.allowedOrigins)}};
     QJsonArray providerArray;
     for (const auto &p : providers)
         providerArray.append(p.toJson());
@@ -89,12 +90,16 @@ Result<Config> Config::fromJson(const QJsonObject &json)
     if (port < 0 || port > 65535)
         return Result<Config>::failure(tr("gateway port %1 is out of range.").arg(port));
     c.gateway.port = static_cast<quint16>(port);
-    c.gateway.maxBodyBytes = gw.value(QLatin1String("maxBodyBytes")).toInteger(c.gateway.maxBodyBytes);
-    c.gateway.maxHeaderBytes = gw.value(QLatin1String("maxHeaderBytes")).toInt(c.gateway.maxHeaderBytes);
-    c.gateway.maxConnections = gw.value(QLatin1String("maxConnections")).toInt(c.gateway.maxConnections);
-    c.gateway.idleTimeoutMs = gw.value(QLatin1String("idleTimeoutMs")).toInt(c.gateway.idleTimeoutMs);
-    if (c.gateway.maxBodyBytes <= 0 || c.gateway.maxHeaderBytes <= 0 || c.gateway.maxConnections <= 0 ||
-        c.gateway.idleTimeoutMs <= 0)
+    c.gateway.maxBodyBytes =
+        gw.value(QLatin1String("maxBodyBytes")).toInteger(c.gateway.maxBodyBytes);
+    c.gateway.maxHeaderBytes =
+        gw.value(QLatin1String("maxHeaderBytes")).toInt(c.gateway.maxHeaderBytes);
+    c.gateway.maxConnections =
+        gw.value(QLatin1String("maxConnections")).toInt(c.gateway.maxConnections);
+    c.gateway.idleTimeoutMs =
+        gw.value(QLatin1String("idleTimeoutMs")).toInt(c.gateway.idleTimeoutMs);
+    if (c.gateway.maxBodyBytes <= 0 || c.gateway.maxHeaderBytes <= 0 ||
+        c.gateway.maxConnections <= 0 || c.gateway.idleTimeoutMs <= 0)
         return Result<Config>::failure(tr("gateway limits must be positive numbers."));
     for (const QJsonValue v : gw.value(QLatin1String("allowedOrigins")).toArray())
         c.gateway.allowedOrigins << v.toString();

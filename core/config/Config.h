@@ -17,7 +17,7 @@ struct GatewaySettings
 {
     QString bindAddress = QStringLiteral("127.0.0.1");
     quint16 port = defaultGatewayPort;
-    qint64 maxBodyBytes = 32 * 1024 * 1024;
+    qint64 maxBodyBytes = qint64{32} * 1024 * 1024;
     int maxHeaderBytes = 32 * 1024;
     int maxConnections = 1024;
     int idleTimeoutMs = 60'000;

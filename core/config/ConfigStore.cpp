@@ -14,7 +14,7 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("ConfigStore", text);
 }
-constexpr qint64 maxConfigBytes = 16 * 1024 * 1024;
+constexpr qint64 maxConfigBytes = qint64{16} * 1024 * 1024;
 } // namespace
 
 ConfigStore::ConfigStore(QString directory, RandomSource random, WallClock clock)
@@ -42,7 +42,8 @@ QString ConfigStore::keepAside(const QString &path) const
     const QString stamp = m_clock().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     QString aside = path + QStringLiteral(".unreadable-") + stamp;
     for (int n = 2; QFile::exists(aside); ++n)
-        aside = path + QStringLiteral(".unreadable-") + stamp + QLatin1Char('-') + QString::number(n);
+        aside =
+            path + QStringLiteral(".unreadable-") + stamp + QLatin1Char('-') + QString::number(n);
     return QFile::copy(path, aside) ? aside : QString();
 }
 
@@ -92,8 +93,8 @@ Status ConfigStore::ensureDirectory() const
     if (!dir.exists() && !QDir().mkpath(m_directory))
         return Status::failure(tr("Cannot create the config folder %1.").arg(m_directory));
     // The folder holds access key hashes and provider settings: keep it private.
-    QFile::setPermissions(m_directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                           QFileDevice::ExeOwner);
+    QFile::setPermissions(m_directory,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     return {};
 }
 
@@ -128,7 +129,8 @@ Status ConfigStore::save(const Config &config) const
                         .arg(configPath()));
         }
     }
-    return writeAtomically(configPath(), QJsonDocument(config.toJson()).toJson(QJsonDocument::Indented));
+    return writeAtomically(configPath(),
+                           QJsonDocument(config.toJson()).toJson(QJsonDocument::Indented));
 }
 
 QHash<QString, QDateTime> ConfigStore::loadLastUsed() const
@@ -137,8 +139,10 @@ QHash<QString, QDateTime> ConfigStore::loadLastUsed() const
     QFile file(statePath());
     if (!file.open(QIODevice::ReadOnly))
         return out;
-    const QJsonObject keys =
-        QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("accessKeysLastUsed")).toObject();
+    const QJsonObject keys = QJsonDocument::fromJson(file.readAll())
+                                 .object()
+                                 .value(QLatin1String("accessKeysLastUsed"))
+                                 .toObject();
     for (auto it = keys.begin(); it != keys.end(); ++it) {
         const QDateTime t = QDateTime::fromString(it.value().toString(), Qt::ISODateWithMs);
         if (t.isValid())

@@ -33,13 +33,15 @@ Result<ModelReference> ModelReference::parse(const QString &text)
     ref.provider = text.left(colon);
     ref.model = text.mid(colon + 1);
     if (ref.provider.isEmpty())
-        return Result<ModelReference>::failure(QCoreApplication::translate(
-            "ModelReference", "\"%1\" names no provider before the colon; use provider:model.")
-                                                   .arg(text));
+        return Result<ModelReference>::failure(
+            QCoreApplication::translate(
+                "ModelReference", "\"%1\" names no provider before the colon; use provider:model.")
+                .arg(text));
     if (ref.model.isEmpty())
-        return Result<ModelReference>::failure(QCoreApplication::translate(
-            "ModelReference", "\"%1\" names no model after the colon; use provider:model.")
-                                                   .arg(text));
+        return Result<ModelReference>::failure(
+            QCoreApplication::translate(
+                "ModelReference", "\"%1\" names no model after the colon; use provider:model.")
+                .arg(text));
     return ref;
 }
 

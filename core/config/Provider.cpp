@@ -20,8 +20,8 @@ bool isHeaderToken(const QByteArray &name)
     if (name.isEmpty())
         return false;
     for (const char c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                        QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
         if (!ok)
             return false;
     }
@@ -32,10 +32,11 @@ bool isHeaderToken(const QByteArray &name)
 // headers are Gatehouse's to set.
 bool isReservedHeader(const QByteArray &lowerName)
 {
-    static const char *const reserved[] = {"authorization", "x-api-key", "api-key",
-                                           "proxy-authorization", "cookie", "host",
-                                           "content-length", "transfer-encoding", "connection",
-                                           "te", "upgrade", "keep-alive", "trailer"};
+    static const char *const reserved[] = {
+        "authorization", "x-api-key", "api-key",        "proxy-authorization",
+        "cookie",        "host",      "content-length", "transfer-encoding",
+        "connection",    "te",        "upgrade",        "keep-alive",
+        "trailer"};
     for (const char *r : reserved) {
         if (lowerName == r)
             return true;
@@ -47,7 +48,8 @@ bool isReservedHeader(const QByteArray &lowerName)
 
 QString apiSurfaceName(ApiSurface surface)
 {
-    return surface == ApiSurface::Anthropic ? QStringLiteral("anthropic") : QStringLiteral("openai");
+    return surface == ApiSurface::Anthropic ? QStringLiteral("anthropic")
+                                            : QStringLiteral("openai");
 }
 
 Result<ApiSurface> parseApiSurface(const QString &name)
@@ -108,8 +110,8 @@ Status Provider::validate() const
                                        .arg(id));
     }
     for (const auto &h : extraHeaders) {
-        const auto parsed =
-            parseHeader(QString::fromLatin1(h.first) + QLatin1String(": ") + QString::fromUtf8(h.second));
+        const auto parsed = parseHeader(QString::fromLatin1(h.first) + QLatin1String(": ") +
+                                        QString::fromUtf8(h.second));
         if (!parsed)
             return Status::failure(parsed.error());
     }
@@ -144,7 +146,8 @@ Result<Provider> Provider::fromJson(const QJsonObject &json)
 {
     Provider p;
     p.id = json.value(QLatin1String("id")).toString();
-    const QString where = p.id.isEmpty() ? tr("a provider without id") : tr("provider \"%1\"").arg(p.id);
+    const QString where =
+        p.id.isEmpty() ? tr("a provider without id") : tr("provider \"%1\"").arg(p.id);
     auto fail = [&](const QString &why) {
         return Result<Provider>::failure(tr("In %1: %2").arg(where, why));
     };

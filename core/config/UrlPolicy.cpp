@@ -20,7 +20,7 @@ bool isLocalAddress(const QHostAddress &address)
     const quint32 v4 = address.toIPv4Address(&isV4); // also unwraps ::ffff:a.b.c.d
     if (isV4) {
         return (v4 >> 24) == 127 || (v4 >> 24) == 10 || (v4 >> 20) == (0xAC10u >> 4) // 172.16/12
-               || (v4 >> 16) == 0xC0A8 || (v4 >> 16) == 0xA9FE;                        // 192.168, 169.254
+               || (v4 >> 16) == 0xC0A8 || (v4 >> 16) == 0xA9FE; // 192.168, 169.254
     }
     return false;
 }

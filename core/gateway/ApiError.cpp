@@ -11,7 +11,9 @@ QByteArray ApiError::toOpenAiBody() const
                       {QLatin1String("type"), type},
                       {QLatin1String("param"), param.isEmpty() ? QJsonValue() : QJsonValue(param)},
                       {QLatin1String("code"), code.isEmpty() ? QJsonValue() : QJsonValue(code)}};
-    return QJsonDocument(QJsonObject{{QLatin1String("error"), error}}).toJson(QJsonDocument::Compact) + '\n';
+    return QJsonDocument(QJsonObject{{QLatin1String("error"), error}})
+               .toJson(QJsonDocument::Compact) +
+           '\n';
 }
 
 ApiError ApiError::badRequest(const QString &message, const QString &param, const QString &code)
@@ -21,7 +23,11 @@ ApiError ApiError::badRequest(const QString &message, const QString &param, cons
 
 ApiError ApiError::unauthorized(const QString &message)
 {
-    return {401, QStringLiteral("authentication_error"), QStringLiteral("invalid_api_key"), message, {}};
+    return {401,
+            QStringLiteral("authentication_error"),
+            QStringLiteral("invalid_api_key"),
+            message,
+            {}};
 }
 
 ApiError ApiError::forbidden(const QString &message, const QString &code)
@@ -36,12 +42,20 @@ ApiError ApiError::notFound(const QString &message, const QString &code)
 
 ApiError ApiError::methodNotAllowed(const QString &message)
 {
-    return {405, QStringLiteral("invalid_request_error"), QStringLiteral("method_not_allowed"), message, {}};
+    return {405,
+            QStringLiteral("invalid_request_error"),
+            QStringLiteral("method_not_allowed"),
+            message,
+            {}};
 }
 
 ApiError ApiError::payloadTooLarge(const QString &message)
 {
-    return {413, QStringLiteral("invalid_request_error"), QStringLiteral("request_too_large"), message, {}};
+    return {413,
+            QStringLiteral("invalid_request_error"),
+            QStringLiteral("request_too_large"),
+            message,
+            {}};
 }
 
 ApiError ApiError::badGateway(const QString &message, const QString &code)
@@ -65,11 +79,23 @@ ApiError ApiError::fromTransport(int status, const QString &message)
     case 413:
         return payloadTooLarge(message);
     case 408:
-        return {408, QStringLiteral("invalid_request_error"), QStringLiteral("request_timeout"), message, {}};
+        return {408,
+                QStringLiteral("invalid_request_error"),
+                QStringLiteral("request_timeout"),
+                message,
+                {}};
     case 431:
-        return {431, QStringLiteral("invalid_request_error"), QStringLiteral("headers_too_large"), message, {}};
+        return {431,
+                QStringLiteral("invalid_request_error"),
+                QStringLiteral("headers_too_large"),
+                message,
+                {}};
     default:
-        return {status, QStringLiteral("invalid_request_error"), QStringLiteral("malformed_request"), message, {}};
+        return {status,
+                QStringLiteral("invalid_request_error"),
+                QStringLiteral("malformed_request"),
+                message,
+                {}};
     }
 }
 

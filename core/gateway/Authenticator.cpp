@@ -17,7 +17,7 @@ QByteArray Authenticator::presentedKey(const HttpRequest &request)
 }
 
 std::variant<QString, ApiError> Authenticator::authenticate(const HttpRequest &request,
-                                                             const GatewaySnapshot &snapshot)
+                                                            const GatewaySnapshot &snapshot)
 {
     const QByteArray key = presentedKey(request);
     if (key.isEmpty())

@@ -51,7 +51,8 @@ std::variant<ChatCompletionRequest, ApiError> ChatCompletionRequest::parse(const
     if (messages.isUndefined())
         return ApiError::badRequest(tr("\"messages\" is required."), QStringLiteral("messages"));
     if (!messages.isArray())
-        return ApiError::badRequest(tr("\"messages\" must be an array."), QStringLiteral("messages"));
+        return ApiError::badRequest(tr("\"messages\" must be an array."),
+                                    QStringLiteral("messages"));
     const QJsonArray list = messages.toArray();
     if (list.isEmpty())
         return ApiError::badRequest(tr("\"messages\" must contain at least one message."),
@@ -68,7 +69,8 @@ std::variant<ChatCompletionRequest, ApiError> ChatCompletionRequest::parse(const
 
     const QJsonValue stream = r.body.value(QLatin1String("stream"));
     if (!stream.isUndefined() && !stream.isNull() && !stream.isBool())
-        return ApiError::badRequest(tr("\"stream\" must be true or false."), QStringLiteral("stream"));
+        return ApiError::badRequest(tr("\"stream\" must be true or false."),
+                                    QStringLiteral("stream"));
     r.stream = stream.toBool(false);
     return r;
 }

@@ -3,7 +3,6 @@
 #include "ApiError.h"
 
 #include <QJsonObject>
-
 #include <variant>
 
 namespace gatehouse {

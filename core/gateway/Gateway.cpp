@@ -35,7 +35,8 @@ QByteArray upstreamErrorBody(int status, const QByteArray &body, const QString &
     // An upstream error already in OpenAI's shape is relayed as it is.
     QJsonParseError pe{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error == QJsonParseError::NoError && doc.isObject() && doc.object().value(QLatin1String("error")).isObject())
+    if (pe.error == QJsonParseError::NoError && doc.isObject() &&
+        doc.object().value(QLatin1String("error")).isObject())
         return body;
     QString text = QString::fromUtf8(body.left(500)).simplified();
     if (pe.error == QJsonParseError::NoError && doc.isObject()) {
@@ -43,9 +44,12 @@ QByteArray upstreamErrorBody(int status, const QByteArray &body, const QString &
         if (e.isString())
             text = e.toString();
     }
-    ApiError error{status, status >= 500 ? QStringLiteral("upstream_error") : QStringLiteral("invalid_request_error"),
-                   QStringLiteral("upstream_status_%1").arg(status),
-                   tr("Provider \"%1\" answered with HTTP %2: %3").arg(providerId).arg(status).arg(text), {}};
+    ApiError error{
+        status,
+        status >= 500 ? QStringLiteral("upstream_error") : QStringLiteral("invalid_request_error"),
+        QStringLiteral("upstream_status_%1").arg(status),
+        tr("Provider \"%1\" answered with HTTP %2: %3").arg(providerId).arg(status).arg(text),
+        {}};
     return error.toOpenAiBody();
 }
 
@@ -85,13 +89,15 @@ HttpHeaders Gateway::baseHeaders(const Context &ctx) const
     if (!ctx.corsOrigin.isEmpty()) {
         headers.append({QByteArrayLiteral("access-control-allow-origin"), ctx.corsOrigin});
         headers.append({QByteArrayLiteral("vary"), QByteArrayLiteral("Origin")});
-        headers.append({QByteArrayLiteral("access-control-expose-headers"),
-                        QByteArrayLiteral("x-request-id, x-gatehouse-provider, x-gatehouse-model")});
+        headers.append(
+            {QByteArrayLiteral("access-control-expose-headers"),
+             QByteArrayLiteral("x-request-id, x-gatehouse-provider, x-gatehouse-model")});
     }
     return headers;
 }
 
-void Gateway::respondJson(HttpExchange *exchange, const Context &ctx, int status, const QByteArray &body)
+void Gateway::respondJson(HttpExchange *exchange, const Context &ctx, int status,
+                          const QByteArray &body)
 {
     HttpHeaders headers = baseHeaders(ctx);
     headers.append({QByteArrayLiteral("content-type"), jsonType});
@@ -104,9 +110,11 @@ void Gateway::respondError(HttpExchange *exchange, const Context &ctx, const Api
     HttpHeaders headers = baseHeaders(ctx);
     headers.append({QByteArrayLiteral("content-type"), jsonType});
     if (error.status == 401)
-        headers.append({QByteArrayLiteral("www-authenticate"), QByteArrayLiteral("Bearer realm=\"gatehouse\"")});
+        headers.append({QByteArrayLiteral("www-authenticate"),
+                        QByteArrayLiteral("Bearer realm=\"gatehouse\"")});
     if (error.retryAfterSeconds >= 0)
-        headers.append({QByteArrayLiteral("retry-after"), QByteArray::number(error.retryAfterSeconds)});
+        headers.append(
+            {QByteArrayLiteral("retry-after"), QByteArray::number(error.retryAfterSeconds)});
     exchange->respond(error.status, headers, error.toOpenAiBody());
     emit requestFinished(error.status);
 }
@@ -124,7 +132,9 @@ void Gateway::handleRequest(HttpExchange *exchange)
     ctx.requestId = nextRequestId();
     const HttpRequest &request = exchange->request();
     if (!m_snapshot) {
-        respondError(exchange, ctx, ApiError::serviceUnavailable(tr("The gateway is starting."), QStringLiteral("starting")));
+        respondError(exchange, ctx,
+                     ApiError::serviceUnavailable(tr("The gateway is starting."),
+                                                  QStringLiteral("starting")));
         return;
     }
     if (auto error = m_guard->check(request)) {
@@ -150,10 +160,11 @@ void Gateway::handleRequest(HttpExchange *exchange)
     const bool isModels = path == "/v1/models";
     const bool isChat = path == "/v1/chat/completions";
     if (!isModels && !isChat) {
-        respondError(exchange, ctx,
-                     ApiError::notFound(tr("Gatehouse has no endpoint %1 %2.")
-                                            .arg(QString::fromLatin1(method), QString::fromUtf8(path)),
-                                        QStringLiteral("unknown_endpoint")));
+        respondError(
+            exchange, ctx,
+            ApiError::notFound(tr("Gatehouse has no endpoint %1 %2.")
+                                   .arg(QString::fromLatin1(method), QString::fromUtf8(path)),
+                               QStringLiteral("unknown_endpoint")));
         return;
     }
     if (isModels && method != "GET") {
@@ -161,7 +172,8 @@ void Gateway::handleRequest(HttpExchange *exchange)
         return;
     }
     if (isChat && method != "POST") {
-        respondError(exchange, ctx, ApiError::methodNotAllowed(tr("Use POST for /v1/chat/completions.")));
+        respondError(exchange, ctx,
+                     ApiError::methodNotAllowed(tr("Use POST for /v1/chat/completions.")));
         return;
     }
 
@@ -176,7 +188,7 @@ void Gateway::handleRequest(HttpExchange *exchange)
     if (isModels)
         handleModels(exchange, ctx);
     else
-        handleChatCompletions(exchange, std::move(ctx));
+        handleChatCompletions(exchange, ctx);
 }
 
 void Gateway::handlePreflight(HttpExchange *exchange, const Context &ctx)
@@ -184,9 +196,11 @@ void Gateway::handlePreflight(HttpExchange *exchange, const Context &ctx)
     // Only origins the user allowed get here; the guard refused the others.
     HttpHeaders headers = baseHeaders(ctx);
     if (!ctx.corsOrigin.isEmpty()) {
-        headers.append({QByteArrayLiteral("access-control-allow-methods"), QByteArrayLiteral("GET, POST, OPTIONS")});
-        headers.append({QByteArrayLiteral("access-control-allow-headers"),
-                        QByteArrayLiteral("authorization, content-type, x-api-key, anthropic-version")});
+        headers.append({QByteArrayLiteral("access-control-allow-methods"),
+                        QByteArrayLiteral("GET, POST, OPTIONS")});
+        headers.append(
+            {QByteArrayLiteral("access-control-allow-headers"),
+             QByteArrayLiteral("authorization, content-type, x-api-key, anthropic-version")});
         headers.append({QByteArrayLiteral("access-control-max-age"), QByteArrayLiteral("600")});
     }
     exchange->respond(204, headers, {});
@@ -200,17 +214,19 @@ void Gateway::handleModels(HttpExchange *exchange, const Context &ctx)
         if (!rp.provider.enabled)
             continue;
         for (const QString &m : rp.provider.models) {
-            data.append(QJsonObject{{QLatin1String("id"), QString(rp.provider.id + QLatin1Char(':') + m)},
-                                    {QLatin1String("object"), QLatin1String("model")},
-                                    {QLatin1String("created"), 0},
-                                    {QLatin1String("owned_by"), rp.provider.id}});
+            data.append(
+                QJsonObject{{QLatin1String("id"), QString(rp.provider.id + QLatin1Char(':') + m)},
+                            {QLatin1String("object"), QLatin1String("model")},
+                            {QLatin1String("created"), 0},
+                            {QLatin1String("owned_by"), rp.provider.id}});
         }
     }
-    const QJsonObject body{{QLatin1String("object"), QLatin1String("list")}, {QLatin1String("data"), data}};
+    const QJsonObject body{{QLatin1String("object"), QLatin1String("list")},
+                           {QLatin1String("data"), data}};
     respondJson(exchange, ctx, 200, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
-void Gateway::handleChatCompletions(HttpExchange *exchange, Context ctx)
+void Gateway::handleChatCompletions(HttpExchange *exchange, const Context &ctx)
 {
     auto parsed = ChatCompletionRequest::parse(exchange->request().body);
     if (auto *error = std::get_if<ApiError>(&parsed)) {
@@ -231,7 +247,8 @@ void Gateway::handleChatCompletions(HttpExchange *exchange, Context ctx)
                      ApiError::badRequest(tr("Provider \"%1\" speaks the Anthropic Messages API; "
                                              "send this request to /v1/messages instead.")
                                               .arg(provider.id),
-                                          QStringLiteral("model"), QStringLiteral("unsupported_surface")));
+                                          QStringLiteral("model"),
+                                          QStringLiteral("unsupported_surface")));
         return;
     }
     if (provider.hasKey && target.provider->key.isEmpty()) {
@@ -253,8 +270,11 @@ void Gateway::handleChatCompletions(HttpExchange *exchange, Context ctx)
     up.timeouts = provider.timeouts;
     up.providerId = provider.id;
     up.headers.append({QByteArrayLiteral("content-type"), jsonType});
-    up.headers.append({QByteArrayLiteral("accept"), chat.stream ? QByteArrayLiteral("text/event-stream") : jsonType});
-    up.headers.append({QByteArrayLiteral("user-agent"), QByteArrayLiteral("Gatehouse/") + QCoreApplication::applicationVersion().toLatin1()});
+    up.headers.append({QByteArrayLiteral("accept"),
+                       chat.stream ? QByteArrayLiteral("text/event-stream") : jsonType});
+    up.headers.append(
+        {QByteArrayLiteral("user-agent"),
+         QByteArrayLiteral("Gatehouse/") + QCoreApplication::applicationVersion().toLatin1()});
     if (!target.provider->key.isEmpty())
         up.headers.append({QByteArrayLiteral("authorization"), "Bearer " + target.provider->key});
     for (const auto &h : provider.extraHeaders)
@@ -280,27 +300,30 @@ void Gateway::handleChatCompletions(HttpExchange *exchange, Context ctx)
     routed.append({QByteArrayLiteral("x-gatehouse-provider"), providerId});
     routed.append({QByteArrayLiteral("x-gatehouse-model"), modelName});
 
-    connect(call, &UpstreamCall::headersReceived, this,
-            [ex, state, routed](int status, const HttpHeaders &headers) {
-                state->status = status;
-                state->headers = routed;
-                QByteArray contentType;
-                for (const auto &h : headers) {
-                    if (isRelayedHeader(h.first))
-                        state->headers.append(h);
-                    if (h.first == "content-type")
-                        contentType = h.second;
-                    if (h.first == "x-request-id")
-                        state->headers.append({QByteArrayLiteral("x-upstream-request-id"), h.second});
-                }
-                // Events are passed on the moment they arrive; nothing else is held back.
-                state->streaming = status < 300 && contentType.startsWith("text/event-stream");
-                if (state->streaming && ex) {
-                    state->headers.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
-                    state->headers.append({QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
-                    ex->beginStream(status, state->headers);
-                }
-            });
+    connect(
+        call, &UpstreamCall::headersReceived, this,
+        [ex, state, routed](int status, const HttpHeaders &headers) {
+            state->status = status;
+            state->headers = routed;
+            QByteArray contentType;
+            for (const auto &h : headers) {
+                if (isRelayedHeader(h.first))
+                    state->headers.append(h);
+                if (h.first == "content-type")
+                    contentType = h.second;
+                if (h.first == "x-request-id")
+                    state->headers.append({QByteArrayLiteral("x-upstream-request-id"), h.second});
+            }
+            // Events are passed on the moment they arrive; nothing else is held back.
+            state->streaming = status < 300 && contentType.startsWith("text/event-stream");
+            if (state->streaming && ex) {
+                state->headers.append(
+                    {QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
+                state->headers.append(
+                    {QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
+                ex->beginStream(status, state->headers);
+            }
+        });
     connect(call, &UpstreamCall::dataReceived, this,
             [this, ex, state, call, maxBuffered, ctx, provider](const QByteArray &data) {
                 if (!ex)
@@ -313,10 +336,11 @@ void Gateway::handleChatCompletions(HttpExchange *exchange, Context ctx)
                 if (state->buffered.size() + data.size() > maxBuffered) {
                     call->abort();
                     respondError(ex, ctx,
-                                 ApiError::badGateway(tr("Provider \"%1\" sent a response larger than %2 bytes.")
-                                                          .arg(provider.id)
-                                                          .arg(maxBuffered),
-                                                      QStringLiteral("upstream_response_too_large")));
+                                 ApiError::badGateway(
+                                     tr("Provider \"%1\" sent a response larger than %2 bytes.")
+                                         .arg(provider.id)
+                                         .arg(maxBuffered),
+                                     QStringLiteral("upstream_response_too_large")));
                     return;
                 }
                 state->buffered += data;
@@ -330,7 +354,8 @@ void Gateway::handleChatCompletions(HttpExchange *exchange, Context ctx)
             // stream that ends without its [DONE] marker was cut off.
             if (!state->streamTail.contains("[DONE]")) {
                 const ApiError error = ApiError::badGateway(
-                    tr("Provider \"%1\" ended the stream before it was complete.").arg(QString::fromUtf8(providerId)),
+                    tr("Provider \"%1\" ended the stream before it was complete.")
+                        .arg(QString::fromUtf8(providerId)),
                     QStringLiteral("upstream_incomplete"));
                 ex->writeChunk(QByteArray("data: " + error.toOpenAiBody().trimmed() + "\n\n"));
             }
@@ -344,7 +369,9 @@ void Gateway::handleChatCompletions(HttpExchange *exchange, Context ctx)
                 if (h.first == "content-type")
                     h.second = jsonType;
             }
-            ex->respond(state->status, headers, upstreamErrorBody(state->status, state->buffered, QString::fromUtf8(providerId)));
+            ex->respond(
+                state->status, headers,
+                upstreamErrorBody(state->status, state->buffered, QString::fromUtf8(providerId)));
         } else {
             ex->respond(state->status, state->headers, state->buffered);
         }

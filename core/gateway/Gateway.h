@@ -6,7 +6,6 @@
 #include "http/HttpHandler.h"
 
 #include <QObject>
-
 #include <memory>
 
 namespace gatehouse {
@@ -28,7 +27,8 @@ public:
     const GatewaySnapshotPtr &snapshot() const { return m_snapshot; }
 
     void handleRequest(HttpExchange *exchange) override;
-    void handleMalformedRequest(HttpExchange *exchange, int status, const QString &message) override;
+    void handleMalformedRequest(HttpExchange *exchange, int status,
+                                const QString &message) override;
 
 signals:
     void requestFinished(int status);
@@ -37,9 +37,10 @@ signals:
 private:
     struct Context;
     void respondError(HttpExchange *exchange, const Context &ctx, const ApiError &error);
-    void respondJson(HttpExchange *exchange, const Context &ctx, int status, const QByteArray &body);
+    void respondJson(HttpExchange *exchange, const Context &ctx, int status,
+                     const QByteArray &body);
     void handleModels(HttpExchange *exchange, const Context &ctx);
-    void handleChatCompletions(HttpExchange *exchange, Context ctx);
+    void handleChatCompletions(HttpExchange *exchange, const Context &ctx);
     void handlePreflight(HttpExchange *exchange, const Context &ctx);
     HttpHeaders baseHeaders(const Context &ctx) const;
     QByteArray nextRequestId();

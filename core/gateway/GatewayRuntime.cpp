@@ -15,10 +15,13 @@ GatewayRuntime::GatewayRuntime(const ConfigStore &store, SecretStore *secrets, O
       m_reloadTimer(new QTimer(this)), m_flushTimer(new QTimer(this))
 {
     m_reloadTimer->setSingleShot(true);
-    m_reloadTimer->setInterval(150); // editors and QSaveFile touch the folder several times per save
+    m_reloadTimer->setInterval(
+        150); // editors and QSaveFile touch the folder several times per save
     connect(m_reloadTimer, &QTimer::timeout, this, &GatewayRuntime::reload);
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer, qOverload<>(&QTimer::start));
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, m_reloadTimer, qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_reloadTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, m_reloadTimer,
+            qOverload<>(&QTimer::start));
 
     m_flushTimer->setInterval(30'000);
     connect(m_flushTimer, &QTimer::timeout, this, &GatewayRuntime::flushLastUsed);
@@ -26,12 +29,13 @@ GatewayRuntime::GatewayRuntime(const ConfigStore &store, SecretStore *secrets, O
         m_lastUsed.insert(name, QDateTime::currentDateTimeUtc());
         m_lastUsedDirty = true;
     });
-    connect(m_service, &GatewayService::listening, this, [this](const QHostAddress &address, quint16 port) {
-        const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
-                                 ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
-                                 : address.toString();
-        emit listening(QStringLiteral("http://%1:%2").arg(host).arg(port));
-    });
+    connect(m_service, &GatewayService::listening, this,
+            [this](const QHostAddress &address, quint16 port) {
+                const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                                         ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                                         : address.toString();
+                emit listening(QStringLiteral("http://%1:%2").arg(host).arg(port));
+            });
     connect(m_service, &GatewayService::startFailed, this, &GatewayRuntime::startFailed);
 }
 
@@ -95,7 +99,8 @@ void GatewayRuntime::loadKeysAndApply(const Config &config, quint64 generation)
     auto finish = [this, pending, generation] {
         if (generation != m_generation)
             return; // a newer config arrived meanwhile
-        m_service->updateSnapshot(GatewaySnapshot::build(pending->config, pending->keys, pending->errors));
+        m_service->updateSnapshot(
+            GatewaySnapshot::build(pending->config, pending->keys, pending->errors));
         emit configReloaded();
     };
     for (const Provider &p : config.providers) {
@@ -116,7 +121,8 @@ void GatewayRuntime::loadKeysAndApply(const Config &config, quint64 generation)
                                 pending->keys.insert(id, r.value);
                             } else {
                                 pending->errors.insert(id, r.errorString);
-                                emit keychainError(tr("Provider \"%1\": %2").arg(id, r.errorString));
+                                emit keychainError(
+                                    tr("Provider \"%1\": %2").arg(id, r.errorString));
                             }
                             if (--pending->outstanding == 0)
                                 finish();

@@ -6,7 +6,6 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
-
 #include <optional>
 
 class QFileSystemWatcher;

@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QThread>
-
 #include <algorithm>
 
 namespace gatehouse {
@@ -38,28 +37,32 @@ public:
         server = new HttpServer(gateway, serverSettings(snapshot->settings), this);
         const QHostAddress address(snapshot->settings.bindAddress);
         if (!server->listen(address, snapshot->settings.port)) {
-            const QString error = QCoreApplication::translate("GatewayService", "Cannot listen on %1 port %2: %3")
-                                      .arg(snapshot->settings.bindAddress)
-                                      .arg(snapshot->settings.port)
-                                      .arg(server->errorString());
-            QMetaObject::invokeMethod(service, [service, error] { emit service->startFailed(error); });
+            const QString error =
+                QCoreApplication::translate("GatewayService", "Cannot listen on %1 port %2: %3")
+                    .arg(snapshot->settings.bindAddress)
+                    .arg(snapshot->settings.port)
+                    .arg(server->errorString());
+            QMetaObject::invokeMethod(service,
+                                      [service, error] { emit service->startFailed(error); });
             return;
         }
         gateway->setSnapshot(snapshot, server->serverPort());
         QObject::connect(gateway, &Gateway::accessKeyUsed, service, &GatewayService::accessKeyUsed);
         const quint16 port = server->serverPort();
-        QMetaObject::invokeMethod(service, [service, address, port] { emit service->listening(address, port); });
+        QMetaObject::invokeMethod(
+            service, [service, address, port] { emit service->listening(address, port); });
     }
 };
 
 GatewayService::GatewayService(QObject *parent) : QObject(parent), m_thread(new QThread(this))
 {
     m_thread->setObjectName(QStringLiteral("gateway"));
-    connect(this, &GatewayService::listening, this, [this](const QHostAddress &address, quint16 port) {
-        m_listening = true;
-        m_address = address;
-        m_port = port;
-    });
+    connect(this, &GatewayService::listening, this,
+            [this](const QHostAddress &address, quint16 port) {
+                m_listening = true;
+                m_address = address;
+                m_port = port;
+            });
 }
 
 GatewayService::~GatewayService()

@@ -2,9 +2,9 @@
 
 namespace gatehouse {
 
-std::shared_ptr<const GatewaySnapshot> GatewaySnapshot::build(const Config &config,
-                                                              const QHash<QString, QByteArray> &keys,
-                                                              const QHash<QString, QString> &keyErrors)
+std::shared_ptr<const GatewaySnapshot>
+GatewaySnapshot::build(const Config &config, const QHash<QString, QByteArray> &keys,
+                       const QHash<QString, QString> &keyErrors)
 {
     auto s = std::make_shared<GatewaySnapshot>();
     s->settings = config.gateway;

@@ -4,7 +4,6 @@
 
 #include <QHash>
 #include <QVector>
-
 #include <memory>
 
 namespace gatehouse {
@@ -13,8 +12,8 @@ namespace gatehouse {
 struct RoutableProvider
 {
     Provider provider;
-    QByteArray key;      // empty when the provider needs none
-    QString keyError;    // why a key that should be there could not be read
+    QByteArray key;   // empty when the provider needs none
+    QString keyError; // why a key that should be there could not be read
 };
 
 struct AccessKeyEntry

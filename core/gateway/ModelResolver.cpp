@@ -40,17 +40,19 @@ std::variant<ResolvedModel, ApiError> ModelResolver::resolve(const QString &requ
 {
     const auto ref = ModelReference::parse(requested);
     if (!ref)
-        return ApiError::badRequest(ref.error(), QStringLiteral("model"), QStringLiteral("invalid_model"));
+        return ApiError::badRequest(ref.error(), QStringLiteral("model"),
+                                    QStringLiteral("invalid_model"));
 
     if (!ref->hasProvider()) {
         for (const RoutableProvider &rp : snapshot.providers) {
             if (rp.provider.enabled && rp.provider.models.contains(ref->model))
                 return ResolvedModel{&rp, ref->model};
         }
-        return ApiError::notFound(tr("No provider offers a model named \"%1\". Name models as "
-                                     "provider:model.%2")
-                                      .arg(requested, suggestion(closeMatches(requested, knownModels(snapshot)))),
-                                  QStringLiteral("model_not_found"));
+        return ApiError::notFound(
+            tr("No provider offers a model named \"%1\". Name models as "
+               "provider:model.%2")
+                .arg(requested, suggestion(closeMatches(requested, knownModels(snapshot)))),
+            QStringLiteral("model_not_found"));
     }
 
     const RoutableProvider *rp = snapshot.provider(ref->provider);
@@ -61,9 +63,9 @@ std::variant<ResolvedModel, ApiError> ModelResolver::resolve(const QString &requ
         QStringList matches = closeMatches(ref->provider, ids);
         for (QString &m : matches)
             m += QLatin1Char(':') + ref->model;
-        return ApiError::notFound(tr("There is no provider \"%1\".%2")
-                                      .arg(ref->provider, suggestion(matches)),
-                                  QStringLiteral("provider_not_found"));
+        return ApiError::notFound(
+            tr("There is no provider \"%1\".%2").arg(ref->provider, suggestion(matches)),
+            QStringLiteral("provider_not_found"));
     }
     if (!rp->provider.enabled)
         return ApiError::forbidden(tr("Provider \"%1\" is disabled.").arg(ref->provider),
@@ -73,10 +75,10 @@ std::variant<ResolvedModel, ApiError> ModelResolver::resolve(const QString &requ
         QStringList own;
         for (const QString &m : rp->provider.models)
             own << rp->provider.id + QLatin1Char(':') + m;
-        return ApiError::notFound(tr("Provider \"%1\" has no model \"%2\".%3")
-                                      .arg(ref->provider, ref->model,
-                                           suggestion(closeMatches(requested, own))),
-                                  QStringLiteral("model_not_found"));
+        return ApiError::notFound(
+            tr("Provider \"%1\" has no model \"%2\".%3")
+                .arg(ref->provider, ref->model, suggestion(closeMatches(requested, own))),
+            QStringLiteral("model_not_found"));
     }
     return ResolvedModel{rp, ref->model};
 }

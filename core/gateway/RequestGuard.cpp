@@ -5,10 +5,13 @@
 
 namespace gatehouse {
 
-RequestGuard::RequestGuard(const QString &bindAddress, quint16 port, const QStringList &allowedOrigins)
+RequestGuard::RequestGuard(const QString &bindAddress, quint16 port,
+                           const QStringList &allowedOrigins)
     : m_port(QByteArray::number(port))
 {
-    m_hostNames << "127.0.0.1" << "localhost" << "[::1]";
+    m_hostNames << "127.0.0.1"
+                << "localhost"
+                << "[::1]";
     const QHostAddress bind(bindAddress);
     if (bind.protocol() == QAbstractSocket::IPv6Protocol)
         m_hostNames << '[' + bind.toString().toLatin1().toLower() + ']';

@@ -4,7 +4,6 @@
 #include "http/HttpRequest.h"
 
 #include <QStringList>
-
 #include <optional>
 
 namespace gatehouse {

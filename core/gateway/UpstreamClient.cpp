@@ -120,7 +120,8 @@ void UpstreamCall::onTimeout()
     case Phase::Done:
         return;
     }
-    fail(ApiError::gatewayTimeout(tr("Timed out after %1 ms %2 provider \"%3\".").arg(ms).arg(what, m_providerId)));
+    fail(ApiError::gatewayTimeout(
+        tr("Timed out after %1 ms %2 provider \"%3\".").arg(ms).arg(what, m_providerId)));
 }
 
 void UpstreamCall::fail(const ApiError &error)
@@ -149,10 +150,12 @@ void UpstreamCall::onFinished()
     // HTTP status errors (4xx/5xx) are answers, not failures: the body says what went wrong.
     // Once a status line arrived, QNetworkReply's HTTP status errors (4xx/5xx, reported as
     // content, protocol or server errors) are answers: the body says what went wrong. Only
-    // transport-level failures (codes below 200) and broken framing mean the response is incomplete.
-    const bool answer = error == QNetworkReply::NoError ||
-                        (error >= QNetworkReply::ContentAccessDenied && error != QNetworkReply::ProtocolFailure &&
-                         error != QNetworkReply::ProtocolUnknownError);
+    // transport-level failures (codes below 200) and broken framing mean the response is
+    // incomplete.
+    const bool answer =
+        error == QNetworkReply::NoError ||
+        (error >= QNetworkReply::ContentAccessDenied && error != QNetworkReply::ProtocolFailure &&
+         error != QNetworkReply::ProtocolUnknownError);
     if (m_headersSent && answer) {
         release();
         emit finished();
@@ -160,13 +163,15 @@ void UpstreamCall::onFinished()
     }
     const QString detail = m_reply->errorString();
     if (m_headersSent) {
-        fail(ApiError::badGateway(tr("Provider \"%1\" broke off the response: %2").arg(m_providerId, detail),
-                                  QStringLiteral("upstream_incomplete")));
+        fail(ApiError::badGateway(
+            tr("Provider \"%1\" broke off the response: %2").arg(m_providerId, detail),
+            QStringLiteral("upstream_incomplete")));
         return;
     }
-    fail(ApiError::badGateway(tr("Cannot reach provider \"%1\" at %2: %3")
-                                  .arg(m_providerId, m_url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), detail),
-                              QStringLiteral("upstream_unreachable")));
+    fail(ApiError::badGateway(
+        tr("Cannot reach provider \"%1\" at %2: %3")
+            .arg(m_providerId, m_url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), detail),
+        QStringLiteral("upstream_unreachable")));
 }
 
 UpstreamClient::UpstreamClient(QObject *parent) : QObject(parent) {}
@@ -189,7 +194,8 @@ int UpstreamClient::pickManager(const QString &hostKey)
 UpstreamCall *UpstreamClient::send(const UpstreamRequest &request, QObject *owner)
 {
     QNetworkRequest nr(request.url);
-    nr.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    nr.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                    QNetworkRequest::ManualRedirectPolicy);
     nr.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     nr.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     nr.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
@@ -202,7 +208,8 @@ UpstreamCall *UpstreamClient::send(const UpstreamRequest &request, QObject *owne
     const int index = pickManager(hostKey);
     m_managers[static_cast<size_t>(index)].inFlight[hostKey] += 1;
 
-    QNetworkReply *reply = m_managers[static_cast<size_t>(index)].nam->sendCustomRequest(nr, request.method, request.body);
+    QNetworkReply *reply = m_managers[static_cast<size_t>(index)].nam->sendCustomRequest(
+        nr, request.method, request.body);
     auto *call = new UpstreamCall(reply, request, owner);
     QPointer<UpstreamClient> self(this);
     call->m_onRelease = [self, index, hostKey] {

@@ -8,7 +8,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
-
 #include <vector>
 
 class QNetworkAccessManager;
@@ -24,8 +23,8 @@ struct UpstreamRequest
     HttpHeaders headers;
     QByteArray body;
     ProviderTimeouts timeouts;
-    QString providerId; // for messages
-    qint64 maxResponseBytes = 64 * 1024 * 1024; // for bodies the gateway holds whole
+    QString providerId;                         // for messages
+    qint64 maxResponseBytes = qint64{64} * 1024 * 1024; // for bodies the gateway holds whole
 };
 
 // One request to a provider. Reports headers once, then body bytes as they arrive, then

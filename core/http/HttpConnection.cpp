@@ -34,7 +34,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpHandler *handler, const S
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::close);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
-        if (e != QAbstractSocket::RemoteHostClosedError || m_socket->state() != QAbstractSocket::ConnectedState)
+        if (e != QAbstractSocket::RemoteHostClosedError ||
+            m_socket->state() != QAbstractSocket::ConnectedState)
             close();
     });
     armTimer();
@@ -49,7 +50,7 @@ void HttpConnection::armTimer()
         return;
     }
     m_timer->start(m_parser.inProgress() || !m_buffer.isEmpty() ? m_settings.headerTimeoutMs
-                                                                 : m_settings.idleTimeoutMs);
+                                                                : m_settings.idleTimeoutMs);
 }
 
 void HttpConnection::onReadyRead()
@@ -81,7 +82,8 @@ void HttpConnection::processBuffer()
         exchange->m_closeAfter = true;
         m_exchange = exchange;
         m_buffer.clear();
-        m_handler->handleMalformedRequest(exchange, m_parser.errorStatus(), m_parser.errorMessage());
+        m_handler->handleMalformedRequest(exchange, m_parser.errorStatus(),
+                                          m_parser.errorMessage());
         return;
     }
     auto *exchange = new HttpExchange(this, m_parser.takeRequest());

@@ -18,39 +18,69 @@ bool HttpExchange::isClientConnected() const
 QByteArray HttpExchange::reasonPhrase(int status)
 {
     switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 402: return "Payment Required";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 417: return "Expectation Failed";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    case 505: return "HTTP Version Not Supported";
-    case 529: return "Overloaded";
-    default: return "Status";
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 402:
+        return "Payment Required";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Content Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 417:
+        return "Expectation Failed";
+    case 422:
+        return "Unprocessable Content";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    case 505:
+        return "HTTP Version Not Supported";
+    case 529:
+        return "Overloaded";
+    default:
+        return "Status";
     }
 }
 
-QByteArray HttpExchange::head(int status, const HttpHeaders &headers, Framing framing, qint64 bodySize) const
+QByteArray HttpExchange::head(int status, const HttpHeaders &headers, Framing framing,
+                              qint64 bodySize) const
 {
     QByteArray out;
     out.reserve(256);
@@ -88,7 +118,8 @@ void HttpExchange::respond(int status, const HttpHeaders &headers, const QByteAr
     if (!isClientConnected())
         return;
     const bool noContent = status == 204 || status == 304;
-    QByteArray out = head(status, headers, noContent ? Framing::Close : Framing::Length, body.size());
+    QByteArray out =
+        head(status, headers, noContent ? Framing::Close : Framing::Length, body.size());
     if (!noContent && m_request.method != "HEAD")
         out += body;
     m_connection->write(out);
@@ -104,8 +135,8 @@ void HttpExchange::beginStream(int status, const HttpHeaders &headers)
         return;
     if (m_request.versionMinor == 0)
         m_closeAfter = true; // HTTP/1.0 has no chunked encoding: the end of the body is the close
-    m_connection->write(head(status, headers,
-                             m_request.versionMinor == 0 ? Framing::Close : Framing::Chunked, 0));
+    m_connection->write(
+        head(status, headers, m_request.versionMinor == 0 ? Framing::Close : Framing::Chunked, 0));
 }
 
 void HttpExchange::writeChunk(QByteArrayView data)

@@ -15,7 +15,8 @@ public:
     // A complete request arrived. The handler answers through the exchange, now or later.
     virtual void handleRequest(HttpExchange *exchange) = 0;
     // The bytes on the wire could not be parsed; the connection closes after the answer.
-    virtual void handleMalformedRequest(HttpExchange *exchange, int status, const QString &message) = 0;
+    virtual void handleMalformedRequest(HttpExchange *exchange, int status,
+                                        const QString &message) = 0;
 };
 
 } // namespace gatehouse

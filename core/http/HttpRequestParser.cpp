@@ -127,11 +127,14 @@ HttpRequestParser::Status HttpRequestParser::parseHead(QByteArray &buffer)
     const qsizetype end = buffer.indexOf("\r\n\r\n");
     if (end < 0) {
         if (buffer.size() > m_limits.maxHeaderBytes)
-            return fail(431, tr("The request headers are larger than %1 bytes.").arg(m_limits.maxHeaderBytes));
+            return fail(
+                431,
+                tr("The request headers are larger than %1 bytes.").arg(m_limits.maxHeaderBytes));
         return Status::Incomplete;
     }
     if (end + 4 > m_limits.maxHeaderBytes)
-        return fail(431, tr("The request headers are larger than %1 bytes.").arg(m_limits.maxHeaderBytes));
+        return fail(
+            431, tr("The request headers are larger than %1 bytes.").arg(m_limits.maxHeaderBytes));
 
     const QByteArrayView head(buffer.constData(), end);
     qsizetype lineEnd = head.indexOf("\r\n");
@@ -153,7 +156,8 @@ HttpRequestParser::Status HttpRequestParser::parseHead(QByteArray &buffer)
                     tr("Only HTTP/1.0 and HTTP/1.1 are supported."));
     if (version[7] != '0' && version[7] != '1')
         return fail(505, tr("Only HTTP/1.0 and HTTP/1.1 are supported."));
-    if (!(target.startsWith('/') || (target == "*" && method == "OPTIONS")) || hasForbiddenByte(target))
+    if (!(target.startsWith('/') || (target == "*" && method == "OPTIONS")) ||
+        hasForbiddenByte(target))
         return fail(400, tr("The request target must be a path starting with \"/\"."));
 
     m_request.method = method.toByteArray();
@@ -176,7 +180,8 @@ HttpRequestParser::Status HttpRequestParser::parseHead(QByteArray &buffer)
         if (colon <= 0 || !isToken(line.first(colon)))
             return fail(400, tr("A request header is malformed."));
         if (m_request.headers.size() >= m_limits.maxHeaderCount)
-            return fail(431, tr("The request has more than %1 headers.").arg(m_limits.maxHeaderCount));
+            return fail(431,
+                        tr("The request has more than %1 headers.").arg(m_limits.maxHeaderCount));
         const QByteArrayView value = line.sliced(colon + 1).trimmed();
         if (hasForbiddenByte(value))
             return fail(400, tr("A request header contains a control character."));
@@ -228,7 +233,8 @@ HttpRequestParser::Status HttpRequestParser::headersDone()
     const QByteArray expect = m_request.header("expect").toLower();
     if (!expect.isEmpty()) {
         if (expect != "100-continue")
-            return fail(417, tr("Expectation \"%1\" is not supported.").arg(QString::fromLatin1(expect)));
+            return fail(
+                417, tr("Expectation \"%1\" is not supported.").arg(QString::fromLatin1(expect)));
         m_continuePending = m_state != State::Body || m_remaining > 0;
     }
     return Status::Incomplete;

@@ -10,7 +10,7 @@ struct HttpLimits
 {
     int maxHeaderBytes = 32 * 1024;
     int maxHeaderCount = 100;
-    qint64 maxBodyBytes = 32 * 1024 * 1024;
+    qint64 maxBodyBytes = qint64{32} * 1024 * 1024;
 };
 
 // Incremental HTTP/1.x request parser: feed it bytes as they arrive, take complete
@@ -29,7 +29,8 @@ public:
     explicit HttpRequestParser(Limits limits = {}) : m_limits(limits) {}
 
     // Consumes what it can from `buffer`. On Complete, takeRequest() gives the request and the
-    // rest of `buffer` belongs to the next one. On Error, errorStatus() says which response to give.
+    // rest of `buffer` belongs to the next one. On Error, errorStatus() says which response to
+    // give.
     Status parse(QByteArray &buffer);
     HttpRequest takeRequest();
 

@@ -47,9 +47,9 @@ SecretResult toResult(const QKeychain::Job *job)
     // A locked collection reads as a generic error from the Secret Service backend.
     if (detail.contains(QLatin1String("locked"), Qt::CaseInsensitive)) {
         r.error = SecretResult::Error::AccessDenied;
-        r.errorString = KeychainSecretStore::tr(
-                            "The keyring is locked (%1). Unlock it and try again.")
-                            .arg(detail);
+        r.errorString =
+            KeychainSecretStore::tr("The keyring is locked (%1). Unlock it and try again.")
+                .arg(detail);
     } else if (detail.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive) ||
                detail.contains(QLatin1String("org.freedesktop.secrets"), Qt::CaseInsensitive)) {
         r.error = SecretResult::Error::NoBackend;

@@ -11,7 +11,8 @@ class KeychainSecretStore : public SecretStore
 {
     Q_OBJECT
 public:
-    explicit KeychainSecretStore(QString service = QStringLiteral("Gatehouse"), QObject *parent = nullptr);
+    explicit KeychainSecretStore(QString service = QStringLiteral("Gatehouse"),
+                                 QObject *parent = nullptr);
 
     void read(const QString &key, Callback done) override;
     void write(const QString &key, const QByteArray &value, Callback done) override;

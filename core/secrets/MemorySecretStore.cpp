@@ -18,7 +18,8 @@ void MemorySecretStore::read(const QString &key, Callback done)
 {
     const auto it = m_values.constFind(key);
     if (it == m_values.constEnd())
-        finish(std::move(done), {SecretResult::Error::NotFound, tr("No secret stored for %1.").arg(key), {}});
+        finish(std::move(done),
+               {SecretResult::Error::NotFound, tr("No secret stored for %1.").arg(key), {}});
     else
         finish(std::move(done), {SecretResult::Error::None, {}, *it});
 }

@@ -3,7 +3,6 @@
 #include <QByteArray>
 #include <QObject>
 #include <QString>
-
 #include <functional>
 
 namespace gatehouse {
@@ -15,8 +14,8 @@ struct SecretResult
     {
         None,
         NotFound,
-        AccessDenied,    // the user refused, or the keyring is locked
-        NoBackend,       // no Secret Service / keychain reachable
+        AccessDenied, // the user refused, or the keyring is locked
+        NoBackend,    // no Secret Service / keychain reachable
         OtherError
     };
     Error error = Error::None;

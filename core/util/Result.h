@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 #include <utility>
 
@@ -9,15 +8,14 @@ namespace gatehouse {
 
 // A value or a readable reason why there is none; callers cannot reach the value
 // without deciding what to do about the error.
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}
-    static Result failure(QString error)
+    static Result failure(const QString &error)
     {
         Result r;
-        r.m_error = std::move(error);
+        r.m_error = error;
         return r;
     }
 
@@ -41,10 +39,10 @@ class Status
 {
 public:
     Status() = default;
-    static Status failure(QString error)
+    static Status failure(const QString &error)
     {
         Status s;
-        s.m_error = std::move(error);
+        s.m_error = error;
         s.m_failed = true;
         return s;
     }

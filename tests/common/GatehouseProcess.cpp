@@ -12,8 +12,8 @@ QString GatehouseProcess::binary()
     return QStringLiteral(GATEHOUSE_BINARY);
 }
 
-CommandResult GatehouseProcess::run(const QStringList &args, const QByteArray &input, const QProcessEnvironment &env,
-                                    int timeoutMs)
+CommandResult GatehouseProcess::run(const QStringList &args, const QByteArray &input,
+                                    const QProcessEnvironment &env, int timeoutMs)
 {
     QProcess p;
     p.setProcessEnvironment(env);
@@ -50,7 +50,8 @@ bool GatehouseProcess::startHeadless(const QStringList &args, const QProcessEnvi
         return false;
     QByteArray out;
     QDeadlineTimer deadline(10000);
-    static const QRegularExpression line(QStringLiteral("^listening on http://[^\\s]+:(\\d+)$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression line(QStringLiteral("^listening on http://[^\\s]+:(\\d+)$"),
+                                         QRegularExpression::MultilineOption);
     while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
         m_process.waitForReadyRead(50);
         out += m_process.readAllStandardOutput();

@@ -19,12 +19,14 @@ class GatehouseProcess
 public:
     static QString binary();
     // Runs a command to completion; `input` goes to its standard input.
-    static CommandResult run(const QStringList &args, const QByteArray &input = {},
-                             const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-                             int timeoutMs = 30000);
+    static CommandResult
+    run(const QStringList &args, const QByteArray &input = {},
+        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+        int timeoutMs = 30000);
 
     // Starts "gatehouse --headless" and waits for its "listening on" line.
-    bool startHeadless(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    bool startHeadless(const QStringList &args,
+                       const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
     quint16 port() const { return m_port; }
     QProcess &process() { return m_process; }
     // Sends SIGTERM and waits; returns the exit code.

@@ -96,7 +96,8 @@ void HttpTestClient::parse()
                 const QByteArray line = lines[i].trimmed();
                 const qsizetype colon = line.indexOf(':');
                 if (colon > 0)
-                    m_response.headers.append({line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
+                    m_response.headers.append(
+                        {line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
             }
             m_headersDone = true;
             m_response.chunked = m_response.header("transfer-encoding").toLower() == "chunked";
@@ -153,12 +154,14 @@ bool HttpTestClient::waitForChunks(int count, int timeoutMs)
 
 bool HttpTestClient::waitForDisconnect(int timeoutMs)
 {
-    return spinUntil([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    return spinUntil([this] { return m_socket.state() == QAbstractSocket::UnconnectedState; },
+                     timeoutMs);
 }
 
-HttpTestClient::Response HttpTestClient::request(quint16 port, const QByteArray &method, const QByteArray &path,
-                                                 const QByteArray &body,
-                                                 const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
+HttpTestClient::Response
+HttpTestClient::request(quint16 port, const QByteArray &method, const QByteArray &path,
+                        const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers,
+                        int timeoutMs)
 {
     HttpTestClient client(port);
     if (!client.connectToServer())

@@ -20,7 +20,7 @@ public:
     {
         int status = 0;
         QList<QPair<QByteArray, QByteArray>> headers;
-        QByteArray body;      // de-chunked
+        QByteArray body; // de-chunked
         bool complete = false;
         bool chunked = false;
         QList<qint64> chunkTimesMs; // when each body chunk arrived, since the request was sent
@@ -51,7 +51,8 @@ public:
 
     // One request on a fresh connection.
     static Response request(quint16 port, const QByteArray &method, const QByteArray &path,
-                            const QByteArray &body = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {},
+                            const QByteArray &body = {},
+                            const QList<QPair<QByteArray, QByteArray>> &headers = {},
                             int timeoutMs = 10000);
 
 private:

@@ -60,15 +60,19 @@ private slots:
     {
         const auto r = GatehouseProcess::run({QStringLiteral("--version")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(QRegularExpression(QStringLiteral("^gatehouse \\d+\\.\\d+\\.\\d+\n$")).match(QString::fromUtf8(r.out)).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("^gatehouse \\d+\\.\\d+\\.\\d+\n$"))
+                    .match(QString::fromUtf8(r.out))
+                    .hasMatch());
     }
 
     void providerLifecycle()
     {
-        auto r = gh({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("my-ollama"), QStringLiteral("--url"),
-                     QStringLiteral("http://127.0.0.1:11434/v1"), QStringLiteral("--surface"), QStringLiteral("openai"),
-                     QStringLiteral("--model"), QStringLiteral("llama3.2:3b"), QStringLiteral("--model"), QStringLiteral("qwen2.5"),
-                     QStringLiteral("--header"), QStringLiteral("X-Title: Gatehouse")});
+        auto r =
+            gh({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("my-ollama"),
+                QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:11434/v1"),
+                QStringLiteral("--surface"), QStringLiteral("openai"), QStringLiteral("--model"),
+                QStringLiteral("llama3.2:3b"), QStringLiteral("--model"), QStringLiteral("qwen2.5"),
+                QStringLiteral("--header"), QStringLiteral("X-Title: Gatehouse")});
         QCOMPARE(r.exitCode, 0);
         r = gh({QStringLiteral("provider"), QStringLiteral("list")});
         QCOMPARE(r.exitCode, 0);
@@ -79,7 +83,8 @@ private slots:
                                        QFile f(m_dir->filePath(QStringLiteral("config.json")));
                                        f.open(QIODevice::ReadOnly);
                                        return f.readAll();
-                                   }()).object();
+                                   }())
+                                       .object();
         QCOMPARE(config.value(QLatin1String("schemaVersion")).toInt(), 1);
         r = gh({QStringLiteral("provider"), QStringLiteral("remove"), QStringLiteral("my-ollama")});
         QCOMPARE(r.exitCode, 0);
@@ -92,21 +97,74 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("reason");
         const QString add = QStringLiteral("provider add");
-        QTest::newRow("public http") << QStringList{QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--url"), QStringLiteral("http://api.example.com/v1"), QStringLiteral("--surface"), QStringLiteral("openai")} << "https://";
-        QTest::newRow("bad id") << QStringList{QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("My Provider"), QStringLiteral("--url"), QStringLiteral("https://api.example.com/v1"), QStringLiteral("--surface"), QStringLiteral("openai")} << "provider id";
-        QTest::newRow("bad surface") << QStringList{QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--url"), QStringLiteral("https://api.example.com/v1"), QStringLiteral("--surface"), QStringLiteral("grpc")} << "surface";
-        QTest::newRow("no url") << QStringList{QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--surface"), QStringLiteral("openai")} << "--url";
-        QTest::newRow("secret header") << QStringList{QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--url"), QStringLiteral("https://api.example.com/v1"), QStringLiteral("--surface"), QStringLiteral("openai"), QStringLiteral("--header"), QStringLiteral("Authorization: Bearer sk-x")} << "keychain";
-        QTest::newRow("remove unknown") << QStringList{QStringLiteral("provider"), QStringLiteral("remove"), QStringLiteral("nope")} << "no provider";
-        QTest::newRow("set-key unknown") << QStringList{QStringLiteral("provider"), QStringLiteral("set-key"), QStringLiteral("nope")} << "no provider";
-        QTest::newRow("revoke unknown") << QStringList{QStringLiteral("key"), QStringLiteral("revoke"), QStringLiteral("nope")} << "no access key";
-        QTest::newRow("bad key name") << QStringList{QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("a b")} << "key name";
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << "unknown command";
-        QTest::newRow("unknown action") << QStringList{QStringLiteral("provider"), QStringLiteral("frobnicate")} << "unknown command";
-        QTest::newRow("missing argument") << QStringList{QStringLiteral("key"), QStringLiteral("create")} << "takes";
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << "frobnicate";
-        QTest::newRow("bad port") << QStringList{QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("70000")} << "--port";
-        QTest::newRow("bad bind") << QStringList{QStringLiteral("--headless"), QStringLiteral("--bind"), QStringLiteral("nowhere")} << "--bind";
+        QTest::newRow("public http") << QStringList{QStringLiteral("provider"),
+                                                    QStringLiteral("add"),
+                                                    QStringLiteral("x"),
+                                                    QStringLiteral("--url"),
+                                                    QStringLiteral("http://api.example.com/v1"),
+                                                    QStringLiteral("--surface"),
+                                                    QStringLiteral("openai")}
+                                     << "https://";
+        QTest::newRow("bad id") << QStringList{QStringLiteral("provider"),
+                                               QStringLiteral("add"),
+                                               QStringLiteral("My Provider"),
+                                               QStringLiteral("--url"),
+                                               QStringLiteral("https://api.example.com/v1"),
+                                               QStringLiteral("--surface"),
+                                               QStringLiteral("openai")}
+                                << "provider id";
+        QTest::newRow("bad surface") << QStringList{QStringLiteral("provider"),
+                                                    QStringLiteral("add"),
+                                                    QStringLiteral("x"),
+                                                    QStringLiteral("--url"),
+                                                    QStringLiteral("https://api.example.com/v1"),
+                                                    QStringLiteral("--surface"),
+                                                    QStringLiteral("grpc")}
+                                     << "surface";
+        QTest::newRow("no url") << QStringList{QStringLiteral("provider"), QStringLiteral("add"),
+                                               QStringLiteral("x"), QStringLiteral("--surface"),
+                                               QStringLiteral("openai")}
+                                << "--url";
+        QTest::newRow("secret header") << QStringList{QStringLiteral("provider"),
+                                                      QStringLiteral("add"),
+                                                      QStringLiteral("x"),
+                                                      QStringLiteral("--url"),
+                                                      QStringLiteral("https://api.example.com/v1"),
+                                                      QStringLiteral("--surface"),
+                                                      QStringLiteral("openai"),
+                                                      QStringLiteral("--header"),
+                                                      QStringLiteral("Authorization: Bearer sk-x")}
+                                       << "keychain";
+        QTest::newRow("remove unknown")
+            << QStringList{QStringLiteral("provider"), QStringLiteral("remove"),
+                           QStringLiteral("nope")}
+            << "no provider";
+        QTest::newRow("set-key unknown")
+            << QStringList{QStringLiteral("provider"), QStringLiteral("set-key"),
+                           QStringLiteral("nope")}
+            << "no provider";
+        QTest::newRow("revoke unknown")
+            << QStringList{QStringLiteral("key"), QStringLiteral("revoke"), QStringLiteral("nope")}
+            << "no access key";
+        QTest::newRow("bad key name")
+            << QStringList{QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("a b")}
+            << "key name";
+        QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("frobnicate")} << "unknown command";
+        QTest::newRow("unknown action")
+            << QStringList{QStringLiteral("provider"), QStringLiteral("frobnicate")}
+            << "unknown command";
+        QTest::newRow("missing argument")
+            << QStringList{QStringLiteral("key"), QStringLiteral("create")} << "takes";
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("--frobnicate")} << "frobnicate";
+        QTest::newRow("bad port") << QStringList{QStringLiteral("--headless"),
+                                                 QStringLiteral("--port"), QStringLiteral("70000")}
+                                  << "--port";
+        QTest::newRow("bad bind") << QStringList{QStringLiteral("--headless"),
+                                                 QStringLiteral("--bind"),
+                                                 QStringLiteral("nowhere")}
+                                  << "--bind";
         Q_UNUSED(add);
     }
     void commandErrors()
@@ -121,8 +179,13 @@ private slots:
 
     void duplicateProviderRefused()
     {
-        const QStringList add{QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--url"),
-                              QStringLiteral("https://api.example.com/v1"), QStringLiteral("--surface"), QStringLiteral("openai")};
+        const QStringList add{QStringLiteral("provider"),
+                              QStringLiteral("add"),
+                              QStringLiteral("x"),
+                              QStringLiteral("--url"),
+                              QStringLiteral("https://api.example.com/v1"),
+                              QStringLiteral("--surface"),
+                              QStringLiteral("openai")};
         QCOMPARE(gh(add).exitCode, 0);
         const auto r = gh(add);
         verifyOneLineError(r);
@@ -134,9 +197,13 @@ private slots:
         auto r = gh({QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("editor")});
         QCOMPARE(r.exitCode, 0);
         // The key alone on one line of stdout.
-        QVERIFY2(QRegularExpression(QStringLiteral("^ghk_[A-Za-z0-9_-]{43}\n$")).match(QString::fromUtf8(r.out)).hasMatch(), r.out.constData());
+        QVERIFY2(QRegularExpression(QStringLiteral("^ghk_[A-Za-z0-9_-]{43}\n$"))
+                     .match(QString::fromUtf8(r.out))
+                     .hasMatch(),
+                 r.out.constData());
         const QByteArray key = r.out.trimmed();
-        QVERIFY(r.err.contains("not") && r.err.contains("again")); // the "shown once" warning goes to stderr
+        QVERIFY(r.err.contains("not") &&
+                r.err.contains("again")); // the "shown once" warning goes to stderr
         // Stored only as a hash.
         QVERIFY(!allFiles().contains(key));
         QVERIFY(!allFiles().contains(key.mid(4, 24)));
@@ -151,10 +218,13 @@ private slots:
         QVERIFY(!r.out.contains(key));
         QVERIFY(r.out.contains("active"));
 
-        QCOMPARE(gh({QStringLiteral("key"), QStringLiteral("revoke"), QStringLiteral("editor")}).exitCode, 0);
+        QCOMPARE(gh({QStringLiteral("key"), QStringLiteral("revoke"), QStringLiteral("editor")})
+                     .exitCode,
+                 0);
         r = gh({QStringLiteral("key"), QStringLiteral("list")});
         QVERIFY(r.out.contains("revoked"));
-        verifyOneLineError(gh({QStringLiteral("key"), QStringLiteral("revoke"), QStringLiteral("editor")}));
+        verifyOneLineError(
+            gh({QStringLiteral("key"), QStringLiteral("revoke"), QStringLiteral("editor")}));
         // A revoked name can be used again for a new key.
         r = gh({QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("editor")});
         QCOMPARE(r.exitCode, 0);
@@ -167,29 +237,37 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{ \"schemaVersion\": 1, oops }");
         f.close();
-        for (const QStringList &args : {QStringList{QStringLiteral("provider"), QStringLiteral("list")},
-                                        QStringList{QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("k")},
-                                        QStringList{QStringLiteral("--headless"), QStringLiteral("--port"), QStringLiteral("0")}}) {
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("provider"), QStringLiteral("list")},
+              QStringList{QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("k")},
+              QStringList{QStringLiteral("--headless"), QStringLiteral("--port"),
+                          QStringLiteral("0")}}) {
             const auto r = gh(args);
             verifyOneLineError(r);
             QVERIFY2(r.err.contains("config.json"), r.err.constData());
         }
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("{ \"schemaVersion\": 1, oops }"));
-        QVERIFY(!QDir(m_dir->path()).entryList({QStringLiteral("config.json.unreadable-*")}).isEmpty());
+        QVERIFY(
+            !QDir(m_dir->path()).entryList({QStringLiteral("config.json.unreadable-*")}).isEmpty());
     }
 
     void setKeyWithoutKeychainFailsClearlyAndWritesNothing()
     {
-        QCOMPARE(gh({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("cloud"), QStringLiteral("--url"),
-                     QStringLiteral("https://api.example.com/v1"), QStringLiteral("--surface"), QStringLiteral("openai")})
+        QCOMPARE(gh({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("cloud"),
+                     QStringLiteral("--url"), QStringLiteral("https://api.example.com/v1"),
+                     QStringLiteral("--surface"), QStringLiteral("openai")})
                      .exitCode,
                  0);
         const QByteArray secret = "sk-this-must-never-touch-disk-12345";
-        const auto r = GatehouseProcess::run(cfg() + QStringList{QStringLiteral("provider"), QStringLiteral("set-key"), QStringLiteral("cloud")},
+        const auto r = GatehouseProcess::run(cfg() + QStringList{QStringLiteral("provider"),
+                                                                 QStringLiteral("set-key"),
+                                                                 QStringLiteral("cloud")},
                                              secret + "\n", withoutKeychain());
         verifyOneLineError(r);
-        QVERIFY2(r.err.contains("keychain") || r.err.contains("Keychain") || r.err.contains("keyring"), r.err.constData());
+        QVERIFY2(r.err.contains("keychain") || r.err.contains("Keychain") ||
+                     r.err.contains("keyring"),
+                 r.err.constData());
         QVERIFY(!r.err.contains(secret));
         QVERIFY(!allFiles().contains(secret));
         QVERIFY(gh({QStringLiteral("provider"), QStringLiteral("list")}).out.contains("none"));
@@ -197,11 +275,13 @@ private slots:
 
     void setKeyNeedsInput()
     {
-        QCOMPARE(gh({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("cloud"), QStringLiteral("--url"),
-                     QStringLiteral("https://api.example.com/v1"), QStringLiteral("--surface"), QStringLiteral("openai")})
+        QCOMPARE(gh({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("cloud"),
+                     QStringLiteral("--url"), QStringLiteral("https://api.example.com/v1"),
+                     QStringLiteral("--surface"), QStringLiteral("openai")})
                      .exitCode,
                  0);
-        const auto r = gh({QStringLiteral("provider"), QStringLiteral("set-key"), QStringLiteral("cloud")});
+        const auto r =
+            gh({QStringLiteral("provider"), QStringLiteral("set-key"), QStringLiteral("cloud")});
         verifyOneLineError(r);
         QVERIFY(r.err.contains("standard input"));
     }
@@ -210,42 +290,60 @@ private slots:
     {
         FakeUpstream upstream;
         QVERIFY(upstream.listen());
-        QCOMPARE(gh({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("fake"), QStringLiteral("--url"),
-                     upstream.baseUrl(), QStringLiteral("--surface"), QStringLiteral("openai"), QStringLiteral("--model"),
-                     QStringLiteral("echo-1")})
+        QCOMPARE(gh({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("fake"),
+                     QStringLiteral("--url"), upstream.baseUrl(), QStringLiteral("--surface"),
+                     QStringLiteral("openai"), QStringLiteral("--model"), QStringLiteral("echo-1")})
                      .exitCode,
                  0);
-        const QByteArray key = gh({QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("tool")}).out.trimmed();
+        const QByteArray key =
+            gh({QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("tool")})
+                .out.trimmed();
         QVERIFY(key.startsWith("ghk_"));
 
         GatehouseProcess gateway;
-        QVERIFY(gateway.startHeadless(cfg() + QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
+        QVERIFY(gateway.startHeadless(cfg() +
+                                      QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
         const QList<QPair<QByteArray, QByteArray>> auth{{"Authorization", "Bearer " + key}};
-        const QByteArray body = "{\"model\":\"fake:echo-1\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        const QByteArray body =
+            "{\"model\":\"fake:echo-1\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
         QCOMPARE(HttpTestClient::request(gateway.port(), "GET", "/healthz").status, 200);
-        auto r = HttpTestClient::request(gateway.port(), "POST", "/v1/chat/completions", body, auth);
+        auto r =
+            HttpTestClient::request(gateway.port(), "POST", "/v1/chat/completions", body, auth);
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.contains("echo: hi"));
         QCOMPARE(r.header("x-gatehouse-provider"), QByteArray("fake"));
 
         // A provider added while the gateway runs becomes routable without a restart.
-        QCOMPARE(gh({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("fake2"), QStringLiteral("--url"),
-                     upstream.baseUrl(), QStringLiteral("--surface"), QStringLiteral("openai")})
+        QCOMPARE(gh({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("fake2"),
+                     QStringLiteral("--url"), upstream.baseUrl(), QStringLiteral("--surface"),
+                     QStringLiteral("openai")})
                      .exitCode,
                  0);
         const QByteArray body2 = QByteArray(body).replace("fake:echo-1", "fake2:anything");
-        QTRY_COMPARE_WITH_TIMEOUT(HttpTestClient::request(gateway.port(), "POST", "/v1/chat/completions", body2, auth).status, 200, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            HttpTestClient::request(gateway.port(), "POST", "/v1/chat/completions", body2, auth)
+                .status,
+            200, 5000);
 
         // A revoked key is refused from then on.
-        QCOMPARE(gh({QStringLiteral("key"), QStringLiteral("revoke"), QStringLiteral("tool")}).exitCode, 0);
-        QTRY_COMPARE_WITH_TIMEOUT(HttpTestClient::request(gateway.port(), "POST", "/v1/chat/completions", body, auth).status, 401, 5000);
+        QCOMPARE(
+            gh({QStringLiteral("key"), QStringLiteral("revoke"), QStringLiteral("tool")}).exitCode,
+            0);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            HttpTestClient::request(gateway.port(), "POST", "/v1/chat/completions", body, auth)
+                .status,
+            401, 5000);
 
         // A clean shutdown on SIGTERM records when the key was last used.
         QCOMPARE(gateway.terminate(), 0);
         QFile state(m_dir->filePath(QStringLiteral("state.json")));
         QVERIFY(state.open(QIODevice::ReadOnly));
-        QVERIFY(QJsonDocument::fromJson(state.readAll()).object().value(QLatin1String("accessKeysLastUsed")).toObject().contains(QLatin1String("tool")));
+        QVERIFY(QJsonDocument::fromJson(state.readAll())
+                    .object()
+                    .value(QLatin1String("accessKeysLastUsed"))
+                    .toObject()
+                    .contains(QLatin1String("tool")));
         QVERIFY(!gh({QStringLiteral("key"), QStringLiteral("list")}).out.contains(" - "));
         QVERIFY(!allFiles().contains(key));
     }
@@ -254,7 +352,8 @@ private slots:
     {
         QTcpServer busy;
         QVERIFY(busy.listen(QHostAddress::LocalHost));
-        const auto r = gh({QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(busy.serverPort())});
+        const auto r = gh({QStringLiteral("--headless"), QStringLiteral("--port"),
+                           QString::number(busy.serverPort())});
         verifyOneLineError(r);
         QVERIFY(r.err.contains(QByteArray::number(busy.serverPort())));
     }

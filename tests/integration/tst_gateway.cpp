@@ -34,8 +34,9 @@ private:
         Provider fake;
         fake.id = QStringLiteral("fake");
         fake.baseUrl = QUrl(m_upstream->baseUrl());
-        fake.models = {QStringLiteral("echo-1"), QStringLiteral("hang"), QStringLiteral("status-429"),
-                       QStringLiteral("status-500-text"), QStringLiteral("status-400"), QStringLiteral("cut-2"),
+        fake.models = {QStringLiteral("echo-1"),     QStringLiteral("hang"),
+                       QStringLiteral("status-429"), QStringLiteral("status-500-text"),
+                       QStringLiteral("status-400"), QStringLiteral("cut-2"),
                        QStringLiteral("slow-300")};
         fake.extraHeaders = {{"X-Title", "Gatehouse tests"}};
         fake.hasKey = true;
@@ -56,7 +57,8 @@ private:
         claude.baseUrl = QUrl(QStringLiteral("https://api.anthropic.com"));
         claude.surface = ApiSurface::Anthropic;
         c.providers = {fake, open, down, nokey, claude};
-        const auto created = AccessKeys::create(QStringLiteral("tests"), systemRandomBytes, QDateTime::currentDateTimeUtc());
+        const auto created = AccessKeys::create(QStringLiteral("tests"), systemRandomBytes,
+                                                QDateTime::currentDateTimeUtc());
         m_key = created.key;
         c.accessKeys = {created.record};
         return c;
@@ -67,7 +69,8 @@ private:
         return {{"Authorization", "Bearer " + m_key.toLatin1()}};
     }
 
-    static QByteArray chatBody(const QByteArray &model, bool stream = false, const QByteArray &extra = {})
+    static QByteArray chatBody(const QByteArray &model, bool stream = false,
+                               const QByteArray &extra = {})
     {
         return "{\"model\":\"" + model + "\",\"stream\":" + (stream ? "true" : "false") + extra +
                ",\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}";
@@ -78,7 +81,8 @@ private:
         return QJsonDocument::fromJson(r.body).object().value(QLatin1String("error")).toObject();
     }
 
-    HttpTestClient::Response chat(const QByteArray &body, QList<QPair<QByteArray, QByteArray>> headers = {})
+    HttpTestClient::Response chat(const QByteArray &body,
+                                  QList<QPair<QByteArray, QByteArray>> headers = {})
     {
         headers += auth();
         headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
@@ -97,8 +101,9 @@ private slots:
         QVERIFY(m_upstream->listen());
         m_service = new GatewayService(this);
         QSignalSpy listening(m_service, &GatewayService::listening);
-        m_service->start(GatewaySnapshot::build(baseConfig(), {{QStringLiteral("fake"), "sk-upstream-secret"}},
-                                                {{QStringLiteral("nokey"), QStringLiteral("The keyring is locked.")}}));
+        m_service->start(GatewaySnapshot::build(
+            baseConfig(), {{QStringLiteral("fake"), "sk-upstream-secret"}},
+            {{QStringLiteral("nokey"), QStringLiteral("The keyring is locked.")}}));
         QVERIFY(listening.wait(5000));
         m_port = listening.first().at(1).value<quint16>();
         QVERIFY(m_port != 0);
@@ -116,7 +121,8 @@ private slots:
         const auto r = HttpTestClient::request(m_port, "GET", "/healthz");
         QCOMPARE(r.status, 200);
         QVERIFY(r.header("x-request-id").startsWith("req_"));
-        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QLatin1String("status")).toString(),
+                 QStringLiteral("ok"));
     }
 
     void requestIdsAreUnique()
@@ -132,9 +138,12 @@ private slots:
         QTest::addColumn<QByteArray>("headerValue");
         QTest::addColumn<int>("status");
         QTest::newRow("none") << QByteArray() << QByteArray() << 401;
-        QTest::newRow("wrong bearer") << QByteArray("Authorization") << QByteArray("Bearer ghk_wrong") << 401;
-        QTest::newRow("wrong x-api-key") << QByteArray("x-api-key") << QByteArray("ghk_wrong") << 401;
-        QTest::newRow("good bearer") << QByteArray("Authorization") << QByteArray("Bearer KEY") << 200;
+        QTest::newRow("wrong bearer")
+            << QByteArray("Authorization") << QByteArray("Bearer ghk_wrong") << 401;
+        QTest::newRow("wrong x-api-key")
+            << QByteArray("x-api-key") << QByteArray("ghk_wrong") << 401;
+        QTest::newRow("good bearer")
+            << QByteArray("Authorization") << QByteArray("Bearer KEY") << 200;
         QTest::newRow("good x-api-key") << QByteArray("x-api-key") << QByteArray("KEY") << 200;
     }
     void authIsRequired()
@@ -149,7 +158,8 @@ private slots:
         QCOMPARE(r.status, status);
         QVERIFY(!r.header("x-request-id").isEmpty());
         if (status == 401) {
-            QCOMPARE(errorOf(r).value(QLatin1String("type")).toString(), QStringLiteral("authentication_error"));
+            QCOMPARE(errorOf(r).value(QLatin1String("type")).toString(),
+                     QStringLiteral("authentication_error"));
             QVERIFY(!errorOf(r).value(QLatin1String("message")).toString().isEmpty());
         }
     }
@@ -163,7 +173,8 @@ private slots:
         QStringList ids;
         for (const QJsonValue v : body.value(QLatin1String("data")).toArray()) {
             ids << v.toObject().value(QLatin1String("id")).toString();
-            QCOMPARE(v.toObject().value(QLatin1String("owned_by")).toString(), ids.last().section(QLatin1Char(':'), 0, 0));
+            QCOMPARE(v.toObject().value(QLatin1String("owned_by")).toString(),
+                     ids.last().section(QLatin1Char(':'), 0, 0));
         }
         QVERIFY(ids.contains(QStringLiteral("fake:echo-1")));
         QVERIFY(ids.contains(QStringLiteral("nokey:echo-1")));
@@ -178,16 +189,27 @@ private slots:
         QVERIFY(r.header("x-request-id").startsWith("req_"));
         QCOMPARE(r.header("x-upstream-request-id"), QByteArray("upstream-req-1"));
         const QJsonObject body = QJsonDocument::fromJson(r.body).object();
-        QCOMPARE(body.value(QLatin1String("choices")).toArray().at(0).toObject().value(QLatin1String("message")).toObject()
-                     .value(QLatin1String("content")).toString(),
+        QCOMPARE(body.value(QLatin1String("choices"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("message"))
+                     .toObject()
+                     .value(QLatin1String("content"))
+                     .toString(),
                  QStringLiteral("echo: hello there"));
 
         QCOMPARE(m_upstream->received.size(), 1);
         const HttpRequest &up = m_upstream->received.first();
         const QJsonObject sent = QJsonDocument::fromJson(up.body).object();
-        QCOMPARE(sent.value(QLatin1String("model")).toString(), QStringLiteral("echo-1")); // rewritten
-        QVERIFY(sent.value(QLatin1String("x_vendor_field")).toObject().value(QLatin1String("keep")).toBool()); // untouched
-        QCOMPARE(up.header("authorization"), QByteArray("Bearer sk-upstream-secret")); // provider key, not ours
+        QCOMPARE(sent.value(QLatin1String("model")).toString(),
+                 QStringLiteral("echo-1")); // rewritten
+        QVERIFY(sent.value(QLatin1String("x_vendor_field"))
+                    .toObject()
+                    .value(QLatin1String("keep"))
+                    .toBool()); // untouched
+        QCOMPARE(up.header("authorization"),
+                 QByteArray("Bearer sk-upstream-secret")); // provider key, not ours
         QCOMPARE(up.header("x-title"), QByteArray("Gatehouse tests"));
         QVERIFY(!up.body.contains(m_key.toLatin1()));
         for (const auto &h : up.headers)
@@ -198,7 +220,10 @@ private slots:
     {
         const auto r = chat(chatBody("open:whatever-model"));
         QCOMPARE(r.status, 200);
-        QCOMPARE(QJsonDocument::fromJson(m_upstream->received.first().body).object().value(QLatin1String("model")).toString(),
+        QCOMPARE(QJsonDocument::fromJson(m_upstream->received.first().body)
+                     .object()
+                     .value(QLatin1String("model"))
+                     .toString(),
                  QStringLiteral("whatever-model"));
         QVERIFY(m_upstream->received.first().header("authorization").isEmpty());
     }
@@ -229,7 +254,8 @@ private slots:
         QCOMPARE(r.header("x-gatehouse-provider"), QByteArray("fake"));
         QVERIFY(r.chunkTimesMs.size() >= 6);
         QVERIFY2(r.chunkTimesMs.last() - r.chunkTimesMs.first() >= 4 * 60 * 0.8,
-                 qPrintable(QStringLiteral("events bunched together: %1 ms").arg(r.chunkTimesMs.last() - r.chunkTimesMs.first())));
+                 qPrintable(QStringLiteral("events bunched together: %1 ms")
+                                .arg(r.chunkTimesMs.last() - r.chunkTimesMs.first())));
         QCOMPARE(r.body.count("data: {"), 6);
         QVERIFY(r.body.endsWith("data: [DONE]\n\n"));
     }
@@ -276,17 +302,32 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("type");
         QTest::addColumn<QString>("messageContains");
-        QTest::newRow("unknown provider") << chatBody("fakee:echo-1") << 404 << "not_found_error" << "fake:echo-1";
-        QTest::newRow("unknown model") << chatBody("fake:echo-3") << 404 << "not_found_error" << "fake:echo-1";
-        QTest::newRow("malformed json") << QByteArray("{\"model\": ") << 400 << "invalid_request_error" << "JSON";
-        QTest::newRow("missing messages") << QByteArray("{\"model\":\"fake:echo-1\"}") << 400 << "invalid_request_error" << "messages";
-        QTest::newRow("upstream unreachable") << chatBody("down:m") << 502 << "upstream_error" << "Cannot reach";
-        QTest::newRow("upstream timeout") << chatBody("fake:hang") << 504 << "timeout_error" << "Timed out";
-        QTest::newRow("upstream 429 relayed") << chatBody("fake:status-429") << 429 << "fake_error" << "fake upstream says 429";
-        QTest::newRow("upstream 400 relayed") << chatBody("fake:status-400") << 400 << "fake_error" << "fake upstream says 400";
-        QTest::newRow("upstream html wrapped") << chatBody("fake:status-500-text") << 500 << "upstream_error" << "upstream trouble";
-        QTest::newRow("key unavailable") << chatBody("nokey:echo-1") << 503 << "server_error" << "locked";
-        QTest::newRow("anthropic surface") << chatBody("claude:claude-sonnet-4") << 400 << "invalid_request_error" << "/v1/messages";
+        QTest::newRow("unknown provider") << chatBody("fakee:echo-1") << 404 << "not_found_error"
+                                          << "fake:echo-1";
+        QTest::newRow("unknown model") << chatBody("fake:echo-3") << 404 << "not_found_error"
+                                       << "fake:echo-1";
+        QTest::newRow("malformed json")
+            << QByteArray("{\"model\": ") << 400 << "invalid_request_error"
+            << "JSON";
+        QTest::newRow("missing messages")
+            << QByteArray("{\"model\":\"fake:echo-1\"}") << 400 << "invalid_request_error"
+            << "messages";
+        QTest::newRow("upstream unreachable") << chatBody("down:m") << 502 << "upstream_error"
+                                              << "Cannot reach";
+        QTest::newRow("upstream timeout") << chatBody("fake:hang") << 504 << "timeout_error"
+                                          << "Timed out";
+        QTest::newRow("upstream 429 relayed") << chatBody("fake:status-429") << 429 << "fake_error"
+                                              << "fake upstream says 429";
+        QTest::newRow("upstream 400 relayed") << chatBody("fake:status-400") << 400 << "fake_error"
+                                              << "fake upstream says 400";
+        QTest::newRow("upstream html wrapped")
+            << chatBody("fake:status-500-text") << 500 << "upstream_error"
+            << "upstream trouble";
+        QTest::newRow("key unavailable") << chatBody("nokey:echo-1") << 503 << "server_error"
+                                         << "locked";
+        QTest::newRow("anthropic surface")
+            << chatBody("claude:claude-sonnet-4") << 400 << "invalid_request_error"
+            << "/v1/messages";
     }
     void errors()
     {
@@ -300,7 +341,8 @@ private slots:
         QVERIFY(!r.header("x-request-id").isEmpty());
         const QJsonObject e = errorOf(r);
         QCOMPARE(e.value(QLatin1String("type")).toString(), type);
-        QVERIFY2(e.value(QLatin1String("message")).toString().contains(messageContains), r.body.constData());
+        QVERIFY2(e.value(QLatin1String("message")).toString().contains(messageContains),
+                 r.body.constData());
         QVERIFY(!r.body.contains("sk-upstream-secret"));
         if (status == 429)
             QCOMPARE(r.header("retry-after"), QByteArray("7"));
@@ -308,10 +350,12 @@ private slots:
 
     void bodyOverLimitIs413()
     {
-        const QByteArray big = chatBody("fake:echo-1").replace("hello there", QByteArray(70 * 1024, 'a'));
+        const QByteArray big =
+            chatBody("fake:echo-1").replace("hello there", QByteArray(70 * 1024, 'a'));
         const auto r = chat(big);
         QCOMPARE(r.status, 413);
-        QCOMPARE(errorOf(r).value(QLatin1String("code")).toString(), QStringLiteral("request_too_large"));
+        QCOMPARE(errorOf(r).value(QLatin1String("code")).toString(),
+                 QStringLiteral("request_too_large"));
     }
 
     void streamCutByUpstreamEndsWithErrorEvent()
@@ -330,9 +374,12 @@ private slots:
         QTest::addColumn<QByteArray>("host");
         QTest::addColumn<QByteArray>("origin");
         QTest::addColumn<int>("status");
-        QTest::newRow("rebinding host") << QByteArray("attacker.example:PORT") << QByteArray() << 403;
-        QTest::newRow("foreign origin") << QByteArray("127.0.0.1:PORT") << QByteArray("https://attacker.example") << 403;
-        QTest::newRow("allowed origin") << QByteArray("localhost:PORT") << QByteArray("http://localhost:5173") << 200;
+        QTest::newRow("rebinding host")
+            << QByteArray("attacker.example:PORT") << QByteArray() << 403;
+        QTest::newRow("foreign origin")
+            << QByteArray("127.0.0.1:PORT") << QByteArray("https://attacker.example") << 403;
+        QTest::newRow("allowed origin")
+            << QByteArray("localhost:PORT") << QByteArray("http://localhost:5173") << 200;
     }
     void hostAndOriginChecks()
     {
@@ -340,7 +387,8 @@ private slots:
         QFETCH(QByteArray, origin);
         QFETCH(int, status);
         QList<QPair<QByteArray, QByteArray>> headers = auth();
-        headers.append(qMakePair(QByteArray("Host"), QByteArray(host.replace("PORT", QByteArray::number(m_port)))));
+        headers.append(qMakePair(QByteArray("Host"),
+                                 QByteArray(host.replace("PORT", QByteArray::number(m_port)))));
         if (!origin.isEmpty())
             headers.append(qMakePair(QByteArray("Origin"), QByteArray(origin)));
         const auto r = HttpTestClient::request(m_port, "GET", "/v1/models", {}, headers);
@@ -349,18 +397,21 @@ private slots:
             QCOMPARE(r.header("access-control-allow-origin"), origin);
         } else {
             QVERIFY(r.header("access-control-allow-origin").isEmpty());
-            QCOMPARE(errorOf(r).value(QLatin1String("type")).toString(), QStringLiteral("permission_error"));
+            QCOMPARE(errorOf(r).value(QLatin1String("type")).toString(),
+                     QStringLiteral("permission_error"));
         }
     }
 
     void preflightOnlyForAllowedOrigins()
     {
-        const auto bad = HttpTestClient::request(m_port, "OPTIONS", "/v1/chat/completions", {},
-                                                 {{"Origin", "https://attacker.example"}, {"Access-Control-Request-Method", "POST"}});
+        const auto bad = HttpTestClient::request(
+            m_port, "OPTIONS", "/v1/chat/completions", {},
+            {{"Origin", "https://attacker.example"}, {"Access-Control-Request-Method", "POST"}});
         QCOMPARE(bad.status, 403);
         QVERIFY(bad.header("access-control-allow-origin").isEmpty());
-        const auto good = HttpTestClient::request(m_port, "OPTIONS", "/v1/chat/completions", {},
-                                                  {{"Origin", "http://localhost:5173"}, {"Access-Control-Request-Method", "POST"}});
+        const auto good = HttpTestClient::request(
+            m_port, "OPTIONS", "/v1/chat/completions", {},
+            {{"Origin", "http://localhost:5173"}, {"Access-Control-Request-Method", "POST"}});
         QCOMPARE(good.status, 204);
         QCOMPARE(good.header("access-control-allow-origin"), QByteArray("http://localhost:5173"));
         QVERIFY(good.header("access-control-allow-headers").contains("authorization"));
@@ -368,10 +419,12 @@ private slots:
 
     void wrongMethodAndUnknownPath()
     {
-        QCOMPARE(HttpTestClient::request(m_port, "GET", "/v1/chat/completions", {}, auth()).status, 405);
+        QCOMPARE(HttpTestClient::request(m_port, "GET", "/v1/chat/completions", {}, auth()).status,
+                 405);
         const auto r = HttpTestClient::request(m_port, "GET", "/v1/nothing", {}, auth());
         QCOMPARE(r.status, 404);
-        QCOMPARE(errorOf(r).value(QLatin1String("code")).toString(), QStringLiteral("unknown_endpoint"));
+        QCOMPARE(errorOf(r).value(QLatin1String("code")).toString(),
+                 QStringLiteral("unknown_endpoint"));
     }
 
     void malformedFramingGets400AndServerSurvives_data()
@@ -379,9 +432,18 @@ private slots:
         QTest::addColumn<QByteArray>("raw");
         QTest::addColumn<int>("status");
         QTest::newRow("garbage") << QByteArray("\x16\x03\x01 binary junk\r\n\r\n") << 400;
-        QTest::newRow("smuggling") << QByteArray("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << 400;
-        QTest::newRow("bad chunk") << QByteArray("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffffffff\r\n") << 400;
-        QTest::newRow("huge header") << QByteArray("GET /healthz HTTP/1.1\r\nX: " + QByteArray(40 * 1024, 'a') + "\r\n\r\n") << 431;
+        QTest::newRow("smuggling")
+            << QByteArray(
+                   "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                   "4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+            << 400;
+        QTest::newRow("bad chunk")
+            << QByteArray("POST /v1/chat/completions HTTP/1.1\r\nHost: "
+                          "127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffffffff\r\n")
+            << 400;
+        QTest::newRow("huge header")
+            << QByteArray("GET /healthz HTTP/1.1\r\nX: " + QByteArray(40 * 1024, 'a') + "\r\n\r\n")
+            << 431;
         QTest::newRow("http/2 preface") << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") << 505;
     }
     void malformedFramingGets400AndServerSurvives()
@@ -403,8 +465,10 @@ private slots:
         HttpTestClient client(m_port);
         QVERIFY(client.connectToServer());
         const QByteArray body = chatBody("fake:echo-1");
-        client.sendRaw("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_key.toLatin1() +
-                       "\r\nExpect: 100-continue\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
+        client.sendRaw(
+            "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+            m_key.toLatin1() + "\r\nExpect: 100-continue\r\nContent-Length: " +
+            QByteArray::number(body.size()) + "\r\n\r\n");
         QTRY_VERIFY(client.socket()->bytesAvailable() > 0 || client.current().status == 100);
         client.socket()->write(body);
         QCOMPARE(client.waitForResponse().status, 200);
@@ -416,9 +480,11 @@ private slots:
         QVERIFY(client.connectToServer());
         const QByteArray body = chatBody("fake:echo-1");
         const QByteArray a = body.left(10), b = body.mid(10);
-        client.sendRaw("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_key.toLatin1() +
-                       "\r\nTransfer-Encoding: chunked\r\n\r\n" + QByteArray::number(a.size(), 16) + "\r\n" + a + "\r\n" +
-                       QByteArray::number(b.size(), 16) + "\r\n" + b + "\r\n0\r\n\r\n");
+        client.sendRaw(
+            "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+            m_key.toLatin1() + "\r\nTransfer-Encoding: chunked\r\n\r\n" +
+            QByteArray::number(a.size(), 16) + "\r\n" + a + "\r\n" +
+            QByteArray::number(b.size(), 16) + "\r\n" + b + "\r\n0\r\n\r\n");
         QCOMPARE(client.waitForResponse().status, 200);
     }
 
@@ -436,14 +502,15 @@ private slots:
         HttpTestClient a(port), b(port), d(port);
         QVERIFY(a.connectToServer());
         QVERIFY(b.connectToServer());
-        QTest::qWait(50); // let the server count both before the third arrives
+        QTest::qWait(50);    // let the server count both before the third arrives
         d.connectToServer(); // the server answers at once, before any request, and closes
         const auto refused = d.waitForResponse(3000);
         QCOMPARE(refused.status, 503);
         // Idle connections are closed by the server, which frees the slots.
         QVERIFY(a.waitForDisconnect(3000));
         QVERIFY(b.waitForDisconnect(3000));
-        QTRY_COMPARE_WITH_TIMEOUT(HttpTestClient::request(port, "GET", "/healthz").status, 200, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(HttpTestClient::request(port, "GET", "/healthz").status, 200,
+                                  3000);
     }
 
     void slowHeadersAreCutOff()

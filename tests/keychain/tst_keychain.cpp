@@ -17,7 +17,9 @@ class TestKeychain : public QObject
 private:
     static SecretResult wait(const std::function<void(SecretStore::Callback)> &op)
     {
-        SecretResult result{SecretResult::Error::OtherError, QStringLiteral("the keychain did not answer in time"), {}};
+        SecretResult result{SecretResult::Error::OtherError,
+                            QStringLiteral("the keychain did not answer in time"),
+                            {}};
         bool done = false;
         op([&](const SecretResult &r) {
             result = r;
@@ -37,7 +39,8 @@ private slots:
     void writeReadOverwriteDelete()
     {
         KeychainSecretStore store(QStringLiteral("Gatehouse tests"));
-        const QString name = QStringLiteral("provider/test-%1/openai").arg(QCoreApplication::applicationPid());
+        const QString name =
+            QStringLiteral("provider/test-%1/openai").arg(QCoreApplication::applicationPid());
         auto r = wait([&](auto done) { store.write(name, "sk-first", done); });
         QVERIFY2(r.ok(), qPrintable(r.errorString));
         r = wait([&](auto done) { store.read(name, done); });
@@ -56,24 +59,38 @@ private slots:
         const QStringList cfg{QStringLiteral("--config-dir"), dir.path()};
         FakeUpstream upstream;
         QVERIFY(upstream.listen());
-        QCOMPARE(GatehouseProcess::run(cfg + QStringList{QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("cloud"),
-                                                          QStringLiteral("--url"), upstream.baseUrl(), QStringLiteral("--surface"),
-                                                          QStringLiteral("openai")})
+        QCOMPARE(GatehouseProcess::run(
+                     cfg + QStringList{QStringLiteral("provider"), QStringLiteral("add"),
+                                       QStringLiteral("cloud"), QStringLiteral("--url"),
+                                       upstream.baseUrl(), QStringLiteral("--surface"),
+                                       QStringLiteral("openai")})
                      .exitCode,
                  0);
-        const QByteArray secret = "sk-live-" + QByteArray::number(QCoreApplication::applicationPid()) + "-abcdefghijklmnop";
-        const auto set = GatehouseProcess::run(cfg + QStringList{QStringLiteral("provider"), QStringLiteral("set-key"), QStringLiteral("cloud")},
+        const QByteArray secret = "sk-live-" +
+                                  QByteArray::number(QCoreApplication::applicationPid()) +
+                                  "-abcdefghijklmnop";
+        const auto set = GatehouseProcess::run(cfg + QStringList{QStringLiteral("provider"),
+                                                                 QStringLiteral("set-key"),
+                                                                 QStringLiteral("cloud")},
                                                secret + "\n");
         QVERIFY2(set.exitCode == 0, set.err.constData());
         QVERIFY(!set.out.contains(secret) && !set.err.contains(secret));
-        QVERIFY(GatehouseProcess::run(cfg + QStringList{QStringLiteral("provider"), QStringLiteral("list")}).out.contains("keychain"));
-        const QByteArray key = GatehouseProcess::run(cfg + QStringList{QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("t")}).out.trimmed();
+        QVERIFY(GatehouseProcess::run(
+                    cfg + QStringList{QStringLiteral("provider"), QStringLiteral("list")})
+                    .out.contains("keychain"));
+        const QByteArray key =
+            GatehouseProcess::run(cfg + QStringList{QStringLiteral("key"), QStringLiteral("create"),
+                                                    QStringLiteral("t")})
+                .out.trimmed();
 
         GatehouseProcess gateway;
-        QVERIFY(gateway.startHeadless(cfg + QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
-        const QByteArray body = "{\"model\":\"cloud:gpt-x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        QVERIFY(gateway.startHeadless(cfg +
+                                      QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
+        const QByteArray body =
+            "{\"model\":\"cloud:gpt-x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         // The key is read from the keychain right after start; until then the provider answers 503.
-        QTRY_COMPARE_WITH_TIMEOUT(HttpTestClient::request(gateway.port(), "POST", "/v1/chat/completions", body,
+        QTRY_COMPARE_WITH_TIMEOUT(HttpTestClient::request(gateway.port(), "POST",
+                                                          "/v1/chat/completions", body,
                                                           {{"Authorization", "Bearer " + key}})
                                       .status,
                                   200, 10000);
@@ -92,17 +109,25 @@ private slots:
         }
 
         // Removing the provider removes its key from the keychain too.
-        QCOMPARE(GatehouseProcess::run(cfg + QStringList{QStringLiteral("provider"), QStringLiteral("remove"), QStringLiteral("cloud")}).exitCode, 0);
+        QCOMPARE(GatehouseProcess::run(cfg + QStringList{QStringLiteral("provider"),
+                                                         QStringLiteral("remove"),
+                                                         QStringLiteral("cloud")})
+                     .exitCode,
+                 0);
         KeychainSecretStore store;
         QString instance;
         {
             // The keychain entry is scoped by the config's instance id.
             QFile config(dir.filePath(QStringLiteral("config.json")));
             QVERIFY(config.open(QIODevice::ReadOnly));
-            instance = QString::fromLatin1(config.readAll()).section(QStringLiteral("\"instanceId\": \""), 1).section(QLatin1Char('"'), 0, 0);
+            instance = QString::fromLatin1(config.readAll())
+                           .section(QStringLiteral("\"instanceId\": \""), 1)
+                           .section(QLatin1Char('"'), 0, 0);
         }
         QVERIFY(!instance.isEmpty());
-        const auto r = wait([&](auto done) { store.read(SecretStore::providerKeyName(instance, QStringLiteral("cloud")), done); });
+        const auto r = wait([&](auto done) {
+            store.read(SecretStore::providerKeyName(instance, QStringLiteral("cloud")), done);
+        });
         QCOMPARE(r.error, SecretResult::Error::NotFound);
     }
 };

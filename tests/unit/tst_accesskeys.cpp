@@ -13,11 +13,13 @@ class TestAccessKeys : public QObject
 private slots:
     void createdKeyHasPrefixAndEnoughRandomness()
     {
-        const QDateTime now = QDateTime::fromString(QStringLiteral("2026-01-02T03:04:05Z"), Qt::ISODate);
+        const QDateTime now =
+            QDateTime::fromString(QStringLiteral("2026-01-02T03:04:05Z"), Qt::ISODate);
         const auto c = AccessKeys::create(QStringLiteral("editor"), systemRandomBytes, now);
         QVERIFY(c.key.startsWith(QLatin1String("ghk_")));
         // 32 random bytes in unpadded base64url: 43 characters after the prefix.
-        QVERIFY(QRegularExpression(QStringLiteral("^ghk_[A-Za-z0-9_-]{43}$")).match(c.key).hasMatch());
+        QVERIFY(
+            QRegularExpression(QStringLiteral("^ghk_[A-Za-z0-9_-]{43}$")).match(c.key).hasMatch());
         QCOMPARE(c.record.name, QStringLiteral("editor"));
         QCOMPARE(c.record.created, now);
         QVERIFY(c.record.isActive());
@@ -32,20 +34,24 @@ private slots:
     {
         QSet<QString> seen;
         for (int i = 0; i < 200; ++i)
-            seen.insert(AccessKeys::create(QStringLiteral("k"), systemRandomBytes, QDateTime::currentDateTimeUtc()).key);
+            seen.insert(AccessKeys::create(QStringLiteral("k"), systemRandomBytes,
+                                           QDateTime::currentDateTimeUtc())
+                            .key);
         QCOMPARE(seen.size(), 200);
     }
 
     void usesTheGivenRandomSource()
     {
         const RandomSource zeros = [](int n) { return QByteArray(n, '\0'); };
-        const auto c = AccessKeys::create(QStringLiteral("k"), zeros, QDateTime::currentDateTimeUtc());
+        const auto c =
+            AccessKeys::create(QStringLiteral("k"), zeros, QDateTime::currentDateTimeUtc());
         QCOMPARE(c.key, QStringLiteral("ghk_") + QString(43, QLatin1Char('A')));
     }
 
     void recordNeverContainsTheKey()
     {
-        const auto c = AccessKeys::create(QStringLiteral("k"), systemRandomBytes, QDateTime::currentDateTimeUtc());
+        const auto c = AccessKeys::create(QStringLiteral("k"), systemRandomBytes,
+                                          QDateTime::currentDateTimeUtc());
         const QByteArray json = QJsonDocument(c.record.toJson()).toJson();
         QVERIFY(!json.contains(c.key.toLatin1()));
         QVERIFY(!json.contains(c.key.mid(4, 20).toLatin1()));

@@ -15,12 +15,15 @@ private slots:
         QTest::addColumn<QByteArray>("headerName");
         QTest::addColumn<QByteArray>("headerValue");
         QTest::addColumn<QString>("expected"); // key name, or empty for 401
-        QTest::newRow("bearer") << QByteArray("authorization") << QByteArray("Bearer %1") << "editor";
-        QTest::newRow("bearer lower case") << QByteArray("authorization") << QByteArray("bearer %1") << "editor";
+        QTest::newRow("bearer") << QByteArray("authorization") << QByteArray("Bearer %1")
+                                << "editor";
+        QTest::newRow("bearer lower case")
+            << QByteArray("authorization") << QByteArray("bearer %1") << "editor";
         QTest::newRow("x-api-key") << QByteArray("x-api-key") << QByteArray("%1") << "editor";
         QTest::newRow("second key") << QByteArray("x-api-key") << QByteArray("%2") << "cli";
         QTest::newRow("revoked key") << QByteArray("x-api-key") << QByteArray("%3") << "";
-        QTest::newRow("wrong key") << QByteArray("authorization") << QByteArray("Bearer ghk_nope") << "";
+        QTest::newRow("wrong key")
+            << QByteArray("authorization") << QByteArray("Bearer ghk_nope") << "";
         QTest::newRow("basic auth") << QByteArray("authorization") << QByteArray("Basic %1") << "";
         QTest::newRow("none") << QByteArray() << QByteArray() << "";
     }
@@ -41,7 +44,9 @@ private slots:
         HttpRequest request;
         if (!headerName.isEmpty()) {
             QByteArray value = headerValue;
-            value.replace("%1", editor.key.toLatin1()).replace("%2", cli.key.toLatin1()).replace("%3", revoked.key.toLatin1());
+            value.replace("%1", editor.key.toLatin1())
+                .replace("%2", cli.key.toLatin1())
+                .replace("%3", revoked.key.toLatin1());
             request.headers.append({headerName, value});
         }
         const auto result = Authenticator::authenticate(request, *snapshot);
@@ -59,24 +64,36 @@ private slots:
         MemorySecretStore store;
         bool called = false;
         SecretResult result;
-        store.write(QStringLiteral("k"), "v", [&](const SecretResult &r) { called = true; result = r; });
+        store.write(QStringLiteral("k"), "v", [&](const SecretResult &r) {
+            called = true;
+            result = r;
+        });
         QVERIFY(!called); // never from inside the call
         QTRY_VERIFY(called);
         QVERIFY(result.ok());
         called = false;
-        store.read(QStringLiteral("k"), [&](const SecretResult &r) { called = true; result = r; });
+        store.read(QStringLiteral("k"), [&](const SecretResult &r) {
+            called = true;
+            result = r;
+        });
         QTRY_VERIFY(called);
         QCOMPARE(result.value, QByteArray("v"));
         called = false;
         store.remove(QStringLiteral("k"), [&](const SecretResult &) { called = true; });
         QTRY_VERIFY(called);
         called = false;
-        store.read(QStringLiteral("k"), [&](const SecretResult &r) { called = true; result = r; });
+        store.read(QStringLiteral("k"), [&](const SecretResult &r) {
+            called = true;
+            result = r;
+        });
         QTRY_VERIFY(called);
         QCOMPARE(result.error, SecretResult::Error::NotFound);
         store.setFailure(SecretResult::Error::NoBackend, QStringLiteral("no keychain"));
         called = false;
-        store.write(QStringLiteral("k"), "v", [&](const SecretResult &r) { called = true; result = r; });
+        store.write(QStringLiteral("k"), "v", [&](const SecretResult &r) {
+            called = true;
+            result = r;
+        });
         QTRY_VERIFY(called);
         QCOMPARE(result.error, SecretResult::Error::NoBackend);
     }

@@ -33,7 +33,9 @@ private:
         p.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:11434/v1"));
         p.models = {QStringLiteral("llama3.2:3b")};
         c.providers.append(p);
-        c.accessKeys.append(AccessKeys::create(QStringLiteral("editor"), systemRandomBytes, QDateTime::currentDateTimeUtc()).record);
+        c.accessKeys.append(AccessKeys::create(QStringLiteral("editor"), systemRandomBytes,
+                                               QDateTime::currentDateTimeUtc())
+                                .record);
         return c;
     }
 
@@ -65,12 +67,17 @@ private slots:
         QCOMPARE(back->providers[0].models, c.providers[0].models);
         QCOMPARE(back->accessKeys.size(), 1);
         QCOMPARE(back->accessKeys[0].hash, c.accessKeys[0].hash);
-        QCOMPARE(QJsonDocument::fromJson(readFile(store.configPath())).object().value(QLatin1String("schemaVersion")).toInt(),
+        QCOMPARE(QJsonDocument::fromJson(readFile(store.configPath()))
+                     .object()
+                     .value(QLatin1String("schemaVersion"))
+                     .toInt(),
                  Config::currentSchemaVersion);
         // Private file, and no temporary files left behind.
-        QCOMPARE(QFile::permissions(store.configPath()) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+        QCOMPARE(QFile::permissions(store.configPath()) &
+                     (QFileDevice::ReadOther | QFileDevice::ReadGroup),
                  QFileDevice::Permissions());
-        QCOMPARE(QDir(store.directory()).entryList(QDir::Files), QStringList{QStringLiteral("config.json")});
+        QCOMPARE(QDir(store.directory()).entryList(QDir::Files),
+                 QStringList{QStringLiteral("config.json")});
     }
 
     void unreadableFileIsKeptAsideAndNeverOverwritten_data()
@@ -78,14 +85,22 @@ private slots:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("problem");
         QTest::newRow("not json") << QByteArray("{\"schemaVersion\": 1,,}") << "at byte";
-        QTest::newRow("truncated") << QByteArray("{\"schemaVersion\": 1, \"providers\": [") << "at byte";
+        QTest::newRow("truncated")
+            << QByteArray("{\"schemaVersion\": 1, \"providers\": [") << "at byte";
         QTest::newRow("array") << QByteArray("[]") << "not a JSON object";
         QTest::newRow("no version") << QByteArray("{\"instanceId\":\"x\"}") << "schemaVersion";
-        QTest::newRow("newer version") << QByteArray("{\"schemaVersion\":99,\"instanceId\":\"x\"}") << "newer";
-        QTest::newRow("bad provider") << QByteArray("{\"schemaVersion\":1,\"instanceId\":\"x\",\"providers\":[{\"id\":\"p\",\"baseUrl\":\"http://example.com\",\"surface\":\"openai\"}]}")
-                                      << "provider \"p\"";
-        QTest::newRow("duplicate provider") << QByteArray("{\"schemaVersion\":1,\"instanceId\":\"x\",\"providers\":[{\"id\":\"p\",\"baseUrl\":\"https://a.example\",\"surface\":\"openai\"},{\"id\":\"p\",\"baseUrl\":\"https://b.example\",\"surface\":\"openai\"}]}")
-                                            << "twice";
+        QTest::newRow("newer version")
+            << QByteArray("{\"schemaVersion\":99,\"instanceId\":\"x\"}") << "newer";
+        QTest::newRow("bad provider")
+            << QByteArray("{\"schemaVersion\":1,\"instanceId\":\"x\",\"providers\":[{\"id\":\"p\","
+                          "\"baseUrl\":\"http://example.com\",\"surface\":\"openai\"}]}")
+            << "provider \"p\"";
+        QTest::newRow("duplicate provider")
+            << QByteArray("{\"schemaVersion\":1,\"instanceId\":\"x\",\"providers\":[{\"id\":\"p\","
+                          "\"baseUrl\":\"https://"
+                          "a.example\",\"surface\":\"openai\"},{\"id\":\"p\",\"baseUrl\":\"https://"
+                          "b.example\",\"surface\":\"openai\"}]}")
+            << "twice";
     }
     void unreadableFileIsKeptAsideAndNeverOverwritten()
     {
@@ -99,7 +114,8 @@ private slots:
         QVERIFY2(c.error().contains(store.configPath()), qPrintable(c.error()));
         QVERIFY2(c.error().contains(problem), qPrintable(c.error()));
         // A copy was kept aside, byte for byte.
-        const QStringList aside = QDir(dir.path()).entryList({QStringLiteral("config.json.unreadable-*")}, QDir::Files);
+        const QStringList aside =
+            QDir(dir.path()).entryList({QStringLiteral("config.json.unreadable-*")}, QDir::Files);
         QCOMPARE(aside.size(), 1);
         QCOMPARE(readFile(dir.filePath(aside.first())), content);
         QVERIFY(c.error().contains(aside.first()));
@@ -115,7 +131,8 @@ private slots:
     {
         QTemporaryDir dir;
         ConfigStore store(dir.path());
-        const QDateTime t = QDateTime::fromString(QStringLiteral("2026-05-06T07:08:09.123Z"), Qt::ISODateWithMs);
+        const QDateTime t =
+            QDateTime::fromString(QStringLiteral("2026-05-06T07:08:09.123Z"), Qt::ISODateWithMs);
         QVERIFY(store.saveLastUsed({{QStringLiteral("editor"), t}}).ok());
         QCOMPARE(store.loadLastUsed().value(QStringLiteral("editor")), t);
         QVERIFY(!QFile::exists(store.configPath()));
@@ -124,8 +141,10 @@ private slots:
     void clockAndRandomAreSeams()
     {
         QTemporaryDir dir;
-        const QDateTime fixed = QDateTime::fromString(QStringLiteral("2030-01-01T00:00:00Z"), Qt::ISODate);
-        ConfigStore store(dir.path(), [](int n) { return QByteArray(n, '\x11'); }, [fixed] { return fixed; });
+        const QDateTime fixed =
+            QDateTime::fromString(QStringLiteral("2030-01-01T00:00:00Z"), Qt::ISODate);
+        ConfigStore store(
+            dir.path(), [](int n) { return QByteArray(n, '\x11'); }, [fixed] { return fixed; });
         QCOMPARE(store.load()->instanceId, QStringLiteral("11111111111111111111111111111111"));
         writeFile(store.configPath(), "nonsense");
         QVERIFY(!store.load().ok());

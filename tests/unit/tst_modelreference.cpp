@@ -14,17 +14,28 @@ private slots:
         QTest::addColumn<bool>("valid");
         QTest::addColumn<QString>("provider");
         QTest::addColumn<QString>("model");
-        QTest::newRow("provider and model") << "openai:gpt-4o-mini" << true << "openai" << "gpt-4o-mini";
-        QTest::newRow("split at first colon") << "my-ollama:llama3.2:3b" << true << "my-ollama" << "llama3.2:3b";
-        QTest::newRow("many colons") << "p:a:b:c" << true << "p" << "a:b:c";
-        QTest::newRow("bare name") << "gpt-4o" << true << "" << "gpt-4o";
-        QTest::newRow("slash in model") << "openrouter:meta/llama-3" << true << "openrouter" << "meta/llama-3";
-        QTest::newRow("empty") << "" << false << "" << "";
-        QTest::newRow("no provider") << ":llama3" << false << "" << "";
-        QTest::newRow("no model") << "my-ollama:" << false << "" << "";
-        QTest::newRow("leading space") << " openai:gpt-4o" << false << "" << "";
-        QTest::newRow("trailing space") << "openai:gpt-4o " << false << "" << "";
-        QTest::newRow("control char") << QStringLiteral("openai:gpt\n4o") << false << "" << "";
+        QTest::newRow("provider and model") << "openai:gpt-4o-mini" << true << "openai"
+                                            << "gpt-4o-mini";
+        QTest::newRow("split at first colon") << "my-ollama:llama3.2:3b" << true << "my-ollama"
+                                              << "llama3.2:3b";
+        QTest::newRow("many colons") << "p:a:b:c" << true << "p"
+                                     << "a:b:c";
+        QTest::newRow("bare name") << "gpt-4o" << true << ""
+                                   << "gpt-4o";
+        QTest::newRow("slash in model") << "openrouter:meta/llama-3" << true << "openrouter"
+                                        << "meta/llama-3";
+        QTest::newRow("empty") << "" << false << ""
+                               << "";
+        QTest::newRow("no provider") << ":llama3" << false << ""
+                                     << "";
+        QTest::newRow("no model") << "my-ollama:" << false << ""
+                                  << "";
+        QTest::newRow("leading space") << " openai:gpt-4o" << false << ""
+                                       << "";
+        QTest::newRow("trailing space") << "openai:gpt-4o " << false << ""
+                                        << "";
+        QTest::newRow("control char") << QStringLiteral("openai:gpt\n4o") << false << ""
+                                      << "";
     }
     void parse()
     {

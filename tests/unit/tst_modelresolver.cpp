@@ -25,10 +25,10 @@ private slots:
     void initTestCase()
     {
         Config c;
-        c.providers = {provider("my-ollama", {QStringLiteral("llama3.2:3b"), QStringLiteral("qwen2.5-coder")}),
-                       provider("lmstudio", {QStringLiteral("qwen2.5-coder"), QStringLiteral("phi-4")}),
-                       provider("openrouter", {}),
-                       provider("off", {QStringLiteral("x")}, false)};
+        c.providers = {
+            provider("my-ollama", {QStringLiteral("llama3.2:3b"), QStringLiteral("qwen2.5-coder")}),
+            provider("lmstudio", {QStringLiteral("qwen2.5-coder"), QStringLiteral("phi-4")}),
+            provider("openrouter", {}), provider("off", {QStringLiteral("x")}, false)};
         m_snapshot = GatewaySnapshot::build(c, {}, {});
     }
 
@@ -39,17 +39,39 @@ private slots:
         QTest::addColumn<QString>("model");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("messageContains");
-        QTest::newRow("exact") << "my-ollama:llama3.2:3b" << "my-ollama" << "llama3.2:3b" << 0 << "";
-        QTest::newRow("pass-through provider") << "openrouter:meta/llama-3.1" << "openrouter" << "meta/llama-3.1" << 0 << "";
-        QTest::newRow("bare name, first provider in order") << "qwen2.5-coder" << "my-ollama" << "qwen2.5-coder" << 0 << "";
-        QTest::newRow("bare name, only in second") << "phi-4" << "lmstudio" << "phi-4" << 0 << "";
-        QTest::newRow("unknown provider suggests") << "my-olama:llama3.2:3b" << "" << "" << 404 << "my-ollama:llama3.2:3b";
-        QTest::newRow("unknown model suggests") << "my-ollama:llama3.2:1b" << "" << "" << 404 << "my-ollama:llama3.2:3b";
-        QTest::newRow("unknown bare name suggests") << "phi4" << "" << "" << 404 << "lmstudio:phi-4";
-        QTest::newRow("nothing close") << "zzzzzzzzzz" << "" << "" << 404 << "No provider";
-        QTest::newRow("disabled provider") << "off:x" << "" << "" << 403 << "disabled";
-        QTest::newRow("bare name of disabled provider") << "x" << "" << "" << 404 << "No provider";
-        QTest::newRow("malformed") << "my-ollama:" << "" << "" << 400 << "no model";
+        QTest::newRow("exact") << "my-ollama:llama3.2:3b"
+                               << "my-ollama"
+                               << "llama3.2:3b" << 0 << "";
+        QTest::newRow("pass-through provider") << "openrouter:meta/llama-3.1"
+                                               << "openrouter"
+                                               << "meta/llama-3.1" << 0 << "";
+        QTest::newRow("bare name, first provider in order") << "qwen2.5-coder"
+                                                            << "my-ollama"
+                                                            << "qwen2.5-coder" << 0 << "";
+        QTest::newRow("bare name, only in second") << "phi-4"
+                                                   << "lmstudio"
+                                                   << "phi-4" << 0 << "";
+        QTest::newRow("unknown provider suggests") << "my-olama:llama3.2:3b"
+                                                   << ""
+                                                   << "" << 404 << "my-ollama:llama3.2:3b";
+        QTest::newRow("unknown model suggests") << "my-ollama:llama3.2:1b"
+                                                << ""
+                                                << "" << 404 << "my-ollama:llama3.2:3b";
+        QTest::newRow("unknown bare name suggests") << "phi4"
+                                                    << ""
+                                                    << "" << 404 << "lmstudio:phi-4";
+        QTest::newRow("nothing close") << "zzzzzzzzzz"
+                                       << ""
+                                       << "" << 404 << "No provider";
+        QTest::newRow("disabled provider") << "off:x"
+                                           << ""
+                                           << "" << 403 << "disabled";
+        QTest::newRow("bare name of disabled provider") << "x"
+                                                        << ""
+                                                        << "" << 404 << "No provider";
+        QTest::newRow("malformed") << "my-ollama:"
+                                   << ""
+                                   << "" << 400 << "no model";
     }
     void resolve()
     {
@@ -76,12 +98,18 @@ private slots:
         QTest::addColumn<QString>("a");
         QTest::addColumn<QString>("b");
         QTest::addColumn<int>("distance");
-        QTest::newRow("same") << "abc" << "abc" << 0;
-        QTest::newRow("case") << "ABC" << "abc" << 0;
-        QTest::newRow("insert") << "abc" << "abxc" << 1;
-        QTest::newRow("replace") << "abc" << "abd" << 1;
-        QTest::newRow("empty") << "" << "abc" << 3;
-        QTest::newRow("kitten") << "kitten" << "sitting" << 3;
+        QTest::newRow("same") << "abc"
+                              << "abc" << 0;
+        QTest::newRow("case") << "ABC"
+                              << "abc" << 0;
+        QTest::newRow("insert") << "abc"
+                                << "abxc" << 1;
+        QTest::newRow("replace") << "abc"
+                                 << "abd" << 1;
+        QTest::newRow("empty") << ""
+                               << "abc" << 3;
+        QTest::newRow("kitten") << "kitten"
+                                << "sitting" << 3;
     }
     void editDistance()
     {

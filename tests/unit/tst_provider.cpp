@@ -38,17 +38,23 @@ private slots:
         QTest::addColumn<bool>("valid");
         QTest::addColumn<QByteArray>("name");
         QTest::addColumn<QByteArray>("value");
-        QTest::newRow("plain") << "X-Title: Gatehouse" << true << QByteArray("X-Title") << QByteArray("Gatehouse");
-        QTest::newRow("spaces trimmed") << "  HTTP-Referer :  https://x.example  " << true << QByteArray("HTTP-Referer")
-                                        << QByteArray("https://x.example");
-        QTest::newRow("colon in value") << "X-A: b:c" << true << QByteArray("X-A") << QByteArray("b:c");
+        QTest::newRow("plain") << "X-Title: Gatehouse" << true << QByteArray("X-Title")
+                               << QByteArray("Gatehouse");
+        QTest::newRow("spaces trimmed")
+            << "  HTTP-Referer :  https://x.example  " << true << QByteArray("HTTP-Referer")
+            << QByteArray("https://x.example");
+        QTest::newRow("colon in value")
+            << "X-A: b:c" << true << QByteArray("X-A") << QByteArray("b:c");
         QTest::newRow("no colon") << "X-Title Gatehouse" << false << QByteArray() << QByteArray();
         QTest::newRow("empty name") << ": v" << false << QByteArray() << QByteArray();
         QTest::newRow("bad name") << "X Title: v" << false << QByteArray() << QByteArray();
-        QTest::newRow("authorization refused") << "Authorization: Bearer sk-123" << false << QByteArray() << QByteArray();
-        QTest::newRow("x-api-key refused") << "x-api-key: sk-123" << false << QByteArray() << QByteArray();
+        QTest::newRow("authorization refused")
+            << "Authorization: Bearer sk-123" << false << QByteArray() << QByteArray();
+        QTest::newRow("x-api-key refused")
+            << "x-api-key: sk-123" << false << QByteArray() << QByteArray();
         QTest::newRow("host refused") << "Host: evil" << false << QByteArray() << QByteArray();
-        QTest::newRow("line break") << QStringLiteral("X-A: b\r\nX-B: c") << false << QByteArray() << QByteArray();
+        QTest::newRow("line break")
+            << QStringLiteral("X-A: b\r\nX-B: c") << false << QByteArray() << QByteArray();
     }
     void parseHeader()
     {
@@ -96,12 +102,30 @@ private slots:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("public http") << QByteArray("{\"id\":\"x\",\"baseUrl\":\"http://example.com\",\"surface\":\"openai\"}") << "https://";
-        QTest::newRow("bad surface") << QByteArray("{\"id\":\"x\",\"baseUrl\":\"https://example.com\",\"surface\":\"grpc\"}") << "surface";
-        QTest::newRow("bad id") << QByteArray("{\"id\":\"X Y\",\"baseUrl\":\"https://example.com\",\"surface\":\"openai\"}") << "provider id";
-        QTest::newRow("models not list") << QByteArray("{\"id\":\"x\",\"baseUrl\":\"https://example.com\",\"surface\":\"openai\",\"models\":\"a\"}") << "models";
-        QTest::newRow("secret header") << QByteArray("{\"id\":\"x\",\"baseUrl\":\"https://example.com\",\"surface\":\"openai\",\"headers\":{\"Authorization\":\"Bearer z\"}}") << "keychain";
-        QTest::newRow("negative timeout") << QByteArray("{\"id\":\"x\",\"baseUrl\":\"https://example.com\",\"surface\":\"openai\",\"timeouts\":{\"idleMs\":-1}}") << "timeout";
+        QTest::newRow("public http")
+            << QByteArray(
+                   "{\"id\":\"x\",\"baseUrl\":\"http://example.com\",\"surface\":\"openai\"}")
+            << "https://";
+        QTest::newRow("bad surface")
+            << QByteArray("{\"id\":\"x\",\"baseUrl\":\"https://example.com\",\"surface\":\"grpc\"}")
+            << "surface";
+        QTest::newRow("bad id")
+            << QByteArray(
+                   "{\"id\":\"X Y\",\"baseUrl\":\"https://example.com\",\"surface\":\"openai\"}")
+            << "provider id";
+        QTest::newRow("models not list")
+            << QByteArray("{\"id\":\"x\",\"baseUrl\":\"https://"
+                          "example.com\",\"surface\":\"openai\",\"models\":\"a\"}")
+            << "models";
+        QTest::newRow("secret header")
+            << QByteArray("{\"id\":\"x\",\"baseUrl\":\"https://"
+                          "example.com\",\"surface\":\"openai\",\"headers\":{\"Authorization\":"
+                          "\"Bearer z\"}}")
+            << "keychain";
+        QTest::newRow("negative timeout")
+            << QByteArray("{\"id\":\"x\",\"baseUrl\":\"https://"
+                          "example.com\",\"surface\":\"openai\",\"timeouts\":{\"idleMs\":-1}}")
+            << "timeout";
     }
     void fromJsonRejects()
     {

@@ -14,21 +14,34 @@ private slots:
         QTest::addColumn<QByteArray>("host");
         QTest::addColumn<QByteArray>("origin");
         QTest::addColumn<int>("status"); // 0: allowed
-        QTest::newRow("ip and port") << "127.0.0.1" << QByteArray("127.0.0.1:4777") << QByteArray() << 0;
-        QTest::newRow("localhost") << "127.0.0.1" << QByteArray("localhost:4777") << QByteArray() << 0;
-        QTest::newRow("LOCALHOST") << "127.0.0.1" << QByteArray("LOCALHOST:4777") << QByteArray() << 0;
-        QTest::newRow("ipv6 loopback") << "127.0.0.1" << QByteArray("[::1]:4777") << QByteArray() << 0;
+        QTest::newRow("ip and port")
+            << "127.0.0.1" << QByteArray("127.0.0.1:4777") << QByteArray() << 0;
+        QTest::newRow("localhost")
+            << "127.0.0.1" << QByteArray("localhost:4777") << QByteArray() << 0;
+        QTest::newRow("LOCALHOST")
+            << "127.0.0.1" << QByteArray("LOCALHOST:4777") << QByteArray() << 0;
+        QTest::newRow("ipv6 loopback")
+            << "127.0.0.1" << QByteArray("[::1]:4777") << QByteArray() << 0;
         QTest::newRow("no port") << "127.0.0.1" << QByteArray("localhost") << QByteArray() << 0;
-        QTest::newRow("wrong port") << "127.0.0.1" << QByteArray("localhost:80") << QByteArray() << 403;
-        QTest::newRow("rebinding name") << "127.0.0.1" << QByteArray("evil.example:4777") << QByteArray() << 403;
-        QTest::newRow("localhost suffix trick") << "127.0.0.1" << QByteArray("localhost.evil.example:4777") << QByteArray() << 403;
+        QTest::newRow("wrong port")
+            << "127.0.0.1" << QByteArray("localhost:80") << QByteArray() << 403;
+        QTest::newRow("rebinding name")
+            << "127.0.0.1" << QByteArray("evil.example:4777") << QByteArray() << 403;
+        QTest::newRow("localhost suffix trick")
+            << "127.0.0.1" << QByteArray("localhost.evil.example:4777") << QByteArray() << 403;
         QTest::newRow("missing host") << "127.0.0.1" << QByteArray() << QByteArray() << 400;
-        QTest::newRow("bound lan address") << "192.168.1.5" << QByteArray("192.168.1.5:4777") << QByteArray() << 0;
-        QTest::newRow("other lan address") << "192.168.1.5" << QByteArray("192.168.1.6:4777") << QByteArray() << 403;
-        QTest::newRow("browser other origin") << "127.0.0.1" << QByteArray("127.0.0.1:4777") << QByteArray("https://evil.example") << 403;
-        QTest::newRow("null origin") << "127.0.0.1" << QByteArray("127.0.0.1:4777") << QByteArray("null") << 403;
-        QTest::newRow("allowed origin") << "127.0.0.1" << QByteArray("127.0.0.1:4777") << QByteArray("http://localhost:3000") << 0;
-        QTest::newRow("allowed origin other case") << "127.0.0.1" << QByteArray("127.0.0.1:4777") << QByteArray("HTTP://LOCALHOST:3000") << 0;
+        QTest::newRow("bound lan address")
+            << "192.168.1.5" << QByteArray("192.168.1.5:4777") << QByteArray() << 0;
+        QTest::newRow("other lan address")
+            << "192.168.1.5" << QByteArray("192.168.1.6:4777") << QByteArray() << 403;
+        QTest::newRow("browser other origin") << "127.0.0.1" << QByteArray("127.0.0.1:4777")
+                                              << QByteArray("https://evil.example") << 403;
+        QTest::newRow("null origin")
+            << "127.0.0.1" << QByteArray("127.0.0.1:4777") << QByteArray("null") << 403;
+        QTest::newRow("allowed origin") << "127.0.0.1" << QByteArray("127.0.0.1:4777")
+                                        << QByteArray("http://localhost:3000") << 0;
+        QTest::newRow("allowed origin other case") << "127.0.0.1" << QByteArray("127.0.0.1:4777")
+                                                   << QByteArray("HTTP://LOCALHOST:3000") << 0;
     }
     void check()
     {
@@ -52,7 +65,8 @@ private slots:
 
     void allowedOriginIsEchoedNeverWildcard()
     {
-        const RequestGuard guard(QStringLiteral("127.0.0.1"), 4777, {QStringLiteral("http://localhost:3000")});
+        const RequestGuard guard(QStringLiteral("127.0.0.1"), 4777,
+                                 {QStringLiteral("http://localhost:3000")});
         HttpRequest request;
         request.headers = {{"host", "localhost:4777"}, {"origin", "http://localhost:3000"}};
         QCOMPARE(guard.allowedOrigin(request), QByteArray("http://localhost:3000"));

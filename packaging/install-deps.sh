@@ -1,0 +1,17 @@
+#!/bin/sh
+# Installs what Gatehouse needs to build, run and test on Debian 12 (bookworm).
+set -eu
+packages="build-essential cmake ninja-build pkg-config
+qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
+qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
+xvfb xauth dbus-x11 gnome-keyring libsecret-tools
+clang-format clang-tidy"
+if [ "${GATEHOUSE_BENCH_DEPS:-0}" = 1 ]; then
+    packages="$packages nginx-light wrk"
+fi
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+as_root apt-get update
+# shellcheck disable=SC2086
+DEBIAN_FRONTEND=noninteractive as_root apt-get install -y --no-install-recommends $packages
