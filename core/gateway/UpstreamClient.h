@@ -23,7 +23,7 @@ struct UpstreamRequest
     HttpHeaders headers;
     QByteArray body;
     ProviderTimeouts timeouts;
-    QString providerId;                         // for messages
+    QString providerId;                                 // for messages
     qint64 maxResponseBytes = qint64{64} * 1024 * 1024; // for bodies the gateway holds whole
 };
 

@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Gatehouse benchmark: the same requests, side by side in one run, against
+#   direct  - the fake upstream itself
+#   nginx   - nginx as a plain reverse proxy (proxy_buffering off, keepalive upstream)
+#   gatehouse - the headless gateway
+# Usage: bench/run.sh [BUILD_DIR]   (default build/release; built if missing)
+# Needs: wrk, nginx (GATEHOUSE_BENCH_DEPS=1 packaging/install-deps.sh installs them).
+# Environment: DURATION (seconds per wrk run, default 5), CONCURRENCY (default "1 16 64"),
+#              EXTRA_PROVIDERS (configure this many more providers and aliases, default 0).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build/release}
+duration=${DURATION:-5}
+concurrency=${CONCURRENCY:-1 16 64}
+extra=${EXTRA_PROVIDERS:-0}
+
+for tool in wrk nginx; do
+    command -v "$tool" >/dev/null || { echo "bench: $tool is missing; run GATEHOUSE_BENCH_DEPS=1 packaging/install-deps.sh" >&2; exit 1; }
+done
+if [ ! -x "$build/app/gatehouse" ] || [ ! -x "$build/bench/gatehouse-fake-upstream" ]; then
+    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGATEHOUSE_BUILD_TESTS=OFF >/dev/null
+fi
+cmake --build "$build" --target gatehouse gatehouse-fake-upstream gatehouse-stream-probe >/dev/null
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_for_line() { # file -> port from "listening on http://host:PORT"
+    for _ in $(seq 200); do
+        if grep -q "listening on" "$1" 2>/dev/null; then grep -o '[0-9]*$' "$1" | head -1; return; fi
+        sleep 0.05
+    done
+    echo "bench: $1 never said it was listening" >&2; cat "$1" >&2; exit 1
+}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+peak_rss_kib() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
+
+# Fake upstream: 50 events per stream, 2 ms apart, so buffering would show.
+"$build/bench/gatehouse-fake-upstream" --port 0 --events 50 --interval-ms 2 >"$work/upstream.out" 2>&1 &
+pids+=($!); upstream_pid=$!
+upstream_port=$(wait_for_line "$work/upstream.out")
+
+# nginx as a plain reverse proxy, one worker like Gatehouse's one gateway thread.
+nginx_port=$(free_port)
+mkdir -p "$work/nginx"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    client_body_temp_path $work/nginx/body;
+    proxy_temp_path $work/nginx/proxy;
+    upstream fake { server 127.0.0.1:$upstream_port; keepalive 128; }
+    server {
+        listen 127.0.0.1:$nginx_port;
+        location / {
+            proxy_pass http://fake;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_buffering off;
+            proxy_request_buffering off;
+        }
+    }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" >"$work/nginx.out" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$work/nginx/nginx.pid" ] && break; sleep 0.05; done
+nginx_worker=$(pgrep -P "$(cat "$work/nginx/nginx.pid")" | head -1)
+
+# Gatehouse, headless, with its own config folder.
+gh="$build/app/gatehouse --config-dir $work/gatehouse"
+$gh provider add fake --url "http://127.0.0.1:$upstream_port/v1" --surface openai --model echo-1 >/dev/null
+for i in $(seq 1 "$extra"); do
+    $gh provider add "extra-$i" --url "http://127.0.0.1:$upstream_port/v1" --surface openai --model "m-$i" >/dev/null
+done
+key=$($gh key create bench 2>/dev/null)
+$gh --headless --port 0 >"$work/gatehouse.out" 2>&1 &
+pids+=($!); gatehouse_pid=$!
+gatehouse_port=$(wait_for_line "$work/gatehouse.out")
+
+declare -A port=([direct]=$upstream_port [nginx]=$nginx_port [gatehouse]=$gatehouse_port)
+declare -A model=([direct]=echo-1 [nginx]=echo-1 [gatehouse]=fake:echo-1)
+declare -A proc=([direct]=$upstream_pid [nginx]=$nginx_worker [gatehouse]=$gatehouse_pid)
+targets=(direct nginx gatehouse)
+
+for t in "${targets[@]}"; do
+    cat >"$work/$t.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"model":"${model[$t]}","messages":[{"role":"user","content":"hello"}]}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $key"
+LUA
+done
+
+to_ms() { # wrk latency ("512.00us", "1.20ms", "2.00s") -> milliseconds
+    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
+}
+
+declare -A rps p50 p99 cpu
+for c in $concurrency; do
+    for t in "${targets[@]}"; do
+        threads=$(( c < 2 ? 1 : 2 ))
+        # Warm up connection pools first.
+        wrk -t"$threads" -c"$c" -d1s -s "$work/$t.lua" "http://127.0.0.1:${port[$t]}/v1/chat/completions" >/dev/null
+        before=$(cpu_ticks "${proc[$t]}")
+        out=$(wrk -t"$threads" -c"$c" -d"${duration}s" --latency -s "$work/$t.lua" "http://127.0.0.1:${port[$t]}/v1/chat/completions")
+        after=$(cpu_ticks "${proc[$t]}")
+        if echo "$out" | grep -q "Non-2xx"; then echo "bench: $t answered errors:" >&2; echo "$out" >&2; exit 1; fi
+        requests=$(echo "$out" | awk '/requests in/ {print $1}')
+        rps[$t,$c]=$(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')
+        p50[$t,$c]=$(to_ms "$(echo "$out" | awk '$1 == "50%" {print $2}')")
+        p99[$t,$c]=$(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")
+        hz=$(getconf CLK_TCK)
+        cpu[$t,$c]=$(awk -v d=$((after - before)) -v n="$requests" -v hz="$hz" 'BEGIN { printf "%.1f", d / hz * 1e6 / n }')
+    done
+done
+
+declare -A ttft total spread
+for sc in 1 32; do
+    for t in "${targets[@]}"; do
+        n=$(( sc == 1 ? 30 : 96 ))
+        json=$("$build/bench/gatehouse-stream-probe" --port "${port[$t]}" --key "$key" --model "${model[$t]}" --concurrency "$sc" --requests "$n")
+        get() { echo "$json" | python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+        ttft[$t,$sc]=$(get ttft_p50_ms); total[$t,$sc]=$(get total_p50_ms); spread[$t,$sc]=$(get spread_p50_ms)
+    done
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+report="$work/report.md"
+{
+    echo "Machine: $(nproc) cores, $(uname -sr); wrk ${duration}s per cell; fake upstream answers at once."
+    echo
+    echo "| concurrency | target | req/s | p50 ms | p99 ms | proxy CPU µs/req |"
+    echo "|---|---|---|---|---|---|"
+    for c in $concurrency; do
+        for t in "${targets[@]}"; do
+            cpucell=${cpu[$t,$c]}; [ "$t" = direct ] && cpucell="(upstream ${cpu[$t,$c]})"
+            echo "| $c | $t | ${rps[$t,$c]} | ${p50[$t,$c]} | ${p99[$t,$c]} | $cpucell |"
+        done
+    done
+    echo
+    echo "Added latency at p50 (target minus direct) and Gatehouse/nginx ratios:"
+    echo
+    echo "| concurrency | nginx added ms | gatehouse added ms | added-latency ratio | CPU/req ratio | req/s ratio |"
+    echo "|---|---|---|---|---|---|"
+    for c in $concurrency; do
+        an=$(awk -v a="${p50[nginx,$c]}" -v d="${p50[direct,$c]}" 'BEGIN { printf "%.3f", a - d }')
+        ag=$(awk -v a="${p50[gatehouse,$c]}" -v d="${p50[direct,$c]}" 'BEGIN { printf "%.3f", a - d }')
+        echo "| $c | $an | $ag | $(ratio "$ag" "$an") | $(ratio "${cpu[gatehouse,$c]}" "${cpu[nginx,$c]}") | $(ratio "${rps[gatehouse,$c]}" "${rps[nginx,$c]}") |"
+    done
+    echo
+    echo "Streams of 50 events, 2 ms apart (medians; spread = first to last event, ~98 ms when unbuffered):"
+    echo
+    echo "| streams at once | target | TTFT ms | total ms | spread ms | TTFT minus direct ms |"
+    echo "|---|---|---|---|---|---|"
+    for sc in 1 32; do
+        for t in "${targets[@]}"; do
+            d=$(awk -v a="${ttft[$t,$sc]}" -v b="${ttft[direct,$sc]}" 'BEGIN { printf "%.3f", a - b }')
+            echo "| $sc | $t | ${ttft[$t,$sc]} | ${total[$t,$sc]} | ${spread[$t,$sc]} | $d |"
+        done
+    done
+    echo
+    unbuffered=yes
+    for sc in 1 32; do
+        awk -v s="${spread[gatehouse,$sc]}" 'BEGIN { exit !(s < 50) }' && unbuffered=no
+    done
+    echo "Events unbuffered through Gatehouse: $unbuffered"
+    echo
+    echo "Peak RSS: gatehouse $(( $(peak_rss_kib "$gatehouse_pid") / 1024 )) MiB, nginx worker $(( $(peak_rss_kib "$nginx_worker") / 1024 )) MiB"
+} >"$report"
+cat "$report"
+mkdir -p bench/results
+cp "$report" "bench/results/latest.md"
