@@ -1,82 +1,23 @@
 #pragma once
 
-#include "ApiError.h"
-#include "config/Provider.h"
-#include "http/HttpRequest.h"
+#include "UpstreamCall.h"
 
-#include <QElapsedTimer>
-#include <QObject>
-#include <QPointer>
-#include <QUrl>
+#include <QHash>
 #include <vector>
 
 class QNetworkAccessManager;
-class QNetworkReply;
-class QTimer;
 
 namespace gatehouse {
 
-struct UpstreamRequest
-{
-    QUrl url;
-    QByteArray method = "POST";
-    HttpHeaders headers;
-    QByteArray body;
-    ProviderTimeouts timeouts;
-    QString providerId;                                 // for messages
-    qint64 maxResponseBytes = qint64{64} * 1024 * 1024; // for bodies the gateway holds whole
-};
+class Http1ConnectionPool;
 
-// One request to a provider. Reports headers once, then body bytes as they arrive, then
-// exactly one of finished() or failed(). Deleting it (or abort()) cancels the request.
-class UpstreamCall : public QObject
-{
-    Q_OBJECT
-public:
-    ~UpstreamCall() override;
-    void abort();
-    qint64 elapsedMs() const { return m_clock.elapsed(); }
-
-signals:
-    void headersReceived(int status, const gatehouse::HttpHeaders &headers);
-    void dataReceived(const QByteArray &data);
-    void finished();
-    // afterHeaders: whether headersReceived() was already emitted.
-    void failed(const gatehouse::ApiError &error, bool afterHeaders);
-
-private:
-    friend class UpstreamClient;
-    UpstreamCall(QNetworkReply *reply, const UpstreamRequest &request, QObject *parent);
-    enum class Phase
-    {
-        Sending,
-        AwaitingFirstByte,
-        Receiving,
-        Done
-    };
-    void enterPhase(Phase phase);
-    void onMetaData();
-    void onReadyRead();
-    void onFinished();
-    void onTimeout();
-    void fail(const ApiError &error);
-    void release();
-
-    QPointer<QNetworkReply> m_reply;
-    QTimer *m_timer;
-    ProviderTimeouts m_timeouts;
-    QString m_providerId;
-    QUrl m_url;
-    Phase m_phase = Phase::Sending;
-    bool m_headersSent = false;
-    bool m_timedOut = false;
-    QElapsedTimer m_clock;
-    std::function<void()> m_onRelease;
-};
-
-// Sends requests to providers. Qt 6.4's QNetworkAccessManager opens at most six HTTP/1.1
-// connections per host and queues the rest, so the client spreads requests to one host over
-// several managers, each with its own connection pool, and no request waits for a free slot.
+// Sends requests to providers.
+// - Plain http:// upstreams (the local model servers on this machine or network, where the
+//   gateway's own overhead matters most) go through a lean HTTP/1.1 client on the gateway's
+//   thread with a keep-alive connection pool and no per-host connection limit.
+// - https:// upstreams go through QNetworkAccessManager for TLS, HTTP/2 and proxies. Qt 6.4's
+//   manager opens at most six HTTP/1.1 connections per host and queues the rest, so the client
+//   spreads requests to one host over several managers, and no request waits for a free slot.
 class UpstreamClient : public QObject
 {
     Q_OBJECT
@@ -96,8 +37,10 @@ private:
         QHash<QString, int> inFlight; // per scheme://host:port
     };
     int pickManager(const QString &hostKey);
+    UpstreamCall *sendWithManager(const UpstreamRequest &request, QObject *owner);
 
     std::vector<Manager> m_managers;
+    Http1ConnectionPool *m_pool;
 };
 
 } // namespace gatehouse
