@@ -5,7 +5,7 @@ packages="build-essential cmake ninja-build pkg-config
 qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
 qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
 xvfb xauth dbus-x11 gnome-keyring libsecret-tools
-clang-format clang-tidy"
+clang-format clang-tidy openssl git"
 if [ "${GATEHOUSE_BENCH_DEPS:-0}" = 1 ]; then
     packages="$packages nginx-light wrk"
 fi

@@ -69,7 +69,15 @@ quint16 FakeUpstream::port() const
 
 QString FakeUpstream::baseUrl() const
 {
-    return QStringLiteral("http://127.0.0.1:%1/v1").arg(port());
+    return QStringLiteral("%1://127.0.0.1:%2/v1")
+        .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+        .arg(port());
+}
+
+void FakeUpstream::setTlsConfiguration(const QSslConfiguration &configuration)
+{
+    m_tls = true;
+    m_server->setTlsConfiguration(configuration);
 }
 
 void FakeUpstream::handleMalformedRequest(HttpExchange *exchange, int status,

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 
 namespace gatehouse {
 
@@ -25,8 +26,10 @@ public:
     ~FakeUpstream() override;
 
     bool listen(quint16 port = 0);
+    // Serve HTTPS with this configuration (certificate and key); call before listen().
+    void setTlsConfiguration(const QSslConfiguration &configuration);
     quint16 port() const;
-    QString baseUrl() const; // http://127.0.0.1:PORT/v1
+    QString baseUrl() const; // http(s)://127.0.0.1:PORT/v1
 
     int streamEvents = 5;
     int streamIntervalMs = 0;
@@ -55,6 +58,7 @@ private:
                 bool includeUsage);
 
     HttpServer *m_server;
+    bool m_tls = false;
 };
 
 } // namespace gatehouse

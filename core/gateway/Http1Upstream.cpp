@@ -226,8 +226,9 @@ void Http1UpstreamCall::onDisconnected()
     }
     if (retryOnFreshConnection())
         return;
-    fail(headersDelivered() ? brokenOff(tr("the connection closed before the response was complete"))
-                            : unreachable(tr("the connection closed without an answer")));
+    fail(headersDelivered()
+             ? brokenOff(tr("the connection closed before the response was complete"))
+             : unreachable(tr("the connection closed without an answer")));
 }
 
 void Http1UpstreamCall::onReadyRead()
@@ -257,7 +258,8 @@ void Http1UpstreamCall::parse()
         const qint64 take = std::min<qint64>(m_remaining, m_buffer.size());
         if (take > 0) {
             m_remaining -= take;
-            deliverData(take == m_buffer.size() ? std::exchange(m_buffer, {}) : m_buffer.left(take));
+            deliverData(take == m_buffer.size() ? std::exchange(m_buffer, {})
+                                                : m_buffer.left(take));
             if (isDone())
                 return;
             m_buffer.remove(0, std::min<qint64>(take, m_buffer.size()));

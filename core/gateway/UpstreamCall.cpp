@@ -95,10 +95,10 @@ void UpstreamCall::fail(const ApiError &error)
 
 ApiError UpstreamCall::unreachable(const QString &detail) const
 {
-    return ApiError::badGateway(tr("Cannot reach provider \"%1\" at %2: %3")
-                                    .arg(m_providerId,
-                                         m_url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), detail),
-                                QStringLiteral("upstream_unreachable"));
+    return ApiError::badGateway(
+        tr("Cannot reach provider \"%1\" at %2: %3")
+            .arg(m_providerId, m_url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), detail),
+        QStringLiteral("upstream_unreachable"));
 }
 
 ApiError UpstreamCall::brokenOff(const QString &detail) const

@@ -7,7 +7,6 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QUrl>
-
 #include <functional>
 
 class QTimer;

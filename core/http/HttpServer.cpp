@@ -1,6 +1,6 @@
 #include "HttpServer.h"
 
-#include <QTcpSocket>
+#include <QSslSocket>
 
 namespace gatehouse {
 
@@ -11,10 +11,16 @@ HttpServer::HttpServer(HttpHandler *handler, const Settings &settings, QObject *
 
 void HttpServer::incomingConnection(qintptr socketDescriptor)
 {
-    auto *socket = new QTcpSocket;
+    const bool tls = !m_tls.isNull();
+    QTcpSocket *socket = tls ? new QSslSocket : new QTcpSocket;
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         delete socket;
         return;
+    }
+    if (tls) {
+        auto *ssl = static_cast<QSslSocket *>(socket);
+        ssl->setSslConfiguration(m_tls);
+        ssl->startServerEncryption();
     }
     if (m_connectionCount >= m_settings.maxConnections) {
         const QByteArray body = "{\"error\":{\"message\":\"Too many open connections to "

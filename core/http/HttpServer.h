@@ -2,6 +2,7 @@
 
 #include "HttpConnection.h"
 
+#include <QSslConfiguration>
 #include <QTcpServer>
 
 namespace gatehouse {
@@ -19,6 +20,8 @@ public:
     HttpServer(HttpHandler *handler, const Settings &settings, QObject *parent = nullptr);
 
     void setSettings(const Settings &settings) { m_settings = settings; }
+    // Serve HTTPS with this certificate and key instead of plain HTTP.
+    void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
     int connectionCount() const { return m_connectionCount; }
 
 protected:
@@ -28,6 +31,7 @@ private:
     HttpHandler *m_handler;
     Settings m_settings;
     int m_connectionCount = 0;
+    QSslConfiguration m_tls;
 };
 
 } // namespace gatehouse
