@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QHttpServer>
 #include <QHttpServerResponse>
-
 #include <cstdio>
 
 namespace {
@@ -22,7 +21,8 @@ public:
     {
         exchange->respond(200, {{"content-type", "application/json"}}, body);
     }
-    void handleMalformedRequest(gatehouse::HttpExchange *exchange, int status, const QString &message) override
+    void handleMalformedRequest(gatehouse::HttpExchange *exchange, int status,
+                                const QString &message) override
     {
         exchange->respond(status, {{"content-type", "text/plain"}}, message.toUtf8());
     }
@@ -35,14 +35,18 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const QString kind = args.value(args.indexOf(QStringLiteral("--server")) + 1);
-    const quint16 port = static_cast<quint16>(args.value(args.indexOf(QStringLiteral("--port")) + 1).toUInt());
+    const quint16 port =
+        static_cast<quint16>(args.value(args.indexOf(QStringLiteral("--port")) + 1).toUInt());
     quint16 bound = 0;
     FixedHandler handler;
     if (kind == QLatin1String("qhttpserver")) {
         auto *server = new QHttpServer(&app);
-        server->route(QStringLiteral("/healthz"), [] { return QHttpServerResponse("application/json", body); });
+        server->route(QStringLiteral("/healthz"),
+                      [] { return QHttpServerResponse("application/json", body); });
         server->route(QStringLiteral("/v1/chat/completions"), QHttpServerRequest::Method::Post,
-                      [](const QHttpServerRequest &) { return QHttpServerResponse("application/json", body); });
+                      [](const QHttpServerRequest &) {
+                          return QHttpServerResponse("application/json", body);
+                      });
         bound = server->listen(QHostAddress::LocalHost, port);
     } else {
         auto *server = new gatehouse::HttpServer(&handler, {}, &app);

@@ -34,10 +34,12 @@ private:
         const QString cert = m_dir.filePath(name + QStringLiteral(".pem"));
         QProcess openssl;
         openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
-                       QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                       QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
+                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
                        QStringLiteral("subjectAltName=IP:127.0.0.1")});
         if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
             return {};
@@ -58,7 +60,10 @@ private:
         return "{\"model\":\"" + model + "\",\"stream\":" + (stream ? "true" : "false") +
                ",\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}";
     }
-    QList<QPair<QByteArray, QByteArray>> auth() const { return {{"Authorization", "Bearer " + m_key.toLatin1()}}; }
+    QList<QPair<QByteArray, QByteArray>> auth() const
+    {
+        return {{"Authorization", "Bearer " + m_key.toLatin1()}};
+    }
 
 private slots:
     void initTestCase()
@@ -67,8 +72,10 @@ private slots:
             QFAIL("Qt has no TLS backend here; install Qt's OpenSSL plugin.");
         QSslCertificate trustedCert, untrustedCert;
         const QSslConfiguration trusted = makeCertificate(QStringLiteral("trusted"), &trustedCert);
-        const QSslConfiguration untrusted = makeCertificate(QStringLiteral("untrusted"), &untrustedCert);
-        QVERIFY2(!trusted.isNull() && !untrusted.isNull(), "openssl could not make a test certificate");
+        const QSslConfiguration untrusted =
+            makeCertificate(QStringLiteral("untrusted"), &untrustedCert);
+        QVERIFY2(!trusted.isNull() && !untrusted.isNull(),
+                 "openssl could not make a test certificate");
         // The gateway trusts the first certificate only, as a system CA store would.
         QSslConfiguration clientDefaults = QSslConfiguration::defaultConfiguration();
         clientDefaults.setCaCertificates({trustedCert});
@@ -93,12 +100,15 @@ private slots:
         impostor.id = QStringLiteral("impostor");
         impostor.baseUrl = QUrl(m_untrusted->baseUrl());
         c.providers = {cloud, impostor};
-        const auto created = AccessKeys::create(QStringLiteral("t"), systemRandomBytes, QDateTime::currentDateTimeUtc());
+        const auto created = AccessKeys::create(QStringLiteral("t"), systemRandomBytes,
+                                                QDateTime::currentDateTimeUtc());
         m_key = created.key;
         c.accessKeys = {created.record};
         m_service = new GatewayService(this);
         QSignalSpy listening(m_service, &GatewayService::listening);
-        m_service->start(GatewaySnapshot::build(c, {{QStringLiteral("cloud"), "sk-cloud"}, {QStringLiteral("impostor"), "sk-cloud"}}, {}));
+        m_service->start(GatewaySnapshot::build(
+            c, {{QStringLiteral("cloud"), "sk-cloud"}, {QStringLiteral("impostor"), "sk-cloud"}},
+            {}));
         QVERIFY(listening.wait(5000));
         m_port = listening.first().at(1).value<quint16>();
     }
@@ -112,7 +122,8 @@ private slots:
 
     void chatOverTls()
     {
-        const auto r = HttpTestClient::request(m_port, "POST", "/v1/chat/completions", chatBody("cloud:echo-1"), auth());
+        const auto r = HttpTestClient::request(m_port, "POST", "/v1/chat/completions",
+                                               chatBody("cloud:echo-1"), auth());
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.contains("echo: hello there"));
         QCOMPARE(m_trusted->received.last().header("authorization"), QByteArray("Bearer sk-cloud"));
@@ -120,10 +131,17 @@ private slots:
 
     void untrustedCertificateIsRefused()
     {
-        const auto r = HttpTestClient::request(m_port, "POST", "/v1/chat/completions", chatBody("impostor:echo-1"), auth());
+        const auto r = HttpTestClient::request(m_port, "POST", "/v1/chat/completions",
+                                               chatBody("impostor:echo-1"), auth());
         QCOMPARE(r.status, 502);
-        QVERIFY(m_untrusted->received.isEmpty()); // the key never left over an unverified connection
-        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+        QVERIFY(
+            m_untrusted->received.isEmpty()); // the key never left over an unverified connection
+        QCOMPARE(QJsonDocument::fromJson(r.body)
+                     .object()
+                     .value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("code"))
+                     .toString(),
                  QStringLiteral("upstream_unreachable"));
     }
 
@@ -143,7 +161,8 @@ private slots:
     {
         QFETCH(QByteArray, model);
         QFETCH(int, status);
-        const auto r = HttpTestClient::request(m_port, "POST", "/v1/chat/completions", chatBody("cloud:" + model), auth());
+        const auto r = HttpTestClient::request(m_port, "POST", "/v1/chat/completions",
+                                               chatBody("cloud:" + model), auth());
         QCOMPARE(r.status, status);
         QVERIFY(QJsonDocument::fromJson(r.body).object().value(QLatin1String("error")).isObject());
     }
