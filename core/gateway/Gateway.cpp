@@ -2,6 +2,7 @@
 
 #include "Authenticator.h"
 #include "ChatCompletionRequest.h"
+#include "JsonField.h"
 #include "ModelResolver.h"
 #include "UpstreamClient.h"
 #include "http/HttpExchange.h"
@@ -51,6 +52,20 @@ QByteArray upstreamErrorBody(int status, const QByteArray &body, const QString &
         tr("Provider \"%1\" answered with HTTP %2: %3").arg(providerId).arg(status).arg(text),
         {}};
     return error.toOpenAiBody();
+}
+
+// The client's body with only "model" changed. Every other byte goes to the provider as the
+// client sent it; only a body the byte-level edit cannot handle is re-serialised.
+QByteArray upstreamBody(const QByteArray &raw, ChatCompletionRequest &chat,
+                        const QString &upstreamModel)
+{
+    if (chat.model == upstreamModel)
+        return raw;
+    const JsonField::Span span = JsonField::findTopLevelString(raw, "model");
+    if (span.found())
+        return JsonField::replace(raw, span, upstreamModel);
+    chat.body.insert(QLatin1String("model"), upstreamModel);
+    return QJsonDocument(chat.body).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
@@ -262,23 +277,14 @@ void Gateway::handleChatCompletions(HttpExchange *exchange, const Context &ctx)
         return;
     }
 
-    chat.body.insert(QLatin1String("model"), target.upstreamModel);
     UpstreamRequest up;
-    up.url = provider.baseUrl;
-    up.url.setPath(provider.baseUrl.path() + QLatin1String("/chat/completions"));
-    up.body = QJsonDocument(chat.body).toJson(QJsonDocument::Compact);
+    up.endpoint = target.provider->chatEndpoint;
+    up.body = upstreamBody(exchange->request().body, chat, target.upstreamModel);
     up.timeouts = provider.timeouts;
     up.providerId = provider.id;
-    up.headers.append({QByteArrayLiteral("content-type"), jsonType});
+    up.headers = target.provider->upstreamHeaders;
     up.headers.append({QByteArrayLiteral("accept"),
                        chat.stream ? QByteArrayLiteral("text/event-stream") : jsonType});
-    up.headers.append(
-        {QByteArrayLiteral("user-agent"),
-         QByteArrayLiteral("Gatehouse/") + QCoreApplication::applicationVersion().toLatin1()});
-    if (!target.provider->key.isEmpty())
-        up.headers.append({QByteArrayLiteral("authorization"), "Bearer " + target.provider->key});
-    for (const auto &h : provider.extraHeaders)
-        up.headers.append(h);
 
     UpstreamCall *call = m_upstream->send(up, exchange);
     QPointer<HttpExchange> ex(exchange);

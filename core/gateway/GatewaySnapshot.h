@@ -1,5 +1,6 @@
 #pragma once
 
+#include "UpstreamCall.h"
 #include "config/Config.h"
 
 #include <QHash>
@@ -14,6 +15,10 @@ struct RoutableProvider
     Provider provider;
     QByteArray key;   // empty when the provider needs none
     QString keyError; // why a key that should be there could not be read
+    // Worked out once per configuration: where chat completions go, and the headers
+    // every request to this provider carries (content type, credentials, extra headers).
+    UpstreamEndpoint chatEndpoint;
+    HttpHeaders upstreamHeaders;
 };
 
 struct AccessKeyEntry

@@ -114,24 +114,18 @@ int Http1ConnectionPool::idleCount() const
 
 Http1UpstreamCall::Http1UpstreamCall(const UpstreamRequest &request, Http1ConnectionPool *pool,
                                      QObject *parent)
-    : UpstreamCall(request, parent), m_pool(pool), m_host(request.url.host()),
-      m_port(static_cast<quint16>(request.url.port(80)))
+    : UpstreamCall(request, parent), m_pool(pool), m_key(request.endpoint.poolKey),
+      m_host(request.endpoint.host), m_port(request.endpoint.port)
 {
-    m_key = m_host + QLatin1Char(':') + QString::number(m_port);
-    QByteArray target = request.url.path(QUrl::FullyEncoded).toLatin1();
-    if (target.isEmpty())
-        target = "/";
-    if (request.url.hasQuery())
-        target += '?' + request.url.query(QUrl::FullyEncoded).toLatin1();
-    QByteArray host = request.url.host(QUrl::FullyEncoded).toLatin1();
-    if (host.contains(':'))
-        host = '[' + host + ']';
-    if (request.url.port(-1) != -1)
-        host += ':' + QByteArray::number(m_port);
-
+    const UpstreamEndpoint &e = request.endpoint;
     QByteArray &out = m_requestBytes;
     out.reserve(256 + request.body.size());
-    out += request.method + ' ' + target + " HTTP/1.1\r\nhost: " + host + "\r\n";
+    out += request.method;
+    out += ' ';
+    out += e.target;
+    out += " HTTP/1.1\r\nhost: ";
+    out += e.hostHeader;
+    out += "\r\n";
     for (const auto &h : request.headers) {
         out += h.first;
         out += ": ";

@@ -4,9 +4,30 @@
 
 namespace gatehouse {
 
+UpstreamEndpoint UpstreamEndpoint::fromUrl(const QUrl &url)
+{
+    UpstreamEndpoint e;
+    e.url = url;
+    e.host = url.host();
+    const bool https = url.scheme() == QLatin1String("https");
+    e.port = static_cast<quint16>(url.port(https ? 443 : 80));
+    e.target = url.path(QUrl::FullyEncoded).toLatin1();
+    if (e.target.isEmpty())
+        e.target = "/";
+    if (url.hasQuery())
+        e.target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
+    e.hostHeader = url.host(QUrl::FullyEncoded).toLatin1();
+    if (e.hostHeader.contains(':'))
+        e.hostHeader = '[' + e.hostHeader + ']';
+    if (url.port(-1) != -1)
+        e.hostHeader += ':' + QByteArray::number(e.port);
+    e.poolKey = e.host + QLatin1Char(':') + QString::number(e.port);
+    return e;
+}
+
 UpstreamCall::UpstreamCall(const UpstreamRequest &request, QObject *parent)
     : QObject(parent), m_timer(new QTimer(this)), m_timeouts(request.timeouts),
-      m_providerId(request.providerId), m_url(request.url)
+      m_providerId(request.providerId), m_url(request.endpoint.url)
 {
     m_clock.start();
     m_timer->setSingleShot(true);

@@ -13,9 +13,23 @@ class QTimer;
 
 namespace gatehouse {
 
-struct UpstreamRequest
+// Where requests to one provider endpoint go, worked out once per configuration rather
+// than for every request.
+struct UpstreamEndpoint
 {
     QUrl url;
+    QString host;
+    quint16 port = 0;
+    QByteArray target;     // path and query, as the request line carries them
+    QByteArray hostHeader; // host[:port], as the Host header carries it
+    QString poolKey;       // host:port
+
+    static UpstreamEndpoint fromUrl(const QUrl &url);
+};
+
+struct UpstreamRequest
+{
+    UpstreamEndpoint endpoint;
     QByteArray method = "POST";
     HttpHeaders headers;
     QByteArray body;

@@ -113,14 +113,14 @@ int UpstreamClient::pickManager(const QString &hostKey)
 
 UpstreamCall *UpstreamClient::send(const UpstreamRequest &request, QObject *owner)
 {
-    if (request.url.scheme() == QLatin1String("http"))
+    if (request.endpoint.url.scheme() == QLatin1String("http"))
         return new Http1UpstreamCall(request, m_pool, owner);
     return sendWithManager(request, owner);
 }
 
 UpstreamCall *UpstreamClient::sendWithManager(const UpstreamRequest &request, QObject *owner)
 {
-    QNetworkRequest nr(request.url);
+    QNetworkRequest nr(request.endpoint.url);
     nr.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                     QNetworkRequest::ManualRedirectPolicy);
     nr.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
@@ -130,8 +130,7 @@ UpstreamCall *UpstreamClient::sendWithManager(const UpstreamRequest &request, QO
     for (const auto &h : request.headers)
         nr.setRawHeader(h.first, h.second);
 
-    const QString hostKey = request.url.scheme() + QLatin1String("://") + request.url.host() +
-                            QLatin1Char(':') + QString::number(request.url.port(-1));
+    const QString &hostKey = request.endpoint.poolKey;
     const int index = pickManager(hostKey);
     Manager &manager = m_managers[static_cast<size_t>(index)];
     manager.inFlight[hostKey] += 1;
