@@ -35,13 +35,20 @@ bool hasDisplay()
 #endif
 }
 
+// The window opens only for a plain start ("gatehouse", optionally with --config-dir, --port or
+// --bind) where there is a display. Commands, --headless, --help, --version and anything
+// unrecognised run without one, so scripts never get a window or GUI warnings.
 bool wantsWindow(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const char *a = argv[i];
-        if (!std::strcmp(a, "--headless") || !std::strcmp(a, "--version") ||
-            !std::strcmp(a, "-v") || !std::strcmp(a, "--help") || !std::strcmp(a, "-h") ||
-            !std::strcmp(a, "provider") || !std::strcmp(a, "key"))
+        const bool takesValue = !std::strcmp(a, "--config-dir") || !std::strcmp(a, "--port") ||
+                                !std::strcmp(a, "--bind");
+        const bool withValue = !std::strncmp(a, "--config-dir=", 13) ||
+                               !std::strncmp(a, "--port=", 7) || !std::strncmp(a, "--bind=", 7);
+        if (takesValue)
+            ++i;
+        else if (!withValue)
             return false;
     }
     return hasDisplay();
