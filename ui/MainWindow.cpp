@@ -56,7 +56,7 @@ MainWindow::MainWindow(const ConfigStore &store, GatewayRuntime *runtime, QWidge
     layout->addWidget(tabs);
     setCentralWidget(central);
     statusBar()->addPermanentWidget(m_requests);
-    m_requests->setText(tr("%n request(s) served", nullptr, 0));
+    m_requests->setText(tr("Requests served: %1").arg(0));
     resize(820, 480);
 
     connect(runtime, &GatewayRuntime::listening, this, &MainWindow::setListening);
@@ -65,9 +65,8 @@ MainWindow::MainWindow(const ConfigStore &store, GatewayRuntime *runtime, QWidge
     connect(runtime, &GatewayRuntime::keychainError, this,
             [this](const QString &e) { statusBar()->showMessage(e); });
     connect(runtime, &GatewayRuntime::configReloaded, this, &MainWindow::refresh);
-    connect(runtime->service(), &GatewayService::requestServed, this, [this](quint64 n) {
-        m_requests->setText(tr("%n request(s) served", nullptr, static_cast<int>(n)));
-    });
+    connect(runtime->service(), &GatewayService::requestServed, this,
+            [this](quint64 n) { m_requests->setText(tr("Requests served: %1").arg(n)); });
     refresh();
 }
 

@@ -369,6 +369,21 @@ private slots:
         QVERIFY2(r.body.contains("data: {\"error\""), r.body.constData());
     }
 
+    void idleUpstreamMidStreamEndsWithTimeoutEvent()
+    {
+        // The provider's idle timeout is 500 ms; the upstream pauses 900 ms between events.
+        m_upstream->streamEvents = 3;
+        m_upstream->streamIntervalMs = 900;
+        HttpTestClient client(m_port);
+        client.send("POST", "/v1/chat/completions", chatBody("fake:echo-1", true), auth());
+        const auto r = client.waitForResponse(5000);
+        QVERIFY(r.complete);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.count("data: {\"id\""), 1);
+        QVERIFY2(r.body.contains("\"type\":\"timeout_error\""), r.body.constData());
+        QTRY_COMPARE(m_upstream->openStreams, 0); // the upstream request was abandoned too
+    }
+
     void hostAndOriginChecks_data()
     {
         QTest::addColumn<QByteArray>("host");
