@@ -3,6 +3,7 @@
 #include "Authenticator.h"
 #include "ChatCompletionRequest.h"
 #include "JsonField.h"
+#include "ModelDiscovery.h"
 #include "ModelResolver.h"
 #include "UpstreamClient.h"
 #include "http/HttpExchange.h"
@@ -77,7 +78,9 @@ struct Gateway::Context
     QString accessKey;
 };
 
-Gateway::Gateway(QObject *parent) : QObject(parent), m_upstream(new UpstreamClient(this))
+Gateway::Gateway(QObject *parent)
+    : QObject(parent), m_upstream(new UpstreamClient(this)),
+      m_discovery(new ModelDiscovery(m_upstream, this))
 {
     m_requestIdPrefix = "req_" + systemRandomBytes(4).toHex();
 }
@@ -224,21 +227,42 @@ void Gateway::handlePreflight(HttpExchange *exchange, const Context &ctx)
 
 void Gateway::handleModels(HttpExchange *exchange, const Context &ctx)
 {
-    QJsonArray data;
+    // Providers with a model list answer from the config; the others are asked.
+    QList<const RoutableProvider *> toAsk;
     for (const RoutableProvider &rp : m_snapshot->providers) {
-        if (!rp.provider.enabled)
-            continue;
-        for (const QString &m : rp.provider.models) {
-            data.append(
-                QJsonObject{{QLatin1String("id"), QString(rp.provider.id + QLatin1Char(':') + m)},
-                            {QLatin1String("object"), QLatin1String("model")},
-                            {QLatin1String("created"), 0},
-                            {QLatin1String("owned_by"), rp.provider.id}});
-        }
+        if (rp.provider.enabled && rp.provider.models.isEmpty() &&
+            rp.provider.surface == ApiSurface::OpenAi && !(rp.provider.hasKey && rp.key.isEmpty()))
+            toAsk.append(&rp);
     }
-    const QJsonObject body{{QLatin1String("object"), QLatin1String("list")},
-                           {QLatin1String("data"), data}};
-    respondJson(exchange, ctx, 200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QPointer<HttpExchange> ex(exchange);
+    const GatewaySnapshotPtr snapshot = m_snapshot;
+    auto answer = [this, ex, ctx, snapshot](const ModelDiscovery::Models &discovered) {
+        if (!ex)
+            return;
+        QJsonArray data;
+        for (const RoutableProvider &rp : snapshot->providers) {
+            if (!rp.provider.enabled)
+                continue;
+            const QStringList models = rp.provider.models.isEmpty()
+                                           ? discovered.value(rp.provider.id)
+                                           : rp.provider.models;
+            for (const QString &m : models) {
+                data.append(QJsonObject{
+                    {QLatin1String("id"), QString(rp.provider.id + QLatin1Char(':') + m)},
+                    {QLatin1String("object"), QLatin1String("model")},
+                    {QLatin1String("created"), 0},
+                    {QLatin1String("owned_by"), rp.provider.id}});
+            }
+        }
+        const QJsonObject body{{QLatin1String("object"), QLatin1String("list")},
+                               {QLatin1String("data"), data}};
+        respondJson(ex, ctx, 200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    };
+    if (toAsk.isEmpty()) {
+        answer({});
+        return;
+    }
+    m_discovery->discover(toAsk, exchange, answer);
 }
 
 void Gateway::handleChatCompletions(HttpExchange *exchange, const Context &ctx)

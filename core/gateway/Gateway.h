@@ -11,6 +11,7 @@
 namespace gatehouse {
 
 class HttpExchange;
+class ModelDiscovery;
 class UpstreamClient;
 
 // The gateway's request path: guard → authenticate → parse → resolve → forward → relay.
@@ -48,6 +49,7 @@ private:
     GatewaySnapshotPtr m_snapshot;
     std::unique_ptr<RequestGuard> m_guard;
     UpstreamClient *m_upstream;
+    ModelDiscovery *m_discovery;
     QByteArray m_requestIdPrefix;
     quint64 m_requestCounter = 0;
 };

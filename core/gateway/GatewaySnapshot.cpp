@@ -13,10 +13,13 @@ GatewaySnapshot::build(const Config &config, const QHash<QString, QByteArray> &k
     const QByteArray userAgent = "Gatehouse/" + QCoreApplication::applicationVersion().toLatin1();
     for (const Provider &p : config.providers) {
         s->providerIndex.insert(p.id, static_cast<int>(s->providers.size()));
-        RoutableProvider rp{p, keys.value(p.id), keyErrors.value(p.id), {}, {}};
+        RoutableProvider rp{p, keys.value(p.id), keyErrors.value(p.id), {}, {}, {}};
         QUrl chat = p.baseUrl;
         chat.setPath(p.baseUrl.path() + QLatin1String("/chat/completions"));
         rp.chatEndpoint = UpstreamEndpoint::fromUrl(chat);
+        QUrl models = p.baseUrl;
+        models.setPath(p.baseUrl.path() + QLatin1String("/models"));
+        rp.modelsEndpoint = UpstreamEndpoint::fromUrl(models);
         rp.upstreamHeaders.append(
             {QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")});
         rp.upstreamHeaders.append({QByteArrayLiteral("user-agent"), userAgent});

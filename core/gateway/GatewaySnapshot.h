@@ -18,6 +18,7 @@ struct RoutableProvider
     // Worked out once per configuration: where chat completions go, and the headers
     // every request to this provider carries (content type, credentials, extra headers).
     UpstreamEndpoint chatEndpoint;
+    UpstreamEndpoint modelsEndpoint;
     HttpHeaders upstreamHeaders;
 };
 

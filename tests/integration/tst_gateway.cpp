@@ -178,6 +178,15 @@ private slots:
         }
         QVERIFY(ids.contains(QStringLiteral("fake:echo-1")));
         QVERIFY(ids.contains(QStringLiteral("nokey:echo-1")));
+        // "open" lists no models: the gateway asked it; "down" cannot be asked and is left out.
+        QVERIFY(ids.contains(QStringLiteral("open:echo-1")));
+        QVERIFY(ids.contains(QStringLiteral("open:echo-2")));
+        QVERIFY(!ids.contains(QStringLiteral("down:echo-1")));
+        QVERIFY(!ids.join(QLatin1Char(',')).contains(QLatin1String("down:")));
+        // A second listing within a minute is answered from the cache.
+        const int asked = static_cast<int>(m_upstream->received.size());
+        QCOMPARE(HttpTestClient::request(m_port, "GET", "/v1/models", {}, auth()).status, 200);
+        QCOMPARE(m_upstream->received.size(), asked);
     }
 
     void chatIsForwardedAndAnswered()
