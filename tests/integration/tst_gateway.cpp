@@ -10,6 +10,10 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace gatehouse;
 using gatehouse::test::HttpTestClient;
@@ -535,6 +539,52 @@ private slots:
         QVERIFY(b.waitForDisconnect(3000));
         QTRY_COMPARE_WITH_TIMEOUT(HttpTestClient::request(port, "GET", "/healthz").status, 200,
                                   3000);
+    }
+
+    void connectTimeoutIs504()
+    {
+        // A listening socket with a full accept queue: connection attempts hang unanswered.
+        const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(listener >= 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
+        QCOMPARE(::listen(listener, 0), 0);
+        socklen_t len = sizeof addr;
+        ::getsockname(listener, reinterpret_cast<sockaddr *>(&addr), &len);
+        QList<int> fillers;
+        for (int i = 0; i < 3; ++i) {
+            const int f = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+            ::connect(f, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+            fillers << f;
+        }
+        QTest::qWait(100);
+
+        Config c = baseConfig();
+        Provider stuck;
+        stuck.id = QStringLiteral("stuck");
+        stuck.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(ntohs(addr.sin_port)));
+        stuck.timeouts.connectMs = 300;
+        c.providers.append(stuck);
+        GatewayService service;
+        QSignalSpy listening(&service, &GatewayService::listening);
+        service.start(GatewaySnapshot::build(c, {}, {}));
+        QVERIFY(listening.wait(5000));
+        QElapsedTimer clock;
+        clock.start();
+        const auto r = HttpTestClient::request(listening.first().at(1).value<quint16>(), "POST",
+                                               "/v1/chat/completions", chatBody("stuck:m"), auth());
+        QCOMPARE(r.status, 504);
+        QVERIFY2(errorOf(r)
+                     .value(QLatin1String("message"))
+                     .toString()
+                     .contains(QLatin1String("connecting")),
+                 r.body.constData());
+        QVERIFY(clock.elapsed() < 3000);
+        for (const int f : fillers)
+            ::close(f);
+        ::close(listener);
     }
 
     void slowHeadersAreCutOff()
