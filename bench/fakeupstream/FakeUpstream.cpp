@@ -104,7 +104,25 @@ void FakeUpstream::handleRequest(HttpExchange *exchange)
                 .toJson(QJsonDocument::Compact));
         return;
     }
-    if (request.path != "/v1/chat/completions" || request.method != "POST") {
+    if (request.path == "/v1/messages/count_tokens" && request.method == "POST") {
+        exchange->respond(200, {{"content-type", jsonType}}, "{\"input_tokens\":12}");
+        return;
+    }
+    if (request.path == "/v1/embeddings" && request.method == "POST") {
+        const QByteArray model = QJsonDocument::fromJson(request.body)
+                                     .object()
+                                     .value(QLatin1String("model"))
+                                     .toString()
+                                     .toUtf8();
+        exchange->respond(200, {{"content-type", jsonType}},
+                          "{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,"
+                          "\"embedding\":[0.25,-0.5,1.0]}],"
+                          "\"model\":\"" +
+                              model + "\",\"usage\":{\"prompt_tokens\":2,\"total_tokens\":2}}");
+        return;
+    }
+    const bool isMessages = request.path == "/v1/messages";
+    if ((request.path != "/v1/chat/completions" && !isMessages) || request.method != "POST") {
         exchange->respond(404, {{"content-type", jsonType}},
                           "{\"error\":{\"message\":\"fake upstream: no such "
                           "endpoint\",\"type\":\"invalid_request_error\"}}");
@@ -112,21 +130,23 @@ void FakeUpstream::handleRequest(HttpExchange *exchange)
     }
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
     const QByteArray model = body.value(QLatin1String("model")).toString().toUtf8();
+    const bool anthropic = isMessages;
     if (model == "hang")
         return; // the exchange stays open until the client gives up
     if (model.startsWith("slow-")) {
         QPointer<HttpExchange> ex(exchange);
-        QTimer::singleShot(model.mid(5).toInt(), this, [this, ex, model, body = request.body] {
-            if (ex)
-                answer(ex, model, body);
-        });
+        QTimer::singleShot(model.mid(5).toInt(), this,
+                           [this, ex, model, anthropic, body = request.body] {
+                               if (ex)
+                                   answer(ex, model, body, anthropic);
+                           });
         return;
     }
-    answer(exchange, model, request.body);
+    answer(exchange, model, request.body, anthropic);
 }
 
 void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
-                          const QByteArray &rawBody)
+                          const QByteArray &rawBody, bool anthropic)
 {
     const QJsonObject body = QJsonDocument::fromJson(rawBody).object();
     if (model.startsWith("status-")) {
@@ -139,6 +159,14 @@ void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
             HttpHeaders headers{{"content-type", jsonType}};
             if (status == 429)
                 headers.append({QByteArrayLiteral("retry-after"), QByteArrayLiteral("7")});
+            if (anthropic) {
+                exchange->respond(
+                    status, headers,
+                    "{\"type\":\"error\",\"error\":{\"type\":\"fake_error\",\"message\":"
+                    "\"fake upstream says " +
+                        QByteArray::number(status) + "\"}}");
+                return;
+            }
             exchange->respond(status, headers,
                               "{\"error\":{\"message\":\"fake upstream says " +
                                   QByteArray::number(status) +
@@ -153,10 +181,30 @@ void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
                                   .toBool();
     if (wantsStream) {
         const int cutAfter = model.startsWith("cut-") ? model.mid(4).toInt() : -1;
-        stream(exchange, model, streamEvents, cutAfter, includeUsage);
+        stream(exchange,
+               anthropic ? anthropicEvents(model, streamEvents)
+                         : openAiEvents(model, streamEvents, includeUsage),
+               cutAfter);
         return;
     }
     const QByteArray text = "echo: " + lastUserText(body);
+    if (anthropic) {
+        const QJsonObject message{
+            {QLatin1String("id"), QLatin1String("msg_fake")},
+            {QLatin1String("type"), QLatin1String("message")},
+            {QLatin1String("role"), QLatin1String("assistant")},
+            {QLatin1String("model"), QString::fromUtf8(model)},
+            {QLatin1String("content"),
+             QJsonArray{QJsonObject{{QLatin1String("type"), QLatin1String("text")},
+                                    {QLatin1String("text"), QString::fromUtf8(text)}}}},
+            {QLatin1String("stop_reason"), QLatin1String("end_turn")},
+            {QLatin1String("stop_sequence"), QJsonValue()},
+            {QLatin1String("usage"),
+             QJsonObject{{QLatin1String("input_tokens"), 5}, {QLatin1String("output_tokens"), 3}}}};
+        exchange->respond(200, {{"content-type", jsonType}, {"request-id", "req_fake_anthropic"}},
+                          QJsonDocument(message).toJson(QJsonDocument::Compact));
+        return;
+    }
     const QJsonObject response{
         {QLatin1String("id"), QLatin1String("chatcmpl-fake")},
         {QLatin1String("object"), QLatin1String("chat.completion")},
@@ -175,8 +223,53 @@ void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
                       QJsonDocument(response).toJson(QJsonDocument::Compact));
 }
 
-void FakeUpstream::stream(HttpExchange *exchange, const QByteArray &model, int events, int cutAfter,
-                          bool includeUsage)
+QList<QByteArray> FakeUpstream::openAiEvents(const QByteArray &model, int events, bool includeUsage)
+{
+    QList<QByteArray> out;
+    for (int i = 0; i < events; ++i)
+        out << chunk(model, "tok" + QByteArray::number(i) + ' ',
+                     i == events - 1 ? "stop" : nullptr);
+    if (includeUsage)
+        out << QByteArray(
+            "data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":"
+            "1700000000,\"model\":\"" +
+            model + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":" +
+            QByteArray::number(events) + ",\"total_tokens\":" + QByteArray::number(events + 5) +
+            "}}\n\n");
+    out << QByteArrayLiteral("data: [DONE]\n\n");
+    return out;
+}
+
+QList<QByteArray> FakeUpstream::anthropicEvents(const QByteArray &model, int events)
+{
+    auto event = [](const char *name, const QByteArray &data) -> QByteArray {
+        return QByteArray("event: ") + name + "\ndata: " + data + "\n\n";
+    };
+    QList<QByteArray> out;
+    out << event(
+        "message_start",
+        "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_fake\",\"type\":\"message\","
+        "\"role\":\"assistant\",\"model\":\"" +
+            model +
+            "\",\"content\":[],\"stop_reason\":null,\"stop_sequence\":null,"
+            "\"usage\":{\"input_tokens\":5,\"output_tokens\":0}}}");
+    out << event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_"
+                                        "block\":{\"type\":\"text\",\"text\":\"\"}}");
+    for (int i = 0; i < events; ++i)
+        out << event("content_block_delta",
+                     "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
+                     "\"text_delta\",\"text\":\"tok" +
+                         QByteArray::number(i) + " \"}}");
+    out << event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
+    out << event("message_delta",
+                 "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\","
+                 "\"stop_sequence\":null},\"usage\":{\"output_tokens\":" +
+                     QByteArray::number(events) + "}}");
+    out << event("message_stop", "{\"type\":\"message_stop\"}");
+    return out;
+}
+
+void FakeUpstream::stream(HttpExchange *exchange, const QList<QByteArray> &events, int cutAfter)
 {
     exchange->beginStream(200,
                           {{"content-type", "text/event-stream"}, {"cache-control", "no-cache"}});
@@ -216,23 +309,12 @@ void FakeUpstream::stream(HttpExchange *exchange, const QByteArray &model, int e
                 socket->abort();
             return;
         }
-        if (state->sent < events) {
-            const bool last = state->sent == events - 1;
-            ex->writeChunk(chunk(model, "tok" + QByteArray::number(state->sent) + ' ',
-                                 last ? "stop" : nullptr));
-            ++state->sent;
-            return;
+        if (state->sent < events.size()) {
+            ex->writeChunk(events[state->sent++]);
+            if (state->sent < events.size())
+                return;
         }
         timer->stop();
-        if (includeUsage)
-            ex->writeChunk(QByteArray(
-                "data: "
-                "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":"
-                "1700000000,\"model\":\"" +
-                model + "\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":" +
-                QByteArray::number(events) + ",\"total_tokens\":" + QByteArray::number(events + 5) +
-                "}}\n\n"));
-        ex->writeChunk("data: [DONE]\n\n");
         finishStream(false);
         ex->endStream();
     };

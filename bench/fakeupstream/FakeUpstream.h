@@ -11,8 +11,9 @@ namespace gatehouse {
 
 class HttpServer;
 
-// A fake model server on loopback speaking the OpenAI surface (chat completions, streaming
-// and not, /v1/models). Tests and the benchmark script its behaviour through the model name:
+// A fake model server on loopback speaking both surfaces: OpenAI (chat completions, streaming
+// and not, embeddings, /v1/models) and Anthropic (messages, streaming and not, count_tokens). Tests
+// and the benchmark script its behaviour through the model name:
 //   "hang"          accept the request and never answer
 //   "status-N"      answer HTTP N with an OpenAI error body ("status-N-text": plain text)
 //   "cut-N"         stream N events, then drop the connection
@@ -53,9 +54,11 @@ signals:
     void streamCompleted();
 
 private:
-    void answer(HttpExchange *exchange, const QByteArray &model, const QByteArray &body);
-    void stream(HttpExchange *exchange, const QByteArray &model, int events, int cutAfter,
-                bool includeUsage);
+    void answer(HttpExchange *exchange, const QByteArray &model, const QByteArray &body,
+                bool anthropic);
+    void stream(HttpExchange *exchange, const QList<QByteArray> &events, int cutAfter);
+    static QList<QByteArray> openAiEvents(const QByteArray &model, int events, bool includeUsage);
+    static QList<QByteArray> anthropicEvents(const QByteArray &model, int events);
 
     HttpServer *m_server;
     bool m_tls = false;

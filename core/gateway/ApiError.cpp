@@ -16,6 +16,49 @@ QByteArray ApiError::toOpenAiBody() const
            '\n';
 }
 
+QString ApiError::anthropicType() const
+{
+    switch (status) {
+    case 400:
+    case 405:
+    case 408:
+    case 415:
+    case 417:
+    case 422:
+    case 431:
+        return QStringLiteral("invalid_request_error");
+    case 401:
+        return QStringLiteral("authentication_error");
+    case 402:
+        return QStringLiteral("billing_error");
+    case 403:
+        return QStringLiteral("permission_error");
+    case 404:
+        return QStringLiteral("not_found_error");
+    case 413:
+        return QStringLiteral("request_too_large");
+    case 429:
+        return QStringLiteral("rate_limit_error");
+    case 504:
+        return QStringLiteral("timeout_error");
+    case 529:
+        return QStringLiteral("overloaded_error");
+    default:
+        return status >= 500 ? QStringLiteral("api_error")
+                             : QStringLiteral("invalid_request_error");
+    }
+}
+
+QByteArray ApiError::toAnthropicBody() const
+{
+    const QJsonObject error{{QLatin1String("type"), anthropicType()},
+                            {QLatin1String("message"), message}};
+    return QJsonDocument(QJsonObject{{QLatin1String("type"), QLatin1String("error")},
+                                     {QLatin1String("error"), error}})
+               .toJson(QJsonDocument::Compact) +
+           '\n';
+}
+
 ApiError ApiError::badRequest(const QString &message, const QString &param, const QString &code)
 {
     return {400, QStringLiteral("invalid_request_error"), code, message, param};

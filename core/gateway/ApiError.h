@@ -5,8 +5,15 @@
 
 namespace gatehouse {
 
+// Which API a client speaks, and so which shape its errors take.
+enum class ApiShape
+{
+    OpenAi,   // {"error":{"message","type","param","code"}}
+    Anthropic // {"type":"error","error":{"type","message"}}
+};
+
 // The one error type of the gateway: an HTTP status and what to tell the caller.
-// It is turned into a response body in the caller's API shape in one place (toOpenAiBody).
+// It is turned into a response body in the caller's API shape in one place (body()).
 struct ApiError
 {
     int status = 500;
@@ -17,6 +24,13 @@ struct ApiError
     int retryAfterSeconds = -1;
 
     QByteArray toOpenAiBody() const;
+    QByteArray toAnthropicBody() const;
+    QByteArray body(ApiShape shape) const
+    {
+        return shape == ApiShape::Anthropic ? toAnthropicBody() : toOpenAiBody();
+    }
+    // Anthropic's error type for this status (invalid_request_error, rate_limit_error, ...).
+    QString anthropicType() const;
 
     static ApiError badRequest(const QString &message, const QString &param = {},
                                const QString &code = {});

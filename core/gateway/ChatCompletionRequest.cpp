@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <optional>
 
 namespace gatehouse {
 
@@ -30,6 +31,38 @@ std::variant<QJsonObject, ApiError> parseJsonObject(const QByteArray &json)
     return doc.object();
 }
 
+namespace {
+std::optional<ApiError> checkModel(const QJsonObject &body)
+{
+    const QJsonValue model = body.value(QLatin1String("model"));
+    if (model.isUndefined() || model.isNull())
+        return ApiError::badRequest(tr("\"model\" is required, as provider:model."),
+                                    QStringLiteral("model"));
+    if (!model.isString() || model.toString().isEmpty())
+        return ApiError::badRequest(tr("\"model\" must be a non-empty string, as provider:model."),
+                                    QStringLiteral("model"));
+    return std::nullopt;
+}
+} // namespace
+
+std::variant<ChatCompletionRequest, ApiError>
+ChatCompletionRequest::parseEmbeddings(const QByteArray &json)
+{
+    auto parsed = parseJsonObject(json);
+    if (auto *e = std::get_if<ApiError>(&parsed))
+        return *e;
+    ChatCompletionRequest r;
+    r.body = std::get<QJsonObject>(std::move(parsed));
+    if (auto e = checkModel(r.body))
+        return *e;
+    r.model = r.body.value(QLatin1String("model")).toString();
+    const QJsonValue input = r.body.value(QLatin1String("input"));
+    if (!input.isString() && !input.isArray())
+        return ApiError::badRequest(tr("\"input\" is required: a string or an array."),
+                                    QStringLiteral("input"));
+    return r;
+}
+
 std::variant<ChatCompletionRequest, ApiError> ChatCompletionRequest::parse(const QByteArray &json)
 {
     auto parsed = parseJsonObject(json);
@@ -38,14 +71,9 @@ std::variant<ChatCompletionRequest, ApiError> ChatCompletionRequest::parse(const
     ChatCompletionRequest r;
     r.body = std::get<QJsonObject>(std::move(parsed));
 
-    const QJsonValue model = r.body.value(QLatin1String("model"));
-    if (model.isUndefined() || model.isNull())
-        return ApiError::badRequest(tr("\"model\" is required, as provider:model."),
-                                    QStringLiteral("model"));
-    if (!model.isString() || model.toString().isEmpty())
-        return ApiError::badRequest(tr("\"model\" must be a non-empty string, as provider:model."),
-                                    QStringLiteral("model"));
-    r.model = model.toString();
+    if (auto e = checkModel(r.body))
+        return *e;
+    r.model = r.body.value(QLatin1String("model")).toString();
 
     const QJsonValue messages = r.body.value(QLatin1String("messages"));
     if (messages.isUndefined())

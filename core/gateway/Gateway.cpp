@@ -29,22 +29,28 @@ const QByteArray jsonType = QByteArrayLiteral("application/json");
 bool isRelayedHeader(const QByteArray &name)
 {
     return name == "content-type" || name == "retry-after" || name.startsWith("x-ratelimit-") ||
-           name == "openai-processing-ms";
+           name == "openai-processing-ms" || name.startsWith("anthropic-ratelimit-");
 }
 
-QByteArray upstreamErrorBody(int status, const QByteArray &body, const QString &providerId)
+QByteArray upstreamErrorBody(int status, const QByteArray &body, const QString &providerId,
+                             ApiShape shape)
 {
-    // An upstream error already in OpenAI's shape is relayed as it is.
+    // An upstream error already in the caller's shape is relayed as it is.
     QJsonParseError pe{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
-    if (pe.error == QJsonParseError::NoError && doc.isObject() &&
-        doc.object().value(QLatin1String("error")).isObject())
+    const bool isObject = pe.error == QJsonParseError::NoError && doc.isObject();
+    const QJsonObject o = doc.object();
+    if (isObject && o.value(QLatin1String("error")).isObject() &&
+        (shape == ApiShape::OpenAi ||
+         o.value(QLatin1String("type")).toString() == QLatin1String("error")))
         return body;
     QString text = QString::fromUtf8(body.left(500)).simplified();
-    if (pe.error == QJsonParseError::NoError && doc.isObject()) {
-        const QJsonValue e = doc.object().value(QLatin1String("error"));
+    if (isObject) {
+        const QJsonValue e = o.value(QLatin1String("error"));
         if (e.isString())
             text = e.toString();
+        else if (e.toObject().value(QLatin1String("message")).isString())
+            text = e.toObject().value(QLatin1String("message")).toString();
     }
     ApiError error{
         status,
@@ -52,7 +58,15 @@ QByteArray upstreamErrorBody(int status, const QByteArray &body, const QString &
         QStringLiteral("upstream_status_%1").arg(status),
         tr("Provider \"%1\" answered with HTTP %2: %3").arg(providerId).arg(status).arg(text),
         {}};
-    return error.toOpenAiBody();
+    return error.body(shape);
+}
+
+// An error event that ends a stream whose headers were already sent.
+QByteArray streamErrorEvent(const ApiError &error, ApiShape shape)
+{
+    if (shape == ApiShape::Anthropic)
+        return "event: error\ndata: " + error.toAnthropicBody().trimmed() + "\n\n";
+    return "data: " + error.toOpenAiBody().trimmed() + "\n\n";
 }
 
 // The client's body with only "model" changed. Every other byte goes to the provider as the
@@ -73,10 +87,59 @@ QByteArray upstreamBody(const QByteArray &raw, ChatCompletionRequest &chat,
 
 struct Gateway::Context
 {
+    ApiShape shape = ApiShape::OpenAi;
     QByteArray requestId;
     QByteArray corsOrigin;
     QString accessKey;
 };
+
+const Gateway::Route *Gateway::findRoute(const QByteArray &path)
+{
+    static const Route routes[] = {
+        {"/v1/chat/completions", "POST", Endpoint::ChatCompletions, ApiSurface::OpenAi},
+        {"/v1/embeddings", "POST", Endpoint::Embeddings, ApiSurface::OpenAi},
+        {"/v1/messages", "POST", Endpoint::Messages, ApiSurface::Anthropic},
+        {"/v1/messages/count_tokens", "POST", Endpoint::CountTokens, ApiSurface::Anthropic},
+        {"/v1/models", "GET", Endpoint::Models, ApiSurface::OpenAi},
+    };
+    for (const Route &r : routes) {
+        if (path == r.path)
+            return &r;
+    }
+    return nullptr;
+}
+
+ApiError Gateway::surfaceMismatch(const Route &route, const Provider &provider)
+{
+    QString message;
+    switch (route.endpoint) {
+    case Endpoint::ChatCompletions:
+        message = tr("Provider \"%1\" speaks the Anthropic Messages API, and translating Chat "
+                     "Completions to it is not available in this version; send this request to "
+                     "/v1/messages instead.")
+                      .arg(provider.id);
+        break;
+    case Endpoint::Messages:
+        message = tr("Provider \"%1\" speaks the OpenAI Chat Completions API, and translating "
+                     "Anthropic Messages to it is not available in this version; send this request "
+                     "to /v1/chat/completions instead.")
+                      .arg(provider.id);
+        break;
+    case Endpoint::CountTokens:
+        message = tr("Provider \"%1\" speaks the OpenAI API, which has no token counting endpoint; "
+                     "Gatehouse will not guess a count.")
+                      .arg(provider.id);
+        break;
+    case Endpoint::Embeddings:
+        message = tr("Provider \"%1\" speaks the Anthropic API, which has no embeddings endpoint.")
+                      .arg(provider.id);
+        break;
+    case Endpoint::Models:
+        break;
+    }
+    return ApiError::badRequest(message, QStringLiteral("model"),
+                                QStringLiteral("unsupported_surface"));
+}
 
 Gateway::Gateway(QObject *parent)
     : QObject(parent), m_upstream(new UpstreamClient(this)),
@@ -133,7 +196,7 @@ void Gateway::respondError(HttpExchange *exchange, const Context &ctx, const Api
     if (error.retryAfterSeconds >= 0)
         headers.append(
             {QByteArrayLiteral("retry-after"), QByteArray::number(error.retryAfterSeconds)});
-    exchange->respond(error.status, headers, error.toOpenAiBody());
+    exchange->respond(error.status, headers, error.body(ctx.shape));
     emit requestFinished(error.status);
 }
 
@@ -149,6 +212,8 @@ void Gateway::handleRequest(HttpExchange *exchange)
     Context ctx;
     ctx.requestId = nextRequestId();
     const HttpRequest &request = exchange->request();
+    if (request.path.startsWith("/v1/messages"))
+        ctx.shape = ApiShape::Anthropic;
     if (!m_snapshot) {
         respondError(exchange, ctx,
                      ApiError::serviceUnavailable(tr("The gateway is starting."),
@@ -175,9 +240,8 @@ void Gateway::handleRequest(HttpExchange *exchange)
         return;
     }
 
-    const bool isModels = path == "/v1/models";
-    const bool isChat = path == "/v1/chat/completions";
-    if (!isModels && !isChat) {
+    const Route *route = findRoute(path);
+    if (!route) {
         respondError(
             exchange, ctx,
             ApiError::notFound(tr("Gatehouse has no endpoint %1 %2.")
@@ -185,13 +249,11 @@ void Gateway::handleRequest(HttpExchange *exchange)
                                QStringLiteral("unknown_endpoint")));
         return;
     }
-    if (isModels && method != "GET") {
-        respondError(exchange, ctx, ApiError::methodNotAllowed(tr("Use GET for /v1/models.")));
-        return;
-    }
-    if (isChat && method != "POST") {
+    if (method != route->method) {
         respondError(exchange, ctx,
-                     ApiError::methodNotAllowed(tr("Use POST for /v1/chat/completions.")));
+                     ApiError::methodNotAllowed(tr("Use %1 for %2.")
+                                                    .arg(QString::fromLatin1(route->method),
+                                                         QString::fromLatin1(route->path))));
         return;
     }
 
@@ -203,10 +265,10 @@ void Gateway::handleRequest(HttpExchange *exchange)
     ctx.accessKey = std::get<QString>(std::move(auth));
     emit accessKeyUsed(ctx.accessKey);
 
-    if (isModels)
+    if (route->endpoint == Endpoint::Models)
         handleModels(exchange, ctx);
     else
-        handleChatCompletions(exchange, ctx);
+        forward(exchange, ctx, *route);
 }
 
 void Gateway::handlePreflight(HttpExchange *exchange, const Context &ctx)
@@ -265,9 +327,12 @@ void Gateway::handleModels(HttpExchange *exchange, const Context &ctx)
     m_discovery->discover(toAsk, exchange, answer);
 }
 
-void Gateway::handleChatCompletions(HttpExchange *exchange, const Context &ctx)
+void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &route)
 {
-    auto parsed = ChatCompletionRequest::parse(exchange->request().body);
+    const HttpRequest &request = exchange->request();
+    auto parsed = route.endpoint == Endpoint::Embeddings
+                      ? ChatCompletionRequest::parseEmbeddings(request.body)
+                      : ChatCompletionRequest::parse(request.body);
     if (auto *error = std::get_if<ApiError>(&parsed)) {
         respondError(exchange, ctx, *error);
         return;
@@ -280,35 +345,60 @@ void Gateway::handleChatCompletions(HttpExchange *exchange, const Context &ctx)
         return;
     }
     const ResolvedModel target = std::get<ResolvedModel>(resolved);
-    const Provider &provider = target.provider->provider;
-    if (provider.surface != ApiSurface::OpenAi) {
-        respondError(exchange, ctx,
-                     ApiError::badRequest(tr("Provider \"%1\" speaks the Anthropic Messages API; "
-                                             "send this request to /v1/messages instead.")
-                                              .arg(provider.id),
-                                          QStringLiteral("model"),
-                                          QStringLiteral("unsupported_surface")));
+    const RoutableProvider &rp = *target.provider;
+    const Provider &provider = rp.provider;
+    if (provider.surface != route.surface) {
+        respondError(exchange, ctx, surfaceMismatch(route, provider));
         return;
     }
-    if (provider.hasKey && target.provider->key.isEmpty()) {
-        respondError(exchange, ctx,
-                     ApiError::serviceUnavailable(
-                         tr("The key of provider \"%1\" could not be read from the keychain: %2")
-                             .arg(provider.id, target.provider->keyError.isEmpty()
-                                                   ? tr("it is still being loaded.")
-                                                   : target.provider->keyError),
-                         QStringLiteral("provider_key_unavailable")));
+    if (provider.hasKey && rp.key.isEmpty()) {
+        respondError(
+            exchange, ctx,
+            ApiError::serviceUnavailable(
+                tr("The key of provider \"%1\" could not be read from the keychain: %2")
+                    .arg(provider.id,
+                         rp.keyError.isEmpty() ? tr("it is still being loaded.") : rp.keyError),
+                QStringLiteral("provider_key_unavailable")));
         return;
     }
 
     UpstreamRequest up;
-    up.endpoint = target.provider->chatEndpoint;
-    up.body = upstreamBody(exchange->request().body, chat, target.upstreamModel);
+    switch (route.endpoint) {
+    case Endpoint::ChatCompletions:
+        up.endpoint = rp.chatEndpoint;
+        break;
+    case Endpoint::Embeddings:
+        up.endpoint = rp.embeddingsEndpoint;
+        break;
+    case Endpoint::Messages:
+        up.endpoint = rp.messagesEndpoint;
+        break;
+    case Endpoint::CountTokens:
+        up.endpoint = rp.countTokensEndpoint;
+        break;
+    case Endpoint::Models:
+        return;
+    }
+    up.body = upstreamBody(request.body, chat, target.upstreamModel);
     up.timeouts = provider.timeouts;
     up.providerId = provider.id;
-    up.headers = target.provider->upstreamHeaders;
-    up.headers.append({QByteArrayLiteral("accept"),
-                       chat.stream ? QByteArrayLiteral("text/event-stream") : jsonType});
+    up.headers = rp.upstreamHeaders;
+    const bool stream = chat.stream && (route.endpoint == Endpoint::ChatCompletions ||
+                                        route.endpoint == Endpoint::Messages);
+    up.headers.append(
+        {QByteArrayLiteral("accept"), stream ? QByteArrayLiteral("text/event-stream") : jsonType});
+    if (provider.surface == ApiSurface::Anthropic) {
+        const QByteArray version = request.header("anthropic-version");
+        up.headers.append({QByteArrayLiteral("anthropic-version"),
+                           version.isEmpty() ? QByteArrayLiteral("2023-06-01") : version});
+        const QByteArray beta = request.header("anthropic-beta");
+        if (!beta.isEmpty())
+            up.headers.append({QByteArrayLiteral("anthropic-beta"), beta});
+    }
+    // How a complete stream ends, to tell it from one the provider broke off.
+    const QByteArray streamEnd = provider.surface == ApiSurface::Anthropic
+                                     ? QByteArrayLiteral("message_stop")
+                                     : QByteArrayLiteral("[DONE]");
 
     UpstreamCall *call = m_upstream->send(up, exchange);
     QPointer<HttpExchange> ex(exchange);
@@ -375,38 +465,40 @@ void Gateway::handleChatCompletions(HttpExchange *exchange, const Context &ctx)
                 }
                 state->buffered += data;
             });
-    connect(call, &UpstreamCall::finished, this, [this, ex, state, call, providerId] {
-        call->deleteLater();
-        if (!ex)
-            return;
-        if (state->streaming) {
-            // Qt 6.4 can report a chunked body cut off by the upstream as complete; an OpenAI
-            // stream that ends without its [DONE] marker was cut off.
-            if (!state->streamTail.contains("[DONE]")) {
-                const ApiError error = ApiError::badGateway(
-                    tr("Provider \"%1\" ended the stream before it was complete.")
-                        .arg(QString::fromUtf8(providerId)),
-                    QStringLiteral("upstream_incomplete"));
-                ex->writeChunk(QByteArray("data: " + error.toOpenAiBody().trimmed() + "\n\n"));
-            }
-            ex->endStream();
-            emit requestFinished(state->status);
-            return;
-        }
-        if (state->status >= 300) {
-            HttpHeaders headers = state->headers;
-            for (auto &h : headers) {
-                if (h.first == "content-type")
-                    h.second = jsonType;
-            }
-            ex->respond(
-                state->status, headers,
-                upstreamErrorBody(state->status, state->buffered, QString::fromUtf8(providerId)));
-        } else {
-            ex->respond(state->status, state->headers, state->buffered);
-        }
-        emit requestFinished(state->status);
-    });
+    connect(call, &UpstreamCall::finished, this,
+            [this, ex, state, call, providerId, streamEnd, ctx] {
+                call->deleteLater();
+                if (!ex)
+                    return;
+                if (state->streaming) {
+                    // Qt 6.4 can report a chunked body cut off by the upstream as complete; a
+                    // stream that ends without its closing event ([DONE], message_stop) was cut
+                    // off.
+                    if (!state->streamTail.contains(streamEnd)) {
+                        const ApiError error = ApiError::badGateway(
+                            tr("Provider \"%1\" ended the stream before it was complete.")
+                                .arg(QString::fromUtf8(providerId)),
+                            QStringLiteral("upstream_incomplete"));
+                        ex->writeChunk(streamErrorEvent(error, ctx.shape));
+                    }
+                    ex->endStream();
+                    emit requestFinished(state->status);
+                    return;
+                }
+                if (state->status >= 300) {
+                    HttpHeaders headers = state->headers;
+                    for (auto &h : headers) {
+                        if (h.first == "content-type")
+                            h.second = jsonType;
+                    }
+                    ex->respond(state->status, headers,
+                                upstreamErrorBody(state->status, state->buffered,
+                                                  QString::fromUtf8(providerId), ctx.shape));
+                } else {
+                    ex->respond(state->status, state->headers, state->buffered);
+                }
+                emit requestFinished(state->status);
+            });
     connect(call, &UpstreamCall::failed, this,
             [this, ex, state, call, ctx](const ApiError &error, bool) {
                 call->deleteLater();
@@ -417,8 +509,7 @@ void Gateway::handleChatCompletions(HttpExchange *exchange, const Context &ctx)
                     return;
                 }
                 // Headers are gone already: end the stream with an error event the client can read.
-                const QByteArray event = "data: " + error.toOpenAiBody().trimmed() + "\n\n";
-                ex->writeChunk(event);
+                ex->writeChunk(streamErrorEvent(error, ctx.shape));
                 ex->endStream();
                 emit requestFinished(error.status);
             });

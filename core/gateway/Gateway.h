@@ -14,7 +14,7 @@ class HttpExchange;
 class ModelDiscovery;
 class UpstreamClient;
 
-// The gateway's request path: guard → authenticate → parse → resolve → forward → relay.
+// The gateway's request path: guard → route → authenticate → parse → resolve → forward → relay.
 // Each stage is its own class; this one runs them in order and turns every ApiError into
 // a response in exactly one place (respondError).
 class Gateway : public QObject, public HttpHandler
@@ -37,11 +37,28 @@ signals:
 
 private:
     struct Context;
+    enum class Endpoint
+    {
+        ChatCompletions,
+        Embeddings,
+        Messages,
+        CountTokens,
+        Models
+    };
+    struct Route
+    {
+        const char *path;
+        const char *method;
+        Endpoint endpoint;
+        ApiSurface surface; // the provider surface this endpoint forwards to unchanged
+    };
+    static const Route *findRoute(const QByteArray &path);
+    static ApiError surfaceMismatch(const Route &route, const Provider &provider);
+    void forward(HttpExchange *exchange, const Context &ctx, const Route &route);
     void respondError(HttpExchange *exchange, const Context &ctx, const ApiError &error);
     void respondJson(HttpExchange *exchange, const Context &ctx, int status,
                      const QByteArray &body);
     void handleModels(HttpExchange *exchange, const Context &ctx);
-    void handleChatCompletions(HttpExchange *exchange, const Context &ctx);
     void handlePreflight(HttpExchange *exchange, const Context &ctx);
     HttpHeaders baseHeaders(const Context &ctx) const;
     QByteArray nextRequestId();

@@ -17,8 +17,11 @@ struct RoutableProvider
     QString keyError; // why a key that should be there could not be read
     // Worked out once per configuration: where chat completions go, and the headers
     // every request to this provider carries (content type, credentials, extra headers).
-    UpstreamEndpoint chatEndpoint;
-    UpstreamEndpoint modelsEndpoint;
+    UpstreamEndpoint chatEndpoint;        // openai: POST chat/completions
+    UpstreamEndpoint embeddingsEndpoint;  // openai: POST embeddings
+    UpstreamEndpoint messagesEndpoint;    // anthropic: POST v1/messages
+    UpstreamEndpoint countTokensEndpoint; // anthropic: POST v1/messages/count_tokens
+    UpstreamEndpoint modelsEndpoint;      // GET models
     HttpHeaders upstreamHeaders;
 };
 

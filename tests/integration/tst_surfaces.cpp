@@ -1,0 +1,255 @@
+// Anthropic Messages to Anthropic-surface providers, count_tokens, and embeddings: forwarded
+// on the same surface with only the model rewritten, errors in the caller's shape.
+#include "FakeUpstream.h"
+#include "HttpTestClient.h"
+#include "gateway/GatewayService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace gatehouse;
+using gatehouse::test::HttpTestClient;
+
+class TestSurfaces : public QObject
+{
+    Q_OBJECT
+private:
+    FakeUpstream *m_upstream = nullptr;
+    GatewayService *m_service = nullptr;
+    quint16 m_port = 0;
+    QByteArray m_key;
+
+    static QByteArray messagesBody(const QByteArray &model, bool stream = false)
+    {
+        return "{\"model\":\"" + model +
+               "\",\"max_tokens\":64,\"stream\":" + (stream ? "true" : "false") +
+               ",\"system\":[{\"type\":\"text\",\"text\":\"Be "
+               "brief.\",\"cache_control\":{\"type\":\"ephemeral\"}}]"
+               ",\"messages\":[{\"role\":\"user\",\"content\":\"hello there\"}]}";
+    }
+    QList<QPair<QByteArray, QByteArray>> anthropicHeaders() const
+    {
+        return {{"x-api-key", m_key},
+                {"anthropic-version", "2023-06-01"},
+                {"content-type", "application/json"}};
+    }
+    static QJsonObject json(const HttpTestClient::Response &r)
+    {
+        return QJsonDocument::fromJson(r.body).object();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_upstream = new FakeUpstream(this);
+        QVERIFY(m_upstream->listen());
+        Config c;
+        c.instanceId = QStringLiteral("surfaces");
+        c.gateway.port = 0;
+        Provider claude;
+        claude.id = QStringLiteral("claude-local");
+        // The host root, as Anthropic documents it; Gatehouse adds /v1/messages.
+        claude.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_upstream->port()));
+        claude.surface = ApiSurface::Anthropic;
+        claude.models = {QStringLiteral("claude-x"), QStringLiteral("status-429"),
+                         QStringLiteral("status-500-text"), QStringLiteral("cut-3")};
+        claude.hasKey = true;
+        Provider claudeV1 = claude;
+        claudeV1.id = QStringLiteral("claude-v1");
+        claudeV1.baseUrl =
+            QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(m_upstream->port())); // not doubled
+        claudeV1.hasKey = false;
+        Provider oai;
+        oai.id = QStringLiteral("oai");
+        oai.baseUrl = QUrl(m_upstream->baseUrl());
+        oai.models = {QStringLiteral("text-embed"), QStringLiteral("gpt-x")};
+        c.providers = {claude, claudeV1, oai};
+        const auto created = AccessKeys::create(QStringLiteral("t"), systemRandomBytes,
+                                                QDateTime::currentDateTimeUtc());
+        m_key = created.key.toLatin1();
+        c.accessKeys = {created.record};
+        m_service = new GatewayService(this);
+        QSignalSpy listening(m_service, &GatewayService::listening);
+        m_service->start(
+            GatewaySnapshot::build(c, {{QStringLiteral("claude-local"), "sk-ant-local"}}, {}));
+        QVERIFY(listening.wait(5000));
+        m_port = listening.first().at(1).value<quint16>();
+    }
+
+    void init()
+    {
+        m_upstream->received.clear();
+        m_upstream->streamEvents = 3;
+        m_upstream->streamIntervalMs = 0;
+    }
+
+    void messagesForwardedWithProviderKey()
+    {
+        QList<QPair<QByteArray, QByteArray>> headers = anthropicHeaders();
+        headers.append(
+            qMakePair(QByteArray("anthropic-beta"), QByteArray("prompt-caching-2024-07-31")));
+        const auto r = HttpTestClient::request(m_port, "POST", "/v1/messages",
+                                               messagesBody("claude-local:claude-x"), headers);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("x-gatehouse-provider"), QByteArray("claude-local"));
+        QCOMPARE(json(r).value(QLatin1String("type")).toString(), QStringLiteral("message"));
+        QCOMPARE(json(r)
+                     .value(QLatin1String("content"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("text"))
+                     .toString(),
+                 QStringLiteral("echo: hello there"));
+        const HttpRequest &up = m_upstream->received.last();
+        QCOMPARE(up.path, QByteArray("/v1/messages"));
+        QCOMPARE(up.header("x-api-key"), QByteArray("sk-ant-local"));
+        QVERIFY(up.header("authorization").isEmpty());
+        QCOMPARE(up.header("anthropic-version"), QByteArray("2023-06-01"));
+        QCOMPARE(up.header("anthropic-beta"), QByteArray("prompt-caching-2024-07-31"));
+        // Only the model changed; the system blocks with cache_control arrive as they were.
+        QCOMPARE(up.body, messagesBody("claude-x"));
+    }
+
+    void bearerAuthAndDefaultVersion()
+    {
+        const auto r = HttpTestClient::request(m_port, "POST", "/v1/messages",
+                                               messagesBody("claude-v1:claude-x"),
+                                               {{"Authorization", "Bearer " + m_key}});
+        QCOMPARE(r.status, 200);
+        const HttpRequest &up = m_upstream->received.last();
+        QCOMPARE(up.path, QByteArray("/v1/messages")); // a base URL ending in /v1 is not doubled
+        QCOMPARE(up.header("anthropic-version"), QByteArray("2023-06-01"));
+        QVERIFY(up.header("x-api-key").isEmpty()); // this provider has no key
+    }
+
+    void messagesStreamArrivesEventByEvent()
+    {
+        m_upstream->streamEvents = 4;
+        m_upstream->streamIntervalMs = 40;
+        HttpTestClient client(m_port);
+        client.send("POST", "/v1/messages", messagesBody("claude-local:claude-x", true),
+                    anthropicHeaders());
+        const auto r = client.waitForResponse();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("content-type"), QByteArray("text/event-stream"));
+        QCOMPARE(r.body.count("event: content_block_delta"), 4);
+        QVERIFY(r.body.endsWith("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"));
+        QVERIFY(!r.body.contains("event: error"));
+        QVERIFY(r.chunkTimesMs.last() - r.chunkTimesMs.first() >= 5 * 40 * 0.8);
+    }
+
+    void messagesStreamCutEndsWithAnthropicErrorEvent()
+    {
+        HttpTestClient client(m_port);
+        client.send("POST", "/v1/messages", messagesBody("claude-local:cut-3", true),
+                    anthropicHeaders());
+        const auto r = client.waitForResponse(5000);
+        QVERIFY(r.complete);
+        QVERIFY2(r.body.contains("event: error\ndata: {\"error\":{\"message\""),
+                 r.body.constData());
+        QVERIFY(r.body.contains("\"type\":\"error\""));
+    }
+
+    void anthropicShapedErrors_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("key");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("type");
+        QTest::newRow("no key") << messagesBody("claude-local:claude-x") << QByteArray() << 401
+                                << "authentication_error";
+        QTest::newRow("bad json") << QByteArray("{\"model\":") << QByteArray("KEY") << 400
+                                  << "invalid_request_error";
+        QTest::newRow("unknown model") << messagesBody("claude-local:claude-z") << QByteArray("KEY")
+                                       << 404 << "not_found_error";
+        QTest::newRow("openai provider")
+            << messagesBody("oai:gpt-x") << QByteArray("KEY") << 400 << "invalid_request_error";
+        QTest::newRow("upstream 429 relayed")
+            << messagesBody("claude-local:status-429") << QByteArray("KEY") << 429 << "fake_error";
+        QTest::newRow("upstream html wrapped") << messagesBody("claude-local:status-500-text")
+                                               << QByteArray("KEY") << 500 << "api_error";
+    }
+    void anthropicShapedErrors()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, key);
+        QFETCH(int, status);
+        QFETCH(QString, type);
+        QList<QPair<QByteArray, QByteArray>> headers{{"anthropic-version", "2023-06-01"}};
+        if (!key.isEmpty())
+            headers.append(qMakePair(QByteArray("x-api-key"), QByteArray(m_key)));
+        const auto r = HttpTestClient::request(m_port, "POST", "/v1/messages", body, headers);
+        QCOMPARE(r.status, status);
+        const QJsonObject o = json(r);
+        QCOMPARE(o.value(QLatin1String("type")).toString(), QStringLiteral("error"));
+        QCOMPARE(o.value(QLatin1String("error")).toObject().value(QLatin1String("type")).toString(),
+                 type);
+        QVERIFY(!o.value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("message"))
+                     .toString()
+                     .isEmpty());
+        if (status == 429)
+            QCOMPARE(r.header("retry-after"), QByteArray("7"));
+    }
+
+    void countTokens()
+    {
+        const auto r = HttpTestClient::request(m_port, "POST", "/v1/messages/count_tokens",
+                                               "{\"model\":\"claude-local:claude-x\",\"messages\":["
+                                               "{\"role\":\"user\",\"content\":\"hi\"}]}",
+                                               anthropicHeaders());
+        QCOMPARE(r.status, 200);
+        QCOMPARE(json(r).value(QLatin1String("input_tokens")).toInt(), 12);
+        QCOMPARE(m_upstream->received.last().path, QByteArray("/v1/messages/count_tokens"));
+
+        const auto refused = HttpTestClient::request(
+            m_port, "POST", "/v1/messages/count_tokens",
+            "{\"model\":\"oai:gpt-x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+            anthropicHeaders());
+        QCOMPARE(refused.status, 400);
+        QVERIFY(json(refused)
+                    .value(QLatin1String("error"))
+                    .toObject()
+                    .value(QLatin1String("message"))
+                    .toString()
+                    .contains(QLatin1String("token counting")));
+    }
+
+    void embeddings()
+    {
+        const QList<QPair<QByteArray, QByteArray>> auth{{"Authorization", "Bearer " + m_key}};
+        const auto r = HttpTestClient::request(
+            m_port, "POST", "/v1/embeddings",
+            "{\"model\":\"oai:text-embed\",\"input\":[\"a\",\"b\"],\"dimensions\":3}", auth);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(json(r).value(QLatin1String("data")).toArray().size(), 1);
+        QCOMPARE(m_upstream->received.last().path, QByteArray("/v1/embeddings"));
+        QCOMPARE(m_upstream->received.last().body,
+                 QByteArray("{\"model\":\"text-embed\",\"input\":[\"a\",\"b\"],\"dimensions\":3}"));
+
+        const auto noInput = HttpTestClient::request(m_port, "POST", "/v1/embeddings",
+                                                     "{\"model\":\"oai:text-embed\"}", auth);
+        QCOMPARE(noInput.status, 400);
+        QCOMPARE(json(noInput)
+                     .value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("param"))
+                     .toString(),
+                 QStringLiteral("input"));
+        const auto wrongSurface =
+            HttpTestClient::request(m_port, "POST", "/v1/embeddings",
+                                    "{\"model\":\"claude-local:claude-x\",\"input\":\"a\"}", auth);
+        QCOMPARE(wrongSurface.status, 400);
+        QVERIFY(json(wrongSurface)
+                    .value(QLatin1String("error"))
+                    .isObject()); // OpenAI shape on OpenAI endpoints
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSurfaces)
+#include "tst_surfaces.moc"
