@@ -24,6 +24,13 @@ QByteArray lastUserText(const QJsonObject &body)
             const QJsonValue content = m.value(QLatin1String("content"));
             if (content.isString())
                 return content.toString().toUtf8();
+            QByteArray text; // Anthropic and OpenAI content blocks
+            for (const QJsonValue block : content.toArray()) {
+                if (block.toObject().value(QLatin1String("type")).toString() ==
+                    QLatin1String("text"))
+                    text += block.toObject().value(QLatin1String("text")).toString().toUtf8();
+            }
+            return text;
         }
     }
     return {};

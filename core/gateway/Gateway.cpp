@@ -7,9 +7,12 @@
 #include "ModelResolver.h"
 #include "UpstreamClient.h"
 #include "http/HttpExchange.h"
+#include "translate/ChatToMessages.h"
+#include "translate/MessagesToChat.h"
 #include "util/RandomSource.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -40,9 +43,10 @@ QByteArray upstreamErrorBody(int status, const QByteArray &body, const QString &
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     const bool isObject = pe.error == QJsonParseError::NoError && doc.isObject();
     const QJsonObject o = doc.object();
+    const bool anthropicShaped =
+        o.value(QLatin1String("type")).toString() == QLatin1String("error");
     if (isObject && o.value(QLatin1String("error")).isObject() &&
-        (shape == ApiShape::OpenAi ||
-         o.value(QLatin1String("type")).toString() == QLatin1String("error")))
+        anthropicShaped == (shape == ApiShape::Anthropic))
         return body;
     QString text = QString::fromUtf8(body.left(500)).simplified();
     if (isObject) {
@@ -113,11 +117,8 @@ ApiError Gateway::surfaceMismatch(const Route &route, const Provider &provider)
 {
     QString message;
     switch (route.endpoint) {
-    case Endpoint::ChatCompletions:
-        message = tr("Provider \"%1\" speaks the Anthropic Messages API, and translating Chat "
-                     "Completions to it is not available in this version; send this request to "
-                     "/v1/messages instead.")
-                      .arg(provider.id);
+    case Endpoint::ChatCompletions: // translated for Anthropic providers, never refused
+    case Endpoint::Models:
         break;
     case Endpoint::Messages:
         message = tr("Provider \"%1\" speaks the OpenAI Chat Completions API, and translating "
@@ -133,8 +134,6 @@ ApiError Gateway::surfaceMismatch(const Route &route, const Provider &provider)
     case Endpoint::Embeddings:
         message = tr("Provider \"%1\" speaks the Anthropic API, which has no embeddings endpoint.")
                       .arg(provider.id);
-        break;
-    case Endpoint::Models:
         break;
     }
     return ApiError::badRequest(message, QStringLiteral("model"),
@@ -347,7 +346,11 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
     const ResolvedModel target = std::get<ResolvedModel>(resolved);
     const RoutableProvider &rp = *target.provider;
     const Provider &provider = rp.provider;
-    if (provider.surface != route.surface) {
+    // Chat Completions reach Anthropic providers through translation; everything else is
+    // forwarded on the surface the client speaks.
+    const bool translated =
+        route.endpoint == Endpoint::ChatCompletions && provider.surface == ApiSurface::Anthropic;
+    if (provider.surface != route.surface && !translated) {
         respondError(exchange, ctx, surfaceMismatch(route, provider));
         return;
     }
@@ -379,7 +382,17 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
     case Endpoint::Models:
         return;
     }
-    up.body = upstreamBody(request.body, chat, target.upstreamModel);
+    if (translated) {
+        auto messages = ChatToMessages::translateRequest(chat.body, target.upstreamModel);
+        if (auto *error = std::get_if<ApiError>(&messages)) {
+            respondError(exchange, ctx, *error);
+            return;
+        }
+        up.endpoint = rp.messagesEndpoint;
+        up.body = QJsonDocument(std::get<QJsonObject>(messages)).toJson(QJsonDocument::Compact);
+    } else {
+        up.body = upstreamBody(request.body, chat, target.upstreamModel);
+    }
     up.timeouts = provider.timeouts;
     up.providerId = provider.id;
     up.headers = rp.upstreamHeaders;
@@ -411,8 +424,17 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
         HttpHeaders headers;
         QByteArray buffered;
         QByteArray streamTail; // the last bytes of a stream, to see whether it ended properly
+        std::unique_ptr<MessagesStreamToChat> translator; // for translated streams
     };
     auto state = std::make_shared<RelayState>();
+    const qint64 created = QDateTime::currentSecsSinceEpoch();
+    if (translated) {
+        const bool includeUsage = chat.body.value(QLatin1String("stream_options"))
+                                      .toObject()
+                                      .value(QLatin1String("include_usage"))
+                                      .toBool();
+        state->translator = std::make_unique<MessagesStreamToChat>(created, includeUsage);
+    }
     const QByteArray providerId = provider.id.toUtf8();
     const QByteArray modelName = target.upstreamModel.toUtf8();
     const qint64 maxBuffered = up.maxResponseBytes;
@@ -448,6 +470,12 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
             [this, ex, state, call, maxBuffered, ctx, provider](const QByteArray &data) {
                 if (!ex)
                     return;
+                if (state->streaming && state->translator) {
+                    const QByteArray out = state->translator->feed(data);
+                    if (!out.isEmpty())
+                        ex->writeChunk(out);
+                    return;
+                }
                 if (state->streaming) {
                     ex->writeChunk(data);
                     state->streamTail = QByteArray(state->streamTail + data).right(32);
@@ -465,40 +493,64 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
                 }
                 state->buffered += data;
             });
-    connect(call, &UpstreamCall::finished, this,
-            [this, ex, state, call, providerId, streamEnd, ctx] {
-                call->deleteLater();
-                if (!ex)
-                    return;
-                if (state->streaming) {
-                    // Qt 6.4 can report a chunked body cut off by the upstream as complete; a
-                    // stream that ends without its closing event ([DONE], message_stop) was cut
-                    // off.
-                    if (!state->streamTail.contains(streamEnd)) {
-                        const ApiError error = ApiError::badGateway(
-                            tr("Provider \"%1\" ended the stream before it was complete.")
-                                .arg(QString::fromUtf8(providerId)),
-                            QStringLiteral("upstream_incomplete"));
-                        ex->writeChunk(streamErrorEvent(error, ctx.shape));
-                    }
-                    ex->endStream();
-                    emit requestFinished(state->status);
-                    return;
+    connect(
+        call, &UpstreamCall::finished, this,
+        [this, ex, state, call, providerId, streamEnd, ctx, created] {
+            call->deleteLater();
+            if (!ex)
+                return;
+            if (state->streaming) {
+                // Qt 6.4 can report a chunked body cut off by the upstream as complete; a
+                // stream that ends without its closing event ([DONE], message_stop) was cut
+                // off.
+                const bool complete = state->translator ? state->translator->isComplete() ||
+                                                              state->translator->failed()
+                                                        : state->streamTail.contains(streamEnd);
+                if (!complete) {
+                    const ApiError error = ApiError::badGateway(
+                        tr("Provider \"%1\" ended the stream before it was complete.")
+                            .arg(QString::fromUtf8(providerId)),
+                        QStringLiteral("upstream_incomplete"));
+                    ex->writeChunk(streamErrorEvent(error, ctx.shape));
                 }
-                if (state->status >= 300) {
-                    HttpHeaders headers = state->headers;
-                    for (auto &h : headers) {
-                        if (h.first == "content-type")
-                            h.second = jsonType;
-                    }
-                    ex->respond(state->status, headers,
-                                upstreamErrorBody(state->status, state->buffered,
-                                                  QString::fromUtf8(providerId), ctx.shape));
-                } else {
-                    ex->respond(state->status, state->headers, state->buffered);
-                }
+                ex->endStream();
                 emit requestFinished(state->status);
-            });
+                return;
+            }
+            if (state->status >= 300) {
+                HttpHeaders headers = state->headers;
+                for (auto &h : headers) {
+                    if (h.first == "content-type")
+                        h.second = jsonType;
+                }
+                ex->respond(state->status, headers,
+                            upstreamErrorBody(state->status, state->buffered,
+                                              QString::fromUtf8(providerId), ctx.shape));
+            } else if (state->translator) {
+                const QJsonDocument doc = QJsonDocument::fromJson(state->buffered);
+                if (!doc.isObject() || doc.object().value(QLatin1String("type")).toString() !=
+                                           QLatin1String("message")) {
+                    respondError(ex, ctx,
+                                 ApiError::badGateway(
+                                     tr("Provider \"%1\" answered with something that is not an "
+                                        "Anthropic Messages response.")
+                                         .arg(QString::fromUtf8(providerId)),
+                                     QStringLiteral("upstream_malformed")));
+                    return;
+                }
+                HttpHeaders headers = state->headers;
+                for (auto &h : headers) {
+                    if (h.first == "content-type")
+                        h.second = jsonType;
+                }
+                ex->respond(state->status, headers,
+                            QJsonDocument(MessagesToChat::translateResponse(doc.object(), created))
+                                .toJson(QJsonDocument::Compact));
+            } else {
+                ex->respond(state->status, state->headers, state->buffered);
+            }
+            emit requestFinished(state->status);
+        });
     connect(call, &UpstreamCall::failed, this,
             [this, ex, state, call, ctx](const ApiError &error, bool) {
                 call->deleteLater();

@@ -76,7 +76,7 @@ void ModelDiscovery::discover(const QList<const RoutableProvider *> &providers, 
                 [status](int s, const HttpHeaders &) { *status = s; });
         connect(call, &UpstreamCall::dataReceived, this, [body, call](const QByteArray &data) {
             *body += data;
-            if (body->size() > 8 * 1024 * 1024)
+            if (body->size() > qsizetype{8} * 1024 * 1024)
                 call->abort(); // not a model list
         });
         connect(call, &UpstreamCall::finished, this,

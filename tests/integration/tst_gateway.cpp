@@ -58,7 +58,7 @@ private:
         nokey.id = QStringLiteral("nokey");
         Provider claude;
         claude.id = QStringLiteral("claude");
-        claude.baseUrl = QUrl(QStringLiteral("https://api.anthropic.com"));
+        claude.baseUrl = QUrl(m_closedPortUrl); // never contacted by these tests
         claude.surface = ApiSurface::Anthropic;
         c.providers = {fake, open, down, nokey, claude};
         const auto created = AccessKeys::create(QStringLiteral("tests"), systemRandomBytes,
@@ -338,9 +338,6 @@ private slots:
             << "upstream trouble";
         QTest::newRow("key unavailable") << chatBody("nokey:echo-1") << 503 << "server_error"
                                          << "locked";
-        QTest::newRow("anthropic surface")
-            << chatBody("claude:claude-sonnet-4") << 400 << "invalid_request_error"
-            << "/v1/messages";
     }
     void errors()
     {

@@ -197,6 +197,97 @@ private slots:
             QCOMPARE(r.header("retry-after"), QByteArray("7"));
     }
 
+    void chatTranslatedToAnthropicProvider()
+    {
+        const QList<QPair<QByteArray, QByteArray>> auth{{"Authorization", "Bearer " + m_key}};
+        const QByteArray chat = "{\"model\":\"claude-local:claude-x\",\"messages\":[{\"role\":"
+                                "\"system\",\"content\":\"Be brief.\"},"
+                                "{\"role\":\"user\",\"content\":\"hello there\"}]}";
+        const auto r = HttpTestClient::request(m_port, "POST", "/v1/chat/completions", chat, auth);
+        QCOMPARE(r.status, 200);
+        const QJsonObject body = json(r);
+        QCOMPARE(body.value(QLatin1String("object")).toString(), QStringLiteral("chat.completion"));
+        QCOMPARE(body.value(QLatin1String("choices"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("message"))
+                     .toObject()
+                     .value(QLatin1String("content"))
+                     .toString(),
+                 QStringLiteral("echo: hello there"));
+        QCOMPARE(body.value(QLatin1String("usage"))
+                     .toObject()
+                     .value(QLatin1String("total_tokens"))
+                     .toInt(),
+                 8);
+        const HttpRequest &up = m_upstream->received.last();
+        QCOMPARE(up.path, QByteArray("/v1/messages"));
+        QCOMPARE(up.header("x-api-key"), QByteArray("sk-ant-local"));
+        QCOMPARE(up.header("anthropic-version"), QByteArray("2023-06-01"));
+        const QJsonObject sent = QJsonDocument::fromJson(up.body).object();
+        QCOMPARE(sent.value(QLatin1String("system")).toString(), QStringLiteral("Be brief."));
+        QCOMPARE(sent.value(QLatin1String("max_tokens")).toInt(), 4096);
+        QCOMPARE(sent.value(QLatin1String("model")).toString(), QStringLiteral("claude-x"));
+    }
+
+    void chatStreamTranslatedEventByEvent()
+    {
+        m_upstream->streamEvents = 4;
+        m_upstream->streamIntervalMs = 40;
+        HttpTestClient client(m_port);
+        client.send("POST", "/v1/chat/completions",
+                    "{\"model\":\"claude-local:claude-x\",\"stream\":true,\"stream_options\":{"
+                    "\"include_usage\":true},"
+                    "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                    {{"Authorization", "Bearer " + m_key}});
+        const auto r = client.waitForResponse();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.count("\"object\":\"chat.completion.chunk\""),
+                 1 + 4 + 1 + 1); // role, text, finish, usage
+        QVERIFY(r.body.contains("\"content\":\"tok0 \""));
+        QVERIFY(r.body.contains("\"finish_reason\":\"stop\""));
+        QVERIFY(r.body.contains("\"completion_tokens\":4"));
+        QVERIFY(r.body.endsWith("data: [DONE]\n\n"));
+        QVERIFY(!r.body.contains("event:"));
+        // Translated chunks still arrive as the upstream produces them.
+        QVERIFY(r.chunkTimesMs.last() - r.chunkTimesMs.first() >= 5 * 40 * 0.8);
+    }
+
+    void chatTranslatedErrorsInOpenAiShape_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::newRow("upstream 429")
+            << QByteArray("{\"model\":\"claude-local:status-429\",\"messages\":[{\"role\":\"user\","
+                          "\"content\":\"x\"}]}")
+            << 429;
+        QTest::newRow("tool result without call")
+            << QByteArray("{\"model\":\"claude-local:claude-x\",\"messages\":[{\"role\":\"user\","
+                          "\"content\":\"x\"},{\"role\":\"tool\",\"tool_call_id\":\"c9\","
+                          "\"content\":\"1\"}]}")
+            << 400;
+        QTest::newRow("unknown role")
+            << QByteArray("{\"model\":\"claude-local:claude-x\",\"messages\":[{\"role\":\"robot\","
+                          "\"content\":\"x\"}]}")
+            << 400;
+    }
+    void chatTranslatedErrorsInOpenAiShape()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        const auto r = HttpTestClient::request(m_port, "POST", "/v1/chat/completions", body,
+                                               {{"Authorization", "Bearer " + m_key}});
+        QCOMPARE(r.status, status);
+        const QJsonObject o = json(r);
+        QVERIFY2(!o.contains(QLatin1String("type")), r.body.constData()); // not Anthropic's shape
+        QVERIFY(!o.value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("message"))
+                     .toString()
+                     .isEmpty());
+    }
+
     void countTokens()
     {
         const auto r = HttpTestClient::request(m_port, "POST", "/v1/messages/count_tokens",

@@ -1,0 +1,179 @@
+// OpenAI Chat Completions requests translated into Anthropic Messages requests, from
+// fixtures written after the two public API references.
+#include "translate/ChatToMessages.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace gatehouse;
+
+namespace {
+QJsonObject obj(const char *json)
+{
+    QJsonParseError e{};
+    const QJsonDocument d = QJsonDocument::fromJson(QByteArray(json), &e);
+    if (e.error != QJsonParseError::NoError)
+        qFatal("fixture is not JSON: %s", json);
+    return d.object();
+}
+} // namespace
+
+class TestChatToMessages : public QObject
+{
+    Q_OBJECT
+private slots:
+    void translate_data()
+    {
+        QTest::addColumn<QByteArray>("chat");
+        QTest::addColumn<QByteArray>("messages");
+        QTest::newRow("system string, defaults")
+            << QByteArray("{\"model\":\"p:m\",\"messages\":[{\"role\":\"system\",\"content\":\"Be "
+                          "brief.\"},{\"role\":\"user\",\"content\":\"Hi\"}]}")
+            << QByteArray("{\"model\":\"claude-x\",\"max_tokens\":4096,\"system\":\"Be "
+                          "brief.\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":"
+                          "\"text\",\"text\":\"Hi\"}]}]}");
+        QTest::newRow("system blocks and developer, sampling, stop")
+            << QByteArray("{\"model\":\"p:m\",\"max_tokens\":100,\"temperature\":0.2,\"top_p\":0.9,"
+                          "\"stop\":\"END\",\"messages\":["
+                          "{\"role\":\"system\",\"content\":[{\"type\":\"text\",\"text\":\"A\"},{"
+                          "\"type\":\"text\",\"text\":\"B\"}]},"
+                          "{\"role\":\"developer\",\"content\":\"C\"},{\"role\":\"user\","
+                          "\"content\":\"Hi\"}]}")
+            << QByteArray("{\"model\":\"claude-x\",\"max_tokens\":100,\"temperature\":0.2,\"top_"
+                          "p\":0.9,\"stop_sequences\":[\"END\"],"
+                          "\"system\":\"A\\nB\\n\\nC\",\"messages\":[{\"role\":\"user\","
+                          "\"content\":[{\"type\":\"text\",\"text\":\"Hi\"}]}]}");
+        QTest::newRow("multi-turn, max_completion_tokens, stop list, stream")
+            << QByteArray("{\"model\":\"p:m\",\"max_completion_tokens\":50,\"stop\":[\"x\",\"y\"],"
+                          "\"stream\":true,\"messages\":["
+                          "{\"role\":\"user\",\"content\":\"1\"},{\"role\":\"assistant\","
+                          "\"content\":\"2\"},{\"role\":\"user\",\"content\":\"3\"}]}")
+            << QByteArray(
+                   "{\"model\":\"claude-x\",\"max_tokens\":50,\"stop_sequences\":[\"x\",\"y\"],"
+                   "\"stream\":true,\"messages\":["
+                   "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"1\"}]},"
+                   "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"2\"}]},"
+                   "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"3\"}]}]}");
+        QTest::newRow("images by url and base64")
+            << QByteArray("{\"model\":\"p:m\",\"messages\":[{\"role\":\"user\",\"content\":[{"
+                          "\"type\":\"text\",\"text\":\"What?\"},"
+                          "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/"
+                          "cat.png\"}},"
+                          "{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/"
+                          "png;base64,iVBORw0KGgo=\"}}]}]}")
+            << QByteArray("{\"model\":\"claude-x\",\"max_tokens\":4096,\"messages\":[{\"role\":"
+                          "\"user\",\"content\":["
+                          "{\"type\":\"text\",\"text\":\"What?\"},"
+                          "{\"type\":\"image\",\"source\":{\"type\":\"url\",\"url\":\"https://"
+                          "example.com/cat.png\"}},"
+                          "{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":"
+                          "\"image/png\",\"data\":\"iVBORw0KGgo=\"}}]}]}");
+        QTest::newRow("tools, parallel tool calls and their results")
+            << QByteArray(
+                   "{\"model\":\"p:m\",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":"
+                   "\"weather\",\"description\":\"Weather\","
+                   "\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":"
+                   "\"string\"}}}}}],"
+                   "\"tool_choice\":\"required\",\"parallel_tool_calls\":false,\"messages\":["
+                   "{\"role\":\"user\",\"content\":\"Weather in Oslo and Rome?\"},"
+                   "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":["
+                   "{\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"weather\","
+                   "\"arguments\":\"{\\\"city\\\":\\\"Oslo\\\"}\"}},"
+                   "{\"id\":\"call_2\",\"type\":\"function\",\"function\":{\"name\":\"weather\","
+                   "\"arguments\":\"{\\\"city\\\":\\\"Rome\\\"}\"}}]},"
+                   "{\"role\":\"tool\",\"tool_call_id\":\"call_1\",\"content\":\"-3 C\"},"
+                   "{\"role\":\"tool\",\"tool_call_id\":\"call_2\",\"content\":\"18 C\"}]}")
+            << QByteArray(
+                   "{\"model\":\"claude-x\",\"max_tokens\":4096,"
+                   "\"tools\":[{\"name\":\"weather\",\"description\":\"Weather\",\"input_schema\":{"
+                   "\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}}],"
+                   "\"tool_choice\":{\"type\":\"any\",\"disable_parallel_tool_use\":true},"
+                   "\"messages\":["
+                   "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Weather in Oslo "
+                   "and Rome?\"}]},"
+                   "{\"role\":\"assistant\",\"content\":["
+                   "{\"type\":\"tool_use\",\"id\":\"call_1\",\"name\":\"weather\",\"input\":{"
+                   "\"city\":\"Oslo\"}},"
+                   "{\"type\":\"tool_use\",\"id\":\"call_2\",\"name\":\"weather\",\"input\":{"
+                   "\"city\":\"Rome\"}}]},"
+                   "{\"role\":\"user\",\"content\":["
+                   "{\"type\":\"tool_result\",\"tool_use_id\":\"call_1\",\"content\":\"-3 C\"},"
+                   "{\"type\":\"tool_result\",\"tool_use_id\":\"call_2\",\"content\":\"18 "
+                   "C\"}]}]}");
+        QTest::newRow("named tool choice, user id")
+            << QByteArray("{\"model\":\"p:m\",\"user\":\"u-1\",\"tools\":[{\"type\":\"function\","
+                          "\"function\":{\"name\":\"f\"}}],"
+                          "\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"f\"}},"
+                          "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+            << QByteArray(
+                   "{\"model\":\"claude-x\",\"max_tokens\":4096,\"metadata\":{\"user_id\":\"u-1\"},"
+                   "\"tools\":[{\"name\":\"f\",\"input_schema\":{\"type\":\"object\"}}],"
+                   "\"tool_choice\":{\"type\":\"tool\",\"name\":\"f\"},\"messages\":[{\"role\":"
+                   "\"user\",\"content\":[{\"type\":\"text\",\"text\":\"x\"}]}]}");
+    }
+    void translate()
+    {
+        QFETCH(QByteArray, chat);
+        QFETCH(QByteArray, messages);
+        const auto out =
+            ChatToMessages::translateRequest(obj(chat.constData()), QStringLiteral("claude-x"));
+        QVERIFY(std::holds_alternative<QJsonObject>(out));
+        const QJsonObject got = std::get<QJsonObject>(out);
+        const QJsonObject want = obj(messages.constData());
+        QVERIFY2(got == want, QJsonDocument(got).toJson(QJsonDocument::Compact).constData());
+    }
+
+    void refused_data()
+    {
+        QTest::addColumn<QByteArray>("chat");
+        QTest::addColumn<QString>("param");
+        QTest::newRow("unknown role")
+            << QByteArray("{\"messages\":[{\"role\":\"wizard\",\"content\":\"x\"}]}")
+            << "messages[0].role";
+        QTest::newRow("tool result without call")
+            << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":\"x\"},{\"role\":\"tool\","
+                          "\"tool_call_id\":\"nope\",\"content\":\"1\"}]}")
+            << "messages[1].tool_call_id";
+        QTest::newRow("malformed content block")
+            << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"audio\"}]}]}")
+            << "messages[0].content[0]";
+        QTest::newRow("content not text or parts")
+            << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":5}]}")
+            << "messages[0].content";
+        QTest::newRow("bad tool arguments")
+            << QByteArray("{\"messages\":[{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c\","
+                          "\"function\":{\"name\":\"f\",\"arguments\":\"{oops\"}}]}]}")
+            << "messages[0].tool_calls[0].function.arguments";
+        QTest::newRow("image media type")
+            << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\","
+                          "\"image_url\":{\"url\":\"data:image/bmp;base64,AA==\"}}]}]}")
+            << "messages[0].content[0]";
+        QTest::newRow("oversized image")
+            << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\","
+                          "\"image_url\":{\"url\":\"data:image/png;base64," +
+                          QByteArray(7 * 1024 * 1024, 'A') + "\"}}]}]}")
+            << "messages[0].content[0]";
+        QTest::newRow("only system")
+            << QByteArray("{\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}") << "messages";
+        QTest::newRow("n > 1")
+            << QByteArray("{\"n\":2,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}") << "n";
+        QTest::newRow("bad max_tokens")
+            << QByteArray("{\"max_tokens\":0,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+            << "max_tokens";
+    }
+    void refused()
+    {
+        QFETCH(QByteArray, chat);
+        QFETCH(QString, param);
+        const auto out = ChatToMessages::translateRequest(QJsonDocument::fromJson(chat).object(),
+                                                          QStringLiteral("m"));
+        QVERIFY(std::holds_alternative<ApiError>(out));
+        const ApiError &e = std::get<ApiError>(out);
+        QCOMPARE(e.status, 400);
+        QCOMPARE(e.param, param);
+        QVERIFY(!e.message.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChatToMessages)
+#include "tst_chattomessages.moc"

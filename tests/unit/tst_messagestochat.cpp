@@ -1,0 +1,234 @@
+// Anthropic Messages answers translated into OpenAI Chat Completions answers, whole and streamed.
+#include "translate/MessagesToChat.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace gatehouse;
+
+class TestMessagesToChat : public QObject
+{
+    Q_OBJECT
+private:
+    static QList<QJsonObject> chunks(const QByteArray &sse)
+    {
+        QList<QJsonObject> out;
+        for (const QByteArray &block : sse.split('\n')) {
+            if (block.startsWith("data: {"))
+                out << QJsonDocument::fromJson(block.mid(6)).object();
+        }
+        return out;
+    }
+    static QByteArray anthropicStream()
+    {
+        return "event: message_start\ndata: "
+               "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\","
+               "\"role\":\"assistant\","
+               "\"model\":\"claude-x\",\"content\":[],\"usage\":{\"input_tokens\":10,\"cache_read_"
+               "input_tokens\":4,\"output_tokens\":1}}}\n\n"
+               "event: ping\ndata: {\"type\":\"ping\"}\n\n"
+               "event: content_block_start\ndata: "
+               "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":"
+               "\"thinking\",\"thinking\":\"\"}}\n\n"
+               "event: content_block_delta\ndata: "
+               "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"thinking_"
+               "delta\",\"thinking\":\"Hmm.\"}}\n\n"
+               "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+               "event: content_block_start\ndata: "
+               "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"text\","
+               "\"text\":\"\"}}\n\n"
+               "event: content_block_delta\ndata: "
+               "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"text_delta\","
+               "\"text\":\"Checking\"}}\n\n"
+               "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":1}\n\n"
+               "event: content_block_start\ndata: "
+               "{\"type\":\"content_block_start\",\"index\":2,\"content_block\":{\"type\":\"tool_"
+               "use\",\"id\":\"toolu_1\",\"name\":\"weather\",\"input\":{}}}\n\n"
+               "event: content_block_delta\ndata: "
+               "{\"type\":\"content_block_delta\",\"index\":2,\"delta\":{\"type\":\"input_json_"
+               "delta\",\"partial_json\":\"{\\\"city\\\": \"}}\n\n"
+               "event: content_block_delta\ndata: "
+               "{\"type\":\"content_block_delta\",\"index\":2,\"delta\":{\"type\":\"input_json_"
+               "delta\",\"partial_json\":\"\\\"Oslo\\\"}\"}}\n\n"
+               "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":2}\n\n"
+               "event: content_block_start\ndata: "
+               "{\"type\":\"content_block_start\",\"index\":3,\"content_block\":{\"type\":\"tool_"
+               "use\",\"id\":\"toolu_2\",\"name\":\"weather\",\"input\":{}}}\n\n"
+               "event: content_block_delta\ndata: "
+               "{\"type\":\"content_block_delta\",\"index\":3,\"delta\":{\"type\":\"input_json_"
+               "delta\",\"partial_json\":\"{\\\"city\\\":\\\"Rome\\\"}\"}}\n\n"
+               "event: message_delta\ndata: "
+               "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\",\"stop_"
+               "sequence\":null},\"usage\":{\"output_tokens\":42}}\n\n"
+               "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+    }
+
+private slots:
+    void response()
+    {
+        const QJsonObject message =
+            QJsonDocument::fromJson(
+                "{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-"
+                "x\",\"content\":["
+                "{\"type\":\"thinking\",\"thinking\":\"Let me see.\",\"signature\":\"sig\"},"
+                "{\"type\":\"text\",\"text\":\"Checking \"},{\"type\":\"text\",\"text\":\"both.\"},"
+                "{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"weather\",\"input\":{"
+                "\"city\":\"Oslo\"}}],"
+                "\"stop_reason\":\"tool_use\",\"usage\":{\"input_tokens\":10,\"cache_creation_"
+                "input_tokens\":2,\"cache_read_input_tokens\":4,\"output_tokens\":7}}")
+                .object();
+        const QJsonObject chat = MessagesToChat::translateResponse(message, 1700000000);
+        QCOMPARE(chat.value(QLatin1String("object")).toString(), QStringLiteral("chat.completion"));
+        QCOMPARE(chat.value(QLatin1String("id")).toString(), QStringLiteral("msg_1"));
+        const QJsonObject choice = chat.value(QLatin1String("choices")).toArray().at(0).toObject();
+        QCOMPARE(choice.value(QLatin1String("finish_reason")).toString(),
+                 QStringLiteral("tool_calls"));
+        const QJsonObject msg = choice.value(QLatin1String("message")).toObject();
+        QCOMPARE(msg.value(QLatin1String("content")).toString(), QStringLiteral("Checking both."));
+        QCOMPARE(msg.value(QLatin1String("reasoning_content")).toString(),
+                 QStringLiteral("Let me see."));
+        const QJsonObject call = msg.value(QLatin1String("tool_calls")).toArray().at(0).toObject();
+        QCOMPARE(call.value(QLatin1String("id")).toString(), QStringLiteral("toolu_1"));
+        QCOMPARE(call.value(QLatin1String("function"))
+                     .toObject()
+                     .value(QLatin1String("arguments"))
+                     .toString(),
+                 QStringLiteral("{\"city\":\"Oslo\"}"));
+        const QJsonObject usage = chat.value(QLatin1String("usage")).toObject();
+        QCOMPARE(usage.value(QLatin1String("prompt_tokens")).toInt(), 16);
+        QCOMPARE(usage.value(QLatin1String("completion_tokens")).toInt(), 7);
+        QCOMPARE(usage.value(QLatin1String("total_tokens")).toInt(), 23);
+        QCOMPARE(usage.value(QLatin1String("prompt_tokens_details"))
+                     .toObject()
+                     .value(QLatin1String("cached_tokens"))
+                     .toInt(),
+                 4);
+    }
+
+    void finishReasons_data()
+    {
+        QTest::addColumn<QString>("stop");
+        QTest::addColumn<QString>("finish");
+        QTest::newRow("end_turn") << "end_turn"
+                                  << "stop";
+        QTest::newRow("stop_sequence") << "stop_sequence"
+                                       << "stop";
+        QTest::newRow("max_tokens") << "max_tokens"
+                                    << "length";
+        QTest::newRow("tool_use") << "tool_use"
+                                  << "tool_calls";
+        QTest::newRow("refusal") << "refusal"
+                                 << "content_filter";
+    }
+    void finishReasons()
+    {
+        QFETCH(QString, stop);
+        QFETCH(QString, finish);
+        QCOMPARE(MessagesToChat::finishReason(stop), finish);
+    }
+
+    void stream_data()
+    {
+        QTest::addColumn<int>("pieceSize"); // bytes handed over at a time
+        QTest::newRow("whole") << 100000;
+        QTest::newRow("7 bytes at a time") << 7;
+        QTest::newRow("1 byte at a time") << 1;
+    }
+    void stream()
+    {
+        QFETCH(int, pieceSize);
+        const QByteArray in = anthropicStream();
+        MessagesStreamToChat t(1700000000, true);
+        QByteArray out;
+        for (qsizetype i = 0; i < in.size(); i += pieceSize)
+            out +=
+                t.feed(QByteArrayView(in).sliced(i, std::min<qsizetype>(pieceSize, in.size() - i)));
+        QVERIFY(t.isComplete());
+        QVERIFY(out.endsWith("data: [DONE]\n\n"));
+        const QList<QJsonObject> c = chunks(out);
+        QVERIFY(c.size() >= 8);
+        auto delta = [&](int i) {
+            return c[i]
+                .value(QLatin1String("choices"))
+                .toArray()
+                .at(0)
+                .toObject()
+                .value(QLatin1String("delta"))
+                .toObject();
+        };
+        QCOMPARE(c[0].value(QLatin1String("object")).toString(),
+                 QStringLiteral("chat.completion.chunk"));
+        QCOMPARE(c[0].value(QLatin1String("id")).toString(), QStringLiteral("msg_1"));
+        QCOMPARE(delta(0).value(QLatin1String("role")).toString(), QStringLiteral("assistant"));
+        QCOMPARE(delta(1).value(QLatin1String("reasoning_content")).toString(),
+                 QStringLiteral("Hmm."));
+        QCOMPARE(delta(2).value(QLatin1String("content")).toString(), QStringLiteral("Checking"));
+        // First tool call: id and name, then its arguments in pieces, under OpenAI index 0.
+        QJsonObject call = delta(3).value(QLatin1String("tool_calls")).toArray().at(0).toObject();
+        QCOMPARE(call.value(QLatin1String("index")).toInt(), 0);
+        QCOMPARE(call.value(QLatin1String("id")).toString(), QStringLiteral("toolu_1"));
+        QCOMPARE(call.value(QLatin1String("function"))
+                     .toObject()
+                     .value(QLatin1String("name"))
+                     .toString(),
+                 QStringLiteral("weather"));
+        QString args;
+        for (int i : {4, 5})
+            args += delta(i)
+                        .value(QLatin1String("tool_calls"))
+                        .toArray()
+                        .at(0)
+                        .toObject()
+                        .value(QLatin1String("function"))
+                        .toObject()
+                        .value(QLatin1String("arguments"))
+                        .toString();
+        QCOMPARE(args, QStringLiteral("{\"city\": \"Oslo\"}"));
+        // The parallel second call gets index 1.
+        call = delta(6).value(QLatin1String("tool_calls")).toArray().at(0).toObject();
+        QCOMPARE(call.value(QLatin1String("index")).toInt(), 1);
+        QCOMPARE(call.value(QLatin1String("id")).toString(), QStringLiteral("toolu_2"));
+        // Finish reason, then the usage chunk the client asked for.
+        const QJsonObject finishChunk = c[c.size() - 2];
+        QCOMPARE(finishChunk.value(QLatin1String("choices"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("finish_reason"))
+                     .toString(),
+                 QStringLiteral("tool_calls"));
+        const QJsonObject usage = c.last().value(QLatin1String("usage")).toObject();
+        QCOMPARE(usage.value(QLatin1String("prompt_tokens")).toInt(), 14);
+        QCOMPARE(usage.value(QLatin1String("completion_tokens")).toInt(), 42);
+        QVERIFY(c.last().value(QLatin1String("choices")).toArray().isEmpty());
+    }
+
+    void streamWithoutUsageAndCutOff()
+    {
+        const QByteArray in = anthropicStream();
+        MessagesStreamToChat t(1, false);
+        const QByteArray out = t.feed(QByteArrayView(in).first(in.indexOf("event: message_delta")));
+        QVERIFY(!t.isComplete());
+        QVERIFY(!out.contains("[DONE]"));
+        QVERIFY(!out.contains("\"usage\""));
+    }
+
+    void streamErrorEvent()
+    {
+        MessagesStreamToChat t(1, false);
+        const QByteArray out = t.feed("event: error\ndata: "
+                                      "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_"
+                                      "error\",\"message\":\"Overloaded\"}}\n\n");
+        QVERIFY(t.failed());
+        const QJsonObject e = QJsonDocument::fromJson(out.mid(6).trimmed())
+                                  .object()
+                                  .value(QLatin1String("error"))
+                                  .toObject();
+        QCOMPARE(e.value(QLatin1String("message")).toString(), QStringLiteral("Overloaded"));
+        QCOMPARE(e.value(QLatin1String("type")).toString(), QStringLiteral("overloaded_error"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMessagesToChat)
+#include "tst_messagestochat.moc"
