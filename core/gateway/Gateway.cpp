@@ -117,14 +117,9 @@ ApiError Gateway::surfaceMismatch(const Route &route, const Provider &provider)
 {
     QString message;
     switch (route.endpoint) {
-    case Endpoint::ChatCompletions: // translated for Anthropic providers, never refused
-    case Endpoint::Models:
-        break;
+    case Endpoint::ChatCompletions: // translated to the other surface, never refused
     case Endpoint::Messages:
-        message = tr("Provider \"%1\" speaks the OpenAI Chat Completions API, and translating "
-                     "Anthropic Messages to it is not available in this version; send this request "
-                     "to /v1/chat/completions instead.")
-                      .arg(provider.id);
+    case Endpoint::Models:
         break;
     case Endpoint::CountTokens:
         message = tr("Provider \"%1\" speaks the OpenAI API, which has no token counting endpoint; "
@@ -346,10 +341,13 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
     const ResolvedModel target = std::get<ResolvedModel>(resolved);
     const RoutableProvider &rp = *target.provider;
     const Provider &provider = rp.provider;
-    // Chat Completions reach Anthropic providers through translation; everything else is
-    // forwarded on the surface the client speaks.
-    const bool translated =
+    // Chat Completions and Messages reach providers of the other surface through translation;
+    // everything else is forwarded on the surface the client speaks.
+    const bool chatToAnthropic =
         route.endpoint == Endpoint::ChatCompletions && provider.surface == ApiSurface::Anthropic;
+    const bool messagesToOpenAi =
+        route.endpoint == Endpoint::Messages && provider.surface == ApiSurface::OpenAi;
+    const bool translated = chatToAnthropic || messagesToOpenAi;
     if (provider.surface != route.surface && !translated) {
         respondError(exchange, ctx, surfaceMismatch(route, provider));
         return;
@@ -383,13 +381,15 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
         return;
     }
     if (translated) {
-        auto messages = ChatToMessages::translateRequest(chat.body, target.upstreamModel);
-        if (auto *error = std::get_if<ApiError>(&messages)) {
+        auto body = chatToAnthropic
+                        ? ChatToMessages::translateRequest(chat.body, target.upstreamModel)
+                        : MessagesToChat::translateRequest(chat.body, target.upstreamModel);
+        if (auto *error = std::get_if<ApiError>(&body)) {
             respondError(exchange, ctx, *error);
             return;
         }
-        up.endpoint = rp.messagesEndpoint;
-        up.body = QJsonDocument(std::get<QJsonObject>(messages)).toJson(QJsonDocument::Compact);
+        up.endpoint = chatToAnthropic ? rp.messagesEndpoint : rp.chatEndpoint;
+        up.body = QJsonDocument(std::get<QJsonObject>(body)).toJson(QJsonDocument::Compact);
     } else {
         up.body = upstreamBody(request.body, chat, target.upstreamModel);
     }
@@ -424,17 +424,21 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
         HttpHeaders headers;
         QByteArray buffered;
         QByteArray streamTail; // the last bytes of a stream, to see whether it ended properly
-        std::unique_ptr<MessagesStreamToChat> translator; // for translated streams
+        std::unique_ptr<StreamTranslator> translator; // for translated answers
+        bool anthropicAnswer = false;                 // the provider answers in Anthropic's shape
     };
     auto state = std::make_shared<RelayState>();
     const qint64 created = QDateTime::currentSecsSinceEpoch();
-    if (translated) {
+    if (chatToAnthropic) {
         const bool includeUsage = chat.body.value(QLatin1String("stream_options"))
                                       .toObject()
                                       .value(QLatin1String("include_usage"))
                                       .toBool();
         state->translator = std::make_unique<MessagesStreamToChat>(created, includeUsage);
+    } else if (messagesToOpenAi) {
+        state->translator = std::make_unique<ChatStreamToMessages>();
     }
+    state->anthropicAnswer = chatToAnthropic;
     const QByteArray providerId = provider.id.toUtf8();
     const QByteArray modelName = target.upstreamModel.toUtf8();
     const qint64 maxBuffered = up.maxResponseBytes;
@@ -527,14 +531,19 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
                             upstreamErrorBody(state->status, state->buffered,
                                               QString::fromUtf8(providerId), ctx.shape));
             } else if (state->translator) {
-                const QJsonDocument doc = QJsonDocument::fromJson(state->buffered);
-                if (!doc.isObject() || doc.object().value(QLatin1String("type")).toString() !=
-                                           QLatin1String("message")) {
+                // A whole answer from the other surface: translate it, or say it was not one.
+                const QJsonObject answer = QJsonDocument::fromJson(state->buffered).object();
+                const bool fromAnthropic = state->anthropicAnswer;
+                const bool valid = fromAnthropic ? answer.value(QLatin1String("type")).toString() ==
+                                                       QLatin1String("message")
+                                                 : answer.value(QLatin1String("choices")).isArray();
+                if (!valid) {
                     respondError(ex, ctx,
                                  ApiError::badGateway(
-                                     tr("Provider \"%1\" answered with something that is not an "
-                                        "Anthropic Messages response.")
-                                         .arg(QString::fromUtf8(providerId)),
+                                     tr("Provider \"%1\" answered with something that is not %2.")
+                                         .arg(QString::fromUtf8(providerId),
+                                              fromAnthropic ? tr("an Anthropic Messages response")
+                                                            : tr("a Chat Completions response")),
                                      QStringLiteral("upstream_malformed")));
                     return;
                 }
@@ -543,9 +552,11 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
                     if (h.first == "content-type")
                         h.second = jsonType;
                 }
+                const QJsonObject translatedAnswer =
+                    fromAnthropic ? MessagesToChat::translateResponse(answer, created)
+                                  : ChatToMessages::translateResponse(answer);
                 ex->respond(state->status, headers,
-                            QJsonDocument(MessagesToChat::translateResponse(doc.object(), created))
-                                .toJson(QJsonDocument::Compact));
+                            QJsonDocument(translatedAnswer).toJson(QJsonDocument::Compact));
             } else {
                 ex->respond(state->status, state->headers, state->buffered);
             }

@@ -298,3 +298,227 @@ std::variant<QJsonObject, ApiError> ChatToMessages::translateRequest(const QJson
 }
 
 } // namespace gatehouse
+
+namespace gatehouse {
+
+namespace {
+QByteArray sse(const char *event, const QJsonObject &data)
+{
+    return QByteArray("event: ") + event +
+           "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+}
+} // namespace
+
+QString ChatToMessages::stopReason(const QString &finishReason)
+{
+    if (finishReason == QLatin1String("length"))
+        return QStringLiteral("max_tokens");
+    if (finishReason == QLatin1String("tool_calls") ||
+        finishReason == QLatin1String("function_call"))
+        return QStringLiteral("tool_use");
+    if (finishReason == QLatin1String("content_filter"))
+        return QStringLiteral("refusal");
+    return QStringLiteral("end_turn");
+}
+
+QJsonObject ChatToMessages::usage(const QJsonObject &u)
+{
+    const int cached = u.value(QLatin1String("prompt_tokens_details"))
+                           .toObject()
+                           .value(QLatin1String("cached_tokens"))
+                           .toInt();
+    return QJsonObject{
+        {QLatin1String("input_tokens"), u.value(QLatin1String("prompt_tokens")).toInt() - cached},
+        {QLatin1String("cache_read_input_tokens"), cached},
+        {QLatin1String("output_tokens"), u.value(QLatin1String("completion_tokens")).toInt()}};
+}
+
+QJsonObject ChatToMessages::translateResponse(const QJsonObject &completion)
+{
+    const QJsonObject choice =
+        completion.value(QLatin1String("choices")).toArray().at(0).toObject();
+    const QJsonObject message = choice.value(QLatin1String("message")).toObject();
+    QJsonArray content;
+    QString reasoning = message.value(QLatin1String("reasoning_content")).toString();
+    if (reasoning.isEmpty())
+        reasoning = message.value(QLatin1String("reasoning")).toString();
+    if (!reasoning.isEmpty())
+        content.append(QJsonObject{{QLatin1String("type"), QLatin1String("thinking")},
+                                   {QLatin1String("thinking"), reasoning},
+                                   {QLatin1String("signature"), QString()}});
+    const QString text = message.value(QLatin1String("content")).toString();
+    if (!text.isEmpty())
+        content.append(QJsonObject{{QLatin1String("type"), QLatin1String("text")},
+                                   {QLatin1String("text"), text}});
+    for (const QJsonValue v : message.value(QLatin1String("tool_calls")).toArray()) {
+        const QJsonObject call = v.toObject();
+        const QJsonObject function = call.value(QLatin1String("function")).toObject();
+        const QJsonDocument args =
+            QJsonDocument::fromJson(function.value(QLatin1String("arguments")).toString().toUtf8());
+        content.append(
+            QJsonObject{{QLatin1String("type"), QLatin1String("tool_use")},
+                        {QLatin1String("id"), call.value(QLatin1String("id"))},
+                        {QLatin1String("name"), function.value(QLatin1String("name"))},
+                        {QLatin1String("input"), args.isObject() ? args.object() : QJsonObject()}});
+    }
+    return QJsonObject{
+        {QLatin1String("id"), completion.value(QLatin1String("id"))},
+        {QLatin1String("type"), QLatin1String("message")},
+        {QLatin1String("role"), QLatin1String("assistant")},
+        {QLatin1String("model"), completion.value(QLatin1String("model"))},
+        {QLatin1String("content"), content},
+        {QLatin1String("stop_reason"),
+         stopReason(choice.value(QLatin1String("finish_reason")).toString())},
+        {QLatin1String("stop_sequence"), QJsonValue()},
+        {QLatin1String("usage"), usage(completion.value(QLatin1String("usage")).toObject())}};
+}
+
+QByteArray ChatStreamToMessages::feed(QByteArrayView bytes)
+{
+    QByteArray out;
+    for (const SseParser::Event &e : m_parser.feed(bytes))
+        out += handle(e.data);
+    return out;
+}
+
+QByteArray ChatStreamToMessages::start(const QJsonObject &chunk)
+{
+    m_started = true;
+    const QJsonObject message{
+        {QLatin1String("id"),
+         chunk.value(QLatin1String("id")).toString(QStringLiteral("msg_gatehouse"))},
+        {QLatin1String("type"), QLatin1String("message")},
+        {QLatin1String("role"), QLatin1String("assistant")},
+        {QLatin1String("model"), chunk.value(QLatin1String("model"))},
+        {QLatin1String("content"), QJsonArray()},
+        {QLatin1String("stop_reason"), QJsonValue()},
+        {QLatin1String("stop_sequence"), QJsonValue()},
+        {QLatin1String("usage"),
+         QJsonObject{{QLatin1String("input_tokens"), 0}, {QLatin1String("output_tokens"), 0}}}};
+    return sse("message_start", QJsonObject{{QLatin1String("type"), QLatin1String("message_start")},
+                                            {QLatin1String("message"), message}});
+}
+
+QByteArray ChatStreamToMessages::closeBlock()
+{
+    if (m_block == Block::None)
+        return {};
+    m_block = Block::None;
+    return sse("content_block_stop",
+               QJsonObject{{QLatin1String("type"), QLatin1String("content_block_stop")},
+                           {QLatin1String("index"), m_blockIndex}});
+}
+
+QByteArray ChatStreamToMessages::openBlock(Block kind, const QJsonObject &contentBlock)
+{
+    QByteArray out = closeBlock();
+    m_block = kind;
+    ++m_blockIndex;
+    out += sse("content_block_start",
+               QJsonObject{{QLatin1String("type"), QLatin1String("content_block_start")},
+                           {QLatin1String("index"), m_blockIndex},
+                           {QLatin1String("content_block"), contentBlock}});
+    return out;
+}
+
+QByteArray ChatStreamToMessages::finish()
+{
+    m_complete = true;
+    QByteArray out = closeBlock();
+    QJsonObject usage = ChatToMessages::usage(m_usage);
+    out += sse("message_delta",
+               QJsonObject{{QLatin1String("type"), QLatin1String("message_delta")},
+                           {QLatin1String("delta"),
+                            QJsonObject{{QLatin1String("stop_reason"), m_stopReason},
+                                        {QLatin1String("stop_sequence"), QJsonValue()}}},
+                           {QLatin1String("usage"), usage}});
+    out += sse("message_stop", QJsonObject{{QLatin1String("type"), QLatin1String("message_stop")}});
+    return out;
+}
+
+QByteArray ChatStreamToMessages::handle(const QByteArray &data)
+{
+    if (m_complete || m_failed)
+        return {};
+    if (data.trimmed() == "[DONE]") {
+        QByteArray out;
+        if (!m_started)
+            out += start({});
+        return out + finish();
+    }
+    const QJsonObject chunk = QJsonDocument::fromJson(data).object();
+    if (chunk.value(QLatin1String("error")).isObject()) {
+        m_failed = true;
+        const QJsonObject e = chunk.value(QLatin1String("error")).toObject();
+        ApiError error{502, {}, {}, e.value(QLatin1String("message")).toString(), {}};
+        return "event: error\ndata: " + error.toAnthropicBody().trimmed() + "\n\n";
+    }
+    QByteArray out;
+    if (!m_started)
+        out += start(chunk);
+    if (chunk.value(QLatin1String("usage")).isObject())
+        m_usage = chunk.value(QLatin1String("usage")).toObject();
+    const QJsonObject choice = chunk.value(QLatin1String("choices")).toArray().at(0).toObject();
+    const QJsonObject delta = choice.value(QLatin1String("delta")).toObject();
+
+    QString reasoning = delta.value(QLatin1String("reasoning_content")).toString();
+    if (reasoning.isEmpty())
+        reasoning = delta.value(QLatin1String("reasoning")).toString();
+    if (!reasoning.isEmpty()) {
+        if (m_block != Block::Thinking)
+            out += openBlock(Block::Thinking,
+                             QJsonObject{{QLatin1String("type"), QLatin1String("thinking")},
+                                         {QLatin1String("thinking"), QString()}});
+        out +=
+            sse("content_block_delta",
+                QJsonObject{{QLatin1String("type"), QLatin1String("content_block_delta")},
+                            {QLatin1String("index"), m_blockIndex},
+                            {QLatin1String("delta"),
+                             QJsonObject{{QLatin1String("type"), QLatin1String("thinking_delta")},
+                                         {QLatin1String("thinking"), reasoning}}}});
+    }
+    const QString text = delta.value(QLatin1String("content")).toString();
+    if (!text.isEmpty()) {
+        if (m_block != Block::Text)
+            out +=
+                openBlock(Block::Text, QJsonObject{{QLatin1String("type"), QLatin1String("text")},
+                                                   {QLatin1String("text"), QString()}});
+        out += sse("content_block_delta",
+                   QJsonObject{{QLatin1String("type"), QLatin1String("content_block_delta")},
+                               {QLatin1String("index"), m_blockIndex},
+                               {QLatin1String("delta"),
+                                QJsonObject{{QLatin1String("type"), QLatin1String("text_delta")},
+                                            {QLatin1String("text"), text}}}});
+    }
+    for (const QJsonValue v : delta.value(QLatin1String("tool_calls")).toArray()) {
+        const QJsonObject call = v.toObject();
+        const int index = call.value(QLatin1String("index")).toInt();
+        const QJsonObject function = call.value(QLatin1String("function")).toObject();
+        if (!m_toolBlock.contains(index) || (m_block == Block::Tool && m_currentTool != index &&
+                                             call.contains(QLatin1String("id")))) {
+            out += openBlock(
+                Block::Tool,
+                QJsonObject{{QLatin1String("type"), QLatin1String("tool_use")},
+                            {QLatin1String("id"), call.value(QLatin1String("id"))},
+                            {QLatin1String("name"), function.value(QLatin1String("name"))},
+                            {QLatin1String("input"), QJsonObject()}});
+            m_toolBlock.insert(index, m_blockIndex);
+            m_currentTool = index;
+        }
+        const QString arguments = function.value(QLatin1String("arguments")).toString();
+        if (!arguments.isEmpty())
+            out += sse(
+                "content_block_delta",
+                QJsonObject{{QLatin1String("type"), QLatin1String("content_block_delta")},
+                            {QLatin1String("index"), m_toolBlock.value(index)},
+                            {QLatin1String("delta"),
+                             QJsonObject{{QLatin1String("type"), QLatin1String("input_json_delta")},
+                                         {QLatin1String("partial_json"), arguments}}}});
+    }
+    const QJsonValue finish = choice.value(QLatin1String("finish_reason"));
+    if (finish.isString())
+        m_stopReason = ChatToMessages::stopReason(finish.toString());
+    return out;
+}
+
+} // namespace gatehouse

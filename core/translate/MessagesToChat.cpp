@@ -1,7 +1,9 @@
 #include "MessagesToChat.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 namespace gatehouse {
 
@@ -190,6 +192,224 @@ QByteArray MessagesStreamToChat::handle(const SseParser::Event &event)
                "\n\n";
     }
     return {}; // ping, content_block_stop, unknown events
+}
+
+} // namespace gatehouse
+
+namespace gatehouse {
+
+namespace {
+
+ApiError refuse(const QString &message, const QString &param)
+{
+    return ApiError::badRequest(message, param, QStringLiteral("untranslatable_request"));
+}
+
+QString blockText(const QJsonValue &content)
+{
+    if (content.isString())
+        return content.toString();
+    QStringList texts;
+    for (const QJsonValue v : content.toArray()) {
+        if (v.toObject().value(QLatin1String("type")).toString() == QLatin1String("text"))
+            texts << v.toObject().value(QLatin1String("text")).toString();
+    }
+    return texts.join(QLatin1Char('\n'));
+}
+
+constexpr qsizetype maxImageBase64 = qsizetype{20} * 1024 * 1024;
+
+} // namespace
+
+std::variant<QJsonObject, ApiError> MessagesToChat::translateRequest(const QJsonObject &in,
+                                                                     const QString &upstreamModel)
+{
+    auto tr = [](const char *text) { return QCoreApplication::translate("MessagesToChat", text); };
+    QJsonArray messages;
+    const QJsonValue system = in.value(QLatin1String("system"));
+    if (system.isString() || system.isArray()) {
+        const QString text = blockText(system);
+        if (!text.isEmpty())
+            messages.append(QJsonObject{{QLatin1String("role"), QLatin1String("system")},
+                                        {QLatin1String("content"), text}});
+    } else if (!system.isUndefined() && !system.isNull()) {
+        return refuse(tr("system must be a string or an array of text blocks."),
+                      QStringLiteral("system"));
+    }
+
+    QSet<QString> openToolUses;
+    const QJsonArray list = in.value(QLatin1String("messages")).toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString where = QStringLiteral("messages[%1]").arg(i);
+        const QJsonObject m = list.at(i).toObject();
+        const QString role = m.value(QLatin1String("role")).toString();
+        if (role != QLatin1String("user") && role != QLatin1String("assistant"))
+            return refuse(tr("%1.role \"%2\" is unknown; use user or assistant.").arg(where, role),
+                          where + QStringLiteral(".role"));
+        const QJsonValue content = m.value(QLatin1String("content"));
+        if (content.isString()) {
+            messages.append(
+                QJsonObject{{QLatin1String("role"), role}, {QLatin1String("content"), content}});
+            continue;
+        }
+        if (!content.isArray())
+            return refuse(
+                tr("%1.content must be a string or an array of content blocks.").arg(where),
+                where + QStringLiteral(".content"));
+        QJsonArray parts;       // user text and images
+        QStringList texts;      // assistant text
+        QJsonArray toolCalls;   // assistant tool use
+        QJsonArray toolResults; // user tool results, as OpenAI tool messages
+        const QJsonArray blocks = content.toArray();
+        for (qsizetype b = 0; b < blocks.size(); ++b) {
+            const QString bw = QStringLiteral("%1.content[%2]").arg(where).arg(b);
+            const QJsonObject block = blocks.at(b).toObject();
+            const QString type = block.value(QLatin1String("type")).toString();
+            if (type == QLatin1String("text")) {
+                if (!block.value(QLatin1String("text")).isString())
+                    return refuse(tr("%1.text must be a string.").arg(bw), bw);
+                parts.append(
+                    QJsonObject{{QLatin1String("type"), QLatin1String("text")},
+                                {QLatin1String("text"), block.value(QLatin1String("text"))}});
+                texts << block.value(QLatin1String("text")).toString();
+            } else if (type == QLatin1String("image") && role == QLatin1String("user")) {
+                const QJsonObject source = block.value(QLatin1String("source")).toObject();
+                const QString kind = source.value(QLatin1String("type")).toString();
+                QString url;
+                if (kind == QLatin1String("base64")) {
+                    const QString data = source.value(QLatin1String("data")).toString();
+                    if (data.isEmpty() ||
+                        source.value(QLatin1String("media_type")).toString().isEmpty())
+                        return refuse(tr("%1.source needs media_type and data.").arg(bw), bw);
+                    if (data.size() > maxImageBase64)
+                        return refuse(tr("%1 is larger than 15 MB.").arg(bw), bw);
+                    url = QStringLiteral("data:%1;base64,%2")
+                              .arg(source.value(QLatin1String("media_type")).toString(), data);
+                } else if (kind == QLatin1String("url")) {
+                    url = source.value(QLatin1String("url")).toString();
+                } else {
+                    return refuse(tr("%1.source.type must be base64 or url.").arg(bw), bw);
+                }
+                parts.append(QJsonObject{
+                    {QLatin1String("type"), QLatin1String("image_url")},
+                    {QLatin1String("image_url"), QJsonObject{{QLatin1String("url"), url}}}});
+            } else if (type == QLatin1String("tool_use") && role == QLatin1String("assistant")) {
+                const QString id = block.value(QLatin1String("id")).toString();
+                if (id.isEmpty() || block.value(QLatin1String("name")).toString().isEmpty())
+                    return refuse(tr("%1 needs an id and a name.").arg(bw), bw);
+                openToolUses.insert(id);
+                toolCalls.append(QJsonObject{
+                    {QLatin1String("id"), id},
+                    {QLatin1String("type"), QLatin1String("function")},
+                    {QLatin1String("function"),
+                     QJsonObject{{QLatin1String("name"), block.value(QLatin1String("name"))},
+                                 {QLatin1String("arguments"),
+                                  QString::fromUtf8(
+                                      QJsonDocument(block.value(QLatin1String("input")).toObject())
+                                          .toJson(QJsonDocument::Compact))}}}});
+            } else if (type == QLatin1String("tool_result") && role == QLatin1String("user")) {
+                const QString id = block.value(QLatin1String("tool_use_id")).toString();
+                if (!openToolUses.contains(id))
+                    return refuse(
+                        tr("%1 answers tool use \"%2\", which no earlier assistant message made.")
+                            .arg(bw, id),
+                        bw + QStringLiteral(".tool_use_id"));
+                openToolUses.remove(id);
+                QString result = blockText(block.value(QLatin1String("content")));
+                if (block.value(QLatin1String("is_error")).toBool())
+                    result = QStringLiteral("Error: ") + result;
+                toolResults.append(QJsonObject{{QLatin1String("role"), QLatin1String("tool")},
+                                               {QLatin1String("tool_call_id"), id},
+                                               {QLatin1String("content"), result}});
+            } else if (type == QLatin1String("thinking") ||
+                       type == QLatin1String("redacted_thinking")) {
+                // Earlier reasoning is the model's own scratch work; Chat Completions has no place
+                // for it.
+            } else {
+                return refuse(
+                    tr("%1 has type \"%2\", which cannot be sent to this provider.").arg(bw, type),
+                    bw);
+            }
+        }
+        if (role == QLatin1String("assistant")) {
+            QJsonObject out{{QLatin1String("role"), QLatin1String("assistant")},
+                            {QLatin1String("content"),
+                             texts.isEmpty() ? QJsonValue() : QJsonValue(texts.join(QString()))}};
+            if (!toolCalls.isEmpty())
+                out.insert(QLatin1String("tool_calls"), toolCalls);
+            messages.append(out);
+        } else {
+            // Tool results answer the previous assistant turn, so they come first.
+            for (const QJsonValue r : toolResults)
+                messages.append(r);
+            if (!parts.isEmpty())
+                messages.append(QJsonObject{{QLatin1String("role"), QLatin1String("user")},
+                                            {QLatin1String("content"), parts}});
+        }
+    }
+
+    QJsonObject out{{QLatin1String("model"), upstreamModel}, {QLatin1String("messages"), messages}};
+    const QJsonValue maxTokens = in.value(QLatin1String("max_tokens"));
+    if (maxTokens.isDouble())
+        out.insert(QLatin1String("max_tokens"), maxTokens.toInt());
+    for (const char *key : {"temperature", "top_p"}) {
+        if (in.value(QLatin1String(key)).isDouble())
+            out.insert(QLatin1String(key), in.value(QLatin1String(key)));
+    }
+    if (in.value(QLatin1String("stop_sequences")).isArray())
+        out.insert(QLatin1String("stop"), in.value(QLatin1String("stop_sequences")));
+    if (in.value(QLatin1String("stream")).toBool()) {
+        out.insert(QLatin1String("stream"), true);
+        out.insert(QLatin1String("stream_options"),
+                   QJsonObject{{QLatin1String("include_usage"), true}});
+    }
+    const QString user =
+        in.value(QLatin1String("metadata")).toObject().value(QLatin1String("user_id")).toString();
+    if (!user.isEmpty())
+        out.insert(QLatin1String("user"), user);
+    const QJsonArray tools = in.value(QLatin1String("tools")).toArray();
+    if (!tools.isEmpty()) {
+        QJsonArray outTools;
+        for (qsizetype i = 0; i < tools.size(); ++i) {
+            const QJsonObject tool = tools.at(i).toObject();
+            if (tool.value(QLatin1String("name")).toString().isEmpty())
+                return refuse(tr("tools[%1] needs a name.").arg(i),
+                              QStringLiteral("tools[%1]").arg(i));
+            if (tool.contains(QLatin1String("type")) &&
+                !tool.contains(QLatin1String("input_schema")))
+                return refuse(tr("tools[%1] is an Anthropic server tool (%2), which this provider "
+                                 "does not run.")
+                                  .arg(i)
+                                  .arg(tool.value(QLatin1String("type")).toString()),
+                              QStringLiteral("tools[%1]").arg(i));
+            QJsonObject function{{QLatin1String("name"), tool.value(QLatin1String("name"))},
+                                 {QLatin1String("parameters"),
+                                  tool.value(QLatin1String("input_schema")).toObject()}};
+            if (tool.value(QLatin1String("description")).isString())
+                function.insert(QLatin1String("description"),
+                                tool.value(QLatin1String("description")));
+            outTools.append(QJsonObject{{QLatin1String("type"), QLatin1String("function")},
+                                        {QLatin1String("function"), function}});
+        }
+        out.insert(QLatin1String("tools"), outTools);
+        const QJsonObject choice = in.value(QLatin1String("tool_choice")).toObject();
+        const QString type = choice.value(QLatin1String("type")).toString();
+        if (type == QLatin1String("any"))
+            out.insert(QLatin1String("tool_choice"), QLatin1String("required"));
+        else if (type == QLatin1String("none"))
+            out.insert(QLatin1String("tool_choice"), QLatin1String("none"));
+        else if (type == QLatin1String("tool"))
+            out.insert(QLatin1String("tool_choice"),
+                       QJsonObject{{QLatin1String("type"), QLatin1String("function")},
+                                   {QLatin1String("function"),
+                                    QJsonObject{{QLatin1String("name"),
+                                                 choice.value(QLatin1String("name"))}}}});
+        else if (type == QLatin1String("auto"))
+            out.insert(QLatin1String("tool_choice"), QLatin1String("auto"));
+        if (choice.value(QLatin1String("disable_parallel_tool_use")).toBool())
+            out.insert(QLatin1String("parallel_tool_calls"), false);
+    }
+    return out;
 }
 
 } // namespace gatehouse

@@ -1,17 +1,28 @@
 #pragma once
 
 #include "SseParser.h"
+#include "StreamTranslator.h"
+#include "gateway/ApiError.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
+#include <variant>
 
 namespace gatehouse {
 
-// Translates Anthropic Messages answers back into OpenAI Chat Completions answers.
+// Translates Anthropic-shaped JSON into OpenAI-shaped JSON: Messages requests into Chat
+// Completions requests (for OpenAI providers), and Messages answers back into Chat
+// Completions answers (for OpenAI clients of Anthropic providers).
 class MessagesToChat
 {
 public:
+    // A Messages request as a Chat Completions request: system, text, images, tools, tool
+    // choice, tool use and tool results, max_tokens, sampling, stop sequences, stream (with
+    // usage asked for, so it can be reported back). 400 for what cannot be expressed.
+    static std::variant<QJsonObject, ApiError> translateRequest(const QJsonObject &messages,
+                                                                const QString &upstreamModel);
+
     // A whole Messages response as a chat.completion: text, tool calls, thinking as
     // reasoning_content, finish reason and usage (cache reads counted as cached prompt tokens).
     static QJsonObject translateResponse(const QJsonObject &message, qint64 created);
@@ -21,17 +32,17 @@ public:
 
 // Translates an Anthropic Messages event stream into chat.completion.chunk events, event by
 // event as bytes arrive: nothing is held back beyond an incomplete event.
-class MessagesStreamToChat
+class MessagesStreamToChat : public StreamTranslator
 {
 public:
     MessagesStreamToChat(qint64 created, bool includeUsage);
 
     // OpenAI stream bytes for the Anthropic bytes just received (possibly empty).
-    QByteArray feed(QByteArrayView bytes);
+    QByteArray feed(QByteArrayView bytes) override;
     // True once the Anthropic stream ended properly (message_stop) and [DONE] was produced.
-    bool isComplete() const { return m_complete; }
+    bool isComplete() const override { return m_complete; }
     // True when the provider sent an error event; it has been passed on already.
-    bool failed() const { return m_failed; }
+    bool failed() const override { return m_failed; }
 
 private:
     QByteArray chunk(const QJsonObject &delta, const QJsonValue &finishReason = QJsonValue()) const;

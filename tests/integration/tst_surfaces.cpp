@@ -166,8 +166,6 @@ private slots:
                                   << "invalid_request_error";
         QTest::newRow("unknown model") << messagesBody("claude-local:claude-z") << QByteArray("KEY")
                                        << 404 << "not_found_error";
-        QTest::newRow("openai provider")
-            << messagesBody("oai:gpt-x") << QByteArray("KEY") << 400 << "invalid_request_error";
         QTest::newRow("upstream 429 relayed")
             << messagesBody("claude-local:status-429") << QByteArray("KEY") << 429 << "fake_error";
         QTest::newRow("upstream html wrapped") << messagesBody("claude-local:status-500-text")
@@ -286,6 +284,62 @@ private slots:
                      .value(QLatin1String("message"))
                      .toString()
                      .isEmpty());
+    }
+
+    void messagesTranslatedToOpenAiProvider()
+    {
+        const auto r = HttpTestClient::request(m_port, "POST", "/v1/messages",
+                                               messagesBody("oai:gpt-x"), anthropicHeaders());
+        QCOMPARE(r.status, 200);
+        const QJsonObject body = json(r);
+        QCOMPARE(body.value(QLatin1String("type")).toString(), QStringLiteral("message"));
+        QCOMPARE(body.value(QLatin1String("content"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("text"))
+                     .toString(),
+                 QStringLiteral("echo: hello there"));
+        QCOMPARE(body.value(QLatin1String("stop_reason")).toString(), QStringLiteral("end_turn"));
+        QCOMPARE(body.value(QLatin1String("usage"))
+                     .toObject()
+                     .value(QLatin1String("output_tokens"))
+                     .toInt(),
+                 3);
+        const HttpRequest &up = m_upstream->received.last();
+        QCOMPARE(up.path, QByteArray("/v1/chat/completions"));
+        const QJsonObject sent = QJsonDocument::fromJson(up.body).object();
+        QCOMPARE(sent.value(QLatin1String("model")).toString(), QStringLiteral("gpt-x"));
+        QCOMPARE(sent.value(QLatin1String("messages"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("role"))
+                     .toString(),
+                 QStringLiteral("system"));
+        QVERIFY(up.header("x-api-key").isEmpty());
+    }
+
+    void messagesStreamTranslatedFromOpenAi()
+    {
+        m_upstream->streamEvents = 4;
+        m_upstream->streamIntervalMs = 40;
+        HttpTestClient client(m_port);
+        client.send("POST", "/v1/messages", messagesBody("oai:gpt-x", true), anthropicHeaders());
+        const auto r = client.waitForResponse();
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.startsWith("event: message_start\n"));
+        QCOMPARE(r.body.count("event: content_block_delta"), 4);
+        QCOMPARE(r.body.count("event: content_block_start"), 1);
+        QVERIFY(r.body.contains("\"stop_reason\":\"end_turn\""));
+        QVERIFY(
+            r.body.contains("\"output_tokens\":4")); // usage was asked for upstream and reported
+        QVERIFY(r.body.endsWith("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"));
+        QVERIFY(r.chunkTimesMs.last() - r.chunkTimesMs.first() >= 3 * 40 * 0.8);
+        QVERIFY(QJsonDocument::fromJson(m_upstream->received.last().body)
+                    .object()
+                    .value(QLatin1String("stream_options"))
+                    .isObject());
     }
 
     void countTokens()

@@ -2,6 +2,7 @@
 // fixtures written after the two public API references.
 #include "translate/ChatToMessages.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -121,6 +122,147 @@ private slots:
         const QJsonObject got = std::get<QJsonObject>(out);
         const QJsonObject want = obj(messages.constData());
         QVERIFY2(got == want, QJsonDocument(got).toJson(QJsonDocument::Compact).constData());
+    }
+
+    void response()
+    {
+        const QJsonObject completion =
+            QJsonDocument::fromJson(
+                "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"model\":\"gpt-x\","
+                "\"choices\":[{\"index\":0,\"message\":{"
+                "\"role\":\"assistant\",\"reasoning_content\":\"Think.\",\"content\":\"Checking.\","
+                "\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\","
+                "\"function\":{\"name\":\"weather\",\"arguments\":\"{\\\"city\\\":\\\"Oslo\\\"}\"}}"
+                "]},\"finish_reason\":\"tool_calls\"}],"
+                "\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":5,\"prompt_tokens_details\":"
+                "{\"cached_tokens\":8}}}")
+                .object();
+        const QJsonObject m = ChatToMessages::translateResponse(completion);
+        QCOMPARE(m.value(QLatin1String("type")).toString(), QStringLiteral("message"));
+        QCOMPARE(m.value(QLatin1String("stop_reason")).toString(), QStringLiteral("tool_use"));
+        const QJsonArray content = m.value(QLatin1String("content")).toArray();
+        QCOMPARE(content.size(), 3);
+        QCOMPARE(content.at(0).toObject().value(QLatin1String("type")).toString(),
+                 QStringLiteral("thinking"));
+        QCOMPARE(content.at(1).toObject().value(QLatin1String("text")).toString(),
+                 QStringLiteral("Checking."));
+        QCOMPARE(content.at(2)
+                     .toObject()
+                     .value(QLatin1String("input"))
+                     .toObject()
+                     .value(QLatin1String("city"))
+                     .toString(),
+                 QStringLiteral("Oslo"));
+        const QJsonObject usage = m.value(QLatin1String("usage")).toObject();
+        QCOMPARE(usage.value(QLatin1String("input_tokens")).toInt(), 12);
+        QCOMPARE(usage.value(QLatin1String("cache_read_input_tokens")).toInt(), 8);
+        QCOMPARE(usage.value(QLatin1String("output_tokens")).toInt(), 5);
+    }
+
+    void stream_data()
+    {
+        QTest::addColumn<int>("pieceSize");
+        QTest::newRow("whole") << 100000;
+        QTest::newRow("5 bytes at a time") << 5;
+    }
+    void stream()
+    {
+        QFETCH(int, pieceSize);
+        const QByteArray in =
+            "data: "
+            "{\"id\":\"c1\",\"model\":\"gpt-x\",\"choices\":[{\"index\":0,\"delta\":{\"role\":"
+            "\"assistant\",\"content\":\"\"}}]}\n\n"
+            "data: "
+            "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"Hm.\"}}]}"
+            "\n\n"
+            "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Let "
+            "me\"}}]}\n\n"
+            "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\" "
+            "check.\"}}]}\n\n"
+            "data: "
+            "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+            "\"id\":\"t1\",\"type\":\"function\",\"function\":{\"name\":\"weather\",\"arguments\":"
+            "\"\"}}]}}]}\n\n"
+            "data: "
+            "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+            "\"function\":{\"arguments\":\"{\\\"city\\\":\"}}]}}]}\n\n"
+            "data: "
+            "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+            "\"function\":{\"arguments\":\"\\\"Oslo\\\"}\"}}]}}]}\n\n"
+            "data: "
+            "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":1,"
+            "\"id\":\"t2\",\"type\":\"function\",\"function\":{\"name\":\"weather\",\"arguments\":"
+            "\"{}\"}}]}}]}\n\n"
+            "data: "
+            "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_"
+            "calls\"}]}\n\n"
+            "data: "
+            "{\"id\":\"c1\",\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":6}}"
+            "\n\n"
+            "data: [DONE]\n\n";
+        ChatStreamToMessages t;
+        QByteArray out;
+        for (qsizetype i = 0; i < in.size(); i += pieceSize)
+            out +=
+                t.feed(QByteArrayView(in).sliced(i, std::min<qsizetype>(pieceSize, in.size() - i)));
+        QVERIFY(t.isComplete());
+        QList<QByteArray> names;
+        QList<QJsonObject> data;
+        for (const QByteArray &line : out.split('\n')) {
+            if (line.startsWith("event: "))
+                names << line.mid(7);
+            else if (line.startsWith("data: "))
+                data << QJsonDocument::fromJson(line.mid(6)).object();
+        }
+        const QList<QByteArray> expected{
+            "message_start",       "content_block_start", "content_block_delta",
+            "content_block_stop",  "content_block_start", "content_block_delta",
+            "content_block_delta", "content_block_stop",  "content_block_start",
+            "content_block_delta", "content_block_delta", "content_block_stop",
+            "content_block_start", "content_block_delta", "content_block_stop",
+            "message_delta",       "message_stop"};
+        QCOMPARE(names, expected);
+        QCOMPARE(data[1]
+                     .value(QLatin1String("content_block"))
+                     .toObject()
+                     .value(QLatin1String("type"))
+                     .toString(),
+                 QStringLiteral("thinking"));
+        QCOMPARE(data[4]
+                     .value(QLatin1String("content_block"))
+                     .toObject()
+                     .value(QLatin1String("type"))
+                     .toString(),
+                 QStringLiteral("text"));
+        QCOMPARE(data[8]
+                     .value(QLatin1String("content_block"))
+                     .toObject()
+                     .value(QLatin1String("id"))
+                     .toString(),
+                 QStringLiteral("t1"));
+        QCOMPARE(data[9]
+                     .value(QLatin1String("delta"))
+                     .toObject()
+                     .value(QLatin1String("partial_json"))
+                     .toString(),
+                 QStringLiteral("{\"city\":"));
+        QCOMPARE(data[12].value(QLatin1String("index")).toInt(), 3);
+        const QJsonObject delta = data[15];
+        QCOMPARE(delta.value(QLatin1String("delta"))
+                     .toObject()
+                     .value(QLatin1String("stop_reason"))
+                     .toString(),
+                 QStringLiteral("tool_use"));
+        QCOMPARE(delta.value(QLatin1String("usage"))
+                     .toObject()
+                     .value(QLatin1String("output_tokens"))
+                     .toInt(),
+                 6);
+        QCOMPARE(delta.value(QLatin1String("usage"))
+                     .toObject()
+                     .value(QLatin1String("input_tokens"))
+                     .toInt(),
+                 9);
     }
 
     void refused_data()

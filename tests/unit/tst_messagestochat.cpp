@@ -214,6 +214,105 @@ private slots:
         QVERIFY(!out.contains("\"usage\""));
     }
 
+    void request_data()
+    {
+        QTest::addColumn<QByteArray>("messages");
+        QTest::addColumn<QByteArray>("chat");
+        QTest::newRow("system blocks, text, sampling, stop, stream")
+            << QByteArray("{\"model\":\"p:m\",\"max_tokens\":64,\"temperature\":0.5,\"stop_"
+                          "sequences\":[\"END\"],\"stream\":true,"
+                          "\"system\":[{\"type\":\"text\",\"text\":\"A\"},{\"type\":\"text\","
+                          "\"text\":\"B\"}],"
+                          "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
+            << QByteArray("{\"model\":\"gpt-x\",\"max_tokens\":64,\"temperature\":0.5,\"stop\":["
+                          "\"END\"],\"stream\":true,"
+                          "\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":"
+                          "\"system\",\"content\":\"A\\nB\"},"
+                          "{\"role\":\"user\",\"content\":\"Hi\"}]}");
+        QTest::newRow("images, tool use and results, thinking dropped")
+            << QByteArray("{\"model\":\"p:m\",\"max_tokens\":10,\"metadata\":{\"user_id\":\"u\"},"
+                          "\"tools\":[{\"name\":\"weather\",\"description\":\"W\",\"input_schema\":"
+                          "{\"type\":\"object\"}}],"
+                          "\"tool_choice\":{\"type\":\"any\",\"disable_parallel_tool_use\":true},"
+                          "\"messages\":["
+                          "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Look\"},"
+                          "{\"type\":\"image\",\"source\":{\"type\":\"base64\",\"media_type\":"
+                          "\"image/png\",\"data\":\"AAAA\"}},"
+                          "{\"type\":\"image\",\"source\":{\"type\":\"url\",\"url\":\"https://"
+                          "example.com/a.png\"}}]},"
+                          "{\"role\":\"assistant\",\"content\":[{\"type\":\"thinking\","
+                          "\"thinking\":\"t\",\"signature\":\"s\"},"
+                          "{\"type\":\"text\",\"text\":\"Checking\"},{\"type\":\"tool_use\",\"id\":"
+                          "\"tu1\",\"name\":\"weather\",\"input\":{\"city\":\"Oslo\"}}]},"
+                          "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_"
+                          "id\":\"tu1\",\"content\":[{\"type\":\"text\",\"text\":\"-3 C\"}]},"
+                          "{\"type\":\"text\",\"text\":\"And tomorrow?\"}]}]}")
+            << QByteArray("{\"model\":\"gpt-x\",\"max_tokens\":10,\"user\":\"u\",\"parallel_tool_"
+                          "calls\":false,\"tool_choice\":\"required\","
+                          "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"weather\","
+                          "\"description\":\"W\",\"parameters\":{\"type\":\"object\"}}}],"
+                          "\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\","
+                          "\"text\":\"Look\"},"
+                          "{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/"
+                          "png;base64,AAAA\"}},"
+                          "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/"
+                          "a.png\"}}]},"
+                          "{\"role\":\"assistant\",\"content\":\"Checking\",\"tool_calls\":[{"
+                          "\"id\":\"tu1\",\"type\":\"function\","
+                          "\"function\":{\"name\":\"weather\",\"arguments\":\"{\\\"city\\\":"
+                          "\\\"Oslo\\\"}\"}}]},"
+                          "{\"role\":\"tool\",\"tool_call_id\":\"tu1\",\"content\":\"-3 C\"},"
+                          "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"And "
+                          "tomorrow?\"}]}]}");
+    }
+    void request()
+    {
+        QFETCH(QByteArray, messages);
+        QFETCH(QByteArray, chat);
+        const auto out = MessagesToChat::translateRequest(
+            QJsonDocument::fromJson(messages).object(), QStringLiteral("gpt-x"));
+        QVERIFY(std::holds_alternative<QJsonObject>(out));
+        const QJsonObject got = std::get<QJsonObject>(out);
+        const QJsonObject want = QJsonDocument::fromJson(chat).object();
+        QVERIFY(!want.isEmpty());
+        QVERIFY2(got == want, QJsonDocument(got).toJson(QJsonDocument::Compact).constData());
+    }
+
+    void requestRefused_data()
+    {
+        QTest::addColumn<QByteArray>("messages");
+        QTest::addColumn<QString>("param");
+        QTest::newRow("unknown role")
+            << QByteArray("{\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}")
+            << "messages[0].role";
+        QTest::newRow("tool result without use")
+            << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"tool_"
+                          "result\",\"tool_use_id\":\"x\"}]}]}")
+            << "messages[0].content[0].tool_use_id";
+        QTest::newRow("unknown block")
+            << QByteArray(
+                   "{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"document\"}]}]}")
+            << "messages[0].content[0]";
+        QTest::newRow("image source")
+            << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
+                          "\"source\":{\"type\":\"file\"}}]}]}")
+            << "messages[0].content[0]";
+        QTest::newRow("server tool")
+            << QByteArray("{\"tools\":[{\"type\":\"web_search_20250305\",\"name\":\"web_search\"}],"
+                          "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+            << "tools[0]";
+    }
+    void requestRefused()
+    {
+        QFETCH(QByteArray, messages);
+        QFETCH(QString, param);
+        const auto out = MessagesToChat::translateRequest(
+            QJsonDocument::fromJson(messages).object(), QStringLiteral("m"));
+        QVERIFY(std::holds_alternative<ApiError>(out));
+        QCOMPARE(std::get<ApiError>(out).status, 400);
+        QCOMPARE(std::get<ApiError>(out).param, param);
+    }
+
     void streamErrorEvent()
     {
         MessagesStreamToChat t(1, false);
