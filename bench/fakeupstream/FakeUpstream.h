@@ -3,6 +3,7 @@
 #include "http/HttpHandler.h"
 #include "http/HttpRequest.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QSslConfiguration>
@@ -18,7 +19,8 @@ class HttpServer;
 //   "status-N"      answer HTTP N with an OpenAI error body ("status-N-text": plain text)
 //   "cut-N"         stream N events, then drop the connection
 //   "slow-MS"       wait MS milliseconds before answering
-//   anything else   answer normally, echoing the last user message
+//   anything else   answer normally, echoing the last user message; when the request offers
+//                   tools and carries no tool result yet, call the first tool with {"city":"Oslo"}
 class FakeUpstream : public QObject, public HttpHandler
 {
     Q_OBJECT
@@ -57,6 +59,9 @@ private:
     void answer(HttpExchange *exchange, const QByteArray &model, const QByteArray &body,
                 bool anthropic);
     void stream(HttpExchange *exchange, const QList<QByteArray> &events, int cutAfter);
+    void answerWithToolCall(HttpExchange *exchange, const QByteArray &model, const QString &tool, bool anthropic,
+                            bool stream, bool includeUsage);
+    static QString toolToCall(const QJsonObject &body, bool anthropic);
     static QList<QByteArray> openAiEvents(const QByteArray &model, int events, bool includeUsage);
     static QList<QByteArray> anthropicEvents(const QByteArray &model, int events);
 

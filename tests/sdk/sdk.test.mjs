@@ -1,0 +1,146 @@
+// Real clients, written by others, against the gateway: every pairing of client surface
+// (OpenAI SDK, Anthropic SDK) and provider surface (openai, anthropic), streaming and not,
+// with tool calls. Run by run-sdk-tests.sh, which starts the gateway and a fake upstream.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import OpenAI from 'openai';
+import Anthropic from '@anthropic-ai/sdk';
+
+const base = process.env.GATEHOUSE_URL;
+const key = process.env.GATEHOUSE_KEY;
+assert.ok(base && key, 'GATEHOUSE_URL and GATEHOUSE_KEY must be set');
+
+const openai = new OpenAI({ baseURL: `${base}/v1`, apiKey: key, maxRetries: 0, timeout: 15000 });
+const anthropic = new Anthropic({ baseURL: base, apiKey: key, maxRetries: 0, timeout: 15000 });
+
+const openaiTools = [{
+  type: 'function',
+  function: {
+    name: 'weather', description: 'Current weather in a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
+}];
+const anthropicTools = [{
+  name: 'weather', description: 'Current weather in a city',
+  input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+}];
+const streamedText = 'tok0 tok1 tok2 tok3 tok4 ';
+
+for (const provider of ['oai', 'claude']) {
+  const model = `${provider}:m1`;
+
+  test(`OpenAI SDK -> ${provider}: chat completion`, async () => {
+    const r = await openai.chat.completions.create({ model, messages: [{ role: 'user', content: 'hello' }] });
+    assert.equal(r.choices[0].message.content, 'echo: hello');
+    assert.equal(r.choices[0].finish_reason, 'stop');
+    assert.ok(r.usage.total_tokens > 0);
+  });
+
+  test(`OpenAI SDK -> ${provider}: streaming with usage`, async () => {
+    const stream = await openai.chat.completions.create({
+      model, stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: 'hello' }],
+    });
+    let text = '';
+    let usage = null;
+    let finish = null;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta?.content ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+      if (chunk.usage) usage = chunk.usage;
+    }
+    assert.equal(text, streamedText);
+    assert.equal(finish, 'stop');
+    assert.ok(usage && usage.completion_tokens > 0);
+  });
+
+  test(`OpenAI SDK -> ${provider}: tool call and its result`, async () => {
+    const messages = [{ role: 'user', content: 'Weather in Oslo?' }];
+    const r = await openai.chat.completions.create({ model, tools: openaiTools, messages });
+    assert.equal(r.choices[0].finish_reason, 'tool_calls');
+    const call = r.choices[0].message.tool_calls[0];
+    assert.equal(call.function.name, 'weather');
+    assert.deepEqual(JSON.parse(call.function.arguments), { city: 'Oslo' });
+    messages.push(r.choices[0].message, { role: 'tool', tool_call_id: call.id, content: '-3 C' });
+    const r2 = await openai.chat.completions.create({ model, tools: openaiTools, messages });
+    assert.match(r2.choices[0].message.content, /^echo:/);
+  });
+
+  test(`OpenAI SDK -> ${provider}: streamed tool call`, async () => {
+    const stream = await openai.chat.completions.create({
+      model, stream: true, tools: openaiTools, messages: [{ role: 'user', content: 'Weather in Oslo?' }],
+    });
+    let name = '';
+    let args = '';
+    let finish = null;
+    for await (const chunk of stream) {
+      for (const call of chunk.choices[0]?.delta?.tool_calls ?? []) {
+        name += call.function?.name ?? '';
+        args += call.function?.arguments ?? '';
+      }
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    assert.equal(name, 'weather');
+    assert.deepEqual(JSON.parse(args), { city: 'Oslo' });
+    assert.equal(finish, 'tool_calls');
+  });
+
+  test(`Anthropic SDK -> ${provider}: message`, async () => {
+    const m = await anthropic.messages.create({ model, max_tokens: 100, messages: [{ role: 'user', content: 'hello' }] });
+    assert.equal(m.type, 'message');
+    assert.equal(m.content[0].text, 'echo: hello');
+    assert.equal(m.stop_reason, 'end_turn');
+    assert.ok(m.usage.output_tokens > 0);
+  });
+
+  test(`Anthropic SDK -> ${provider}: streaming`, async () => {
+    const stream = anthropic.messages.stream({ model, max_tokens: 100, messages: [{ role: 'user', content: 'hello' }] });
+    let deltas = 0;
+    stream.on('text', () => { deltas += 1; });
+    const final = await stream.finalMessage();
+    assert.equal(final.content[0].text, streamedText);
+    assert.equal(deltas, 5);
+    assert.equal(final.stop_reason, 'end_turn');
+    assert.ok(final.usage.output_tokens > 0);
+  });
+
+  test(`Anthropic SDK -> ${provider}: tool use and its result`, async () => {
+    const messages = [{ role: 'user', content: 'Weather in Oslo?' }];
+    const m = await anthropic.messages.create({ model, max_tokens: 100, tools: anthropicTools, messages });
+    assert.equal(m.stop_reason, 'tool_use');
+    const use = m.content.find((b) => b.type === 'tool_use');
+    assert.equal(use.name, 'weather');
+    assert.deepEqual(use.input, { city: 'Oslo' });
+    messages.push({ role: 'assistant', content: m.content },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: use.id, content: '-3 C' }] });
+    const m2 = await anthropic.messages.create({ model, max_tokens: 100, tools: anthropicTools, messages });
+    assert.match(m2.content[0].text, /^echo:/);
+  });
+
+  test(`Anthropic SDK -> ${provider}: streamed tool use`, async () => {
+    const stream = anthropic.messages.stream({
+      model, max_tokens: 100, tools: anthropicTools, messages: [{ role: 'user', content: 'Weather in Oslo?' }],
+    });
+    const final = await stream.finalMessage();
+    const use = final.content.find((b) => b.type === 'tool_use');
+    assert.deepEqual(use.input, { city: 'Oslo' });
+    assert.equal(final.stop_reason, 'tool_use');
+  });
+
+  test(`SDK errors -> ${provider}: unknown provider`, async () => {
+    await assert.rejects(
+      openai.chat.completions.create({ model: `${provider}-typo:m1`, messages: [{ role: 'user', content: 'x' }] }),
+      (e) => e.status === 404 && typeof e.message === 'string');
+    await assert.rejects(
+      anthropic.messages.create({ model: `${provider}-typo:m1`, max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }),
+      (e) => e.status === 404 && e.error?.error?.type === 'not_found_error');
+  });
+}
+
+test('SDK errors: a wrong access key is refused in each shape', async () => {
+  const badOpenai = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'ghk_wrong', maxRetries: 0 });
+  await assert.rejects(badOpenai.models.list(), (e) => e.status === 401);
+  const badAnthropic = new Anthropic({ baseURL: base, apiKey: 'ghk_wrong', maxRetries: 0 });
+  await assert.rejects(
+    badAnthropic.messages.create({ model: 'claude:m1', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }),
+    (e) => e.status === 401 && e.error?.error?.type === 'authentication_error');
+});
