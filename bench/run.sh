@@ -39,7 +39,8 @@ wait_for_line() { # file -> port from "listening on http://host:PORT"
     echo "bench: $1 never said it was listening" >&2; cat "$1" >&2; exit 1
 }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU time of a process in nanoseconds, all threads together (schedstat is precise; stat ticks are 10 ms).
+cpu_ns() { cat /proc/"$1"/task/*/schedstat | awk '{ s += $1 } END { printf "%.0f", s }'; }
 peak_rss_kib() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
 
 # Fake upstream: 50 events per stream, 2 ms apart, so buffering would show.
@@ -81,6 +82,8 @@ nginx_worker=$(pgrep -P "$(cat "$work/nginx/nginx.pid")" | head -1)
 # Gatehouse, headless, with its own config folder.
 gh="$build/app/gatehouse --config-dir $work/gatehouse"
 $gh provider add fake --url "http://127.0.0.1:$upstream_port/v1" --surface openai --model echo-1 >/dev/null
+# The same fake upstream on its Anthropic surface: OpenAI clients reach it through translation.
+$gh provider add claude --url "http://127.0.0.1:$upstream_port" --surface anthropic --model echo-1 >/dev/null
 for i in $(seq 1 "$extra"); do
     $gh provider add "extra-$i" --url "http://127.0.0.1:$upstream_port/v1" --surface openai --model "m-$i" >/dev/null
 done
@@ -113,26 +116,31 @@ for c in $concurrency; do
         threads=$(( c < 2 ? 1 : 2 ))
         # Warm up connection pools first.
         wrk -t"$threads" -c"$c" -d1s -s "$work/$t.lua" "http://127.0.0.1:${port[$t]}/v1/chat/completions" >/dev/null
-        before=$(cpu_ticks "${proc[$t]}")
+        before=$(cpu_ns "${proc[$t]}")
         out=$(wrk -t"$threads" -c"$c" -d"${duration}s" --latency -s "$work/$t.lua" "http://127.0.0.1:${port[$t]}/v1/chat/completions")
-        after=$(cpu_ticks "${proc[$t]}")
+        after=$(cpu_ns "${proc[$t]}")
         if echo "$out" | grep -q "Non-2xx"; then echo "bench: $t answered errors:" >&2; echo "$out" >&2; exit 1; fi
         requests=$(echo "$out" | awk '/requests in/ {print $1}')
         rps[$t,$c]=$(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')
         p50[$t,$c]=$(to_ms "$(echo "$out" | awk '$1 == "50%" {print $2}')")
         p99[$t,$c]=$(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")
-        hz=$(getconf CLK_TCK)
-        cpu[$t,$c]=$(awk -v d=$((after - before)) -v n="$requests" -v hz="$hz" 'BEGIN { printf "%.1f", d / hz * 1e6 / n }')
+        cpu[$t,$c]=$(awk -v d=$((after - before)) -v n="$requests" 'BEGIN { printf "%.1f", d / 1000 / n }')
     done
 done
 
-declare -A ttft total spread
+# Streams: the three targets, plus Gatehouse translating (OpenAI client, Anthropic-surface upstream).
+port[translated]=$gatehouse_port; model[translated]=claude:echo-1; proc[translated]=$gatehouse_pid
+stream_targets=(direct nginx gatehouse translated)
+declare -A ttft total spread scpu
 for sc in 1 32; do
-    for t in "${targets[@]}"; do
+    for t in "${stream_targets[@]}"; do
         n=$(( sc == 1 ? 30 : 96 ))
+        before=$(cpu_ns "${proc[$t]}")
         json=$("$build/bench/gatehouse-stream-probe" --port "${port[$t]}" --key "$key" --model "${model[$t]}" --concurrency "$sc" --requests "$n")
+        after=$(cpu_ns "${proc[$t]}")
         get() { echo "$json" | python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
         ttft[$t,$sc]=$(get ttft_p50_ms); total[$t,$sc]=$(get total_p50_ms); spread[$t,$sc]=$(get spread_p50_ms)
+        scpu[$t,$sc]=$(awk -v d=$((after - before)) -v n="$n" 'BEGIN { printf "%.0f", d / 1000 / n }')
     done
 done
 
@@ -162,18 +170,23 @@ report="$work/report.md"
     echo
     echo "Streams of 50 events, 2 ms apart (medians; spread = first to last event, ~98 ms when unbuffered):"
     echo
-    echo "| streams at once | target | TTFT ms | total ms | spread ms | TTFT minus direct ms |"
-    echo "|---|---|---|---|---|---|"
+    echo "(translated = OpenAI client through Gatehouse to the upstream's Anthropic surface, translated both ways)"
+    echo
+    echo "| streams at once | target | TTFT ms | total ms | spread ms | TTFT minus direct ms | CPU µs per stream |"
+    echo "|---|---|---|---|---|---|---|"
     for sc in 1 32; do
-        for t in "${targets[@]}"; do
+        for t in "${stream_targets[@]}"; do
             d=$(awk -v a="${ttft[$t,$sc]}" -v b="${ttft[direct,$sc]}" 'BEGIN { printf "%.3f", a - b }')
-            echo "| $sc | $t | ${ttft[$t,$sc]} | ${total[$t,$sc]} | ${spread[$t,$sc]} | $d |"
+            cpucell=${scpu[$t,$sc]}; [ "$t" = direct ] && cpucell="(upstream ${scpu[$t,$sc]})"
+            echo "| $sc | $t | ${ttft[$t,$sc]} | ${total[$t,$sc]} | ${spread[$t,$sc]} | $d | $cpucell |"
         done
     done
     echo
     unbuffered=yes
     for sc in 1 32; do
-        awk -v s="${spread[gatehouse,$sc]}" 'BEGIN { exit !(s < 50) }' && unbuffered=no
+        for t in gatehouse translated; do
+            awk -v s="${spread[$t,$sc]}" 'BEGIN { exit !(s < 50) }' && unbuffered=no
+        done
     done
     echo "Events unbuffered through Gatehouse: $unbuffered"
     echo

@@ -342,6 +342,47 @@ private slots:
                     .isObject());
     }
 
+    void translatedStreamCutEndsWithErrorEvent()
+    {
+        HttpTestClient client(m_port);
+        client.send("POST", "/v1/chat/completions",
+                    "{\"model\":\"claude-local:cut-3\",\"stream\":true,\"messages\":[{\"role\":"
+                    "\"user\",\"content\":\"hi\"}]}",
+                    {{"Authorization", "Bearer " + m_key}});
+        const auto r = client.waitForResponse(5000);
+        QVERIFY(r.complete);
+        QVERIFY2(r.body.contains("data: {\"error\""), r.body.constData());
+        QVERIFY(!r.body.contains("[DONE]"));
+    }
+
+    void translatedBadInputInAnthropicShape_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("unknown role")
+            << QByteArray("{\"model\":\"oai:gpt-x\",\"max_tokens\":5,\"messages\":[{\"role\":"
+                          "\"robot\",\"content\":\"x\"}]}");
+        QTest::newRow("tool result without use") << QByteArray(
+            "{\"model\":\"oai:gpt-x\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\","
+            "\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t\"}]}]}");
+        QTest::newRow("malformed block")
+            << QByteArray("{\"model\":\"oai:gpt-x\",\"max_tokens\":5,\"messages\":[{\"role\":"
+                          "\"user\",\"content\":[{\"type\":\"text\",\"text\":5}]}]}");
+    }
+    void translatedBadInputInAnthropicShape()
+    {
+        QFETCH(QByteArray, body);
+        const auto r =
+            HttpTestClient::request(m_port, "POST", "/v1/messages", body, anthropicHeaders());
+        QCOMPARE(r.status, 400);
+        QCOMPARE(json(r).value(QLatin1String("type")).toString(), QStringLiteral("error"));
+        QCOMPARE(json(r)
+                     .value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("type"))
+                     .toString(),
+                 QStringLiteral("invalid_request_error"));
+    }
+
     void countTokens()
     {
         const auto r = HttpTestClient::request(m_port, "POST", "/v1/messages/count_tokens",
