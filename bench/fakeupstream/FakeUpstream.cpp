@@ -246,33 +246,48 @@ QString FakeUpstream::toolToCall(const QJsonObject &body, bool anthropic)
     if (last.value(QLatin1String("role")).toString() == QLatin1String("tool"))
         return {};
     for (const QJsonValue block : last.value(QLatin1String("content")).toArray()) {
-        if (block.toObject().value(QLatin1String("type")).toString() == QLatin1String("tool_result"))
+        if (block.toObject().value(QLatin1String("type")).toString() ==
+            QLatin1String("tool_result"))
             return {};
     }
     const QJsonObject first = tools.first().toObject();
     return anthropic ? first.value(QLatin1String("name")).toString()
-                     : first.value(QLatin1String("function")).toObject().value(QLatin1String("name")).toString();
+                     : first.value(QLatin1String("function"))
+                           .toObject()
+                           .value(QLatin1String("name"))
+                           .toString();
 }
 
-void FakeUpstream::answerWithToolCall(HttpExchange *exchange, const QByteArray &model, const QString &tool,
-                                      bool anthropic, bool stream, bool includeUsage)
+void FakeUpstream::answerWithToolCall(HttpExchange *exchange, const QByteArray &model,
+                                      const QString &tool, bool anthropic, bool stream,
+                                      bool includeUsage)
 {
     const QByteArray name = tool.toUtf8();
     if (!stream && anthropic) {
-        exchange->respond(200, {{"content-type", jsonType}},
-                          "{\"id\":\"msg_fake_tool\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"" + model +
-                              "\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_fake_1\",\"name\":\"" + name +
-                              "\",\"input\":{\"city\":\"Oslo\"}}],\"stop_reason\":\"tool_use\",\"stop_sequence\":null,"
-                              "\"usage\":{\"input_tokens\":20,\"output_tokens\":9}}");
+        exchange->respond(
+            200, {{"content-type", jsonType}},
+            "{\"id\":\"msg_fake_tool\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"" +
+                model +
+                "\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_fake_1\",\"name\":\"" +
+                name +
+                "\",\"input\":{\"city\":\"Oslo\"}}],\"stop_reason\":\"tool_use\",\"stop_sequence\":"
+                "null,"
+                "\"usage\":{\"input_tokens\":20,\"output_tokens\":9}}");
         return;
     }
     if (!stream) {
-        exchange->respond(200, {{"content-type", jsonType}},
-                          "{\"id\":\"chatcmpl-fake-tool\",\"object\":\"chat.completion\",\"created\":1700000000,\"model\":\"" + model +
-                              "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":["
-                              "{\"id\":\"call_fake_1\",\"type\":\"function\",\"function\":{\"name\":\"" + name +
-                              "\",\"arguments\":\"{\\\"city\\\":\\\"Oslo\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}],"
-                              "\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":9,\"total_tokens\":29}}");
+        exchange->respond(
+            200, {{"content-type", jsonType}},
+            "{\"id\":\"chatcmpl-fake-tool\",\"object\":\"chat.completion\",\"created\":1700000000,"
+            "\"model\":\"" +
+                model +
+                "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
+                "\"tool_calls\":["
+                "{\"id\":\"call_fake_1\",\"type\":\"function\",\"function\":{\"name\":\"" +
+                name +
+                "\",\"arguments\":\"{\\\"city\\\":\\\"Oslo\\\"}\"}}]},\"finish_reason\":\"tool_"
+                "calls\"}],"
+                "\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":9,\"total_tokens\":29}}");
         return;
     }
     QList<QByteArray> events;
@@ -280,32 +295,47 @@ void FakeUpstream::answerWithToolCall(HttpExchange *exchange, const QByteArray &
         auto event = [](const char *type, const QByteArray &data) -> QByteArray {
             return QByteArray("event: ") + type + "\ndata: " + data + "\n\n";
         };
-        events << event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_fake_tool\",\"type\":\"message\","
-                                         "\"role\":\"assistant\",\"model\":\"" + model +
-                                             "\",\"content\":[],\"stop_reason\":null,\"usage\":{\"input_tokens\":20,\"output_tokens\":1}}}")
-               << event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\","
-                                               "\"id\":\"toolu_fake_1\",\"name\":\"" + name + "\",\"input\":{}}}")
-               << event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\","
+        events << event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_"
+                                         "fake_tool\",\"type\":\"message\","
+                                         "\"role\":\"assistant\",\"model\":\"" +
+                                             model +
+                                             "\",\"content\":[],\"stop_reason\":null,\"usage\":{"
+                                             "\"input_tokens\":20,\"output_tokens\":1}}}")
+               << event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,"
+                                               "\"content_block\":{\"type\":\"tool_use\","
+                                               "\"id\":\"toolu_fake_1\",\"name\":\"" +
+                                                   name + "\",\"input\":{}}}")
+               << event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                                               "\"delta\":{\"type\":\"input_json_delta\","
                                                "\"partial_json\":\"{\\\"city\\\":\"}}")
-               << event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\","
+               << event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,"
+                                               "\"delta\":{\"type\":\"input_json_delta\","
                                                "\"partial_json\":\"\\\"Oslo\\\"}\"}}")
                << event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
-               << event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\",\"stop_sequence\":null},"
+               << event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
+                                         "\"tool_use\",\"stop_sequence\":null},"
                                          "\"usage\":{\"output_tokens\":9}}")
                << event("message_stop", "{\"type\":\"message_stop\"}");
     } else {
-        const QByteArray head = "data: {\"id\":\"chatcmpl-fake-tool\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"" +
+        const QByteArray head = "data: "
+                                "{\"id\":\"chatcmpl-fake-tool\",\"object\":\"chat.completion."
+                                "chunk\",\"created\":1700000000,\"model\":\"" +
                                 model + "\",\"choices\":";
-        events << head + "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"index\":0,"
-                         "\"id\":\"call_fake_1\",\"type\":\"function\",\"function\":{\"name\":\"" + name +
-                         "\",\"arguments\":\"\"}}]},\"finish_reason\":null}]}\n\n"
-               << head + "[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"{\\\"city\\\":\"}}]},"
+        events << head +
+                      "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null,\"tool_"
+                      "calls\":[{\"index\":0,"
+                      "\"id\":\"call_fake_1\",\"type\":\"function\",\"function\":{\"name\":\"" +
+                      name + "\",\"arguments\":\"\"}}]},\"finish_reason\":null}]}\n\n"
+               << head + "[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{"
+                         "\"arguments\":\"{\\\"city\\\":\"}}]},"
                          "\"finish_reason\":null}]}\n\n"
-               << head + "[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"\\\"Oslo\\\"}\"}}]},"
+               << head + "[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{"
+                         "\"arguments\":\"\\\"Oslo\\\"}\"}}]},"
                          "\"finish_reason\":null}]}\n\n"
                << head + "[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n";
         if (includeUsage)
-            events << head + "[],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":9,\"total_tokens\":29}}\n\n";
+            events << head + "[],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":9,\"total_"
+                             "tokens\":29}}\n\n";
         events << QByteArrayLiteral("data: [DONE]\n\n");
     }
     this->stream(exchange, events, -1);

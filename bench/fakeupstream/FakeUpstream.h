@@ -59,8 +59,8 @@ private:
     void answer(HttpExchange *exchange, const QByteArray &model, const QByteArray &body,
                 bool anthropic);
     void stream(HttpExchange *exchange, const QList<QByteArray> &events, int cutAfter);
-    void answerWithToolCall(HttpExchange *exchange, const QByteArray &model, const QString &tool, bool anthropic,
-                            bool stream, bool includeUsage);
+    void answerWithToolCall(HttpExchange *exchange, const QByteArray &model, const QString &tool,
+                            bool anthropic, bool stream, bool includeUsage);
     static QString toolToCall(const QJsonObject &body, bool anthropic);
     static QList<QByteArray> openAiEvents(const QByteArray &model, int events, bool includeUsage);
     static QList<QByteArray> anthropicEvents(const QByteArray &model, int events);
