@@ -287,7 +287,7 @@ void Gateway::handleModels(HttpExchange *exchange, const Context &ctx)
     QList<const RoutableProvider *> toAsk;
     for (const RoutableProvider &rp : m_snapshot->providers) {
         if (rp.provider.enabled && rp.provider.models.isEmpty() &&
-            rp.provider.surface == ApiSurface::OpenAi && !(rp.provider.hasKey && rp.key.isEmpty()))
+            !(rp.provider.hasKey && rp.key.isEmpty()))
             toAsk.append(&rp);
     }
     QPointer<HttpExchange> ex(exchange);

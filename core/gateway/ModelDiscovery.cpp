@@ -66,6 +66,9 @@ void ModelDiscovery::discover(const QList<const RoutableProvider *> &providers, 
         }
         request.headers.append(
             {QByteArrayLiteral("accept"), QByteArrayLiteral("application/json")});
+        if (rp->provider.surface == ApiSurface::Anthropic)
+            request.headers.append(
+                {QByteArrayLiteral("anthropic-version"), QByteArrayLiteral("2023-06-01")});
 
         ++pending->outstanding;
         UpstreamCall *call = m_client->send(request, this);

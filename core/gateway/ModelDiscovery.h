@@ -25,8 +25,8 @@ public:
     void discover(const QList<const RoutableProvider *> &providers, QObject *context,
                   std::function<void(const Models &)> done);
 
-    // The model ids in an OpenAI model list ({"data":[{"id":…}]}); Ollama's and LM
-    // Studio's OpenAI-compatible endpoints answer the same shape.
+    // The model ids in a model list ({"data":[{"id":…}]}): OpenAI's, Anthropic's, and the
+    // OpenAI-compatible endpoints of Ollama, LM Studio and the like all answer this shape.
     static QStringList parseModelList(const QByteArray &json);
 
     static constexpr int cacheMs = 60'000;

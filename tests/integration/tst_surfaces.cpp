@@ -66,7 +66,10 @@ private slots:
         oai.id = QStringLiteral("oai");
         oai.baseUrl = QUrl(m_upstream->baseUrl());
         oai.models = {QStringLiteral("text-embed"), QStringLiteral("gpt-x")};
-        c.providers = {claude, claudeV1, oai};
+        Provider claudeAny = claudeV1;
+        claudeAny.id = QStringLiteral("claude-any"); // no model list: asked for one
+        claudeAny.models.clear();
+        c.providers = {claude, claudeV1, oai, claudeAny};
         const auto created = AccessKeys::create(QStringLiteral("t"), systemRandomBytes,
                                                 QDateTime::currentDateTimeUtc());
         m_key = created.key.toLatin1();
@@ -265,6 +268,12 @@ private slots:
                           "\"content\":\"x\"},{\"role\":\"tool\",\"tool_call_id\":\"c9\","
                           "\"content\":\"1\"}]}")
             << 400;
+        QTest::newRow("oversized image")
+            << QByteArray("{\"model\":\"claude-local:claude-x\",\"messages\":[{\"role\":\"user\","
+                          "\"content\":[{\"type\":\"image_url\","
+                          "\"image_url\":{\"url\":\"data:image/png;base64," +
+                          QByteArray(7 * 1024 * 1024, 'A') + "\"}}]}]}")
+            << 400;
         QTest::newRow("unknown role")
             << QByteArray("{\"model\":\"claude-local:claude-x\",\"messages\":[{\"role\":\"robot\","
                           "\"content\":\"x\"}]}")
@@ -381,6 +390,21 @@ private slots:
                      .value(QLatin1String("type"))
                      .toString(),
                  QStringLiteral("invalid_request_error"));
+    }
+
+    void modelsOfAnthropicProviderAreDiscovered()
+    {
+        const auto r =
+            HttpTestClient::request(m_port, "GET", "/v1/models", {}, {{"x-api-key", m_key}});
+        QCOMPARE(r.status, 200);
+        QStringList ids;
+        for (const QJsonValue v : json(r).value(QLatin1String("data")).toArray())
+            ids << v.toObject().value(QLatin1String("id")).toString();
+        QVERIFY2(ids.contains(QStringLiteral("claude-any:echo-1")),
+                 qPrintable(ids.join(QLatin1Char(','))));
+        QVERIFY(ids.contains(QStringLiteral("claude-local:claude-x")));
+        QCOMPARE(m_upstream->received.last().path, QByteArray("/v1/models"));
+        QCOMPARE(m_upstream->received.last().header("anthropic-version"), QByteArray("2023-06-01"));
     }
 
     void countTokens()
