@@ -43,10 +43,9 @@ std::optional<ApiError> checkModel(const QJsonObject &body)
                                     QStringLiteral("model"));
     return std::nullopt;
 }
-} // namespace
 
-std::variant<ChatCompletionRequest, ApiError>
-ChatCompletionRequest::parseEmbeddings(const QByteArray &json)
+// A JSON object with a valid "model": what every model request starts with.
+std::variant<ChatCompletionRequest, ApiError> parseModelRequest(const QByteArray &json)
 {
     auto parsed = parseJsonObject(json);
     if (auto *e = std::get_if<ApiError>(&parsed))
@@ -56,6 +55,17 @@ ChatCompletionRequest::parseEmbeddings(const QByteArray &json)
     if (auto e = checkModel(r.body))
         return *e;
     r.model = r.body.value(QLatin1String("model")).toString();
+    return r;
+}
+} // namespace
+
+std::variant<ChatCompletionRequest, ApiError>
+ChatCompletionRequest::parseEmbeddings(const QByteArray &json)
+{
+    auto parsed = parseModelRequest(json);
+    if (auto *e = std::get_if<ApiError>(&parsed))
+        return *e;
+    ChatCompletionRequest r = std::get<ChatCompletionRequest>(std::move(parsed));
     const QJsonValue input = r.body.value(QLatin1String("input"));
     if (!input.isString() && !input.isArray())
         return ApiError::badRequest(tr("\"input\" is required: a string or an array."),
@@ -65,15 +75,10 @@ ChatCompletionRequest::parseEmbeddings(const QByteArray &json)
 
 std::variant<ChatCompletionRequest, ApiError> ChatCompletionRequest::parse(const QByteArray &json)
 {
-    auto parsed = parseJsonObject(json);
+    auto parsed = parseModelRequest(json);
     if (auto *e = std::get_if<ApiError>(&parsed))
         return *e;
-    ChatCompletionRequest r;
-    r.body = std::get<QJsonObject>(std::move(parsed));
-
-    if (auto e = checkModel(r.body))
-        return *e;
-    r.model = r.body.value(QLatin1String("model")).toString();
+    ChatCompletionRequest r = std::get<ChatCompletionRequest>(std::move(parsed));
 
     const QJsonValue messages = r.body.value(QLatin1String("messages"));
     if (messages.isUndefined())

@@ -1,5 +1,7 @@
 #include "Http1Upstream.h"
 
+#include "http/HttpNumber.h"
+
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -8,26 +10,6 @@ namespace gatehouse {
 namespace {
 constexpr int maxResponseHeadBytes = 64 * 1024;
 
-bool parseHex(QByteArrayView s, qint64 &out)
-{
-    if (s.isEmpty() || s.size() > 15)
-        return false;
-    qint64 v = 0;
-    for (const char c : s) {
-        int d;
-        if (c >= '0' && c <= '9')
-            d = c - '0';
-        else if (c >= 'a' && c <= 'f')
-            d = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F')
-            d = c - 'A' + 10;
-        else
-            return false;
-        v = v * 16 + d;
-    }
-    out = v;
-    return true;
-}
 } // namespace
 
 Http1ConnectionPool::Http1ConnectionPool(QObject *parent)
@@ -371,7 +353,7 @@ void Http1UpstreamCall::parseChunked()
             QByteArrayView line(m_buffer.constData() + pos, eol - pos);
             if (const qsizetype semi = line.indexOf(';'); semi >= 0)
                 line = line.first(semi);
-            if (!parseHex(line.trimmed(), m_remaining)) {
+            if (!parseHttpNumber(line.trimmed(), 16, m_remaining)) {
                 fail(brokenOff(tr("a chunk size is malformed")));
                 return;
             }

@@ -1,5 +1,7 @@
 #include "HttpRequestParser.h"
 
+#include "HttpNumber.h"
+
 #include <QCoreApplication>
 
 namespace gatehouse {
@@ -36,28 +38,6 @@ bool hasForbiddenByte(QByteArrayView s)
             return true;
     }
     return false;
-}
-
-// Parses a non-negative decimal or hex number with an overflow bound.
-bool parseNumber(QByteArrayView s, int base, qint64 &out)
-{
-    if (s.isEmpty() || s.size() > 16)
-        return false;
-    qint64 v = 0;
-    for (const char c : s) {
-        int d;
-        if (c >= '0' && c <= '9')
-            d = c - '0';
-        else if (base == 16 && c >= 'a' && c <= 'f')
-            d = c - 'a' + 10;
-        else if (base == 16 && c >= 'A' && c <= 'F')
-            d = c - 'A' + 10;
-        else
-            return false;
-        v = v * base + d;
-    }
-    out = v;
-    return true;
 }
 
 } // namespace
@@ -217,7 +197,7 @@ HttpRequestParser::Status HttpRequestParser::headersDone()
         m_state = State::ChunkSize;
     } else if (lengthCount > 0) {
         qint64 length = 0;
-        if (!parseNumber(contentLength, 10, length))
+        if (!parseHttpNumber(contentLength, 10, length))
             return fail(400, tr("The Content-Length header is not a number."));
         if (length > m_limits.maxBodyBytes)
             return fail(413, tr("The request body (%1 bytes) is larger than the limit of %2 bytes.")
@@ -261,7 +241,7 @@ HttpRequestParser::Status HttpRequestParser::parseChunked(QByteArray &buffer)
             if (const qsizetype semi = line.indexOf(';'); semi >= 0)
                 line = line.first(semi); // chunk extensions are ignored
             qint64 size = 0;
-            if (!parseNumber(line.trimmed(), 16, size))
+            if (!parseHttpNumber(line.trimmed(), 16, size))
                 return fail(400, tr("A chunk size is malformed."));
             if (m_request.body.size() + size > m_limits.maxBodyBytes)
                 return fail(413, tr("The request body is larger than the limit of %1 bytes.")
