@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QMessageBox>
 
 namespace gatehouse {
@@ -12,6 +13,10 @@ std::unique_ptr<QCoreApplication> DesktopApp::createApplication(int &argc, char 
     auto app = std::make_unique<QApplication>(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
     QApplication::setDesktopFileName(QStringLiteral("gatehouse"));
+    QIcon icon;
+    for (const int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/gatehouse-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
     return app;
 }
 
