@@ -13,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -65,6 +66,11 @@ QByteArray upstreamErrorBody(int status, const QByteArray &body, const QString &
     return error.body(shape);
 }
 
+QByteArray overheadMs(qint64 ns)
+{
+    return QByteArray::number(static_cast<double>(std::max<qint64>(ns, 0)) / 1e6, 'f', 3);
+}
+
 // An error event that ends a stream whose headers were already sent.
 QByteArray streamErrorEvent(const ApiError &error, ApiShape shape)
 {
@@ -91,6 +97,7 @@ QByteArray upstreamBody(const QByteArray &raw, ChatCompletionRequest &chat,
 
 struct Gateway::Context
 {
+    QElapsedTimer received; // since the request was complete
     ApiShape shape = ApiShape::OpenAi;
     QByteArray requestId;
     QByteArray corsOrigin;
@@ -204,6 +211,7 @@ void Gateway::handleMalformedRequest(HttpExchange *exchange, int status, const Q
 void Gateway::handleRequest(HttpExchange *exchange)
 {
     Context ctx;
+    ctx.received.start();
     ctx.requestId = nextRequestId();
     const HttpRequest &request = exchange->request();
     if (request.path.startsWith("/v1/messages"))
@@ -426,6 +434,8 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
         QByteArray streamTail; // the last bytes of a stream, to see whether it ended properly
         std::unique_ptr<StreamTranslator> translator; // for translated answers
         bool anthropicAnswer = false;                 // the provider answers in Anthropic's shape
+        qint64 overheadNs = 0;                        // Gatehouse's own time before the first byte
+        qint64 finishedAtNs = 0;                      // when the provider's last byte arrived
     };
     auto state = std::make_shared<RelayState>();
     const qint64 created = QDateTime::currentSecsSinceEpoch();
@@ -448,9 +458,11 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
 
     connect(
         call, &UpstreamCall::headersReceived, this,
-        [ex, state, routed](int status, const HttpHeaders &headers) {
+        [ex, state, routed, call, ctx](int status, const HttpHeaders &headers) {
             state->status = status;
             state->headers = routed;
+            // What Gatehouse added before the first byte: all time so far but the provider's.
+            state->overheadNs = ctx.received.nsecsElapsed() - call->elapsedNs();
             QByteArray contentType;
             for (const auto &h : headers) {
                 if (isRelayedHeader(h.first))
@@ -463,6 +475,8 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
             // Events are passed on the moment they arrive; nothing else is held back.
             state->streaming = status < 300 && contentType.startsWith("text/event-stream");
             if (state->streaming && ex) {
+                state->headers.append(
+                    {QByteArrayLiteral("x-gatehouse-overhead-ms"), overheadMs(state->overheadNs)});
                 state->headers.append(
                     {QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
                 state->headers.append(
@@ -500,6 +514,7 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
     connect(
         call, &UpstreamCall::finished, this,
         [this, ex, state, call, providerId, streamEnd, ctx, created] {
+            state->finishedAtNs = ctx.received.nsecsElapsed();
             call->deleteLater();
             if (!ex)
                 return;
@@ -521,6 +536,10 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
                 emit requestFinished(state->status);
                 return;
             }
+            // Whole answers also count the time spent turning the provider's answer into ours.
+            state->headers.append({QByteArrayLiteral("x-gatehouse-overhead-ms"),
+                                   overheadMs(state->overheadNs + ctx.received.nsecsElapsed() -
+                                              state->finishedAtNs)});
             if (state->status >= 300) {
                 HttpHeaders headers = state->headers;
                 for (auto &h : headers) {

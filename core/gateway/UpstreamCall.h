@@ -48,6 +48,7 @@ public:
     ~UpstreamCall() override;
     void abort() { release(); }
     qint64 elapsedMs() const { return m_clock.elapsed(); }
+    qint64 elapsedNs() const { return m_clock.nsecsElapsed(); }
 
 signals:
     void headersReceived(int status, const gatehouse::HttpHeaders &headers);

@@ -201,6 +201,11 @@ private slots:
         QCOMPARE(r.header("x-gatehouse-model"), QByteArray("echo-1"));
         QVERIFY(r.header("x-request-id").startsWith("req_"));
         QCOMPARE(r.header("x-upstream-request-id"), QByteArray("upstream-req-1"));
+        // The time Gatehouse itself added, in milliseconds, well below the whole exchange.
+        bool ok = false;
+        const double overhead = r.header("x-gatehouse-overhead-ms").toDouble(&ok);
+        QVERIFY2(ok && overhead >= 0 && overhead < 1000,
+                 r.header("x-gatehouse-overhead-ms").constData());
         const QJsonObject body = QJsonDocument::fromJson(r.body).object();
         QCOMPARE(body.value(QLatin1String("choices"))
                      .toArray()
@@ -265,6 +270,8 @@ private slots:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("content-type"), QByteArray("text/event-stream"));
         QCOMPARE(r.header("x-gatehouse-provider"), QByteArray("fake"));
+        QVERIFY(r.header("x-gatehouse-overhead-ms").toDouble() >= 0);
+        QVERIFY(!r.header("x-gatehouse-overhead-ms").isEmpty());
         QVERIFY(r.chunkTimesMs.size() >= 6);
         QVERIFY2(r.chunkTimesMs.last() - r.chunkTimesMs.first() >= 4 * 60 * 0.8,
                  qPrintable(QStringLiteral("events bunched together: %1 ms")
