@@ -158,6 +158,20 @@ void Gateway::setSnapshot(GatewaySnapshotPtr snapshot, quint16 port)
                                              m_snapshot->settings.allowedOrigins);
 }
 
+void Gateway::noteAccessKeyUse(const QString &name)
+{
+    // Last-used times are kept to the second: one signal per key and second is plenty, and
+    // keeps a cross-thread event off every request.
+    if (!m_clock.isValid())
+        m_clock.start();
+    const qint64 now = m_clock.elapsed();
+    auto it = m_keyUseReported.find(name);
+    if (it != m_keyUseReported.end() && now - *it < 1000)
+        return;
+    m_keyUseReported.insert(name, now);
+    emit accessKeyUsed(name);
+}
+
 QByteArray Gateway::nextRequestId()
 {
     return m_requestIdPrefix + QByteArray::number(++m_requestCounter, 16).rightJustified(8, '0');
@@ -265,7 +279,7 @@ void Gateway::handleRequest(HttpExchange *exchange)
         return;
     }
     ctx.accessKey = std::get<QString>(std::move(auth));
-    emit accessKeyUsed(ctx.accessKey);
+    noteAccessKeyUse(ctx.accessKey);
 
     if (route->endpoint == Endpoint::Models)
         handleModels(exchange, ctx);
@@ -485,7 +499,7 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
             }
         });
     connect(call, &UpstreamCall::dataReceived, this,
-            [this, ex, state, call, maxBuffered, ctx, provider](const QByteArray &data) {
+            [this, ex, state, call, maxBuffered, ctx, providerId](const QByteArray &data) {
                 if (!ex)
                     return;
                 if (state->streaming && state->translator) {
@@ -504,7 +518,7 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
                     respondError(ex, ctx,
                                  ApiError::badGateway(
                                      tr("Provider \"%1\" sent a response larger than %2 bytes.")
-                                         .arg(provider.id)
+                                         .arg(QString::fromUtf8(providerId))
                                          .arg(maxBuffered),
                                      QStringLiteral("upstream_response_too_large")));
                     return;

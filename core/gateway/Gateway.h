@@ -5,6 +5,8 @@
 #include "RequestGuard.h"
 #include "http/HttpHandler.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <memory>
 
@@ -62,6 +64,7 @@ private:
     void handlePreflight(HttpExchange *exchange, const Context &ctx);
     HttpHeaders baseHeaders(const Context &ctx) const;
     QByteArray nextRequestId();
+    void noteAccessKeyUse(const QString &name);
 
     GatewaySnapshotPtr m_snapshot;
     std::unique_ptr<RequestGuard> m_guard;
@@ -69,6 +72,8 @@ private:
     ModelDiscovery *m_discovery;
     QByteArray m_requestIdPrefix;
     quint64 m_requestCounter = 0;
+    QElapsedTimer m_clock;
+    QHash<QString, qint64> m_keyUseReported; // when each key's use was last reported
 };
 
 } // namespace gatehouse

@@ -131,9 +131,9 @@ void HttpConnection::close()
         m_closing = true;
         m_socket->abort();
     }
-    if (property("gatehouseClosed").toBool())
+    if (m_closed)
         return;
-    setProperty("gatehouseClosed", true);
+    m_closed = true;
     m_timer->stop();
     emit closed();
     deleteLater();

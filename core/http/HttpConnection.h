@@ -48,7 +48,8 @@ private:
     QByteArray m_buffer;
     QPointer<HttpExchange> m_exchange;
     QTimer *m_timer;
-    bool m_closing = false;
+    bool m_closing = false; // no more writes: the connection is on its way out
+    bool m_closed = false;  // closed() was emitted
 };
 
 } // namespace gatehouse
