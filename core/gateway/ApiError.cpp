@@ -59,6 +59,18 @@ QByteArray ApiError::toAnthropicBody() const
            '\n';
 }
 
+QByteArray ApiError::streamEvent(ApiShape shape) const
+{
+    if (shape == ApiShape::Anthropic)
+        return "event: error\ndata: " + toAnthropicBody().trimmed() + "\n\n";
+    return "data: " + toOpenAiBody().trimmed() + "\n\n";
+}
+
+ApiError ApiError::untranslatable(const QString &message, const QString &param)
+{
+    return badRequest(message, param, QStringLiteral("untranslatable_request"));
+}
+
 ApiError ApiError::badRequest(const QString &message, const QString &param, const QString &code)
 {
     return {400, QStringLiteral("invalid_request_error"), code, message, param};

@@ -32,6 +32,11 @@ struct ApiError
     // Anthropic's error type for this status (invalid_request_error, rate_limit_error, ...).
     QString anthropicType() const;
 
+    // An error event that ends a stream whose headers were already sent.
+    QByteArray streamEvent(ApiShape shape) const;
+
+    // A request that cannot be expressed in the provider's API (400, names the field).
+    static ApiError untranslatable(const QString &message, const QString &param);
     static ApiError badRequest(const QString &message, const QString &param = {},
                                const QString &code = {});
     static ApiError unauthorized(const QString &message);

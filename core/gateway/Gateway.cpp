@@ -71,14 +71,6 @@ QByteArray overheadMs(qint64 ns)
     return QByteArray::number(static_cast<double>(std::max<qint64>(ns, 0)) / 1e6, 'f', 3);
 }
 
-// An error event that ends a stream whose headers were already sent.
-QByteArray streamErrorEvent(const ApiError &error, ApiShape shape)
-{
-    if (shape == ApiShape::Anthropic)
-        return "event: error\ndata: " + error.toAnthropicBody().trimmed() + "\n\n";
-    return "data: " + error.toOpenAiBody().trimmed() + "\n\n";
-}
-
 // The client's body with only "model" changed. Every other byte goes to the provider as the
 // client sent it; only a body the byte-level edit cannot handle is re-serialised.
 QByteArray upstreamBody(const QByteArray &raw, ChatCompletionRequest &chat,
@@ -388,13 +380,13 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
     UpstreamRequest up;
     switch (route.endpoint) {
     case Endpoint::ChatCompletions:
-        up.endpoint = rp.chatEndpoint;
+    case Endpoint::Messages:
+        // Conversations go to the provider's own conversation endpoint, translated or not.
+        up.endpoint =
+            provider.surface == ApiSurface::Anthropic ? rp.messagesEndpoint : rp.chatEndpoint;
         break;
     case Endpoint::Embeddings:
         up.endpoint = rp.embeddingsEndpoint;
-        break;
-    case Endpoint::Messages:
-        up.endpoint = rp.messagesEndpoint;
         break;
     case Endpoint::CountTokens:
         up.endpoint = rp.countTokensEndpoint;
@@ -410,7 +402,6 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
             respondError(exchange, ctx, *error);
             return;
         }
-        up.endpoint = chatToAnthropic ? rp.messagesEndpoint : rp.chatEndpoint;
         up.body = QJsonDocument(std::get<QJsonObject>(body)).toJson(QJsonDocument::Compact);
     } else {
         up.body = upstreamBody(request.body, chat, target.upstreamModel);
@@ -544,7 +535,7 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
                         tr("Provider \"%1\" ended the stream before it was complete.")
                             .arg(QString::fromUtf8(providerId)),
                         QStringLiteral("upstream_incomplete"));
-                    ex->writeChunk(streamErrorEvent(error, ctx.shape));
+                    ex->writeChunk(error.streamEvent(ctx.shape));
                 }
                 ex->endStream();
                 emit requestFinished(state->status);
@@ -605,7 +596,7 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
                     return;
                 }
                 // Headers are gone already: end the stream with an error event the client can read.
-                ex->writeChunk(streamErrorEvent(error, ctx.shape));
+                ex->writeChunk(error.streamEvent(ctx.shape));
                 ex->endStream();
                 emit requestFinished(error.status);
             });

@@ -1,5 +1,7 @@
 #include "ChatToMessages.h"
 
+#include "TextContent.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,11 +16,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("ChatToMessages", text);
 }
 
-ApiError bad(const QString &message, const QString &param)
-{
-    return ApiError::badRequest(message, param, QStringLiteral("untranslatable_request"));
-}
-
 // Anthropic accepts images up to 5 MB each; larger ones are refused here with a clear reason.
 constexpr qsizetype maxImageBase64Bytes = qsizetype{5} * 1024 * 1024 * 4 / 3 + 4;
 
@@ -27,25 +24,25 @@ std::variant<QJsonObject, ApiError> imageBlock(const QJsonObject &part, const QS
     const QString url =
         part.value(QLatin1String("image_url")).toObject().value(QLatin1String("url")).toString();
     if (url.isEmpty())
-        return bad(tr("%1.image_url.url is required.").arg(where), where);
+        return ApiError::untranslatable(tr("%1.image_url.url is required.").arg(where), where);
     if (url.startsWith(QLatin1String("data:"))) {
         // data:image/png;base64,AAAA
         const qsizetype comma = url.indexOf(QLatin1Char(','));
         const QString header = url.mid(5, comma - 5);
         if (comma < 0 || !header.endsWith(QLatin1String(";base64")))
-            return bad(tr("%1 must be a base64 data URL (data:image/png;base64,...).").arg(where),
-                       where);
+            return ApiError::untranslatable(
+                tr("%1 must be a base64 data URL (data:image/png;base64,...).").arg(where), where);
         const QString mediaType = header.chopped(7);
         static const QSet<QString> supported{
             QStringLiteral("image/jpeg"), QStringLiteral("image/png"), QStringLiteral("image/gif"),
             QStringLiteral("image/webp")};
         if (!supported.contains(mediaType))
-            return bad(
+            return ApiError::untranslatable(
                 tr("%1 has media type \"%2\"; use image/jpeg, image/png, image/gif or image/webp.")
                     .arg(where, mediaType),
                 where);
         if (url.size() - comma - 1 > maxImageBase64Bytes)
-            return bad(
+            return ApiError::untranslatable(
                 tr("%1 is larger than 5 MB, the most the provider accepts per image.").arg(where),
                 where);
         return QJsonObject{
@@ -55,7 +52,8 @@ std::variant<QJsonObject, ApiError> imageBlock(const QJsonObject &part, const QS
                                                   {QLatin1String("data"), url.mid(comma + 1)}}}};
     }
     if (!url.startsWith(QLatin1String("https://")) && !url.startsWith(QLatin1String("http://")))
-        return bad(tr("%1 must be an http(s) URL or a base64 data URL.").arg(where), where);
+        return ApiError::untranslatable(
+            tr("%1 must be an http(s) URL or a base64 data URL.").arg(where), where);
     return QJsonObject{
         {QLatin1String("type"), QLatin1String("image")},
         {QLatin1String("source"),
@@ -76,8 +74,9 @@ std::variant<QJsonArray, ApiError> contentBlocks(const QJsonValue &content, cons
         return blocks;
     }
     if (!content.isArray())
-        return bad(tr("%1.content must be a string or an array of content parts.").arg(where),
-                   where + QStringLiteral(".content"));
+        return ApiError::untranslatable(
+            tr("%1.content must be a string or an array of content parts.").arg(where),
+            where + QStringLiteral(".content"));
     const QJsonArray parts = content.toArray();
     for (qsizetype i = 0; i < parts.size(); ++i) {
         const QString partWhere = QStringLiteral("%1.content[%2]").arg(where).arg(i);
@@ -85,7 +84,8 @@ std::variant<QJsonArray, ApiError> contentBlocks(const QJsonValue &content, cons
         const QString type = part.value(QLatin1String("type")).toString();
         if (type == QLatin1String("text")) {
             if (!part.value(QLatin1String("text")).isString())
-                return bad(tr("%1.text must be a string.").arg(partWhere), partWhere);
+                return ApiError::untranslatable(tr("%1.text must be a string.").arg(partWhere),
+                                                partWhere);
             blocks.append(QJsonObject{{QLatin1String("type"), QLatin1String("text")},
                                       {QLatin1String("text"), part.value(QLatin1String("text"))}});
         } else if (type == QLatin1String("image_url") && allowImages) {
@@ -94,22 +94,13 @@ std::variant<QJsonArray, ApiError> contentBlocks(const QJsonValue &content, cons
                 return *e;
             blocks.append(std::get<QJsonObject>(image));
         } else {
-            return bad(tr("%1 has type \"%2\", which this provider cannot take here.")
-                           .arg(partWhere, type),
-                       partWhere);
+            return ApiError::untranslatable(
+                tr("%1 has type \"%2\", which this provider cannot take here.")
+                    .arg(partWhere, type),
+                partWhere);
         }
     }
     return blocks;
-}
-
-QString plainText(const QJsonValue &content)
-{
-    if (content.isString())
-        return content.toString();
-    QStringList texts;
-    for (const QJsonValue v : content.toArray())
-        texts << v.toObject().value(QLatin1String("text")).toString();
-    return texts.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -148,7 +139,7 @@ std::variant<QJsonObject, ApiError> ChatToMessages::translateRequest(const QJson
         const QJsonObject m = in.at(i).toObject();
         const QString role = m.value(QLatin1String("role")).toString();
         if (role == QLatin1String("system") || role == QLatin1String("developer")) {
-            system << plainText(m.value(QLatin1String("content")));
+            system << textOf(m.value(QLatin1String("content")));
         } else if (role == QLatin1String("user")) {
             auto blocks = contentBlocks(m.value(QLatin1String("content")), where, true);
             if (auto *e = std::get_if<ApiError>(&blocks))
@@ -167,15 +158,17 @@ std::variant<QJsonObject, ApiError> ChatToMessages::translateRequest(const QJson
                 const QString id = call.value(QLatin1String("id")).toString();
                 const QString name = function.value(QLatin1String("name")).toString();
                 if (id.isEmpty() || name.isEmpty())
-                    return bad(tr("%1 needs an id and a function name.").arg(callWhere), callWhere);
+                    return ApiError::untranslatable(
+                        tr("%1 needs an id and a function name.").arg(callWhere), callWhere);
                 const QString arguments = function.value(QLatin1String("arguments")).toString();
                 QJsonParseError pe{};
                 const QJsonDocument args = QJsonDocument::fromJson(
                     arguments.isEmpty() ? QByteArray("{}") : arguments.toUtf8(), &pe);
                 if (pe.error != QJsonParseError::NoError || !args.isObject())
-                    return bad(tr("%1.function.arguments must be a JSON object in a string.")
-                                   .arg(callWhere),
-                               callWhere + QStringLiteral(".function.arguments"));
+                    return ApiError::untranslatable(
+                        tr("%1.function.arguments must be a JSON object in a string.")
+                            .arg(callWhere),
+                        callWhere + QStringLiteral(".function.arguments"));
                 blocks.append(QJsonObject{{QLatin1String("type"), QLatin1String("tool_use")},
                                           {QLatin1String("id"), id},
                                           {QLatin1String("name"), name},
@@ -186,7 +179,7 @@ std::variant<QJsonObject, ApiError> ChatToMessages::translateRequest(const QJson
         } else if (role == QLatin1String("tool")) {
             const QString id = m.value(QLatin1String("tool_call_id")).toString();
             if (!openToolCalls.contains(id))
-                return bad(
+                return ApiError::untranslatable(
                     tr("%1 answers tool call \"%2\", which no earlier assistant message made.")
                         .arg(where, id),
                     where + QStringLiteral(".tool_call_id"));
@@ -196,17 +189,17 @@ std::variant<QJsonObject, ApiError> ChatToMessages::translateRequest(const QJson
                 QJsonArray{QJsonObject{
                     {QLatin1String("type"), QLatin1String("tool_result")},
                     {QLatin1String("tool_use_id"), id},
-                    {QLatin1String("content"), plainText(m.value(QLatin1String("content")))}}});
+                    {QLatin1String("content"), textOf(m.value(QLatin1String("content")))}}});
         } else {
-            return bad(
+            return ApiError::untranslatable(
                 tr("%1.role \"%2\" is unknown; use system, developer, user, assistant or tool.")
                     .arg(where, role),
                 where + QStringLiteral(".role"));
         }
     }
     if (messages.isEmpty())
-        return bad(tr("The request has no user or assistant message to send."),
-                   QStringLiteral("messages"));
+        return ApiError::untranslatable(tr("The request has no user or assistant message to send."),
+                                        QStringLiteral("messages"));
     out.insert(QLatin1String("messages"), messages);
     if (!system.isEmpty())
         out.insert(QLatin1String("system"), system.join(QLatin1String("\n\n")));
@@ -216,7 +209,8 @@ std::variant<QJsonObject, ApiError> ChatToMessages::translateRequest(const QJson
                                      : chat.value(QLatin1String("max_tokens"));
     if (!maxTokens.isUndefined() && !maxTokens.isNull() &&
         (!maxTokens.isDouble() || maxTokens.toInt() < 1))
-        return bad(tr("max_tokens must be a positive integer."), QStringLiteral("max_tokens"));
+        return ApiError::untranslatable(tr("max_tokens must be a positive integer."),
+                                        QStringLiteral("max_tokens"));
     out.insert(QLatin1String("max_tokens"),
                maxTokens.isDouble() ? maxTokens.toInt() : defaultMaxTokens);
 
@@ -234,8 +228,9 @@ std::variant<QJsonObject, ApiError> ChatToMessages::translateRequest(const QJson
         out.insert(QLatin1String("stream"), true);
     const int n = chat.value(QLatin1String("n")).toInt(1);
     if (n != 1)
-        return bad(tr("n = %1 is not supported by this provider; ask for one choice.").arg(n),
-                   QStringLiteral("n"));
+        return ApiError::untranslatable(
+            tr("n = %1 is not supported by this provider; ask for one choice.").arg(n),
+            QStringLiteral("n"));
     if (chat.value(QLatin1String("user")).isString())
         out.insert(QLatin1String("metadata"),
                    QJsonObject{{QLatin1String("user_id"), chat.value(QLatin1String("user"))}});
@@ -249,8 +244,9 @@ std::variant<QJsonObject, ApiError> ChatToMessages::translateRequest(const QJson
             const QString name = function.value(QLatin1String("name")).toString();
             if (tool.value(QLatin1String("type")).toString() != QLatin1String("function") ||
                 name.isEmpty())
-                return bad(tr("tools[%1] must be a function with a name.").arg(i),
-                           QStringLiteral("tools[%1]").arg(i));
+                return ApiError::untranslatable(
+                    tr("tools[%1] must be a function with a name.").arg(i),
+                    QStringLiteral("tools[%1]").arg(i));
             QJsonObject outTool{
                 {QLatin1String("name"), name},
                 {QLatin1String("input_schema"),
@@ -275,7 +271,8 @@ std::variant<QJsonObject, ApiError> ChatToMessages::translateRequest(const QJson
         else if (c == QLatin1String("required"))
             choice.insert(QLatin1String("type"), QLatin1String("any"));
         else
-            return bad(tr("tool_choice \"%1\" is unknown.").arg(c), QStringLiteral("tool_choice"));
+            return ApiError::untranslatable(tr("tool_choice \"%1\" is unknown.").arg(c),
+                                            QStringLiteral("tool_choice"));
     } else if (toolChoice.isObject()) {
         const QString name = toolChoice.toObject()
                                  .value(QLatin1String("function"))
@@ -283,7 +280,8 @@ std::variant<QJsonObject, ApiError> ChatToMessages::translateRequest(const QJson
                                  .value(QLatin1String("name"))
                                  .toString();
         if (name.isEmpty())
-            return bad(tr("tool_choice must name a function."), QStringLiteral("tool_choice"));
+            return ApiError::untranslatable(tr("tool_choice must name a function."),
+                                            QStringLiteral("tool_choice"));
         choice = QJsonObject{{QLatin1String("type"), QLatin1String("tool")},
                              {QLatin1String("name"), name}};
     }
@@ -450,8 +448,8 @@ QByteArray ChatStreamToMessages::handle(const QByteArray &data)
     if (chunk.value(QLatin1String("error")).isObject()) {
         m_failed = true;
         const QJsonObject e = chunk.value(QLatin1String("error")).toObject();
-        ApiError error{502, {}, {}, e.value(QLatin1String("message")).toString(), {}};
-        return "event: error\ndata: " + error.toAnthropicBody().trimmed() + "\n\n";
+        const ApiError error{502, {}, {}, e.value(QLatin1String("message")).toString(), {}};
+        return error.streamEvent(ApiShape::Anthropic);
     }
     QByteArray out;
     if (!m_started)

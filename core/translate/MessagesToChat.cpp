@@ -1,5 +1,7 @@
 #include "MessagesToChat.h"
 
+#include "TextContent.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -182,14 +184,12 @@ QByteArray MessagesStreamToChat::handle(const SseParser::Event &event)
     if (type == QLatin1String("error")) {
         m_failed = true;
         const QJsonObject e = data.value(QLatin1String("error")).toObject();
-        const QJsonObject error{{QLatin1String("message"), e.value(QLatin1String("message"))},
-                                {QLatin1String("type"), e.value(QLatin1String("type"))},
-                                {QLatin1String("param"), QJsonValue()},
-                                {QLatin1String("code"), QJsonValue()}};
-        return "data: " +
-               QJsonDocument(QJsonObject{{QLatin1String("error"), error}})
-                   .toJson(QJsonDocument::Compact) +
-               "\n\n";
+        const ApiError error{502,
+                             e.value(QLatin1String("type")).toString(),
+                             {},
+                             e.value(QLatin1String("message")).toString(),
+                             {}};
+        return error.streamEvent(ApiShape::OpenAi);
     }
     return {}; // ping, content_block_stop, unknown events
 }
@@ -199,23 +199,6 @@ QByteArray MessagesStreamToChat::handle(const SseParser::Event &event)
 namespace gatehouse {
 
 namespace {
-
-ApiError refuse(const QString &message, const QString &param)
-{
-    return ApiError::badRequest(message, param, QStringLiteral("untranslatable_request"));
-}
-
-QString blockText(const QJsonValue &content)
-{
-    if (content.isString())
-        return content.toString();
-    QStringList texts;
-    for (const QJsonValue v : content.toArray()) {
-        if (v.toObject().value(QLatin1String("type")).toString() == QLatin1String("text"))
-            texts << v.toObject().value(QLatin1String("text")).toString();
-    }
-    return texts.join(QLatin1Char('\n'));
-}
 
 constexpr qsizetype maxImageBase64 = qsizetype{20} * 1024 * 1024;
 
@@ -228,13 +211,13 @@ std::variant<QJsonObject, ApiError> MessagesToChat::translateRequest(const QJson
     QJsonArray messages;
     const QJsonValue system = in.value(QLatin1String("system"));
     if (system.isString() || system.isArray()) {
-        const QString text = blockText(system);
+        const QString text = textOf(system);
         if (!text.isEmpty())
             messages.append(QJsonObject{{QLatin1String("role"), QLatin1String("system")},
                                         {QLatin1String("content"), text}});
     } else if (!system.isUndefined() && !system.isNull()) {
-        return refuse(tr("system must be a string or an array of text blocks."),
-                      QStringLiteral("system"));
+        return ApiError::untranslatable(tr("system must be a string or an array of text blocks."),
+                                        QStringLiteral("system"));
     }
 
     QSet<QString> openToolUses;
@@ -244,8 +227,9 @@ std::variant<QJsonObject, ApiError> MessagesToChat::translateRequest(const QJson
         const QJsonObject m = list.at(i).toObject();
         const QString role = m.value(QLatin1String("role")).toString();
         if (role != QLatin1String("user") && role != QLatin1String("assistant"))
-            return refuse(tr("%1.role \"%2\" is unknown; use user or assistant.").arg(where, role),
-                          where + QStringLiteral(".role"));
+            return ApiError::untranslatable(
+                tr("%1.role \"%2\" is unknown; use user or assistant.").arg(where, role),
+                where + QStringLiteral(".role"));
         const QJsonValue content = m.value(QLatin1String("content"));
         if (content.isString()) {
             messages.append(
@@ -253,7 +237,7 @@ std::variant<QJsonObject, ApiError> MessagesToChat::translateRequest(const QJson
             continue;
         }
         if (!content.isArray())
-            return refuse(
+            return ApiError::untranslatable(
                 tr("%1.content must be a string or an array of content blocks.").arg(where),
                 where + QStringLiteral(".content"));
         QJsonArray parts;       // user text and images
@@ -267,7 +251,7 @@ std::variant<QJsonObject, ApiError> MessagesToChat::translateRequest(const QJson
             const QString type = block.value(QLatin1String("type")).toString();
             if (type == QLatin1String("text")) {
                 if (!block.value(QLatin1String("text")).isString())
-                    return refuse(tr("%1.text must be a string.").arg(bw), bw);
+                    return ApiError::untranslatable(tr("%1.text must be a string.").arg(bw), bw);
                 parts.append(
                     QJsonObject{{QLatin1String("type"), QLatin1String("text")},
                                 {QLatin1String("text"), block.value(QLatin1String("text"))}});
@@ -280,15 +264,17 @@ std::variant<QJsonObject, ApiError> MessagesToChat::translateRequest(const QJson
                     const QString data = source.value(QLatin1String("data")).toString();
                     if (data.isEmpty() ||
                         source.value(QLatin1String("media_type")).toString().isEmpty())
-                        return refuse(tr("%1.source needs media_type and data.").arg(bw), bw);
+                        return ApiError::untranslatable(
+                            tr("%1.source needs media_type and data.").arg(bw), bw);
                     if (data.size() > maxImageBase64)
-                        return refuse(tr("%1 is larger than 15 MB.").arg(bw), bw);
+                        return ApiError::untranslatable(tr("%1 is larger than 15 MB.").arg(bw), bw);
                     url = QStringLiteral("data:%1;base64,%2")
                               .arg(source.value(QLatin1String("media_type")).toString(), data);
                 } else if (kind == QLatin1String("url")) {
                     url = source.value(QLatin1String("url")).toString();
                 } else {
-                    return refuse(tr("%1.source.type must be base64 or url.").arg(bw), bw);
+                    return ApiError::untranslatable(
+                        tr("%1.source.type must be base64 or url.").arg(bw), bw);
                 }
                 parts.append(QJsonObject{
                     {QLatin1String("type"), QLatin1String("image_url")},
@@ -296,7 +282,7 @@ std::variant<QJsonObject, ApiError> MessagesToChat::translateRequest(const QJson
             } else if (type == QLatin1String("tool_use") && role == QLatin1String("assistant")) {
                 const QString id = block.value(QLatin1String("id")).toString();
                 if (id.isEmpty() || block.value(QLatin1String("name")).toString().isEmpty())
-                    return refuse(tr("%1 needs an id and a name.").arg(bw), bw);
+                    return ApiError::untranslatable(tr("%1 needs an id and a name.").arg(bw), bw);
                 openToolUses.insert(id);
                 toolCalls.append(QJsonObject{
                     {QLatin1String("id"), id},
@@ -310,12 +296,12 @@ std::variant<QJsonObject, ApiError> MessagesToChat::translateRequest(const QJson
             } else if (type == QLatin1String("tool_result") && role == QLatin1String("user")) {
                 const QString id = block.value(QLatin1String("tool_use_id")).toString();
                 if (!openToolUses.contains(id))
-                    return refuse(
+                    return ApiError::untranslatable(
                         tr("%1 answers tool use \"%2\", which no earlier assistant message made.")
                             .arg(bw, id),
                         bw + QStringLiteral(".tool_use_id"));
                 openToolUses.remove(id);
-                QString result = blockText(block.value(QLatin1String("content")));
+                QString result = textOf(block.value(QLatin1String("content")));
                 if (block.value(QLatin1String("is_error")).toBool())
                     result = QStringLiteral("Error: ") + result;
                 toolResults.append(QJsonObject{{QLatin1String("role"), QLatin1String("tool")},
@@ -326,7 +312,7 @@ std::variant<QJsonObject, ApiError> MessagesToChat::translateRequest(const QJson
                 // Earlier reasoning is the model's own scratch work; Chat Completions has no place
                 // for it.
             } else {
-                return refuse(
+                return ApiError::untranslatable(
                     tr("%1 has type \"%2\", which cannot be sent to this provider.").arg(bw, type),
                     bw);
             }
@@ -373,15 +359,16 @@ std::variant<QJsonObject, ApiError> MessagesToChat::translateRequest(const QJson
         for (qsizetype i = 0; i < tools.size(); ++i) {
             const QJsonObject tool = tools.at(i).toObject();
             if (tool.value(QLatin1String("name")).toString().isEmpty())
-                return refuse(tr("tools[%1] needs a name.").arg(i),
-                              QStringLiteral("tools[%1]").arg(i));
+                return ApiError::untranslatable(tr("tools[%1] needs a name.").arg(i),
+                                                QStringLiteral("tools[%1]").arg(i));
             if (tool.contains(QLatin1String("type")) &&
                 !tool.contains(QLatin1String("input_schema")))
-                return refuse(tr("tools[%1] is an Anthropic server tool (%2), which this provider "
-                                 "does not run.")
-                                  .arg(i)
-                                  .arg(tool.value(QLatin1String("type")).toString()),
-                              QStringLiteral("tools[%1]").arg(i));
+                return ApiError::untranslatable(
+                    tr("tools[%1] is an Anthropic server tool (%2), which this provider "
+                       "does not run.")
+                        .arg(i)
+                        .arg(tool.value(QLatin1String("type")).toString()),
+                    QStringLiteral("tools[%1]").arg(i));
             QJsonObject function{{QLatin1String("name"), tool.value(QLatin1String("name"))},
                                  {QLatin1String("parameters"),
                                   tool.value(QLatin1String("input_schema")).toObject()}};
