@@ -21,12 +21,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpHandler *handler, const S
         if (m_exchange)
             return; // a request is being served; its own deadlines apply
         if (m_parser.inProgress() || !m_buffer.isEmpty()) {
-            auto *exchange = new HttpExchange(this, {});
-            m_exchange = exchange;
-            m_closing = false;
-            exchange->m_closeAfter = true;
-            m_handler->handleMalformedRequest(exchange, 408,
-                                              tr("The request was not completed in time."));
+            rejectMalformed(408, tr("The request was not completed in time."));
             return;
         }
         close();
@@ -78,17 +73,22 @@ void HttpConnection::processBuffer()
     }
     m_timer->stop();
     if (status == HttpRequestParser::Status::Error) {
-        auto *exchange = new HttpExchange(this, m_parser.takeRequest());
-        exchange->m_closeAfter = true;
-        m_exchange = exchange;
-        m_buffer.clear();
-        m_handler->handleMalformedRequest(exchange, m_parser.errorStatus(),
-                                          m_parser.errorMessage());
+        rejectMalformed(m_parser.errorStatus(), m_parser.errorMessage());
         return;
     }
     auto *exchange = new HttpExchange(this, m_parser.takeRequest());
     m_exchange = exchange;
     m_handler->handleRequest(exchange);
+}
+
+void HttpConnection::rejectMalformed(int status, const QString &message)
+{
+    // Nothing after broken or unfinished framing can be trusted: answer, then close.
+    auto *exchange = new HttpExchange(this, m_parser.takeRequest());
+    exchange->m_closeAfter = true;
+    m_exchange = exchange;
+    m_buffer.clear();
+    m_handler->handleMalformedRequest(exchange, status, message);
 }
 
 void HttpConnection::write(const QByteArray &data)

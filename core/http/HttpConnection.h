@@ -36,6 +36,7 @@ private:
     friend class HttpExchange;
     void onReadyRead();
     void processBuffer();
+    void rejectMalformed(int status, const QString &message);
     void write(const QByteArray &data);
     void exchangeFinished(bool closeConnection);
     void close();
