@@ -10,8 +10,11 @@ work=$(mktemp -d)
 fake_pid=
 gw_pid=
 cleanup() {
-    [ -n "$gw_pid" ] && kill "$gw_pid" 2>/dev/null
-    [ -n "$fake_pid" ] && kill "$fake_pid" 2>/dev/null
+    # Stop both and wait for them: the gateway writes its state file as it shuts down.
+    for pid in $gw_pid $fake_pid; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
     rm -rf "$work"
 }
 trap cleanup EXIT
