@@ -48,7 +48,7 @@ bool wantsWindow(int argc, char **argv)
                                !std::strncmp(a, "--port=", 7) || !std::strncmp(a, "--bind=", 7);
         if (takesValue)
             ++i;
-        else if (!withValue)
+        else if (!withValue && std::strcmp(a, "--minimised") != 0)
             return false;
     }
     return hasDisplay();
@@ -108,7 +108,11 @@ int main(int argc, char **argv)
     const QCommandLineOption name(QStringLiteral("name"),
                                   QCoreApplication::translate("main", "Provider display name."),
                                   QStringLiteral("NAME"));
-    parser.addOptions({configDir, headless, port, bind, url, surface, model, header, name});
+    const QCommandLineOption minimised(
+        QStringLiteral("minimised"),
+        QCoreApplication::translate("main", "Start with the window hidden in the tray."));
+    parser.addOptions(
+        {configDir, headless, minimised, port, bind, url, surface, model, header, name});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         QCoreApplication::translate("main",
@@ -135,7 +139,7 @@ int main(int argc, char **argv)
             return failUsage(
                 QCoreApplication::translate("main", "unknown command \"%1\"; see gatehouse --help.")
                     .arg(words.first()));
-        for (const auto *o : {&headless, &port, &bind}) {
+        for (const auto *o : {&headless, &minimised, &port, &bind}) {
             if (parser.isSet(*o))
                 return failUsage(
                     QCoreApplication::translate("main", "--%1 does not apply to \"%2\".")
@@ -152,7 +156,13 @@ int main(int argc, char **argv)
                     .arg(o->names().first()));
     }
 
+#ifdef GATEHOUSE_WITH_GUI
+    DesktopApp::Options desktop;
+    GatewayRuntime::Overrides &overrides = desktop.overrides;
+    desktop.minimised = parser.isSet(minimised);
+#else
     GatewayRuntime::Overrides overrides;
+#endif
     if (parser.isSet(port)) {
         bool ok = false;
         const uint n = parser.value(port).toUInt(&ok);
@@ -170,7 +180,7 @@ int main(int argc, char **argv)
 
 #ifdef GATEHOUSE_WITH_GUI
     if (window)
-        return DesktopApp::run(store, &secrets, overrides);
+        return DesktopApp::run(store, &secrets, desktop);
 #endif
     if (!parser.isSet(headless) && !hasDisplay())
         std::fprintf(stderr,

@@ -11,9 +11,17 @@ namespace gatehouse {
 class DesktopApp
 {
 public:
+    struct Options
+    {
+        GatewayRuntime::Overrides overrides;
+        bool minimised = false; // start in the tray (also a setting)
+    };
+
     static std::unique_ptr<QCoreApplication> createApplication(int &argc, char **argv);
-    static int run(const ConfigStore &store, SecretStore *secrets,
-                   const GatewayRuntime::Overrides &overrides);
+    // Loads Gatehouse's and Qt's translations: `language` ("de", "zh_CN", …) or, when empty,
+    // the system's. Returns the locale name used.
+    static QString installTranslations(const QString &language);
+    static int run(const ConfigStore &store, SecretStore *secrets, const Options &options);
 };
 
 } // namespace gatehouse

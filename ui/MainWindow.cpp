@@ -1,113 +1,192 @@
 #include "MainWindow.h"
 
+#include "AccessKeysPage.h"
+#include "ChatPage.h"
+#include "ConnectPage.h"
+#include "ProvidersPage.h"
+#include "SettingsPage.h"
+#include "UiSettings.h"
 #include "gateway/GatewayRuntime.h"
 
-#include <QHeaderView>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTabWidget>
-#include <QTableWidget>
-#include <QVBoxLayout>
+#include <QSystemTrayIcon>
 
 namespace gatehouse {
 
-namespace {
-
-QTableWidget *makeTable(const QStringList &headers, const QString &accessibleName)
-{
-    auto *table = new QTableWidget(0, static_cast<int>(headers.size()));
-    table->setHorizontalHeaderLabels(headers);
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->verticalHeader()->hide();
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setAccessibleName(accessibleName);
-    return table;
-}
-
-void fillRow(QTableWidget *table, int row, const QStringList &cells)
-{
-    for (int c = 0; c < cells.size(); ++c)
-        table->setItem(row, c, new QTableWidgetItem(cells[c]));
-}
-
-} // namespace
-
-MainWindow::MainWindow(const ConfigStore &store, GatewayRuntime *runtime, QWidget *parent)
-    : QMainWindow(parent), m_store(store), m_runtime(runtime), m_status(new QLabel(this)),
-      m_requests(new QLabel(this)),
-      m_providers(makeTable({tr("ID"), tr("API"), tr("Base URL"), tr("Key"), tr("Models")},
-                            tr("Providers"))),
-      m_keys(makeTable({tr("Name"), tr("Key"), tr("Created"), tr("Last used"), tr("Status")},
-                       tr("Access keys")))
+MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *parent)
+    : QMainWindow(parent), m_runtime(runtime), m_settings(settings), m_nav(new QListWidget(this)),
+      m_stack(new QStackedWidget(this)), m_providers(new ProvidersPage(runtime, m_stack)),
+      m_keys(new AccessKeysPage(runtime, m_stack)),
+      m_chat(new ChatPage(runtime, settings, m_stack)),
+      m_connect(new ConnectPage(runtime, m_stack)),
+      m_settingsPage(new SettingsPage(runtime, settings, m_stack)), m_status(new QLabel(this)),
+      m_requests(new QLabel(this)), m_tray(new QSystemTrayIcon(QApplication::windowIcon(), this)),
+      m_open(new QAction(tr("&Open Gatehouse"), this)),
+      m_pause(new QAction(tr("&Pause gateway"), this)), m_quit(new QAction(tr("&Quit"), this))
 {
     setWindowTitle(tr("Gatehouse"));
+    setObjectName(QStringLiteral("mainWindow"));
     auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status->setText(tr("Starting the gateway…"));
-    QFont big = m_status->font();
-    big.setPointSizeF(big.pointSizeF() * 1.2);
-    m_status->setFont(big);
-    layout->addWidget(m_status);
-    auto *tabs = new QTabWidget(central);
-    tabs->addTab(m_providers, tr("Providers"));
-    tabs->addTab(m_keys, tr("Access keys"));
-    layout->addWidget(tabs);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setAccessibleName(tr("Pages"));
+    m_nav->setFrameShape(QFrame::NoFrame);
+    m_nav->setSpacing(2);
+    m_nav->setAutoFillBackground(true);
+    m_nav->setBackgroundRole(QPalette::AlternateBase);
+    QPalette navPalette = m_nav->palette();
+    navPalette.setBrush(QPalette::Base, navPalette.brush(QPalette::AlternateBase));
+    m_nav->setPalette(navPalette);
+    const QStringList titles{tr("Providers"), tr("Access keys"), tr("Chat"),
+                             tr("Connect your tools"), tr("Settings")};
+    for (const QString &t : titles) {
+        auto *item = new QListWidgetItem(t, m_nav);
+        item->setSizeHint(QSize(0, m_nav->fontMetrics().height() * 2 + 4));
+    }
+    int navWidth = 0;
+    for (const QString &t : titles)
+        navWidth = std::max(navWidth, m_nav->fontMetrics().horizontalAdvance(t));
+    m_nav->setFixedWidth(navWidth + 48);
+    layout->addWidget(m_nav);
+
+    const QList<QWidget *> pages{m_providers, m_keys, m_chat, m_connect, m_settingsPage};
+    for (QWidget *page : pages) {
+        page->layout()->setContentsMargins(16, 12, 16, 12);
+        m_stack->addWidget(page);
+    }
+    layout->addWidget(m_stack, 1);
     setCentralWidget(central);
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_nav->setCurrentRow(Providers);
+
+    m_status->setObjectName(QStringLiteral("gatewayStatus"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_requests->setObjectName(QStringLiteral("requestCount"));
+    statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_requests);
     m_requests->setText(tr("Requests served: %1").arg(0));
-    resize(820, 480);
+    m_status->setText(tr("Starting the gateway…"));
+
+    auto *menu = new QMenu(this);
+    menu->addAction(m_open);
+    menu->addAction(m_pause);
+    menu->addSeparator();
+    menu->addAction(m_quit);
+    m_pause->setCheckable(true);
+    m_tray->setContextMenu(menu);
+    m_tray->setToolTip(tr("Gatehouse"));
+    connect(m_open, &QAction::triggered, this, &MainWindow::bringForward);
+    connect(m_quit, &QAction::triggered, this, &MainWindow::quit);
+    connect(m_pause, &QAction::toggled, this, [this](bool paused) {
+        if (paused)
+            m_runtime->pause();
+        else
+            m_runtime->resume();
+    });
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
+        if (r == QSystemTrayIcon::Trigger || r == QSystemTrayIcon::DoubleClick)
+            bringForward();
+    });
+    m_tray->show();
 
     connect(runtime, &GatewayRuntime::listening, this, &MainWindow::setListening);
+    connect(runtime, &GatewayRuntime::stopped, this, &MainWindow::setStopped);
     connect(runtime, &GatewayRuntime::startFailed, this, &MainWindow::setError);
     connect(runtime, &GatewayRuntime::configError, this, &MainWindow::setError);
-    connect(runtime, &GatewayRuntime::keychainError, this,
-            [this](const QString &e) { statusBar()->showMessage(e); });
-    connect(runtime, &GatewayRuntime::configReloaded, this, &MainWindow::refresh);
-    connect(runtime->service(), &GatewayService::requestServed, this,
-            [this](quint64 n) { m_requests->setText(tr("Requests served: %1").arg(n)); });
-    refresh();
+    connect(runtime->service(), &GatewayService::requestServed, this, [this](quint64 n) {
+        m_requests->setText(tr("Requests served: %1").arg(n));
+        updateTray();
+    });
+    connect(m_keys, &AccessKeysPage::keysChanged, m_connect, &ConnectPage::refresh);
+    if (!runtime->url().isEmpty())
+        setListening(runtime->url());
+    resize(980, 640);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_nav->setCurrentRow(page);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return static_cast<Page>(m_nav->currentRow());
+}
+
+void MainWindow::bringForward()
+{
+    if (isMinimized())
+        setWindowState(windowState() & ~Qt::WindowMinimized);
+    show();
+    raise();
+    activateWindow();
 }
 
 void MainWindow::setListening(const QString &url)
 {
-    m_status->setText(tr("Gateway listening on %1 — point your tools at %1/v1").arg(url));
+    m_statusText = tr("Listening on %1").arg(url);
+    m_status->setText(tr("● Gateway listening on %1 — tools use %1/v1").arg(url));
+    const QSignalBlocker block(m_pause);
+    m_pause->setChecked(false);
+    updateTray();
+}
+
+void MainWindow::setStopped()
+{
+    m_statusText = tr("Paused");
+    m_status->setText(tr("○ Gateway paused — tools get no answer until you resume it"));
+    const QSignalBlocker block(m_pause);
+    m_pause->setChecked(true);
+    updateTray();
 }
 
 void MainWindow::setError(const QString &error)
 {
-    m_status->setText(tr("Gateway problem: %1").arg(error));
+    m_statusText = tr("Problem");
+    m_status->setText(tr("⚠ Gateway problem: %1").arg(error));
+    updateTray();
 }
 
-void MainWindow::refresh()
+void MainWindow::updateTray()
 {
-    const auto config = m_store.load();
-    if (!config) {
-        setError(config.error());
+    m_tray->setToolTip(tr("Gatehouse — %1 — %2").arg(m_statusText, m_requests->text()));
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    close();
+    QApplication::quit();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_quitting || !QSystemTrayIcon::isSystemTrayAvailable()) {
+        event->accept();
+        if (!m_quitting)
+            QApplication::quit();
         return;
     }
-    m_providers->setRowCount(static_cast<int>(config->providers.size()));
-    int row = 0;
-    for (const Provider &p : config->providers) {
-        fillRow(m_providers, row++,
-                {p.id, apiSurfaceName(p.surface), p.baseUrl.toString(),
-                 p.hasKey ? tr("in keychain") : tr("none"),
-                 p.models.isEmpty() ? tr("any") : p.models.join(QLatin1String(", "))});
+    // Closing the window keeps the gateway serving from the tray.
+    hide();
+    event->ignore();
+    if (!m_settings->trayNoticeShown()) {
+        m_tray->showMessage(tr("Gatehouse is still running"),
+                            tr("The gateway keeps serving your tools. Open or quit Gatehouse from "
+                               "its icon in the tray."),
+                            QSystemTrayIcon::Information, 8000);
+        m_settings->setTrayNoticeShown(true);
     }
-    const auto lastUsed = m_store.loadLastUsed();
-    m_keys->setRowCount(static_cast<int>(config->accessKeys.size()));
-    row = 0;
-    for (const AccessKeyRecord &k : config->accessKeys) {
-        const QDateTime used = lastUsed.value(k.name);
-        fillRow(m_keys, row++,
-                {k.name, k.hint, QLocale().toString(k.created.toLocalTime(), QLocale::ShortFormat),
-                 used.isValid() ? QLocale().toString(used.toLocalTime(), QLocale::ShortFormat)
-                                : tr("never"),
-                 k.isActive() ? tr("active") : tr("revoked")});
-    }
-    m_providers->resizeColumnsToContents();
-    m_keys->resizeColumnsToContents();
 }
 
 } // namespace gatehouse

@@ -1,35 +1,81 @@
 #pragma once
 
-#include "config/ConfigStore.h"
-
 #include <QMainWindow>
 
 class QLabel;
-class QTableWidget;
+class QListWidget;
+class QStackedWidget;
+class QSystemTrayIcon;
+class QAction;
 
 namespace gatehouse {
 
+class AccessKeysPage;
+class ChatPage;
+class ConnectPage;
 class GatewayRuntime;
+class ProvidersPage;
+class SettingsPage;
+class UiSettings;
 
-// The main window: what the gateway is doing, which providers and access keys it serves.
+// The window: a sidebar of pages, a status bar saying where the gateway listens and how
+// many requests it served, and a tray icon that keeps the gateway running when closed.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(const ConfigStore &store, GatewayRuntime *runtime, QWidget *parent = nullptr);
+    enum Page
+    {
+        Providers,
+        AccessKeys,
+        Chat,
+        Connect,
+        Settings
+    };
 
-    void refresh();
+    MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *parent = nullptr);
+
+    void showPage(Page page);
+    Page currentPage() const;
+    void bringForward();
+
+    ProvidersPage *providersPage() const { return m_providers; }
+    AccessKeysPage *accessKeysPage() const { return m_keys; }
+    ChatPage *chatPage() const { return m_chat; }
+    ConnectPage *connectPage() const { return m_connect; }
+    SettingsPage *settingsPage() const { return m_settingsPage; }
+    QLabel *gatewayStatus() const { return m_status; }
+    QAction *pauseAction() const { return m_pause; }
+
+public slots:
+    void quit();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void setListening(const QString &url);
+    void setStopped();
     void setError(const QString &error);
+    void updateTray();
 
-    ConfigStore m_store;
     GatewayRuntime *m_runtime;
+    UiSettings *m_settings;
+    QListWidget *m_nav;
+    QStackedWidget *m_stack;
+    ProvidersPage *m_providers;
+    AccessKeysPage *m_keys;
+    ChatPage *m_chat;
+    ConnectPage *m_connect;
+    SettingsPage *m_settingsPage;
     QLabel *m_status;
     QLabel *m_requests;
-    QTableWidget *m_providers;
-    QTableWidget *m_keys;
+    QSystemTrayIcon *m_tray;
+    QAction *m_open;
+    QAction *m_pause;
+    QAction *m_quit;
+    QString m_statusText;
+    bool m_quitting = false;
 };
 
 } // namespace gatehouse

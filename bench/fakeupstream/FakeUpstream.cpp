@@ -344,9 +344,22 @@ void FakeUpstream::answerWithToolCall(HttpExchange *exchange, const QByteArray &
 QList<QByteArray> FakeUpstream::openAiEvents(const QByteArray &model, int events, bool includeUsage)
 {
     QList<QByteArray> out;
-    for (int i = 0; i < events; ++i)
-        out << chunk(model, "tok" + QByteArray::number(i) + ' ',
-                     i == events - 1 ? "stop" : nullptr);
+    if (model.startsWith("demo")) {
+        // A Markdown answer, word by word, for screenshots of the chat panel.
+        const QList<QByteArray> words =
+            QByteArrayLiteral("Here is a **streamed** answer, rendered as Markdown:\n\n"
+                              "- it came through the *local gateway*\n- one event at a time\n\n"
+                              "```python\nprint(\"hello from Gatehouse\")\n```\n")
+                .split(' ');
+        events = static_cast<int>(words.size());
+        for (int i = 0; i < events; ++i)
+            out << chunk(model, words[i] + (i == events - 1 ? "" : " "),
+                         i == events - 1 ? "stop" : nullptr);
+    } else {
+        for (int i = 0; i < events; ++i)
+            out << chunk(model, "tok" + QByteArray::number(i) + ' ',
+                         i == events - 1 ? "stop" : nullptr);
+    }
     if (includeUsage)
         out << QByteArray(
             "data: {\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":"

@@ -19,6 +19,7 @@ class HttpServer;
 //   "status-N"      answer HTTP N with an OpenAI error body ("status-N-text": plain text)
 //   "cut-N"         stream N events, then drop the connection
 //   "slow-MS"       wait MS milliseconds before answering
+//   "demo…"         stream a short Markdown answer (OpenAI surface), for screenshots
 //   anything else   answer normally, echoing the last user message; when the request offers
 //                   tools and carries no tool result yet, call the first tool with {"city":"Oslo"}
 class FakeUpstream : public QObject, public HttpHandler

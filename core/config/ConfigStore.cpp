@@ -151,6 +151,16 @@ QHash<QString, QDateTime> ConfigStore::loadLastUsed() const
     return out;
 }
 
+Status ConfigStore::update(const std::function<Status(Config &)> &change) const
+{
+    auto config = load();
+    if (!config)
+        return Status::failure(config.error());
+    if (Status s = change(config.value()); !s)
+        return s;
+    return save(config.value());
+}
+
 Status ConfigStore::saveLastUsed(const QHash<QString, QDateTime> &lastUsed) const
 {
     QJsonObject keys;

@@ -5,6 +5,7 @@
 #include "util/RandomSource.h"
 
 #include <QHash>
+#include <functional>
 
 namespace gatehouse {
 
@@ -26,6 +27,8 @@ public:
     // (never overwritten) and the error names the file, the problem and the copy.
     Result<Config> load() const;
     Status save(const Config &config) const;
+    // Loads, lets `change` edit the config (or refuse with a message), and saves.
+    Status update(const std::function<Status(Config &)> &change) const;
 
     // Last-used times of access keys, kept apart so the gateway never rewrites the config.
     QHash<QString, QDateTime> loadLastUsed() const;

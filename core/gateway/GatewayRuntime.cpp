@@ -1,5 +1,6 @@
 #include "GatewayRuntime.h"
 
+#include "config/AccessKey.h"
 #include "secrets/SecretStore.h"
 
 #include <QDir>
@@ -25,7 +26,13 @@ GatewayRuntime::GatewayRuntime(const ConfigStore &store, SecretStore *secrets, O
 
     m_flushTimer->setInterval(30'000);
     connect(m_flushTimer, &QTimer::timeout, this, &GatewayRuntime::flushLastUsed);
+    const auto internal =
+        AccessKeys::create(internalKeyName(), systemRandomBytes, QDateTime::currentDateTimeUtc());
+    m_internalKey = internal.key;
+    m_internalKeyHash = internal.record.hash;
     connect(m_service, &GatewayService::accessKeyUsed, this, [this](const QString &name) {
+        if (name == internalKeyName())
+            return;
         m_lastUsed.insert(name, QDateTime::currentDateTimeUtc());
         m_lastUsedDirty = true;
     });
@@ -34,7 +41,8 @@ GatewayRuntime::GatewayRuntime(const ConfigStore &store, SecretStore *secrets, O
                 const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                                          ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
                                          : address.toString();
-                emit listening(QStringLiteral("http://%1:%2").arg(host).arg(port));
+                m_url = QStringLiteral("http://%1:%2").arg(host).arg(port);
+                emit listening(m_url);
             });
     connect(m_service, &GatewayService::startFailed, this, &GatewayRuntime::startFailed);
 }
@@ -55,20 +63,66 @@ void GatewayRuntime::applyOverrides(Config &config) const
         config.gateway.port = m_service->port(); // a reload never moves a running gateway
 }
 
+QString GatewayRuntime::internalKeyName()
+{
+    // Not a valid access key name, so it can never clash with one the user creates.
+    return QStringLiteral("(chat panel)");
+}
+
+GatewaySnapshotPtr GatewayRuntime::snapshotFor(const Config &config,
+                                               const QHash<QString, QByteArray> &keys,
+                                               const QHash<QString, QString> &errors) const
+{
+    auto snapshot =
+        std::make_shared<GatewaySnapshot>(*GatewaySnapshot::build(config, keys, errors));
+    snapshot->accessKeys.append({internalKeyName(), m_internalKeyHash});
+    return snapshot;
+}
+
 Status GatewayRuntime::start()
 {
     auto config = m_store.load();
     if (!config)
         return Status::failure(config.error());
     applyOverrides(config.value());
+    m_config = config.value();
     m_lastUsed = m_store.loadLastUsed();
     // Serve at once; provider keys follow as soon as the keychain answers.
-    m_service->start(GatewaySnapshot::build(config.value(), {}, {}));
+    m_snapshot = snapshotFor(config.value(), {}, {});
+    m_paused = false;
+    m_service->start(m_snapshot);
     loadKeysAndApply(config.value(), ++m_generation);
-    if (QDir().mkpath(m_store.directory()))
+    if (QDir().mkpath(m_store.directory()) && m_watcher->directories().isEmpty())
         m_watcher->addPath(m_store.directory());
     m_flushTimer->start();
     return {};
+}
+
+void GatewayRuntime::pause()
+{
+    if (m_paused)
+        return;
+    m_paused = true;
+    m_service->stop();
+    m_url.clear();
+    emit stopped();
+}
+
+void GatewayRuntime::resume()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    m_service->start(m_snapshot);
+}
+
+void GatewayRuntime::restart()
+{
+    m_service->stop();
+    m_url.clear();
+    emit stopped();
+    if (const Status s = start(); !s)
+        emit startFailed(s.error());
 }
 
 void GatewayRuntime::reload()
@@ -82,6 +136,7 @@ void GatewayRuntime::reload()
     if (QFile::exists(m_store.configPath()) && !m_watcher->files().contains(m_store.configPath()))
         m_watcher->addPath(m_store.configPath());
     applyOverrides(config.value());
+    m_config = config.value();
     loadKeysAndApply(config.value(), ++m_generation);
 }
 
@@ -99,8 +154,8 @@ void GatewayRuntime::loadKeysAndApply(const Config &config, quint64 generation)
     auto finish = [this, pending, generation] {
         if (generation != m_generation)
             return; // a newer config arrived meanwhile
-        m_service->updateSnapshot(
-            GatewaySnapshot::build(pending->config, pending->keys, pending->errors));
+        m_snapshot = snapshotFor(pending->config, pending->keys, pending->errors);
+        m_service->updateSnapshot(m_snapshot);
         emit configReloaded();
     };
     for (const Provider &p : config.providers) {

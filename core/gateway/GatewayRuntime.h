@@ -37,8 +37,28 @@ public:
     GatewayService *service() const { return m_service; }
     void flushLastUsed();
 
+    // The config the gateway serves with now (the last one that loaded).
+    const Config &config() const { return m_config; }
+    ConfigStore store() const { return m_store; }
+    SecretStore *secrets() const { return m_secrets; }
+
+    // Stops listening (requests in flight end) and starts again with the current config.
+    void pause();
+    void resume();
+    bool isPaused() const { return m_paused; }
+    // Stops and starts again on the address and port the config file names now.
+    void restart();
+    // The address tools use, e.g. "http://127.0.0.1:4777"; empty while not listening.
+    QString url() const { return m_url; }
+
+    // A key that lives only in memory for as long as this process runs: the chat panel
+    // calls the gateway with it, exactly as a tool would. It never reaches a file.
+    QString internalAccessKey() const { return m_internalKey; }
+    static QString internalKeyName();
+
 signals:
     void listening(const QString &url);
+    void stopped();
     void startFailed(const QString &error);
     void configReloaded();
     void configError(const QString &error);
@@ -48,6 +68,8 @@ private:
     void applyOverrides(Config &config) const;
     void reload();
     void loadKeysAndApply(const Config &config, quint64 generation);
+    GatewaySnapshotPtr snapshotFor(const Config &config, const QHash<QString, QByteArray> &keys,
+                                   const QHash<QString, QString> &errors) const;
 
     ConfigStore m_store;
     SecretStore *m_secrets;
@@ -59,6 +81,12 @@ private:
     QHash<QString, QDateTime> m_lastUsed;
     bool m_lastUsedDirty = false;
     quint64 m_generation = 0;
+    Config m_config;
+    GatewaySnapshotPtr m_snapshot;
+    QString m_internalKey;
+    QByteArray m_internalKeyHash;
+    QString m_url;
+    bool m_paused = false;
 };
 
 } // namespace gatehouse

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ProviderProbe.h"
+
+#include <QList>
+#include <QObject>
+
+namespace gatehouse {
+
+// Looks for model servers on this machine: each well-known server at its default port.
+class LocalScanner : public QObject
+{
+    Q_OBJECT
+public:
+    struct Candidate
+    {
+        QString server;      // "Ollama"
+        QString suggestedId; // "ollama"
+        QUrl baseUrl;        // "http://127.0.0.1:11434/v1"
+    };
+    struct Found
+    {
+        Candidate candidate;
+        QStringList models;
+    };
+
+    explicit LocalScanner(QObject *parent = nullptr);
+
+    // Ollama, LM Studio, vLLM, llama.cpp server, LocalAI, Jan and GPT4All at their defaults.
+    static QList<Candidate> wellKnown();
+
+    // Probes every candidate at once; emits finished() with those that answered, in the
+    // order given. A port two servers share (llama.cpp and LocalAI) is reported once.
+    void scan(const QList<Candidate> &candidates, int timeoutMs = 1500);
+    bool isScanning() const { return m_outstanding > 0; }
+
+signals:
+    void finished(const QList<gatehouse::LocalScanner::Found> &found);
+
+private:
+    ProviderProbe *m_probe;
+    int m_outstanding = 0;
+    quint64 m_generation = 0;
+};
+
+} // namespace gatehouse

@@ -1,0 +1,219 @@
+// Takes the README's screenshots: every page of the window and the add-provider wizard, in a
+// light and a dark palette, with a demo config against a fake model server on loopback.
+// Usage: gatehouse-screenshots OUTPUT_DIR   (run it under Xvfb for real fonts and rendering)
+#include "AccessKeysPage.h"
+#include "AddProviderWizard.h"
+#include "ChatPage.h"
+#include "DesktopApp.h"
+#include "FakeUpstream.h"
+#include "MainWindow.h"
+#include "ProviderForm.h"
+#include "ProvidersPage.h"
+#include "UiSettings.h"
+#include "config/AccessKey.h"
+#include "gateway/GatewayRuntime.h"
+#include "secrets/MemorySecretStore.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QStyleFactory>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QThread>
+#include <cstdio>
+
+using namespace gatehouse;
+
+namespace {
+
+void waitUntil(const std::function<bool()> &done, int timeoutMs = 5000)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done() && !deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
+}
+
+void settle(int ms = 150)
+{
+    waitUntil([] { return false; }, ms);
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31), base(0x1f, 0x21, 0x24), text(0xe8, 0xea, 0xed);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x35, 0x37, 0x3c));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa0, 0xa6));
+    p.setColor(QPalette::Highlight, QColor(0x4c, 0x8b, 0xf5));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x84, 0x8a));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x84, 0x8a));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x84, 0x8a));
+    return p;
+}
+
+bool save(QWidget *w, const QString &dir, const QString &name)
+{
+    settle();
+    const QString path = QDir(dir).filePath(name + QStringLiteral(".png"));
+    if (!w->grab().save(path)) {
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+        return false;
+    }
+    std::printf("%s\n", qPrintable(path));
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
+    auto app = DesktopApp::createApplication(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: gatehouse-screenshots OUTPUT_DIR\n");
+        return 2;
+    }
+    const QString out = QString::fromLocal8Bit(argv[1]);
+    QDir().mkpath(out);
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QFont font = QApplication::font();
+    font.setPointSizeF(10);
+    QApplication::setFont(font);
+
+    FakeUpstream upstream;
+    upstream.streamIntervalMs = 15;
+    if (!upstream.listen())
+        return 1;
+    QTcpServer closed;
+    closed.listen(QHostAddress::LocalHost, 0);
+    const quint16 closedPort = closed.serverPort();
+    closed.close();
+
+    bool ok = true;
+    for (const bool dark : {false, true}) {
+        const QString theme = dark ? QStringLiteral("dark") : QStringLiteral("light");
+        QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+        QTemporaryDir dir;
+        Config c;
+        c.instanceId = QStringLiteral("screenshots");
+        c.gateway.port = 0;
+        Provider ollama;
+        ollama.id = QStringLiteral("ollama");
+        ollama.displayName = QStringLiteral("Ollama");
+        ollama.baseUrl = QUrl(upstream.baseUrl());
+        Provider lmstudio;
+        lmstudio.id = QStringLiteral("lm-studio");
+        lmstudio.displayName = QStringLiteral("LM Studio");
+        lmstudio.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(closedPort));
+        Provider openai;
+        openai.id = QStringLiteral("openai");
+        openai.displayName = QStringLiteral("OpenAI");
+        openai.baseUrl = QUrl(QStringLiteral("https://api.openai.com/v1"));
+        openai.models = {QStringLiteral("gpt-4o-mini"), QStringLiteral("gpt-4.1")};
+        openai.hasKey = true;
+        Provider claude;
+        claude.id = QStringLiteral("anthropic");
+        claude.displayName = QStringLiteral("Anthropic");
+        claude.baseUrl = QUrl(QStringLiteral("https://api.anthropic.com"));
+        claude.surface = ApiSurface::Anthropic;
+        claude.enabled = false;
+        c.providers = {ollama, lmstudio, openai, claude};
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        c.accessKeys.append(
+            AccessKeys::create(QStringLiteral("vscode"), systemRandomBytes, now.addDays(-12))
+                .record);
+        c.accessKeys.append(
+            AccessKeys::create(QStringLiteral("laptop-cli"), systemRandomBytes, now.addDays(-3))
+                .record);
+        auto old =
+            AccessKeys::create(QStringLiteral("old-script"), systemRandomBytes, now.addDays(-40));
+        old.record.revoked = now.addDays(-1);
+        c.accessKeys.append(old.record);
+        ConfigStore store(dir.path());
+        store.save(c);
+        store.saveLastUsed({{QStringLiteral("vscode"), now.addSecs(-300)}});
+
+        MemorySecretStore secrets;
+        secrets.write(SecretStore::providerKeyName(c.instanceId, QStringLiteral("openai")),
+                      "sk-demo", [](const SecretResult &) {});
+        UiSettings settings(dir.path());
+        GatewayRuntime runtime(store, &secrets);
+        runtime.start();
+        waitUntil([&] { return !runtime.url().isEmpty(); });
+        MainWindow window(&runtime, &settings);
+        window.resize(1000, 640);
+        window.show();
+
+        ProvidersPage *providers = window.providersPage();
+        for (const QString &id : {QStringLiteral("lm-studio"), QStringLiteral("ollama")}) {
+            providers->select(id);
+            providers->testSelected();
+            settle(400);
+        }
+        ok &= save(&window, out, QStringLiteral("providers-") + theme);
+
+        window.showPage(MainWindow::AccessKeys);
+        ok &= save(&window, out, QStringLiteral("access-keys-") + theme);
+        NewKeyDialog keyDialog(
+            QStringLiteral("zed-editor"),
+            AccessKeys::create(QStringLiteral("zed-editor"), systemRandomBytes, now).key, &window);
+        keyDialog.show();
+        ok &= save(&keyDialog, out, QStringLiteral("new-key-") + theme);
+        keyDialog.close();
+
+        window.showPage(MainWindow::Chat);
+        ChatPage *chat = window.chatPage();
+        waitUntil([&] { return chat->modelPicker()->count() > 0; });
+        chat->modelPicker()->setEditText(QStringLiteral("ollama:demo-llama3.2"));
+        chat->input()->setPlainText(QStringLiteral("Show me that streaming works."));
+        chat->send();
+        waitUntil([&] { return !chat->client()->isBusy(); });
+        chat->input()->setPlainText(QStringLiteral("And a follow-up question…"));
+        ok &= save(&window, out, QStringLiteral("chat-") + theme);
+
+        window.showPage(MainWindow::Connect);
+        ok &= save(&window, out, QStringLiteral("connect-") + theme);
+        window.showPage(MainWindow::Settings);
+        ok &= save(&window, out, QStringLiteral("settings-") + theme);
+
+        AddProviderWizard wizard(store, &secrets, &window);
+        wizard.setScanCandidates(
+            {{QStringLiteral("Ollama"), QStringLiteral("ollama"), QUrl(upstream.baseUrl())},
+             {QStringLiteral("LM Studio"), QStringLiteral("lm-studio"),
+              QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(closedPort))}});
+        wizard.show();
+        ok &= save(&wizard, out, QStringLiteral("wizard-1-kind-") + theme);
+        wizard.next();
+        waitUntil([&] {
+            return wizard.findChild<QListWidget *>(QStringLiteral("foundServers"))->count() > 0;
+        });
+        ok &= save(&wizard, out, QStringLiteral("wizard-2-scan-") + theme);
+        wizard.next();
+        wizard.form()->testConnection();
+        waitUntil([&] { return !wizard.form()->isTesting(); });
+        ok &= save(&wizard, out, QStringLiteral("wizard-3-details-") + theme);
+        wizard.form()->urlEdit()->setText(QStringLiteral("http://models.example.com/v1"));
+        wizard.form()->checkUrl();
+        ok &= save(&wizard, out, QStringLiteral("wizard-refused-url-") + theme);
+        wizard.close();
+    }
+    return ok ? 0 : 1;
+}

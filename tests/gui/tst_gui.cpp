@@ -1,0 +1,475 @@
+// The desktop app driven as a person would: real widgets (offscreen), the real gateway on
+// its own thread, a fake model server on loopback, and an in-memory keychain.
+#include "AccessKeysPage.h"
+#include "AddProviderWizard.h"
+#include "ChatPage.h"
+#include "ConnectPage.h"
+#include "DesktopApp.h"
+#include "FakeUpstream.h"
+#include "HttpTestClient.h"
+#include "MainWindow.h"
+#include "ProviderForm.h"
+#include "ProvidersPage.h"
+#include "SettingsPage.h"
+#include "UiSettings.h"
+#include "config/AccessKey.h"
+#include "gateway/GatewayRuntime.h"
+#include "secrets/MemorySecretStore.h"
+#include "util/SingleInstance.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
+
+using namespace gatehouse;
+using gatehouse::test::HttpTestClient;
+
+namespace {
+
+QString closedPortUrl()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = s.serverPort();
+    s.close();
+    return QStringLiteral("http://127.0.0.1:%1/v1").arg(port);
+}
+
+// The message box a page opened (asking to confirm), once it is there.
+QMessageBox *waitForBox(QWidget *parent, const QString &name)
+{
+    QMessageBox *box = nullptr;
+    (void)QTest::qWaitFor([&] {
+        box = parent->findChild<QMessageBox *>(name);
+        return box != nullptr;
+    });
+    return box;
+}
+
+QAbstractButton *buttonWithText(QMessageBox *box, const QString &text)
+{
+    for (QAbstractButton *b : box->buttons()) {
+        if (b->text() == text)
+            return b;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestGui : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeUpstream> m_upstream;
+    std::unique_ptr<MemorySecretStore> m_secrets;
+    std::unique_ptr<GatewayRuntime> m_runtime;
+    std::unique_ptr<UiSettings> m_settings;
+
+    ConfigStore store() const { return ConfigStore(m_dir->path()); }
+
+    // A config folder with one provider pointing at the fake server, and a started gateway.
+    void startGateway(bool withProvider)
+    {
+        Config c;
+        c.instanceId = QStringLiteral("gui-test");
+        c.gateway.port = 0;
+        if (withProvider) {
+            Provider fake;
+            fake.id = QStringLiteral("fake");
+            fake.displayName = QStringLiteral("Fake server");
+            fake.baseUrl = QUrl(m_upstream->baseUrl());
+            c.providers.append(fake);
+        }
+        QVERIFY(store().save(c));
+        m_runtime = std::make_unique<GatewayRuntime>(store(), m_secrets.get());
+        QVERIFY(m_runtime->start());
+        QTRY_VERIFY(!m_runtime->url().isEmpty());
+    }
+
+    Config savedConfig() const
+    {
+        auto c = store().load();
+        return c ? c.value() : Config{};
+    }
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_upstream = std::make_unique<FakeUpstream>();
+        QVERIFY(m_upstream->listen());
+        m_secrets = std::make_unique<MemorySecretStore>();
+        m_settings = std::make_unique<UiSettings>(m_dir->path());
+    }
+
+    void cleanup()
+    {
+        m_runtime.reset();
+        m_settings.reset();
+        m_secrets.reset();
+        m_upstream.reset();
+        m_dir.reset();
+    }
+
+    void wizardFindsLocalServerAndSavesProvider()
+    {
+        startGateway(false);
+        AddProviderWizard wizard(store(), m_secrets.get());
+        wizard.setScanCandidates(
+            {{QStringLiteral("Fake server"), QStringLiteral("fake"), QUrl(m_upstream->baseUrl())},
+             {QStringLiteral("Nothing here"), QStringLiteral("none"), QUrl(closedPortUrl())}});
+        wizard.show();
+        QVERIFY(wizard.findChild<QRadioButton *>(QStringLiteral("kindLocal"))->isChecked());
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(AddProviderWizard::LocalPage));
+        auto *found = wizard.findChild<QListWidget *>(QStringLiteral("foundServers"));
+        QTRY_COMPARE(found->count(), 1);
+        QVERIFY(found->item(0)->text().contains(QLatin1String("Fake server")));
+        QVERIFY(found->item(0)->text().contains(QLatin1String("echo-1")));
+        QCOMPARE(found->currentRow(), 0);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(AddProviderWizard::DetailsPage));
+        ProviderForm *form = wizard.form();
+        QCOMPARE(form->idEdit()->text(), QStringLiteral("fake"));
+        QCOMPARE(form->urlEdit()->text(), m_upstream->baseUrl());
+        QTest::mouseClick(form->testButton(), Qt::LeftButton);
+        QTRY_VERIFY(form->testResult()->text().startsWith(QLatin1String("Connected")));
+        QCOMPARE(form->modelList()->count(), 2);
+        // A person renames it, then finishes.
+        form->idEdit()->clear();
+        QTest::keyClicks(form->idEdit(), QStringLiteral("my-fake"));
+        wizard.button(QWizard::FinishButton)->click();
+        QTRY_COMPARE(wizard.savedProviderId(), QStringLiteral("my-fake"));
+        const Config saved = savedConfig();
+        const Provider *p = saved.findProvider(QStringLiteral("my-fake"));
+        QVERIFY(p);
+        QCOMPARE(p->baseUrl.toString(), m_upstream->baseUrl());
+        QVERIFY(!p->hasKey);
+        // The running gateway picks it up: a tool can now call my-fake:echo-1.
+        QTRY_VERIFY(m_runtime->config().findProvider(QStringLiteral("my-fake")));
+    }
+
+    void wizardRefusesPublicHttpWithExplanation()
+    {
+        startGateway(false);
+        AddProviderWizard wizard(store(), m_secrets.get());
+        wizard.setScanCandidates({});
+        wizard.show();
+        wizard.next();
+        auto *other = wizard.findChild<QLineEdit *>(QStringLiteral("otherUrl"));
+        QTest::keyClicks(other, QStringLiteral("http://api.example.com/v1"));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(AddProviderWizard::DetailsPage));
+        ProviderForm *form = wizard.form();
+        QTest::keyClicks(form->idEdit(), QStringLiteral("remote"));
+        QVERIFY(form->urlProblem()->isVisible());
+        QVERIFY2(form->urlProblem()->text().contains(QLatin1String("https")),
+                 qPrintable(form->urlProblem()->text()));
+        wizard.button(QWizard::FinishButton)->click();
+        QVERIFY(wizard.isVisible());
+        QVERIFY(wizard.savedProviderId().isEmpty());
+        QVERIFY(wizard.lastError().contains(QLatin1String("https")));
+        QVERIFY(savedConfig().providers.isEmpty());
+        // The same host over https is accepted.
+        form->urlEdit()->setText(QStringLiteral("https://api.example.com/v1"));
+        QVERIFY(form->checkUrl());
+        QVERIFY(!form->urlProblem()->isVisible());
+    }
+
+    void wizardStoresCloudKeyInKeychainOnly()
+    {
+        startGateway(false);
+        AddProviderWizard wizard(store(), m_secrets.get());
+        wizard.show();
+        wizard.findChild<QRadioButton *>(QStringLiteral("kindCloud"))->setChecked(true);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(AddProviderWizard::CloudPage));
+        auto *list = wizard.findChild<QListWidget *>(QStringLiteral("cloudProviders"));
+        QVERIFY(list->count() >= 10);
+        list->setCurrentRow(0); // OpenAI
+        wizard.next();
+        ProviderForm *form = wizard.form();
+        QCOMPARE(form->idEdit()->text(), QStringLiteral("openai"));
+        QCOMPARE(form->keyEdit()->echoMode(), QLineEdit::Password);
+        // Without a key it does not finish.
+        wizard.button(QWizard::FinishButton)->click();
+        QVERIFY(wizard.savedProviderId().isEmpty());
+        QVERIFY(wizard.lastError().contains(QLatin1String("key")));
+
+        // A keychain that is not there: a clear message, and nothing saved anywhere.
+        m_secrets->setFailure(SecretResult::Error::NoBackend,
+                              QStringLiteral("The name org.freedesktop.secrets was not provided"));
+        QTest::keyClicks(form->keyEdit(), QStringLiteral("sk-test-secret-123"));
+        wizard.button(QWizard::FinishButton)->click();
+        QTRY_VERIFY(wizard.lastError().contains(QLatin1String("No system keychain")));
+        QVERIFY(savedConfig().providers.isEmpty());
+
+        m_secrets->setFailure(SecretResult::Error::None, {});
+        wizard.button(QWizard::FinishButton)->click();
+        QTRY_COMPARE(wizard.savedProviderId(), QStringLiteral("openai"));
+        const Config saved = savedConfig();
+        const Provider *p = saved.findProvider(QStringLiteral("openai"));
+        QVERIFY(p && p->hasKey);
+        bool read = false;
+        m_secrets->read(
+            SecretStore::providerKeyName(QStringLiteral("gui-test"), QStringLiteral("openai")),
+            [&read](const SecretResult &r) { read = r.ok() && r.value == "sk-test-secret-123"; });
+        QTRY_VERIFY(read);
+        QFile file(store().configPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("sk-test-secret-123"));
+    }
+
+    void providersPageTestsAndRemoves()
+    {
+        startGateway(true);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        ProvidersPage *page = window.providersPage();
+        QCOMPARE(page->table()->topLevelItemCount(), 1);
+        page->select(QStringLiteral("fake"));
+        page->testSelected();
+        QTRY_VERIFY(page->table()->topLevelItem(0)->text(4).startsWith(QLatin1String("Reachable")));
+        QVERIFY(page->details()->toPlainText().contains(QLatin1String("echo-2")));
+        page->toggleSelected();
+        QVERIFY(!savedConfig().providers.first().enabled);
+        QCOMPARE(page->table()->topLevelItem(0)->text(4), QStringLiteral("Disabled"));
+        page->toggleSelected();
+        QVERIFY(savedConfig().providers.first().enabled);
+        page->removeSelected();
+        QMessageBox *box = waitForBox(page, QStringLiteral("confirmRemoveProvider"));
+        QVERIFY(box);
+        buttonWithText(box, QStringLiteral("Remove"))->click();
+        QTRY_VERIFY(savedConfig().providers.isEmpty());
+        QCOMPARE(page->table()->topLevelItemCount(), 0);
+    }
+
+    void accessKeyCreatedShownOnceAndRevoked()
+    {
+        startGateway(true);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        window.showPage(MainWindow::AccessKeys);
+        AccessKeysPage *page = window.accessKeysPage();
+        QTest::keyClicks(page->nameEdit(), QStringLiteral("bad name"));
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("createKey")),
+                          Qt::LeftButton);
+        QVERIFY(page->problem()->isVisible());
+        page->nameEdit()->clear();
+        QTest::keyClicks(page->nameEdit(), QStringLiteral("vscode"));
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("createKey")),
+                          Qt::LeftButton);
+        NewKeyDialog *dialog = page->lastKeyDialog();
+        QVERIFY(dialog);
+        const QString key = dialog->keyField()->text();
+        QVERIFY(key.startsWith(QLatin1String("ghk_")));
+        QTest::mouseClick(dialog->copyButton(), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), key);
+        dialog->close();
+        QCOMPARE(page->table()->topLevelItemCount(), 1);
+        QCOMPARE(page->table()->topLevelItem(0)->text(4), QStringLiteral("active"));
+        // The key is nowhere on disk, only its hash.
+        QFile file(store().configPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains(key.toUtf8()));
+
+        // It works against the running gateway…
+        const QByteArray auth = "Bearer " + key.toUtf8();
+        const quint16 port = m_runtime->service()->port();
+        QTRY_COMPARE(
+            HttpTestClient::request(port, "GET", "/v1/models", {}, {{"authorization", auth}})
+                .status,
+            200);
+        // …until it is revoked.
+        page->table()->setCurrentItem(page->table()->topLevelItem(0));
+        page->revokeSelected();
+        QMessageBox *box = waitForBox(page, QStringLiteral("confirmRevoke"));
+        QVERIFY(box);
+        buttonWithText(box, QStringLiteral("Revoke"))->click();
+        QTRY_VERIFY(!savedConfig().accessKeys.first().isActive());
+        QVERIFY(page->table()->topLevelItem(0)->text(4).startsWith(QLatin1String("revoked")));
+        QTRY_COMPARE(
+            HttpTestClient::request(port, "GET", "/v1/models", {}, {{"authorization", auth}})
+                .status,
+            401);
+    }
+
+    void chatStreamsAnswerThroughGateway()
+    {
+        m_upstream->streamEvents = 6;
+        m_upstream->streamIntervalMs = 80;
+        startGateway(true);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        window.showPage(MainWindow::Chat);
+        ChatPage *chat = window.chatPage();
+        QTRY_VERIFY(chat->modelPicker()->findText(QStringLiteral("fake:echo-1")) >= 0);
+        chat->modelPicker()->setEditText(QStringLiteral("fake:echo-1"));
+        QTest::keyClicks(chat->input(), QStringLiteral("hello there"));
+        QTest::keyClick(chat->input(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(chat->stopButton()->isEnabled());
+        // The answer streams in: part of it shows while the rest is still coming.
+        QTRY_VERIFY(chat->transcript()->toPlainText().contains(QLatin1String("tok1")));
+        QVERIFY(!chat->transcript()->toPlainText().contains(QLatin1String("tok5")));
+        QVERIFY(chat->client()->isBusy());
+        QTRY_VERIFY(!chat->client()->isBusy());
+        const QString text = chat->transcript()->toPlainText();
+        QVERIFY2(text.contains(QLatin1String("tok5")), qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("hello there")));
+        // Who answered, how fast, how many tokens.
+        QVERIFY2(text.contains(QLatin1String("fake:echo-1")), qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("first token")));
+        QVERIFY(text.contains(QLatin1String("6 out tokens")));
+        // It went to the upstream through the gateway, with the user's words.
+        QVERIFY(m_upstream->received.last().body.contains("hello there"));
+        QVERIFY(!chat->stopButton()->isEnabled());
+
+        // Stop ends a running answer.
+        m_upstream->streamIntervalMs = 400;
+        QTest::keyClicks(chat->input(), QStringLiteral("and again"));
+        QTest::mouseClick(chat->sendButton(), Qt::LeftButton);
+        QTRY_VERIFY(chat->transcript()->toPlainText().contains(QLatin1String("and again")));
+        QTest::mouseClick(chat->stopButton(), Qt::LeftButton);
+        QTRY_VERIFY(!chat->client()->isBusy());
+        QVERIFY(chat->markdown().contains(QLatin1String("stopped")));
+
+        // New chat starts over.
+        QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("newChat")),
+                          Qt::LeftButton);
+        QVERIFY(!chat->transcript()->toPlainText().contains(QLatin1String("hello there")));
+    }
+
+    void chatShowsGatewayErrorsReadably()
+    {
+        startGateway(true);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        ChatPage *chat = window.chatPage();
+        QTRY_VERIFY(chat->client()->hasGateway());
+        chat->modelPicker()->setEditText(QStringLiteral("nosuch:model"));
+        QTest::keyClicks(chat->input(), QStringLiteral("hi"));
+        chat->send();
+        QTRY_VERIFY(!chat->client()->isBusy());
+        const QString text = chat->transcript()->toPlainText();
+        QVERIFY2(text.contains(QLatin1String("Error")) &&
+                     text.contains(QLatin1String("HTTP 404")) &&
+                     text.contains(QLatin1String("nosuch")),
+                 qPrintable(text));
+    }
+
+    void connectPageUsesRealPortAndKeyName()
+    {
+        startGateway(true);
+        const auto created = AccessKeys::create(QStringLiteral("laptop"), systemRandomBytes,
+                                                QDateTime::currentDateTimeUtc());
+        QVERIFY(store().update([&](Config &c) {
+            c.accessKeys.append(created.record);
+            return Status{};
+        }));
+        QTRY_VERIFY(m_runtime->config().findAccessKey(QStringLiteral("laptop")));
+        MainWindow window(m_runtime.get(), m_settings.get());
+        ConnectPage *page = window.connectPage();
+        const QString port = QString::number(m_runtime->service()->port());
+        const QString curl = page->snippet(QStringLiteral("curl"));
+        QVERIFY(curl.contains(QStringLiteral("http://127.0.0.1:") + port +
+                              QStringLiteral("/v1/chat/completions")));
+        QVERIFY(curl.contains(QLatin1String("\"laptop\"")));
+        QVERIFY(curl.contains(QLatin1String("fake:")));
+        QVERIFY(!curl.contains(created.key));
+        const QString env = page->snippet(QStringLiteral("env"));
+        QVERIFY(env.contains(QStringLiteral("OPENAI_BASE_URL=http://127.0.0.1:") + port +
+                             QStringLiteral("/v1")));
+        QVERIFY(env.contains(QStringLiteral("ANTHROPIC_BASE_URL=http://127.0.0.1:") + port +
+                             QLatin1Char('\n')));
+        QCOMPARE(page->tabs()->count(), 6);
+    }
+
+    void settingsWarnBeforeLeavingLoopback()
+    {
+        startGateway(false);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        SettingsPage *page = window.settingsPage();
+        page->bindEdit()->setText(QStringLiteral("0.0.0.0"));
+        page->applyNetwork();
+        QMessageBox *box = waitForBox(page, QStringLiteral("confirmBind"));
+        QVERIFY(box);
+        box->button(QMessageBox::Cancel)->click();
+        QTest::qWait(50);
+        QCOMPARE(savedConfig().gateway.bindAddress, QStringLiteral("127.0.0.1"));
+        page->bindEdit()->setText(QStringLiteral("not-an-address"));
+        page->applyNetwork();
+        QVERIFY(page->message()->text().contains(QLatin1String("not an IP address")));
+        // A new port on loopback applies at once: the gateway restarts there.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 freePort = probe.serverPort();
+        probe.close();
+        page->bindEdit()->setText(QStringLiteral("127.0.0.1"));
+        page->portBox()->setValue(freePort);
+        page->applyNetwork();
+        QCOMPARE(savedConfig().gateway.port, freePort);
+        QTRY_COMPARE(m_runtime->service()->port(), freePort);
+        QTRY_VERIFY(window.gatewayStatus()->text().contains(QString::number(freePort)));
+    }
+
+    void pauseAndResumeFromTrayMenu()
+    {
+        startGateway(false);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        QTRY_VERIFY(window.gatewayStatus()->text().contains(QLatin1String("listening")));
+        window.pauseAction()->trigger();
+        QVERIFY(m_runtime->isPaused());
+        QVERIFY(window.gatewayStatus()->text().contains(QLatin1String("paused")));
+        window.pauseAction()->trigger();
+        QTRY_VERIFY(window.gatewayStatus()->text().contains(QLatin1String("listening")));
+    }
+
+    void secondLaunchBringsFirstForward()
+    {
+        SingleInstance first(m_dir->path());
+        QVERIFY(first.claim());
+        QSignalSpy activated(&first, &SingleInstance::activationRequested);
+        SingleInstance second(m_dir->path());
+        QVERIFY(!second.claim());
+        QTRY_COMPARE(activated.count(), 1);
+        QTemporaryDir other;
+        SingleInstance elsewhere(other.path());
+        QVERIFY(elsewhere.claim()); // another config folder is another Gatehouse
+    }
+
+    void translationsLoad()
+    {
+        const QString used = DesktopApp::installTranslations(QStringLiteral("de"));
+        QCOMPARE(used, QStringLiteral("de_DE"));
+        QCOMPARE(QCoreApplication::translate("gatehouse::MainWindow", "Providers"),
+                 QStringLiteral("Anbieter"));
+        DesktopApp::installTranslations(QStringLiteral("zh_CN"));
+        QCOMPARE(QCoreApplication::translate("gatehouse::MainWindow", "Settings"),
+                 QStringLiteral("设置"));
+        DesktopApp::installTranslations(QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("gatehouse::MainWindow", "Settings"),
+                 QStringLiteral("Settings"));
+        QLocale::setDefault(QLocale::c());
+    }
+};
+
+QTEST_MAIN(TestGui)
+#include "tst_gui.moc"

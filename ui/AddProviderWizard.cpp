@@ -1,0 +1,411 @@
+#include "AddProviderWizard.h"
+
+#include "KeychainAdvice.h"
+#include "ProviderForm.h"
+#include "catalog/Catalog.h"
+#include "config/ConfigStore.h"
+#include "secrets/SecretStore.h"
+
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPointer>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+namespace gatehouse {
+
+namespace {
+
+// Step 1: where does the model run?
+class KindWizardPage : public QWizardPage
+{
+public:
+    QRadioButton *local;
+    QRadioButton *cloud;
+
+    explicit KindWizardPage(QWidget *parent = nullptr)
+        : QWizardPage(parent),
+          local(new QRadioButton(tr("A model running on this &machine or my network"), this)),
+          cloud(new QRadioButton(tr("A &cloud provider (OpenAI, Anthropic, Gemini, …)"), this))
+    {
+        setTitle(tr("Where does the model run?"));
+        setSubTitle(tr("Gatehouse can look for model servers on this machine, or set up a cloud "
+                       "provider you have a key for."));
+        local->setObjectName(QStringLiteral("kindLocal"));
+        cloud->setObjectName(QStringLiteral("kindCloud"));
+        local->setChecked(true);
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(local);
+        auto *localNote = new QLabel(
+            tr("Ollama, LM Studio, vLLM, llama.cpp server, LocalAI, Jan, GPT4All, or any "
+               "OpenAI- or Anthropic-compatible server you run."),
+            this);
+        localNote->setWordWrap(true);
+        localNote->setContentsMargins(24, 0, 0, 8);
+        layout->addWidget(localNote);
+        layout->addWidget(cloud);
+        auto *cloudNote =
+            new QLabel(tr("You paste an API key; it goes to the system keychain."), this);
+        cloudNote->setWordWrap(true);
+        cloudNote->setContentsMargins(24, 0, 0, 0);
+        layout->addWidget(cloudNote);
+        layout->addStretch();
+    }
+
+    int nextId() const override
+    {
+        return local->isChecked() ? AddProviderWizard::LocalPage : AddProviderWizard::CloudPage;
+    }
+};
+
+// Step 2a: which server on this machine?
+class LocalWizardPage : public QWizardPage
+{
+public:
+    LocalScanner *scanner;
+    QList<LocalScanner::Candidate> candidates = LocalScanner::wellKnown();
+    QList<LocalScanner::Found> found;
+    QLabel *status;
+    QListWidget *list;
+    QPushButton *rescan;
+    QLineEdit *otherUrl;
+
+    explicit LocalWizardPage(QWidget *parent = nullptr)
+        : QWizardPage(parent), scanner(new LocalScanner(this)), status(new QLabel(this)),
+          list(new QListWidget(this)), rescan(new QPushButton(tr("Scan &again"), this)),
+          otherUrl(new QLineEdit(this))
+    {
+        setTitle(tr("Model servers on this machine"));
+        setSubTitle(tr("Servers found at their usual ports. Pick one, or type the address of "
+                       "another server."));
+        list->setObjectName(QStringLiteral("foundServers"));
+        list->setAccessibleName(tr("Servers found"));
+        otherUrl->setObjectName(QStringLiteral("otherUrl"));
+        otherUrl->setAccessibleName(tr("Other server URL"));
+        otherUrl->setPlaceholderText(tr("http://192.168.1.20:11434/v1"));
+        status->setObjectName(QStringLiteral("scanStatus"));
+        status->setWordWrap(true);
+        rescan->setObjectName(QStringLiteral("rescan"));
+        auto *layout = new QVBoxLayout(this);
+        auto *top = new QHBoxLayout;
+        top->addWidget(status, 1);
+        top->addWidget(rescan);
+        layout->addLayout(top);
+        layout->addWidget(list, 1);
+        auto *otherLabel = new QLabel(tr("&Other server URL:"), this);
+        otherLabel->setBuddy(otherUrl);
+        layout->addWidget(otherLabel);
+        layout->addWidget(otherUrl);
+        connect(rescan, &QPushButton::clicked, this, [this] { startScan(); });
+        connect(scanner, &LocalScanner::finished, this, [this](const auto &f) { showFound(f); });
+        connect(list, &QListWidget::currentRowChanged, this, [this](int row) {
+            if (row >= 0)
+                otherUrl->clear();
+            emit completeChanged();
+        });
+        connect(otherUrl, &QLineEdit::textChanged, this, [this](const QString &text) {
+            if (!text.isEmpty())
+                list->setCurrentRow(-1);
+            emit completeChanged();
+        });
+    }
+
+    void initializePage() override
+    {
+        if (found.isEmpty() && !scanner->isScanning())
+            startScan();
+    }
+
+    void startScan()
+    {
+        list->clear();
+        found.clear();
+        status->setText(tr("Looking for model servers…"));
+        rescan->setEnabled(false);
+        scanner->scan(candidates);
+        emit completeChanged();
+    }
+
+    void showFound(const QList<LocalScanner::Found> &result)
+    {
+        found = result;
+        rescan->setEnabled(true);
+        list->clear();
+        for (const auto &f : result) {
+            const QString models =
+                f.models.isEmpty()
+                    ? tr("no models loaded")
+                    : tr("%n model(s): %1", nullptr, static_cast<int>(f.models.size()))
+                          .arg(QStringList(f.models.mid(0, 4)).join(QLatin1String(", ")) +
+                               (f.models.size() > 4 ? QStringLiteral(", …") : QString()));
+            auto *item = new QListWidgetItem(
+                QStringLiteral("%1 — %2\n%3")
+                    .arg(f.candidate.server, f.candidate.baseUrl.toString(), models),
+                list);
+            item->setToolTip(f.models.join(QLatin1Char('\n')));
+        }
+        status->setText(result.isEmpty()
+                            ? tr("No model server answered at the usual ports. Start one, then "
+                                 "scan again, or type its URL below.")
+                            : tr("Found %n server(s).", nullptr, static_cast<int>(result.size())));
+        if (!result.isEmpty() && otherUrl->text().isEmpty())
+            list->setCurrentRow(0);
+        emit completeChanged();
+    }
+
+    bool isComplete() const override
+    {
+        return list->currentRow() >= 0 || !otherUrl->text().trimmed().isEmpty();
+    }
+
+    int nextId() const override { return AddProviderWizard::DetailsPage; }
+};
+
+// Step 2b: which cloud provider?
+class CloudWizardPage : public QWizardPage
+{
+public:
+    QListWidget *list;
+    QLabel *keyLink;
+
+    explicit CloudWizardPage(QWidget *parent = nullptr)
+        : QWizardPage(parent), list(new QListWidget(this)), keyLink(new QLabel(this))
+    {
+        setTitle(tr("Cloud provider"));
+        setSubTitle(tr("Pick the provider you have an API key for."));
+        list->setObjectName(QStringLiteral("cloudProviders"));
+        list->setAccessibleName(tr("Cloud providers"));
+        for (const CatalogProvider &p : Catalog::builtIn().providers()) {
+            auto *item = new QListWidgetItem(
+                QStringLiteral("%1 — %2").arg(p.name, p.baseUrl.toString()), list);
+            item->setData(Qt::UserRole, p.id);
+        }
+        auto *other = new QListWidgetItem(
+            tr("Another OpenAI- or Anthropic-compatible API (enter its URL)"), list);
+        other->setData(Qt::UserRole, QString());
+        keyLink->setOpenExternalLinks(true);
+        keyLink->setTextFormat(Qt::RichText);
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(list, 1);
+        layout->addWidget(keyLink);
+        connect(list, &QListWidget::currentRowChanged, this, [this] {
+            const CatalogProvider *p = selected();
+            keyLink->setText(p && p->keyUrl.isValid()
+                                 ? tr("Get a key at <a href=\"%1\">%1</a>")
+                                       .arg(p->keyUrl.toString().toHtmlEscaped())
+                                 : QString());
+            emit completeChanged();
+        });
+    }
+
+    const CatalogProvider *selected() const
+    {
+        const QListWidgetItem *item = list->currentItem();
+        return item ? Catalog::builtIn().provider(item->data(Qt::UserRole).toString()) : nullptr;
+    }
+    bool isComplete() const override { return list->currentItem() != nullptr; }
+    int nextId() const override { return AddProviderWizard::DetailsPage; }
+};
+
+// Step 3: details, test, save.
+class DetailsWizardPage : public QWizardPage
+{
+public:
+    ProviderForm *form;
+    QLabel *problem;
+
+    explicit DetailsWizardPage(QWidget *parent = nullptr)
+        : QWizardPage(parent), form(new ProviderForm(this)), problem(new QLabel(this))
+    {
+        setTitle(tr("Provider details"));
+        setSubTitle(tr("Check the details and test the connection, then finish to save."));
+        problem->setObjectName(QStringLiteral("detailsProblem"));
+        problem->setWordWrap(true);
+        problem->setTextFormat(Qt::PlainText);
+        problem->hide();
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(form, 1);
+        layout->addWidget(problem);
+        connect(form, &ProviderForm::changed, problem, &QWidget::hide);
+        setFinalPage(true);
+    }
+
+    bool validatePage() override
+    {
+        auto p = form->provider();
+        problem->setText(p ? QString() : p.error());
+        problem->setVisible(!p);
+        return bool(p);
+    }
+    int nextId() const override { return -1; }
+};
+
+QString uniqueId(const QString &base, const QStringList &taken)
+{
+    if (!taken.contains(base))
+        return base;
+    for (int n = 2;; ++n) {
+        const QString candidate = base + QLatin1Char('-') + QString::number(n);
+        if (!taken.contains(candidate))
+            return candidate;
+    }
+}
+
+} // namespace
+
+class AddProviderWizard::Impl
+{
+public:
+    ConfigStore store{QString()};
+    QPointer<SecretStore> secrets;
+    KindWizardPage *kind = nullptr;
+    LocalWizardPage *local = nullptr;
+    CloudWizardPage *cloud = nullptr;
+    DetailsWizardPage *details = nullptr;
+    QStringList takenIds;
+    bool saving = false;
+};
+
+AddProviderWizard::AddProviderWizard(const ConfigStore &store, SecretStore *secrets,
+                                     QWidget *parent)
+    : QWizard(parent), d(new Impl)
+{
+    d->store = store;
+    d->secrets = secrets;
+    setWindowTitle(tr("Add a provider"));
+    setObjectName(QStringLiteral("addProviderWizard"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    d->kind = new KindWizardPage(this);
+    d->local = new LocalWizardPage(this);
+    d->cloud = new CloudWizardPage(this);
+    d->details = new DetailsWizardPage(this);
+    setPage(KindPage, d->kind);
+    setPage(LocalPage, d->local);
+    setPage(CloudPage, d->cloud);
+    setPage(DetailsPage, d->details);
+    setStartId(KindPage);
+    resize(640, 560);
+
+    if (const auto config = store.load()) {
+        for (const Provider &p : config->providers)
+            d->takenIds << p.id;
+    }
+    d->details->form->setTakenIds(d->takenIds);
+
+    // Entering the details page pre-fills it from the choice made before.
+    connect(this, &QWizard::currentIdChanged, this, [this](int id) {
+        if (id != DetailsPage)
+            return;
+        ProviderForm *form = d->details->form;
+        Provider p;
+        QStringList models;
+        if (!d->kind->cloud->isChecked()) {
+            const int row = d->local->list->currentRow();
+            if (row >= 0 && row < d->local->found.size()) {
+                const auto &f = d->local->found[row];
+                p.id = uniqueId(f.candidate.suggestedId, d->takenIds);
+                p.displayName = f.candidate.server;
+                p.baseUrl = f.candidate.baseUrl;
+                models = f.models;
+            } else {
+                p.baseUrl = QUrl(d->local->otherUrl->text().trimmed());
+            }
+            form->setKeyRequired(false);
+        } else if (const CatalogProvider *c = d->cloud->selected()) {
+            p.id = uniqueId(c->id, d->takenIds);
+            p.displayName = c->name;
+            p.baseUrl = c->baseUrl;
+            p.surface = c->surface;
+            form->setKeyRequired(true);
+        } else {
+            form->setKeyRequired(true);
+        }
+        form->setProvider(p, false);
+        form->setKnownModels(models, {});
+        form->setKeyRequired(d->kind->cloud->isChecked());
+        if (!p.baseUrl.isEmpty())
+            form->checkUrl(); // a refused URL shows its reason at once
+    });
+}
+
+AddProviderWizard::~AddProviderWizard()
+{
+    delete d;
+}
+
+void AddProviderWizard::setScanCandidates(const QList<LocalScanner::Candidate> &candidates)
+{
+    d->local->candidates = candidates;
+}
+
+ProviderForm *AddProviderWizard::form() const
+{
+    return d->details->form;
+}
+
+void AddProviderWizard::showProblem(const QString &message)
+{
+    m_lastError = message;
+    d->details->problem->setText(message);
+    d->details->problem->show();
+}
+
+void AddProviderWizard::accept()
+{
+    if (d->saving)
+        return;
+    auto provider = d->details->form->provider();
+    if (!provider) {
+        showProblem(provider.error());
+        return;
+    }
+    const QByteArray key = d->details->form->key();
+    auto config = d->store.load();
+    if (!config) {
+        showProblem(config.error());
+        return;
+    }
+    Provider p = provider.value();
+    p.hasKey = !key.isEmpty();
+    auto save = [this, p] {
+        const Status s = d->store.update([&p](Config &c) {
+            if (c.findProvider(p.id))
+                return Status::failure(
+                    tr("A provider with the id \"%1\" exists already; pick another id.").arg(p.id));
+            c.providers.append(p);
+            return Status{};
+        });
+        d->saving = false;
+        button(QWizard::FinishButton)->setEnabled(true);
+        if (!s) {
+            showProblem(s.error());
+            return;
+        }
+        m_savedId = p.id;
+        emit providerSaved(p.id);
+        QWizard::accept();
+    };
+    if (key.isEmpty()) {
+        save();
+        return;
+    }
+    d->saving = true;
+    button(QWizard::FinishButton)->setEnabled(false);
+    d->secrets->write(SecretStore::providerKeyName(config->instanceId, p.id), key,
+                      [this, save](const SecretResult &r) {
+                          if (r.ok()) {
+                              save();
+                              return;
+                          }
+                          d->saving = false;
+                          button(QWizard::FinishButton)->setEnabled(true);
+                          showProblem(keychainAdvice(r));
+                      });
+}
+
+} // namespace gatehouse

@@ -1,0 +1,443 @@
+#include "ProvidersPage.h"
+
+#include "AddProviderWizard.h"
+#include "KeychainAdvice.h"
+#include "ProviderForm.h"
+#include "discovery/ProviderProbe.h"
+#include "gateway/GatewayRuntime.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace gatehouse {
+
+namespace {
+
+enum Column
+{
+    NameColumn,
+    ApiColumn,
+    UrlColumn,
+    KeyColumn,
+    StatusColumn,
+    ColumnCount
+};
+
+// Edits an existing provider; a new key typed here replaces the stored one.
+class EditProviderDialog : public QDialog
+{
+public:
+    ProviderForm *form;
+    QLabel *problem;
+
+    EditProviderDialog(const Provider &provider, QWidget *parent)
+        : QDialog(parent), form(new ProviderForm(this)), problem(new QLabel(this))
+    {
+        setWindowTitle(tr("Edit provider %1").arg(provider.id));
+        form->setProvider(provider, true);
+        problem->setWordWrap(true);
+        problem->hide();
+        auto *buttons =
+            new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(form);
+        layout->addWidget(problem);
+        layout->addWidget(buttons);
+        connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+        resize(600, 520);
+    }
+};
+
+} // namespace
+
+ProvidersPage::ProvidersPage(GatewayRuntime *runtime, QWidget *parent)
+    : QWidget(parent), m_runtime(runtime), m_probe(new ProviderProbe(this)),
+      m_banner(new QLabel(this)), m_table(new QTreeWidget(this)),
+      m_details(new QPlainTextEdit(this)), m_add(new QPushButton(tr("&Add…"), this)),
+      m_edit(new QPushButton(tr("&Edit…"), this)), m_toggle(new QPushButton(tr("&Disable"), this)),
+      m_remove(new QPushButton(tr("&Remove"), this)),
+      m_test(new QPushButton(tr("&Test connection"), this)),
+      m_checkAll(new QPushButton(tr("Check &all"), this))
+{
+    auto *layout = new QVBoxLayout(this);
+    m_banner->setObjectName(QStringLiteral("keychainBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setMargin(8);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    m_table->setObjectName(QStringLiteral("providersTable"));
+    m_table->setAccessibleName(tr("Providers"));
+    m_table->setColumnCount(ColumnCount);
+    m_table->setHeaderLabels({tr("Provider"), tr("API"), tr("Base URL"), tr("Key"), tr("Status")});
+    m_table->setRootIsDecorated(false);
+    m_table->setUniformRowHeights(true);
+    m_table->setAlternatingRowColors(true);
+    m_table->header()->setStretchLastSection(true);
+    layout->addWidget(m_table, 3);
+
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {m_add, m_edit, m_toggle, m_remove})
+        buttons->addWidget(b);
+    buttons->addStretch();
+    buttons->addWidget(m_test);
+    buttons->addWidget(m_checkAll);
+    layout->addLayout(buttons);
+    m_add->setObjectName(QStringLiteral("addProvider"));
+    m_edit->setObjectName(QStringLiteral("editProvider"));
+    m_toggle->setObjectName(QStringLiteral("toggleProvider"));
+    m_remove->setObjectName(QStringLiteral("removeProvider"));
+    m_test->setObjectName(QStringLiteral("testProvider"));
+    m_checkAll->setToolTip(tr("Ask every enabled provider whether it answers, and refresh their "
+                              "model lists."));
+
+    auto *detailsLabel = new QLabel(tr("&Models and last check:"), this);
+    detailsLabel->setBuddy(m_details);
+    layout->addWidget(detailsLabel);
+    m_details->setObjectName(QStringLiteral("providerDetails"));
+    m_details->setAccessibleName(tr("Provider details"));
+    m_details->setReadOnly(true);
+    layout->addWidget(m_details, 2);
+
+    connect(m_add, &QPushButton::clicked, this, &ProvidersPage::addProvider);
+    connect(m_edit, &QPushButton::clicked, this, &ProvidersPage::editSelected);
+    connect(m_toggle, &QPushButton::clicked, this, &ProvidersPage::toggleSelected);
+    connect(m_remove, &QPushButton::clicked, this, &ProvidersPage::removeSelected);
+    connect(m_test, &QPushButton::clicked, this, &ProvidersPage::testSelected);
+    connect(m_checkAll, &QPushButton::clicked, this, &ProvidersPage::checkAll);
+    connect(m_table, &QTreeWidget::itemSelectionChanged, this, [this] {
+        showDetails();
+        updateButtons();
+    });
+    connect(m_table, &QTreeWidget::itemDoubleClicked, this, &ProvidersPage::editSelected);
+    connect(runtime, &GatewayRuntime::configReloaded, this, &ProvidersPage::refresh);
+    connect(runtime, &GatewayRuntime::keychainError, this, &ProvidersPage::showKeychainProblem);
+    refresh();
+}
+
+QString ProvidersPage::selectedId() const
+{
+    const QTreeWidgetItem *item = m_table->currentItem();
+    return item && item->isSelected() ? item->data(NameColumn, Qt::UserRole).toString() : QString();
+}
+
+void ProvidersPage::select(const QString &id)
+{
+    for (int i = 0; i < m_table->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_table->topLevelItem(i);
+        if (item->data(NameColumn, Qt::UserRole).toString() == id) {
+            m_table->setCurrentItem(item);
+            item->setSelected(true);
+        }
+    }
+}
+
+void ProvidersPage::refresh()
+{
+    const QString keep = selectedId();
+    const auto config = m_runtime->store().load();
+    if (!config) {
+        m_banner->setText(config.error());
+        m_banner->show();
+        return;
+    }
+    m_providers = config->providers;
+    m_table->clear();
+    for (const Provider &p : m_providers) {
+        auto *item = new QTreeWidgetItem(m_table);
+        const QString name = p.displayName.isEmpty() || p.displayName == p.id
+                                 ? p.id
+                                 : QStringLiteral("%1 (%2)").arg(p.displayName, p.id);
+        item->setText(NameColumn, name);
+        item->setData(NameColumn, Qt::UserRole, p.id);
+        item->setText(ApiColumn, p.surface == ApiSurface::OpenAi ? tr("OpenAI") : tr("Anthropic"));
+        item->setText(UrlColumn, p.baseUrl.toDisplayString());
+        item->setText(KeyColumn, p.hasKey ? tr("in keychain") : tr("none"));
+        const Health st = m_status.value(p.id);
+        QString status;
+        if (!p.enabled)
+            status = tr("Disabled");
+        else if (st.checking)
+            status = tr("Checking…");
+        else if (!st.checkedAt.isValid())
+            status = tr("Not checked");
+        else
+            status =
+                (st.ok ? tr("Reachable") : tr("Unreachable")) + QStringLiteral(" · ") +
+                tr("checked %1").arg(QLocale().toString(st.checkedAt.time(), QLocale::ShortFormat));
+        item->setText(StatusColumn, status);
+        if (!p.enabled) {
+            for (int c = 0; c < ColumnCount; ++c)
+                item->setForeground(c, palette().brush(QPalette::Disabled, QPalette::Text));
+        }
+    }
+    for (int c = 0; c < StatusColumn; ++c)
+        m_table->resizeColumnToContents(c);
+    if (!keep.isEmpty())
+        select(keep);
+    else if (m_table->topLevelItemCount() > 0)
+        select(m_providers.first().id);
+    showDetails();
+    updateButtons();
+}
+
+void ProvidersPage::showKeychainProblem(const QString &message)
+{
+    m_banner->setText(tr("Keychain problem: %1\nProvider keys stay only in the system keychain. "
+                         "Unlock it or start a Secret Service (GNOME Keyring, KWallet), then "
+                         "restart Gatehouse.")
+                          .arg(message));
+    m_banner->show();
+}
+
+void ProvidersPage::updateButtons()
+{
+    const QString id = selectedId();
+    for (QPushButton *b : {m_edit, m_toggle, m_remove, m_test})
+        b->setEnabled(!id.isEmpty());
+    for (const Provider &p : m_providers) {
+        if (p.id == id)
+            m_toggle->setText(p.enabled ? tr("&Disable") : tr("&Enable"));
+    }
+    m_checkAll->setEnabled(!m_providers.isEmpty());
+}
+
+void ProvidersPage::showDetails()
+{
+    const QString id = selectedId();
+    if (id.isEmpty()) {
+        m_details->setPlainText(m_providers.isEmpty()
+                                    ? tr("No providers yet. Choose Add… to connect a model "
+                                         "running on this machine or a cloud provider.")
+                                    : QString());
+        return;
+    }
+    const Health st = m_status.value(id);
+    QStringList lines;
+    for (const Provider &p : m_providers) {
+        if (p.id != id)
+            continue;
+        lines << (p.models.isEmpty() ? tr("Offers: any model name (sent on as is)")
+                                     : tr("Offers: %1").arg(p.models.join(QLatin1String(", "))));
+    }
+    if (st.checking) {
+        lines << tr("Checking…");
+    } else if (st.checkedAt.isValid()) {
+        const QString at = QLocale().toString(st.checkedAt, QLocale::ShortFormat);
+        if (st.ok)
+            lines << tr("Reachable (checked %1). It reports %n model(s):", nullptr,
+                        static_cast<int>(st.models.size()))
+                         .arg(at)
+                  << st.models;
+        else
+            lines << tr("Unreachable (checked %1):").arg(at) << st.error;
+    } else {
+        lines << tr("Not checked yet. Test connection asks the provider for its models.");
+    }
+    m_details->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
+void ProvidersPage::check(const Provider &provider)
+{
+    m_status[provider.id].checking = true;
+    refresh();
+    const QString id = provider.id;
+    auto probe = [this, provider, id](const QByteArray &key) {
+        m_probe->probe(provider, key, [this, id](const ProbeResult &r) {
+            Health &st = m_status[id];
+            st.checking = false;
+            st.ok = r.ok;
+            st.checkedAt = QDateTime::currentDateTime();
+            st.error = r.error;
+            st.models = r.models;
+            refresh();
+        });
+    };
+    if (!provider.hasKey) {
+        probe({});
+        return;
+    }
+    m_runtime->secrets()->read(SecretStore::providerKeyName(m_runtime->config().instanceId, id),
+                               [this, id, probe](const SecretResult &r) {
+                                   if (r.ok()) {
+                                       probe(r.value);
+                                       return;
+                                   }
+                                   Health &st = m_status[id];
+                                   st.checking = false;
+                                   st.ok = false;
+                                   st.checkedAt = QDateTime::currentDateTime();
+                                   st.error = keychainAdvice(r);
+                                   refresh();
+                               });
+}
+
+void ProvidersPage::testSelected()
+{
+    const QString id = selectedId();
+    for (const Provider &p : m_providers) {
+        if (p.id == id)
+            check(p);
+    }
+}
+
+void ProvidersPage::checkAll()
+{
+    const auto providers = m_providers;
+    for (const Provider &p : providers) {
+        if (p.enabled)
+            check(p);
+    }
+}
+
+void ProvidersPage::addProvider()
+{
+    auto *wizard = new AddProviderWizard(m_runtime->store(), m_runtime->secrets(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &AddProviderWizard::providerSaved, this, [this](const QString &id) {
+        refresh();
+        select(id);
+        testSelected();
+        emit providersChanged();
+    });
+    wizard->open();
+}
+
+void ProvidersPage::editSelected()
+{
+    const QString id = selectedId();
+    const Provider *current = nullptr;
+    for (const Provider &p : m_providers) {
+        if (p.id == id)
+            current = &p;
+    }
+    if (!current)
+        return;
+    auto *dialog = new EditProviderDialog(*current, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString keyName = SecretStore::providerKeyName(m_runtime->config().instanceId, id);
+    dialog->form->setStoredKeyReader([this, keyName](std::function<void(const QByteArray &)> use) {
+        m_runtime->secrets()->read(
+            keyName, [use](const SecretResult &r) { use(r.ok() ? r.value : QByteArray()); });
+    });
+    dialog->form->setKnownModels(m_status.value(id).models + current->models, current->models);
+    const bool enabled = current->enabled;
+    const HeaderList headers = current->extraHeaders;
+    const ProviderTimeouts timeouts = current->timeouts;
+    const bool hadKey = current->hasKey;
+    connect(dialog, &QDialog::accepted, this, [=] {
+        auto edited = dialog->form->provider();
+        if (!edited) {
+            QMessageBox::warning(this, tr("Cannot save the provider"), edited.error());
+            return;
+        }
+        Provider p = edited.value();
+        p.enabled = enabled;
+        p.extraHeaders = headers;
+        p.timeouts = timeouts;
+        p.hasKey = hadKey || !dialog->form->key().isEmpty();
+        auto save = [this, p] {
+            const auto s = m_runtime->store().update([&p](Config &c) {
+                Provider *target = c.findProvider(p.id);
+                if (!target)
+                    return gatehouse::Status::failure(
+                        tr("The provider \"%1\" no longer exists.").arg(p.id));
+                *target = p;
+                return gatehouse::Status{};
+            });
+            if (!s)
+                QMessageBox::warning(this, tr("Cannot save the provider"), s.error());
+            m_status.remove(p.id);
+            refresh();
+            emit providersChanged();
+        };
+        if (dialog->form->key().isEmpty()) {
+            save();
+            return;
+        }
+        m_runtime->secrets()->write(
+            keyName, dialog->form->key(), [this, save](const SecretResult &r) {
+                if (!r.ok()) {
+                    QMessageBox::warning(this, tr("The key could not be stored"),
+                                         keychainAdvice(r));
+                    return;
+                }
+                save();
+            });
+    });
+    dialog->open();
+}
+
+void ProvidersPage::toggleSelected()
+{
+    const QString id = selectedId();
+    const auto s = m_runtime->store().update([&id](Config &c) {
+        Provider *p = c.findProvider(id);
+        if (!p)
+            return gatehouse::Status::failure(tr("The provider \"%1\" no longer exists.").arg(id));
+        p->enabled = !p->enabled;
+        return gatehouse::Status{};
+    });
+    if (!s)
+        QMessageBox::warning(this, tr("Cannot change the provider"), s.error());
+    refresh();
+    emit providersChanged();
+}
+
+void ProvidersPage::removeSelected()
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove provider"),
+                                tr("Remove the provider \"%1\" and its key in the keychain? Tools "
+                                   "that name %1:… models will get errors.")
+                                    .arg(id),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmRemoveProvider"));
+    QPushButton *remove = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, remove, id] {
+        if (box->clickedButton() != remove)
+            return;
+        bool hadKey = false;
+        const auto s = m_runtime->store().update([&](Config &c) {
+            const Provider *p = c.findProvider(id);
+            if (!p)
+                return gatehouse::Status::failure(
+                    tr("The provider \"%1\" no longer exists.").arg(id));
+            hadKey = p->hasKey;
+            c.providers.removeIf([&id](const Provider &x) { return x.id == id; });
+            return gatehouse::Status{};
+        });
+        if (!s) {
+            QMessageBox::warning(this, tr("Cannot remove the provider"), s.error());
+            return;
+        }
+        if (hadKey)
+            m_runtime->secrets()->remove(
+                SecretStore::providerKeyName(m_runtime->config().instanceId, id),
+                [this](const SecretResult &r) {
+                    if (!r.ok() && r.error != SecretResult::Error::NotFound)
+                        showKeychainProblem(r.errorString);
+                });
+        m_status.remove(id);
+        refresh();
+        emit providersChanged();
+    });
+    box->open();
+}
+
+} // namespace gatehouse
