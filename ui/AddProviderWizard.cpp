@@ -23,6 +23,7 @@ namespace {
 // Step 1: where does the model run?
 class KindWizardPage : public QWizardPage
 {
+    Q_OBJECT
 public:
     QRadioButton *local;
     QRadioButton *cloud;
@@ -65,6 +66,7 @@ public:
 // Step 2a: which server on this machine?
 class LocalWizardPage : public QWizardPage
 {
+    Q_OBJECT
 public:
     LocalScanner *scanner;
     QList<LocalScanner::Candidate> candidates = LocalScanner::wellKnown();
@@ -168,6 +170,7 @@ public:
 // Step 2b: which cloud provider?
 class CloudWizardPage : public QWizardPage
 {
+    Q_OBJECT
 public:
     QListWidget *list;
     QLabel *keyLink;
@@ -214,6 +217,7 @@ public:
 // Step 3: details, test, save.
 class DetailsWizardPage : public QWizardPage
 {
+    Q_OBJECT
 public:
     ProviderForm *form;
     QLabel *problem;
@@ -289,7 +293,7 @@ AddProviderWizard::AddProviderWizard(const ConfigStore &store, SecretStore *secr
     setPage(CloudPage, d->cloud);
     setPage(DetailsPage, d->details);
     setStartId(KindPage);
-    resize(640, 560);
+    resize(680, 660);
 
     if (const auto config = store.load()) {
         for (const Provider &p : config->providers)
@@ -409,3 +413,5 @@ void AddProviderWizard::accept()
 }
 
 } // namespace gatehouse
+
+#include "AddProviderWizard.moc"

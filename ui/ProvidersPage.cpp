@@ -34,6 +34,7 @@ enum Column
 // Edits an existing provider; a new key typed here replaces the stored one.
 class EditProviderDialog : public QDialog
 {
+    Q_OBJECT
 public:
     ProviderForm *form;
     QLabel *problem;
@@ -248,7 +249,7 @@ void ProvidersPage::showDetails()
     m_details->setPlainText(lines.join(QLatin1Char('\n')));
 }
 
-void ProvidersPage::check(const Provider &provider)
+void ProvidersPage::check(Provider provider)
 {
     m_status[provider.id].checking = true;
     refresh();
@@ -286,7 +287,8 @@ void ProvidersPage::check(const Provider &provider)
 void ProvidersPage::testSelected()
 {
     const QString id = selectedId();
-    for (const Provider &p : m_providers) {
+    const QList<Provider> providers = m_providers; // check() refreshes m_providers
+    for (const Provider &p : providers) {
         if (p.id == id)
             check(p);
     }
@@ -441,3 +443,5 @@ void ProvidersPage::removeSelected()
 }
 
 } // namespace gatehouse
+
+#include "ProvidersPage.moc"

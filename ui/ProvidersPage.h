@@ -54,7 +54,7 @@ private:
         QString error;
         QStringList models;
     };
-    void check(const Provider &provider);
+    void check(Provider provider);
     void showDetails();
     void updateButtons();
     QList<Provider> m_providers;

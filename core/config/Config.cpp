@@ -9,7 +9,7 @@ namespace gatehouse {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Config", text);
+    return QCoreApplication::translate("gatehouse::Config", text);
 }
 } // namespace
 

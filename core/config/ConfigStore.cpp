@@ -12,7 +12,7 @@ namespace gatehouse {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ConfigStore", text);
+    return QCoreApplication::translate("gatehouse::ConfigStore", text);
 }
 constexpr qint64 maxConfigBytes = qint64{16} * 1024 * 1024;
 } // namespace

@@ -12,7 +12,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Provider", text);
+    return QCoreApplication::translate("gatehouse::Provider", text);
 }
 
 bool isHeaderToken(const QByteArray &name)
@@ -59,7 +59,9 @@ Result<ApiSurface> parseApiSurface(const QString &name)
     if (name == QLatin1String("anthropic"))
         return ApiSurface::Anthropic;
     return Result<ApiSurface>::failure(
-        tr("Unknown API surface \"%1\"; use openai or anthropic.").arg(name));
+        QCoreApplication::translate("gatehouse::Provider",
+                                    "Unknown API surface \"%1\"; use openai or anthropic.")
+            .arg(name));
 }
 
 Status Provider::validateId(const QString &id)

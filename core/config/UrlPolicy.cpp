@@ -9,7 +9,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("UrlPolicy", text);
+    return QCoreApplication::translate("gatehouse::UrlPolicy", text);
 }
 
 bool isLocalAddress(const QHostAddress &address)

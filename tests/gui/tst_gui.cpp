@@ -461,12 +461,22 @@ private slots:
         QCOMPARE(used, QStringLiteral("de_DE"));
         QCOMPARE(QCoreApplication::translate("gatehouse::MainWindow", "Providers"),
                  QStringLiteral("Anbieter"));
+        {
+            // Strings of classes inside the window's files resolve too.
+            AddProviderWizard wizard(store(), m_secrets.get());
+            QCOMPARE(wizard.page(AddProviderWizard::KindPage)->title(),
+                     QStringLiteral("Wo läuft das Modell?"));
+            QCOMPARE(wizard.windowTitle(), QStringLiteral("Anbieter hinzufügen"));
+        }
         DesktopApp::installTranslations(QStringLiteral("zh_CN"));
         QCOMPARE(QCoreApplication::translate("gatehouse::MainWindow", "Settings"),
                  QStringLiteral("设置"));
         DesktopApp::installTranslations(QStringLiteral("en"));
         QCOMPARE(QCoreApplication::translate("gatehouse::MainWindow", "Settings"),
                  QStringLiteral("Settings"));
+        QCOMPARE(QCoreApplication::translate("gatehouse::ProviderForm",
+                                             "Connected. %n model(s) available.", nullptr, 1),
+                 QStringLiteral("Connected. 1 model available."));
         QLocale::setDefault(QLocale::c());
     }
 };

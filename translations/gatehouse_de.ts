@@ -1,0 +1,1520 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>AccessKeys</name>
+    <message>
+        <location filename="../core/config/AccessKey.cpp" line="+35"/>
+        <source>Access key &quot;%1&quot; has no valid sha256 hash.</source>
+        <translation>Zugangsschlüssel „%1“ hat keinen gültigen SHA-256-Hash.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&quot;%1&quot; is not a valid key name: use 1 to 64 letters, digits, dots, dashes or underscores.</source>
+        <translation>„%1“ ist kein gültiger Schlüsselname: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche.</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <location filename="../core/catalog/Catalog.cpp" line="+17"/>
+        <source>The model catalog is not valid JSON: %1</source>
+        <translation>Der Modellkatalog ist kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The model catalog has a bad entry &quot;%1&quot;.</source>
+        <translation>Der Modellkatalog enthält einen fehlerhaften Eintrag „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayService</name>
+    <message>
+        <location filename="../core/gateway/GatewayService.cpp" line="+41"/>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>Kann nicht auf %1 Port %2 lauschen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainAdvice</name>
+    <message>
+        <location filename="../ui/KeychainAdvice.h" line="+14"/>
+        <source>No system keychain is available (%1). Gatehouse keeps provider keys only in the keychain and never in a file. Install and start a Secret Service such as GNOME Keyring or KWallet, log in again, and retry. Nothing was saved.</source>
+        <translation>Kein Systemschlüsselbund verfügbar (%1). Gatehouse speichert Anbieterschlüssel nur im Schlüsselbund und nie in einer Datei. Installieren und starten Sie einen Secret Service wie GNOME Keyring oder KWallet, melden Sie sich neu an und versuchen Sie es erneut. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The system keychain refused access or is locked (%1). Unlock it (your desktop&apos;s keyring or password manager) and retry. Nothing was saved.</source>
+        <translation>Der Systemschlüsselbund hat den Zugriff verweigert oder ist gesperrt (%1). Entsperren Sie ihn (den Schlüsselbund oder Passwortmanager Ihres Desktops) und versuchen Sie es erneut. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keychain reported an error: %1. Nothing was saved.</source>
+        <translation>Der Systemschlüsselbund meldete einen Fehler: %1. Es wurde nichts gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelReference</name>
+    <message>
+        <location filename="../core/config/ModelReference.cpp" line="+16"/>
+        <source>The model name is empty.</source>
+        <translation>Der Modellname ist leer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The model name &quot;%1&quot; has leading or trailing spaces.</source>
+        <translation>Der Modellname „%1“ hat Leerzeichen am Anfang oder Ende.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The model name contains a control character.</source>
+        <translation>Der Modellname enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; names no provider before the colon; use provider:model.</source>
+        <translation>„%1“ nennt keinen Anbieter vor dem Doppelpunkt; verwenden Sie anbieter:modell.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; names no model after the colon; use provider:model.</source>
+        <translation>„%1“ nennt kein Modell nach dem Doppelpunkt; verwenden Sie anbieter:modell.</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderProbe</name>
+    <message>
+        <location filename="../core/discovery/ProviderProbe.cpp" line="+78"/>
+        <source>no answer in time</source>
+        <translation>keine Antwort in der Zeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 answered HTTP %2%3</source>
+        <translation>%1 antwortete mit HTTP %2%3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 did not answer with a model list; is this the API&apos;s base URL?</source>
+        <translation>%1 hat keine Modellliste geliefert; ist das die Basis-URL der API?</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/DesktopApp.cpp" line="+67"/>
+        <source>Gatehouse cannot start</source>
+        <translation>Gatehouse kann nicht starten</translation>
+    </message>
+</context>
+<context>
+    <name>UiSettings</name>
+    <message>
+        <location filename="../ui/UiSettings.cpp" line="+77"/>
+        <source>Cannot remove %1.</source>
+        <translation>%1 kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot create the folder for %1.</source>
+        <translation>Der Ordner für %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::AccessKeysPage</name>
+    <message>
+        <location filename="../ui/AccessKeysPage.cpp" line="+61"/>
+        <source>&amp;Create key</source>
+        <translation>Schlüssel &amp;erstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every tool calls Gatehouse with an access key. Give each tool its own key, so you can see what it does and revoke it alone.</source>
+        <translation>Jedes Werkzeug ruft Gatehouse mit einem Zugangsschlüssel auf. Geben Sie jedem Werkzeug einen eigenen Schlüssel, damit Sie sehen, was es tut, und ihn einzeln widerrufen können.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New key name</source>
+        <translation>Name des neuen Schlüssels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for example vscode or laptop-cli</source>
+        <translation>zum Beispiel vscode oder laptop-cli</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Access keys</source>
+        <translation>Zugangsschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revoked %1</source>
+        <translation>widerrufen %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A key named &quot;%1&quot; exists already (revoked keys keep their name). Pick another name.</source>
+        <translation>Ein Schlüssel namens „%1“ existiert bereits (widerrufene Schlüssel behalten ihren Namen). Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Revoke access key</source>
+        <translation>Zugangsschlüssel widerrufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke the key &quot;%1&quot;? Tools using it are refused from now on. This cannot be undone.</source>
+        <translation>Den Schlüssel „%1“ widerrufen? Werkzeuge, die ihn verwenden, werden ab sofort abgewiesen. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The key &quot;%1&quot; no longer exists.</source>
+        <translation>Der Schlüssel „%1“ existiert nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::AddProviderWizard</name>
+    <message>
+        <location filename="../ui/AddProviderWizard.cpp" line="+283"/>
+        <source>Add a provider</source>
+        <translation>Anbieter hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
+        <translation>Ein Anbieter mit der ID „%1“ existiert bereits; wählen Sie eine andere ID.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ChatClient</name>
+    <message>
+        <location filename="../core/chat/ChatClient.cpp" line="+127"/>
+        <source>The gateway answered HTTP %1.</source>
+        <translation>Das Gateway antwortete mit HTTP %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gateway answered HTTP %1: %2</source>
+        <translation>Das Gateway antwortete mit HTTP %1: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot reach the gateway at %1: %2</source>
+        <translation>Das Gateway unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The answer ended early: the connection closed before it was complete.</source>
+        <translation>Die Antwort endete vorzeitig: Die Verbindung wurde geschlossen, bevor sie vollständig war.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cannot reach the gateway: %1</source>
+        <translation>Das Gateway ist nicht erreichbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ChatPage</name>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="+24"/>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New chat</source>
+        <translation>&amp;Neuer Chat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>provider:model or an alias</source>
+        <translation>anbieter:modell oder ein Alias</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ask the gateway which models it offers</source>
+        <translation>Das Gateway fragen, welche Modelle es anbietet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a message; Ctrl+Enter sends it</source>
+        <translation>Nachricht eingeben; Strg+Eingabe sendet sie</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Messages go through the gateway at %1, as a tool&apos;s would.</source>
+        <translation>Nachrichten gehen über das Gateway unter %1, genau wie die eines Werkzeugs.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+32"/>
+        <source>The gateway is not running; resume it to chat.</source>
+        <translation>Das Gateway läuft nicht; setzen Sie es fort, um zu chatten.</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Could not list models: %1</source>
+        <translation>Modelle konnten nicht abgerufen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Pick a model first, as provider:model (for example my-ollama:llama3.2).</source>
+        <translation>Wählen Sie zuerst ein Modell, als anbieter:modell (zum Beispiel my-ollama:llama3.2).</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>first token %1 ms</source>
+        <translation>erstes Token %1 ms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total %1 ms</source>
+        <translation>gesamt %1 ms</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 in / %2 out tokens</source>
+        <translation>%1 Tokens ein / %2 aus</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>*Pick a model and send a message to test a route. The answer streams in here, with who answered and how fast.*</source>
+        <translation>*Wählen Sie ein Modell und senden Sie eine Nachricht, um eine Route zu testen. Die Antwort erscheint hier während sie eintrifft, mit Angabe, wer geantwortet hat und wie schnell.*</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>waiting for the first token…</source>
+        <translation>warte auf das erste Token…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::CloudWizardPage</name>
+    <message>
+        <location filename="../ui/AddProviderWizard.cpp" line="-202"/>
+        <source>Cloud provider</source>
+        <translation>Cloud-Anbieter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick the provider you have an API key for.</source>
+        <translation>Wählen Sie den Anbieter, für den Sie einen API-Schlüssel haben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cloud providers</source>
+        <translation>Cloud-Anbieter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Another OpenAI- or Anthropic-compatible API (enter its URL)</source>
+        <translation>Eine andere OpenAI- oder Anthropic-kompatible API (URL eingeben)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Get a key at &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>Einen Schlüssel gibt es unter &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Config</name>
+    <message>
+        <location filename="../core/config/Config.cpp" line="+72"/>
+        <source>&quot;schemaVersion&quot; is missing or not a number.</source>
+        <translation>„schemaVersion“ fehlt oder ist keine Zahl.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>schema version %1 is not supported (this Gatehouse reads version %2); it may have been written by a newer Gatehouse.</source>
+        <translation>Schemaversion %1 wird nicht unterstützt (dieses Gatehouse liest Version %2); die Datei wurde vielleicht von einem neueren Gatehouse geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;instanceId&quot; is missing.</source>
+        <translation>„instanceId“ fehlt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>gateway bind address &quot;%1&quot; is not an IP address.</source>
+        <translation>Die Gateway-Bindeadresse „%1“ ist keine IP-Adresse.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>gateway port %1 is out of range.</source>
+        <translation>Der Gateway-Port %1 liegt außerhalb des gültigen Bereichs.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>gateway limits must be positive numbers.</source>
+        <translation>Gateway-Grenzwerte müssen positive Zahlen sein.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>provider &quot;%1&quot; is listed twice.</source>
+        <translation>Anbieter „%1“ ist doppelt aufgeführt.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ConfigStore</name>
+    <message>
+        <location filename="../core/config/ConfigStore.cpp" line="+61"/>
+        <source>Cannot read the config file %1: %2</source>
+        <translation>Die Konfigurationsdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The config file %1 is larger than 16 MiB.</source>
+        <translation>Die Konfigurationsdatei %1 ist größer als 16 MiB.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 at byte %2</source>
+        <translation>%1 bei Byte %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the top level is not a JSON object</source>
+        <translation>die oberste Ebene ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file was left as it is.</source>
+        <translation>Die Datei wurde unverändert gelassen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A copy was kept at %1.</source>
+        <translation>Eine Kopie liegt unter %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The config file %1 cannot be used: %2. Gatehouse will not overwrite it; fix or remove it. %3</source>
+        <translation>Die Konfigurationsdatei %1 ist nicht verwendbar: %2. Gatehouse überschreibt sie nicht; korrigieren oder entfernen Sie sie. %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot create the config folder %1.</source>
+        <translation>Der Konfigurationsordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+4"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The config file %1 cannot be parsed; Gatehouse will not overwrite it.</source>
+        <translation>Die Konfigurationsdatei %1 ist nicht lesbar; Gatehouse überschreibt sie nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ConnectPage</name>
+    <message>
+        <location filename="../ui/ConnectPage.cpp" line="+37"/>
+        <source>Snippets use the access &amp;key:</source>
+        <translation>Beispiele verwenden den Zugangs&amp;schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Access key for the snippets</source>
+        <translation>Zugangsschlüssel für die Beispiele</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keys are shown only once, when created, so the snippets read the key from the GATEHOUSE_API_KEY environment variable. Set it to the key you copied then.</source>
+        <translation>Schlüssel werden nur einmal beim Erstellen angezeigt, deshalb lesen die Beispiele den Schlüssel aus der Umgebungsvariablen GATEHOUSE_API_KEY. Setzen Sie sie auf den Schlüssel, den Sie damals kopiert haben.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>curl</source>
+        <translation>curl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Python · OpenAI</source>
+        <translation>Python · OpenAI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Python · Anthropic</source>
+        <translation>Python · Anthropic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JavaScript · OpenAI</source>
+        <translation>JavaScript · OpenAI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JavaScript · Anthropic</source>
+        <translation>JavaScript · Anthropic</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>no key yet: create one on the Access keys page</source>
+        <translation>noch kein Schlüssel: erstellen Sie einen auf der Seite Zugangsschlüssel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;OpenAI-compatible base URL:&lt;/b&gt; %1/v1&lt;br&gt;&lt;b&gt;Anthropic base URL:&lt;/b&gt; %1&lt;br&gt;Name models as &lt;i&gt;provider:model&lt;/i&gt;, for example &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;OpenAI-kompatible Basis-URL:&lt;/b&gt; %1/v1&lt;br&gt;&lt;b&gt;Anthropic-Basis-URL:&lt;/b&gt; %1&lt;br&gt;Modelle heißen &lt;i&gt;anbieter:modell&lt;/i&gt;, zum Beispiel &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>create an access key first, then set GATEHOUSE_API_KEY to it</source>
+        <translation>erstellen Sie zuerst einen Zugangsschlüssel und setzen Sie GATEHOUSE_API_KEY darauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GATEHOUSE_API_KEY holds the access key &quot;%1&quot;</source>
+        <translation>GATEHOUSE_API_KEY enthält den Zugangsschlüssel „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::DetailsWizardPage</name>
+    <message>
+        <location filename="../ui/AddProviderWizard.cpp" line="+27"/>
+        <source>Provider details</source>
+        <translation>Anbieterdetails</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the details and test the connection, then finish to save.</source>
+        <translation>Prüfen Sie die Angaben und testen Sie die Verbindung, dann speichern Sie mit Fertigstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::EditProviderDialog</name>
+    <message>
+        <location filename="../ui/ProvidersPage.cpp" line="+45"/>
+        <source>Edit provider %1</source>
+        <translation>Anbieter %1 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::GatewayRuntime</name>
+    <message>
+        <location filename="../core/gateway/GatewayRuntime.cpp" line="+180"/>
+        <source>Provider &quot;%1&quot;: %2</source>
+        <translation>Anbieter „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::KeychainSecretStore</name>
+    <message>
+        <location filename="../core/secrets/KeychainSecretStore.cpp" line="+34"/>
+        <location line="+22"/>
+        <source>No keychain is available (%1). On Linux, Gatehouse needs a Secret Service such as GNOME Keyring or KWallet running in your session.</source>
+        <translation>Kein Schlüsselbund verfügbar (%1). Unter Linux braucht Gatehouse einen Secret Service wie GNOME Keyring oder KWallet in Ihrer Sitzung.</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>The keychain refused access (%1). Unlock your keyring and try again.</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert (%1). Entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keychain error: %1</source>
+        <translation>Schlüsselbundfehler: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The keyring is locked (%1). Unlock it and try again.</source>
+        <translation>Der Schlüsselbund ist gesperrt (%1). Entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::KindWizardPage</name>
+    <message>
+        <location filename="../ui/AddProviderWizard.cpp" line="-196"/>
+        <source>A model running on this &amp;machine or my network</source>
+        <translation>Ein Modell auf diesem &amp;Rechner oder in meinem Netzwerk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A &amp;cloud provider (OpenAI, Anthropic, Gemini, …)</source>
+        <translation>Ein &amp;Cloud-Anbieter (OpenAI, Anthropic, Gemini, …)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where does the model run?</source>
+        <translation>Wo läuft das Modell?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gatehouse can look for model servers on this machine, or set up a cloud provider you have a key for.</source>
+        <translation>Gatehouse kann auf diesem Rechner nach Modellservern suchen oder einen Cloud-Anbieter einrichten, für den Sie einen Schlüssel haben.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ollama, LM Studio, vLLM, llama.cpp server, LocalAI, Jan, GPT4All, or any OpenAI- or Anthropic-compatible server you run.</source>
+        <translation>Ollama, LM Studio, vLLM, llama.cpp-Server, LocalAI, Jan, GPT4All oder jeder OpenAI- oder Anthropic-kompatible Server, den Sie betreiben.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You paste an API key; it goes to the system keychain.</source>
+        <translation>Sie fügen einen API-Schlüssel ein; er kommt in den Systemschlüsselbund.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::LocalWizardPage</name>
+    <message>
+        <location line="+28"/>
+        <source>Scan &amp;again</source>
+        <translation>Erneut &amp;suchen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model servers on this machine</source>
+        <translation>Modellserver auf diesem Rechner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Servers found at their usual ports. Pick one, or type the address of another server.</source>
+        <translation>Server, die an ihren üblichen Ports gefunden wurden. Wählen Sie einen aus oder geben Sie die Adresse eines anderen Servers ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Servers found</source>
+        <translation>Gefundene Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other server URL</source>
+        <translation>URL eines anderen Servers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>http://192.168.1.20:11434/v1</source>
+        <translation>http://192.168.1.20:11434/v1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Other server URL:</source>
+        <translation>URL eines &amp;anderen Servers:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Looking for model servers…</source>
+        <translation>Suche nach Modellservern…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no models loaded</source>
+        <translation>keine Modelle geladen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n model(s): %1</source>
+        <translation>
+            <numerusform>%n Modell: %1</numerusform>
+            <numerusform>%n Modelle: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No model server answered at the usual ports. Start one, then scan again, or type its URL below.</source>
+        <translation>An den üblichen Ports hat kein Modellserver geantwortet. Starten Sie einen und suchen Sie erneut, oder geben Sie unten seine URL ein.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Found %n server(s).</source>
+        <translation>
+            <numerusform>%n Server gefunden.</numerusform>
+            <numerusform>%n Server gefunden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="+31"/>
+        <source>&amp;Open Gatehouse</source>
+        <translation>Gatehouse ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pause gateway</source>
+        <translation>Gateway &amp;pausieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+54"/>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Providers</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Access keys</source>
+        <translation>Zugangsschlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect your tools</source>
+        <translation>Werkzeuge verbinden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+30"/>
+        <source>Requests served: %1</source>
+        <translation>Bearbeitete Anfragen: %1</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Starting the gateway…</source>
+        <translation>Gateway wird gestartet…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Listening on %1</source>
+        <translation>Lauscht auf %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>● Gateway listening on %1 — tools use %1/v1</source>
+        <translation>● Gateway lauscht auf %1 — Werkzeuge verwenden %1/v1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>○ Gateway paused — tools get no answer until you resume it</source>
+        <translation>○ Gateway pausiert — Werkzeuge erhalten keine Antwort, bis Sie es fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ Gateway problem: %1</source>
+        <translation>⚠ Gateway-Problem: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gatehouse — %1 — %2</source>
+        <translation>Gatehouse — %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Gatehouse is still running</source>
+        <translation>Gatehouse läuft weiter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gateway keeps serving your tools. Open or quit Gatehouse from its icon in the tray.</source>
+        <translation>Das Gateway bedient Ihre Werkzeuge weiter. Öffnen oder beenden Sie Gatehouse über sein Symbol im Infobereich.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::MemorySecretStore</name>
+    <message>
+        <location filename="../core/secrets/MemorySecretStore.cpp" line="+22"/>
+        <source>No secret stored for %1.</source>
+        <translation>Für %1 ist kein Geheimnis gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::NewKeyDialog</name>
+    <message>
+        <location filename="../ui/AccessKeysPage.cpp" line="-183"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Access key &quot;%1&quot;</source>
+        <translation>Zugangsschlüssel „%1“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your new access key. Give it to the tool that will call Gatehouse (as its OpenAI or Anthropic API key).</source>
+        <translation>Ihr neuer Zugangsschlüssel. Geben Sie ihn dem Werkzeug, das Gatehouse aufrufen soll (als dessen OpenAI- oder Anthropic-API-Schlüssel).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New access key</source>
+        <translation>Neuer Zugangsschlüssel</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;Copy it now: it will not be shown again.&lt;/b&gt; Gatehouse keeps only a hash of it. If it is lost, revoke it and create another.</source>
+        <translation>&lt;b&gt;Kopieren Sie ihn jetzt: Er wird nicht noch einmal angezeigt.&lt;/b&gt; Gatehouse speichert nur einen Hash davon. Geht er verloren, widerrufen Sie ihn und erstellen Sie einen neuen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Provider</name>
+    <message>
+        <location filename="../core/config/Provider.cpp" line="+62"/>
+        <source>Unknown API surface &quot;%1&quot;; use openai or anthropic.</source>
+        <translation>Unbekannte API-Art „%1“; verwenden Sie openai oder anthropic.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is not a valid provider id: use 1 to 40 lower-case letters, digits and dashes, starting with a letter or digit.</source>
+        <translation>„%1“ ist keine gültige Anbieter-ID: Verwenden Sie 1 bis 40 Kleinbuchstaben, Ziffern und Bindestriche, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Header &quot;%1&quot; must look like &quot;Name: value&quot;.</source>
+        <translation>Header „%1“ muss die Form „Name: Wert“ haben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Header name &quot;%1&quot; contains characters not allowed in HTTP header names.</source>
+        <translation>Der Header-Name „%1“ enthält Zeichen, die in HTTP-Header-Namen nicht erlaubt sind.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The value of header &quot;%1&quot; contains a line break.</source>
+        <translation>Der Wert des Headers „%1“ enthält einen Zeilenumbruch.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Header &quot;%1&quot; cannot be set here. Credentials go to the keychain with &quot;provider set-key&quot;, and connection headers are set by Gatehouse.</source>
+        <translation>Header „%1“ kann hier nicht gesetzt werden. Zugangsdaten kommen mit „provider set-key“ in den Schlüsselbund, und Verbindungs-Header setzt Gatehouse selbst.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Provider &quot;%1&quot; lists an empty model name or one with surrounding spaces.</source>
+        <translation>Anbieter „%1“ nennt einen leeren Modellnamen oder einen mit Leerzeichen außen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Provider &quot;%1&quot; has a timeout that is not positive.</source>
+        <translation>Anbieter „%1“ hat eine Zeitüberschreitung, die nicht positiv ist.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>a provider without id</source>
+        <translation>ein Anbieter ohne ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>provider &quot;%1&quot;</source>
+        <translation>Anbieter „%1“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In %1: %2</source>
+        <translation>In %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;baseUrl&quot; must be a string.</source>
+        <translation>„baseUrl“ muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+3"/>
+        <source>&quot;models&quot; must be a list of strings.</source>
+        <translation>„models“ muss eine Liste von Zeichenketten sein.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProviderForm</name>
+    <message>
+        <location filename="../ui/ProviderForm.cpp" line="+22"/>
+        <source>Pass any model name through</source>
+        <translation>Jeden Modellnamen durchreichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Provider id</source>
+        <translation>Anbieter-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for example my-ollama</source>
+        <translation>zum Beispiel my-ollama</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tools name models as id:model, for example my-ollama:llama3.2. Lower-case letters, digits and dashes.</source>
+        <translation>Werkzeuge nennen Modelle als id:modell, zum Beispiel my-ollama:llama3.2. Kleinbuchstaben, Ziffern und Bindestriche.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Id:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base &amp;URL:</source>
+        <translation>Basis-&amp;URL:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>API surface</source>
+        <translation>API-Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenAI-compatible (Chat Completions)</source>
+        <translation>OpenAI-kompatibel (Chat Completions)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anthropic (Messages)</source>
+        <translation>Anthropic (Messages)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;API:</source>
+        <translation>&amp;API:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Provider API key</source>
+        <translation>API-Schlüssel des Anbieters</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Key:</source>
+        <translation>&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stored in the system keychain, never in a file.</source>
+        <translation>Wird im Systemschlüsselbund gespeichert, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Any model name is sent on, and the models the provider reports are listed to tools. Uncheck to offer only the models ticked below.</source>
+        <translation>Jeder Modellname wird weitergegeben, und die vom Anbieter gemeldeten Modelle werden den Werkzeugen angezeigt. Deaktivieren, um nur die unten angehakten Modelle anzubieten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Models:</source>
+        <translation>Modelle:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Models to offer</source>
+        <translation>Angebotene Modelle</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Stored in the keychain; type to replace</source>
+        <translation>Im Schlüsselbund gespeichert; zum Ersetzen tippen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None; type one to store it</source>
+        <translation>Keiner; zum Speichern einen eingeben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Paste your API key</source>
+        <translation>Fügen Sie Ihren API-Schlüssel ein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: most local servers need none</source>
+        <translation>Optional: Die meisten lokalen Server brauchen keinen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
+        <translation>Ein Anbieter mit der ID „%1“ existiert bereits; wählen Sie eine andere ID.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the provider&apos;s base URL.</source>
+        <translation>Geben Sie die Basis-URL des Anbieters ein.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tick at least one model, or let any model name through.</source>
+        <translation>Haken Sie mindestens ein Modell an oder lassen Sie jeden Modellnamen durch.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This provider needs an API key; paste it first.</source>
+        <translation>Dieser Anbieter braucht einen API-Schlüssel; fügen Sie ihn zuerst ein.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Asking %1 for its models…</source>
+        <translation>Frage %1 nach seinen Modellen…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connected. The provider lists no models.</source>
+        <translation>Verbunden. Der Anbieter nennt keine Modelle.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Connected. %n model(s) available.</source>
+        <translation>
+            <numerusform>Verbunden. %n Modell verfügbar.</numerusform>
+            <numerusform>Verbunden. %n Modelle verfügbar.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProvidersPage</name>
+    <message>
+        <location filename="../ui/ProvidersPage.cpp" line="+21"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+145"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check &amp;all</source>
+        <translation>&amp;Alle prüfen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Providers</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Ask every enabled provider whether it answers, and refresh their model lists.</source>
+        <translation>Jeden aktiven Anbieter fragen, ob er antwortet, und seine Modellliste aktualisieren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Models and last check:</source>
+        <translation>&amp;Modelle und letzte Prüfung:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Provider details</source>
+        <translation>Anbieterdetails</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in keychain</source>
+        <translation>im Schlüsselbund</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+63"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reachable</source>
+        <translation>Erreichbar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unreachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checked %1</source>
+        <translation>geprüft %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Keychain problem: %1
+Provider keys stay only in the system keychain. Unlock it or start a Secret Service (GNOME Keyring, KWallet), then restart Gatehouse.</source>
+        <translation>Schlüsselbundproblem: %1
+Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder starten Sie einen Secret Service (GNOME Keyring, KWallet) und starten Sie Gatehouse dann neu.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Enable</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No providers yet. Choose Add… to connect a model running on this machine or a cloud provider.</source>
+        <translation>Noch keine Anbieter. Wählen Sie Hinzufügen…, um ein Modell auf diesem Rechner oder einen Cloud-Anbieter zu verbinden.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Offers: any model name (sent on as is)</source>
+        <translation>Bietet an: jeden Modellnamen (unverändert weitergegeben)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offers: %1</source>
+        <translation>Bietet an: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Reachable (checked %1). It reports %n model(s):</source>
+        <translation>
+            <numerusform>Erreichbar (geprüft %1). Meldet %n Modell:</numerusform>
+            <numerusform>Erreichbar (geprüft %1). Meldet %n Modelle:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unreachable (checked %1):</source>
+        <translation>Nicht erreichbar (geprüft %1):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not checked yet. Test connection asks the provider for its models.</source>
+        <translation>Noch nicht geprüft. „Verbindung testen“ fragt den Anbieter nach seinen Modellen.</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <location line="+18"/>
+        <source>Cannot save the provider</source>
+        <translation>Anbieter kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+33"/>
+        <location line="+32"/>
+        <source>The provider &quot;%1&quot; no longer exists.</source>
+        <translation>Der Anbieter „%1“ existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>The key could not be stored</source>
+        <translation>Der Schlüssel konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cannot change the provider</source>
+        <translation>Anbieter kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remove provider</source>
+        <translation>Anbieter entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the provider &quot;%1&quot; and its key in the keychain? Tools that name %1:… models will get errors.</source>
+        <translation>Den Anbieter „%1“ und seinen Schlüssel im Schlüsselbund entfernen? Werkzeuge, die %1:…-Modelle nennen, erhalten dann Fehler.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot remove the provider</source>
+        <translation>Anbieter kann nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::SettingsPage</name>
+    <message>
+        <location filename="../ui/SettingsPage.cpp" line="+24"/>
+        <source>&amp;Apply and restart the gateway</source>
+        <translation>&amp;Übernehmen und Gateway neu starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start Gatehouse when I &amp;log in</source>
+        <translation>Gatehouse beim &amp;Anmelden starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start &amp;minimised to the tray</source>
+        <translation>&amp;Minimiert im Infobereich starten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bind address</source>
+        <translation>Bindeadresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>127.0.0.1 keeps the gateway to this machine.</source>
+        <translation>127.0.0.1 beschränkt das Gateway auf diesen Rechner.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bind address:</source>
+        <translation>&amp;Bindeadresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only 127.0.0.1 (this machine) is safe by default. Another address lets other machines reach your models with an access key, unencrypted.</source>
+        <translation>Nur 127.0.0.1 (dieser Rechner) ist standardmäßig sicher. Eine andere Adresse lässt andere Rechner mit einem Zugangsschlüssel unverschlüsselt an Ihre Modelle.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Start-up</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+3"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Gatehouse will start when you log in.</source>
+        <translation>Gatehouse startet, wenn Sie sich anmelden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gatehouse will not start when you log in.</source>
+        <translation>Gatehouse startet nicht, wenn Sie sich anmelden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The language changes the next time Gatehouse starts.</source>
+        <translation>Die Sprache ändert sich beim nächsten Start von Gatehouse.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&quot;%1&quot; is not an IP address. Use 127.0.0.1 for this machine only.</source>
+        <translation>„%1“ ist keine IP-Adresse. Verwenden Sie 127.0.0.1 nur für diesen Rechner.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Leave this machine?</source>
+        <translation>Diesen Rechner verlassen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listening on %1 lets other machines on the network reach your models. Requests still need an access key, but they travel unencrypted. Continue?</source>
+        <translation>Lauschen auf %1 lässt andere Rechner im Netzwerk an Ihre Modelle. Anfragen brauchen weiterhin einen Zugangsschlüssel, werden aber unverschlüsselt übertragen. Fortfahren?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Listen on %1</source>
+        <translation>Auf %1 lauschen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saved. The gateway restarts on %1 port %2.</source>
+        <translation>Gespeichert. Das Gateway startet neu auf %1 Port %2.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::UrlPolicy</name>
+    <message>
+        <location filename="../core/config/UrlPolicy.cpp" line="+55"/>
+        <source>The base URL is empty.</source>
+        <translation>Die Basis-URL ist leer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a valid URL: %2</source>
+        <translation>„%1“ ist keine gültige URL: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; must start with https:// (or http:// for a server on this machine or your own network).</source>
+        <translation>„%1“ muss mit https:// beginnen (oder http:// für einen Server auf diesem Rechner oder in Ihrem eigenen Netzwerk).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; names no host.</source>
+        <translation>„%1“ nennt keinen Host.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; contains a user name or password. Remove it and store the provider key in the keychain instead, so it is never written to disk in clear.</source>
+        <translation>„%1“ enthält einen Benutzernamen oder ein Passwort. Entfernen Sie sie und speichern Sie den Anbieterschlüssel stattdessen im Schlüsselbund, damit er nie im Klartext auf die Festplatte gelangt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; must not contain a #fragment.</source>
+        <translation>„%1“ darf kein #Fragment enthalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; uses plain http:// to a public host, which would send your prompts and keys unencrypted over the internet. Use https://, or http:// only for this machine (localhost, 127.0.0.1), a private address (10.x, 172.16-31.x, 192.168.x) or a local name ending in .local, .lan, .internal or .home.arpa.</source>
+        <translation>„%1“ verwendet einfaches http:// zu einem öffentlichen Host, womit Ihre Prompts und Schlüssel unverschlüsselt durch das Internet gingen. Verwenden Sie https://, oder http:// nur für diesen Rechner (localhost, 127.0.0.1), eine private Adresse (10.x, 172.16-31.x, 192.168.x) oder einen lokalen Namen auf .local, .lan, .internal oder .home.arpa.</translation>
+    </message>
+</context>
+</TS>

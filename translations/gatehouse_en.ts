@@ -1,0 +1,45 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>gatehouse::LocalWizardPage</name>
+    <message numerus="yes">
+        <location filename="../ui/AddProviderWizard.cpp" line="+144"/>
+        <source>%n model(s): %1</source>
+        <translation>
+            <numerusform>%n model: %1</numerusform>
+            <numerusform>%n models: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Found %n server(s).</source>
+        <translation>
+            <numerusform>Found %n server.</numerusform>
+            <numerusform>Found %n servers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProviderForm</name>
+    <message numerus="yes">
+        <location filename="../ui/ProviderForm.cpp" line="+237"/>
+        <source>Connected. %n model(s) available.</source>
+        <translation>
+            <numerusform>Connected. %n model available.</numerusform>
+            <numerusform>Connected. %n models available.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProvidersPage</name>
+    <message numerus="yes">
+        <location filename="../ui/ProvidersPage.cpp" line="+240"/>
+        <source>Reachable (checked %1). It reports %n model(s):</source>
+        <translation>
+            <numerusform>Reachable (checked %1). It reports %n model:</numerusform>
+            <numerusform>Reachable (checked %1). It reports %n models:</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

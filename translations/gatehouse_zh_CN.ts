@@ -1,0 +1,1516 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AccessKeys</name>
+    <message>
+        <location filename="../core/config/AccessKey.cpp" line="+35"/>
+        <source>Access key &quot;%1&quot; has no valid sha256 hash.</source>
+        <translation>访问密钥“%1”没有有效的 SHA-256 哈希。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&quot;%1&quot; is not a valid key name: use 1 to 64 letters, digits, dots, dashes or underscores.</source>
+        <translation>“%1”不是有效的密钥名称：请使用 1 到 64 个字母、数字、点、短横线或下划线。</translation>
+    </message>
+</context>
+<context>
+    <name>Catalog</name>
+    <message>
+        <location filename="../core/catalog/Catalog.cpp" line="+17"/>
+        <source>The model catalog is not valid JSON: %1</source>
+        <translation>模型目录不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The model catalog has a bad entry &quot;%1&quot;.</source>
+        <translation>模型目录中有无效条目“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayService</name>
+    <message>
+        <location filename="../core/gateway/GatewayService.cpp" line="+41"/>
+        <source>Cannot listen on %1 port %2: %3</source>
+        <translation>无法在 %1 的端口 %2 上监听：%3</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainAdvice</name>
+    <message>
+        <location filename="../ui/KeychainAdvice.h" line="+14"/>
+        <source>No system keychain is available (%1). Gatehouse keeps provider keys only in the keychain and never in a file. Install and start a Secret Service such as GNOME Keyring or KWallet, log in again, and retry. Nothing was saved.</source>
+        <translation>没有可用的系统钥匙串（%1）。Gatehouse 只把提供方密钥保存在钥匙串中，从不写入文件。请安装并启动 GNOME Keyring 或 KWallet 等 Secret Service，重新登录后再试。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The system keychain refused access or is locked (%1). Unlock it (your desktop&apos;s keyring or password manager) and retry. Nothing was saved.</source>
+        <translation>系统钥匙串拒绝了访问或已锁定（%1）。请解锁（桌面的钥匙环或密码管理器）后再试。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The system keychain reported an error: %1. Nothing was saved.</source>
+        <translation>系统钥匙串报告错误：%1。未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelReference</name>
+    <message>
+        <location filename="../core/config/ModelReference.cpp" line="+16"/>
+        <source>The model name is empty.</source>
+        <translation>模型名称为空。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The model name &quot;%1&quot; has leading or trailing spaces.</source>
+        <translation>模型名称“%1”的开头或结尾有空格。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The model name contains a control character.</source>
+        <translation>模型名称包含控制字符。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; names no provider before the colon; use provider:model.</source>
+        <translation>“%1”在冒号前没有指定提供方；请使用 提供方:模型。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; names no model after the colon; use provider:model.</source>
+        <translation>“%1”在冒号后没有指定模型；请使用 提供方:模型。</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderProbe</name>
+    <message>
+        <location filename="../core/discovery/ProviderProbe.cpp" line="+78"/>
+        <source>no answer in time</source>
+        <translation>未及时响应</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot reach %1: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 answered HTTP %2%3</source>
+        <translation>%1 返回 HTTP %2%3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 did not answer with a model list; is this the API&apos;s base URL?</source>
+        <translation>%1 没有返回模型列表；这是 API 的基础 URL 吗？</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/DesktopApp.cpp" line="+67"/>
+        <source>Gatehouse cannot start</source>
+        <translation>Gatehouse 无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>UiSettings</name>
+    <message>
+        <location filename="../ui/UiSettings.cpp" line="+77"/>
+        <source>Cannot remove %1.</source>
+        <translation>无法删除 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot create the folder for %1.</source>
+        <translation>无法为 %1 创建文件夹。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::AccessKeysPage</name>
+    <message>
+        <location filename="../ui/AccessKeysPage.cpp" line="+61"/>
+        <source>&amp;Create key</source>
+        <translation>创建密钥(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revoke…</source>
+        <translation>撤销(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every tool calls Gatehouse with an access key. Give each tool its own key, so you can see what it does and revoke it alone.</source>
+        <translation>每个工具都用访问密钥调用 Gatehouse。为每个工具单独创建密钥，这样可以看到它做了什么，也能单独撤销。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New key name</source>
+        <translation>新密钥名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for example vscode or laptop-cli</source>
+        <translation>例如 vscode 或 laptop-cli</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Access keys</source>
+        <translation>访问密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revoked %1</source>
+        <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A key named &quot;%1&quot; exists already (revoked keys keep their name). Pick another name.</source>
+        <translation>名为“%1”的密钥已存在（撤销的密钥保留其名称）。请换一个名称。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Revoke access key</source>
+        <translation>撤销访问密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke the key &quot;%1&quot;? Tools using it are refused from now on. This cannot be undone.</source>
+        <translation>撤销密钥“%1”？使用它的工具将立即被拒绝。此操作无法撤消。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The key &quot;%1&quot; no longer exists.</source>
+        <translation>密钥“%1”已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::AddProviderWizard</name>
+    <message>
+        <location filename="../ui/AddProviderWizard.cpp" line="+283"/>
+        <source>Add a provider</source>
+        <translation>添加提供方</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
+        <translation>ID 为“%1”的提供方已存在；请换一个 ID。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ChatClient</name>
+    <message>
+        <location filename="../core/chat/ChatClient.cpp" line="+127"/>
+        <source>The gateway answered HTTP %1.</source>
+        <translation>网关返回 HTTP %1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gateway answered HTTP %1: %2</source>
+        <translation>网关返回 HTTP %1：%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot reach the gateway at %1: %2</source>
+        <translation>无法连接位于 %1 的网关：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The answer ended early: the connection closed before it was complete.</source>
+        <translation>回答提前结束：连接在完成前已关闭。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cannot reach the gateway: %1</source>
+        <translation>无法连接网关：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ChatPage</name>
+    <message>
+        <location filename="../ui/ChatPage.cpp" line="+24"/>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New chat</source>
+        <translation>新对话(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>provider:model or an alias</source>
+        <translation>提供方:模型 或别名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ask the gateway which models it offers</source>
+        <translation>询问网关提供哪些模型</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a message; Ctrl+Enter sends it</source>
+        <translation>输入消息；按 Ctrl+Enter 发送</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Messages go through the gateway at %1, as a tool&apos;s would.</source>
+        <translation>消息经由位于 %1 的网关发送，与工具的请求完全相同。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+32"/>
+        <source>The gateway is not running; resume it to chat.</source>
+        <translation>网关未运行；请恢复后再聊天。</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Could not list models: %1</source>
+        <translation>无法列出模型：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Pick a model first, as provider:model (for example my-ollama:llama3.2).</source>
+        <translation>请先选择模型，格式为 提供方:模型（例如 my-ollama:llama3.2）。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>first token %1 ms</source>
+        <translation>首个令牌 %1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total %1 ms</source>
+        <translation>总计 %1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 in / %2 out tokens</source>
+        <translation>输入 %1 / 输出 %2 个令牌</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>*Pick a model and send a message to test a route. The answer streams in here, with who answered and how fast.*</source>
+        <translation>*选择一个模型并发送消息来测试路由。回答会以流式显示在这里，并注明由谁回答、速度如何。*</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>waiting for the first token…</source>
+        <translation>正在等待首个令牌…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::CloudWizardPage</name>
+    <message>
+        <location filename="../ui/AddProviderWizard.cpp" line="-202"/>
+        <source>Cloud provider</source>
+        <translation>云服务提供方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick the provider you have an API key for.</source>
+        <translation>选择你拥有 API 密钥的提供方。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cloud providers</source>
+        <translation>云服务提供方</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Another OpenAI- or Anthropic-compatible API (enter its URL)</source>
+        <translation>其他兼容 OpenAI 或 Anthropic 的 API（输入其 URL）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Get a key at &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
+        <translation>在 &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; 获取密钥</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Config</name>
+    <message>
+        <location filename="../core/config/Config.cpp" line="+72"/>
+        <source>&quot;schemaVersion&quot; is missing or not a number.</source>
+        <translation>缺少“schemaVersion”或它不是数字。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>schema version %1 is not supported (this Gatehouse reads version %2); it may have been written by a newer Gatehouse.</source>
+        <translation>不支持架构版本 %1（此 Gatehouse 读取版本 %2）；该文件可能由更新版本的 Gatehouse 写入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;instanceId&quot; is missing.</source>
+        <translation>缺少“instanceId”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>gateway bind address &quot;%1&quot; is not an IP address.</source>
+        <translation>网关绑定地址“%1”不是 IP 地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>gateway port %1 is out of range.</source>
+        <translation>网关端口 %1 超出范围。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>gateway limits must be positive numbers.</source>
+        <translation>网关限制必须是正数。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>provider &quot;%1&quot; is listed twice.</source>
+        <translation>提供方“%1”重复列出。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ConfigStore</name>
+    <message>
+        <location filename="../core/config/ConfigStore.cpp" line="+61"/>
+        <source>Cannot read the config file %1: %2</source>
+        <translation>无法读取配置文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The config file %1 is larger than 16 MiB.</source>
+        <translation>配置文件 %1 大于 16 MiB。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 at byte %2</source>
+        <translation>%1（位于第 %2 字节）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the top level is not a JSON object</source>
+        <translation>顶层不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The file was left as it is.</source>
+        <translation>文件保持原样。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A copy was kept at %1.</source>
+        <translation>已在 %1 保留一份副本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The config file %1 cannot be used: %2. Gatehouse will not overwrite it; fix or remove it. %3</source>
+        <translation>配置文件 %1 无法使用：%2。Gatehouse 不会覆盖它；请修复或删除它。%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot create the config folder %1.</source>
+        <translation>无法创建配置文件夹 %1。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+4"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The config file %1 cannot be parsed; Gatehouse will not overwrite it.</source>
+        <translation>无法解析配置文件 %1；Gatehouse 不会覆盖它。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ConnectPage</name>
+    <message>
+        <location filename="../ui/ConnectPage.cpp" line="+37"/>
+        <source>Snippets use the access &amp;key:</source>
+        <translation>示例使用的访问密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Access key for the snippets</source>
+        <translation>示例使用的访问密钥</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keys are shown only once, when created, so the snippets read the key from the GATEHOUSE_API_KEY environment variable. Set it to the key you copied then.</source>
+        <translation>密钥只在创建时显示一次，因此示例从环境变量 GATEHOUSE_API_KEY 读取密钥。请将其设置为你当时复制的密钥。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>curl</source>
+        <translation>curl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Python · OpenAI</source>
+        <translation>Python · OpenAI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Python · Anthropic</source>
+        <translation>Python · Anthropic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JavaScript · OpenAI</source>
+        <translation>JavaScript · OpenAI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JavaScript · Anthropic</source>
+        <translation>JavaScript · Anthropic</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>no key yet: create one on the Access keys page</source>
+        <translation>尚无密钥：请在“访问密钥”页面创建一个</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;OpenAI-compatible base URL:&lt;/b&gt; %1/v1&lt;br&gt;&lt;b&gt;Anthropic base URL:&lt;/b&gt; %1&lt;br&gt;Name models as &lt;i&gt;provider:model&lt;/i&gt;, for example &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;兼容 OpenAI 的基础 URL：&lt;/b&gt;%1/v1&lt;br&gt;&lt;b&gt;Anthropic 基础 URL：&lt;/b&gt;%1&lt;br&gt;模型名称格式为 &lt;i&gt;提供方:模型&lt;/i&gt;，例如 &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>create an access key first, then set GATEHOUSE_API_KEY to it</source>
+        <translation>请先创建访问密钥，然后将 GATEHOUSE_API_KEY 设置为该密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GATEHOUSE_API_KEY holds the access key &quot;%1&quot;</source>
+        <translation>GATEHOUSE_API_KEY 保存访问密钥“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::DetailsWizardPage</name>
+    <message>
+        <location filename="../ui/AddProviderWizard.cpp" line="+27"/>
+        <source>Provider details</source>
+        <translation>提供方详情</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the details and test the connection, then finish to save.</source>
+        <translation>检查详情并测试连接，然后点击完成保存。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::EditProviderDialog</name>
+    <message>
+        <location filename="../ui/ProvidersPage.cpp" line="+45"/>
+        <source>Edit provider %1</source>
+        <translation>编辑提供方 %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::GatewayRuntime</name>
+    <message>
+        <location filename="../core/gateway/GatewayRuntime.cpp" line="+180"/>
+        <source>Provider &quot;%1&quot;: %2</source>
+        <translation>提供方“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::KeychainSecretStore</name>
+    <message>
+        <location filename="../core/secrets/KeychainSecretStore.cpp" line="+34"/>
+        <location line="+22"/>
+        <source>No keychain is available (%1). On Linux, Gatehouse needs a Secret Service such as GNOME Keyring or KWallet running in your session.</source>
+        <translation>没有可用的钥匙串（%1）。在 Linux 上，Gatehouse 需要会话中运行 GNOME Keyring 或 KWallet 等 Secret Service。</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>The keychain refused access (%1). Unlock your keyring and try again.</source>
+        <translation>钥匙串拒绝了访问（%1）。请解锁钥匙环后再试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keychain error: %1</source>
+        <translation>钥匙串错误：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The keyring is locked (%1). Unlock it and try again.</source>
+        <translation>钥匙环已锁定（%1）。请解锁后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::KindWizardPage</name>
+    <message>
+        <location filename="../ui/AddProviderWizard.cpp" line="-196"/>
+        <source>A model running on this &amp;machine or my network</source>
+        <translation>在本机或我的网络中运行的模型(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A &amp;cloud provider (OpenAI, Anthropic, Gemini, …)</source>
+        <translation>云服务提供方（OpenAI、Anthropic、Gemini 等）(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where does the model run?</source>
+        <translation>模型在哪里运行？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gatehouse can look for model servers on this machine, or set up a cloud provider you have a key for.</source>
+        <translation>Gatehouse 可以在本机查找模型服务器，或设置你拥有密钥的云服务提供方。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ollama, LM Studio, vLLM, llama.cpp server, LocalAI, Jan, GPT4All, or any OpenAI- or Anthropic-compatible server you run.</source>
+        <translation>Ollama、LM Studio、vLLM、llama.cpp 服务器、LocalAI、Jan、GPT4All，或你运行的任何兼容 OpenAI 或 Anthropic 的服务器。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You paste an API key; it goes to the system keychain.</source>
+        <translation>粘贴 API 密钥；它会存入系统钥匙串。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::LocalWizardPage</name>
+    <message>
+        <location line="+28"/>
+        <source>Scan &amp;again</source>
+        <translation>重新扫描(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model servers on this machine</source>
+        <translation>本机上的模型服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Servers found at their usual ports. Pick one, or type the address of another server.</source>
+        <translation>在常用端口上找到的服务器。选择一个，或输入其他服务器的地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Servers found</source>
+        <translation>找到的服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other server URL</source>
+        <translation>其他服务器 URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>http://192.168.1.20:11434/v1</source>
+        <translation>http://192.168.1.20:11434/v1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Other server URL:</source>
+        <translation>其他服务器 URL(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Looking for model servers…</source>
+        <translation>正在查找模型服务器…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no models loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n model(s): %1</source>
+        <translation>
+            <numerusform>%n 个模型：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No model server answered at the usual ports. Start one, then scan again, or type its URL below.</source>
+        <translation>常用端口上没有模型服务器响应。请启动一个后重新扫描，或在下方输入其 URL。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Found %n server(s).</source>
+        <translation>
+            <numerusform>找到 %n 个服务器。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="+31"/>
+        <source>&amp;Open Gatehouse</source>
+        <translation>打开 Gatehouse(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pause gateway</source>
+        <translation>暂停网关(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+54"/>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Providers</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Access keys</source>
+        <translation>访问密钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect your tools</source>
+        <translation>连接你的工具</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+30"/>
+        <source>Requests served: %1</source>
+        <translation>已处理请求：%1</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Starting the gateway…</source>
+        <translation>正在启动网关…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Listening on %1</source>
+        <translation>正在监听 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>● Gateway listening on %1 — tools use %1/v1</source>
+        <translation>● 网关正在监听 %1 — 工具使用 %1/v1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>○ Gateway paused — tools get no answer until you resume it</source>
+        <translation>○ 网关已暂停 — 恢复前工具不会得到回答</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ Gateway problem: %1</source>
+        <translation>⚠ 网关问题：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gatehouse — %1 — %2</source>
+        <translation>Gatehouse — %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Gatehouse is still running</source>
+        <translation>Gatehouse 仍在运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gateway keeps serving your tools. Open or quit Gatehouse from its icon in the tray.</source>
+        <translation>网关会继续为你的工具提供服务。可通过托盘中的图标打开或退出 Gatehouse。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::MemorySecretStore</name>
+    <message>
+        <location filename="../core/secrets/MemorySecretStore.cpp" line="+22"/>
+        <source>No secret stored for %1.</source>
+        <translation>没有为 %1 保存密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::NewKeyDialog</name>
+    <message>
+        <location filename="../ui/AccessKeysPage.cpp" line="-183"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Access key &quot;%1&quot;</source>
+        <translation>访问密钥“%1”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your new access key. Give it to the tool that will call Gatehouse (as its OpenAI or Anthropic API key).</source>
+        <translation>你的新访问密钥。把它交给将调用 Gatehouse 的工具（作为其 OpenAI 或 Anthropic API 密钥）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New access key</source>
+        <translation>新访问密钥</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;Copy it now: it will not be shown again.&lt;/b&gt; Gatehouse keeps only a hash of it. If it is lost, revoke it and create another.</source>
+        <translation>&lt;b&gt;请立即复制：它不会再次显示。&lt;/b&gt;Gatehouse 只保存它的哈希。如果丢失，请撤销它并创建新的密钥。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Provider</name>
+    <message>
+        <location filename="../core/config/Provider.cpp" line="+62"/>
+        <source>Unknown API surface &quot;%1&quot;; use openai or anthropic.</source>
+        <translation>未知的 API 类型“%1”；请使用 openai 或 anthropic。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is not a valid provider id: use 1 to 40 lower-case letters, digits and dashes, starting with a letter or digit.</source>
+        <translation>“%1”不是有效的提供方 ID：请使用 1 到 40 个小写字母、数字和短横线，并以字母或数字开头。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Header &quot;%1&quot; must look like &quot;Name: value&quot;.</source>
+        <translation>请求头“%1”的格式必须是“Name: value”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Header name &quot;%1&quot; contains characters not allowed in HTTP header names.</source>
+        <translation>请求头名称“%1”包含 HTTP 请求头名称中不允许的字符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The value of header &quot;%1&quot; contains a line break.</source>
+        <translation>请求头“%1”的值包含换行符。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Header &quot;%1&quot; cannot be set here. Credentials go to the keychain with &quot;provider set-key&quot;, and connection headers are set by Gatehouse.</source>
+        <translation>此处不能设置请求头“%1”。凭据通过“provider set-key”存入钥匙串，连接相关的请求头由 Gatehouse 设置。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Provider &quot;%1&quot; lists an empty model name or one with surrounding spaces.</source>
+        <translation>提供方“%1”列出了空的模型名称或两端带空格的名称。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Provider &quot;%1&quot; has a timeout that is not positive.</source>
+        <translation>提供方“%1”的超时时间不是正数。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>a provider without id</source>
+        <translation>没有 ID 的提供方</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>provider &quot;%1&quot;</source>
+        <translation>提供方“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In %1: %2</source>
+        <translation>在 %1 中：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;baseUrl&quot; must be a string.</source>
+        <translation>“baseUrl”必须是字符串。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+3"/>
+        <source>&quot;models&quot; must be a list of strings.</source>
+        <translation>“models”必须是字符串列表。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProviderForm</name>
+    <message>
+        <location filename="../ui/ProviderForm.cpp" line="+22"/>
+        <source>Pass any model name through</source>
+        <translation>允许任何模型名称通过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Provider id</source>
+        <translation>提供方 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for example my-ollama</source>
+        <translation>例如 my-ollama</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tools name models as id:model, for example my-ollama:llama3.2. Lower-case letters, digits and dashes.</source>
+        <translation>工具以 id:模型 的形式指定模型，例如 my-ollama:llama3.2。只能使用小写字母、数字和短横线。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Id:</source>
+        <translation>ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base &amp;URL:</source>
+        <translation>基础 URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>API surface</source>
+        <translation>API 类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenAI-compatible (Chat Completions)</source>
+        <translation>兼容 OpenAI（Chat Completions）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anthropic (Messages)</source>
+        <translation>Anthropic（Messages）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;API:</source>
+        <translation>API(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Provider API key</source>
+        <translation>提供方 API 密钥</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Key:</source>
+        <translation>密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stored in the system keychain, never in a file.</source>
+        <translation>保存在系统钥匙串中，从不写入文件。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Any model name is sent on, and the models the provider reports are listed to tools. Uncheck to offer only the models ticked below.</source>
+        <translation>任何模型名称都会被转发，提供方报告的模型会列给工具。取消勾选则只提供下方勾选的模型。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Models:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Models to offer</source>
+        <translation>要提供的模型</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Stored in the keychain; type to replace</source>
+        <translation>已保存在钥匙串中；输入以替换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None; type one to store it</source>
+        <translation>无；输入一个以保存</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Paste your API key</source>
+        <translation>粘贴你的 API 密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: most local servers need none</source>
+        <translation>可选：大多数本地服务器不需要</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
+        <translation>ID 为“%1”的提供方已存在；请换一个 ID。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the provider&apos;s base URL.</source>
+        <translation>请输入提供方的基础 URL。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tick at least one model, or let any model name through.</source>
+        <translation>请至少勾选一个模型，或允许任何模型名称通过。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This provider needs an API key; paste it first.</source>
+        <translation>此提供方需要 API 密钥；请先粘贴。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Asking %1 for its models…</source>
+        <translation>正在向 %1 查询模型…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connected. The provider lists no models.</source>
+        <translation>已连接。提供方没有列出模型。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Connected. %n model(s) available.</source>
+        <translation>
+            <numerusform>已连接。有 %n 个模型可用。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProvidersPage</name>
+    <message>
+        <location filename="../ui/ProvidersPage.cpp" line="+21"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+145"/>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check &amp;all</source>
+        <translation>全部检查(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Providers</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Provider</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Ask every enabled provider whether it answers, and refresh their model lists.</source>
+        <translation>询问每个已启用的提供方是否响应，并刷新其模型列表。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Models and last check:</source>
+        <translation>模型与上次检查(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Provider details</source>
+        <translation>提供方详情</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in keychain</source>
+        <translation>在钥匙串中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+63"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reachable</source>
+        <translation>可访问</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unreachable</source>
+        <translation>不可访问</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checked %1</source>
+        <translation>检查于 %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Keychain problem: %1
+Provider keys stay only in the system keychain. Unlock it or start a Secret Service (GNOME Keyring, KWallet), then restart Gatehouse.</source>
+        <translation>钥匙串问题：%1
+提供方密钥只保存在系统钥匙串中。请解锁它或启动 Secret Service（GNOME Keyring、KWallet），然后重新启动 Gatehouse。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No providers yet. Choose Add… to connect a model running on this machine or a cloud provider.</source>
+        <translation>还没有提供方。选择“添加…”来连接本机运行的模型或云服务提供方。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Offers: any model name (sent on as is)</source>
+        <translation>提供：任何模型名称（原样转发）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offers: %1</source>
+        <translation>提供：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Reachable (checked %1). It reports %n model(s):</source>
+        <translation>
+            <numerusform>可访问（检查于 %1）。报告了 %n 个模型：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unreachable (checked %1):</source>
+        <translation>不可访问（检查于 %1）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not checked yet. Test connection asks the provider for its models.</source>
+        <translation>尚未检查。“测试连接”会向提供方查询其模型。</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <location line="+18"/>
+        <source>Cannot save the provider</source>
+        <translation>无法保存提供方</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+33"/>
+        <location line="+32"/>
+        <source>The provider &quot;%1&quot; no longer exists.</source>
+        <translation>提供方“%1”已不存在。</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>The key could not be stored</source>
+        <translation>无法保存密钥</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cannot change the provider</source>
+        <translation>无法更改提供方</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remove provider</source>
+        <translation>删除提供方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the provider &quot;%1&quot; and its key in the keychain? Tools that name %1:… models will get errors.</source>
+        <translation>删除提供方“%1”及其在钥匙串中的密钥？使用 %1:… 模型的工具将收到错误。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot remove the provider</source>
+        <translation>无法删除提供方</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::SettingsPage</name>
+    <message>
+        <location filename="../ui/SettingsPage.cpp" line="+24"/>
+        <source>&amp;Apply and restart the gateway</source>
+        <translation>应用并重启网关(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start Gatehouse when I &amp;log in</source>
+        <translation>登录时启动 Gatehouse(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start &amp;minimised to the tray</source>
+        <translation>启动时最小化到托盘(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bind address</source>
+        <translation>绑定地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>127.0.0.1 keeps the gateway to this machine.</source>
+        <translation>127.0.0.1 使网关仅限本机访问。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bind address:</source>
+        <translation>绑定地址(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only 127.0.0.1 (this machine) is safe by default. Another address lets other machines reach your models with an access key, unencrypted.</source>
+        <translation>默认只有 127.0.0.1（本机）是安全的。其他地址会让其他计算机凭访问密钥以未加密方式访问你的模型。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Start-up</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+3"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Gatehouse will start when you log in.</source>
+        <translation>登录时将启动 Gatehouse。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gatehouse will not start when you log in.</source>
+        <translation>登录时不会启动 Gatehouse。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The language changes the next time Gatehouse starts.</source>
+        <translation>语言将在 Gatehouse 下次启动时更改。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&quot;%1&quot; is not an IP address. Use 127.0.0.1 for this machine only.</source>
+        <translation>“%1”不是 IP 地址。仅限本机请使用 127.0.0.1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Leave this machine?</source>
+        <translation>要对本机以外开放吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Listening on %1 lets other machines on the network reach your models. Requests still need an access key, but they travel unencrypted. Continue?</source>
+        <translation>在 %1 上监听会让网络中的其他计算机访问你的模型。请求仍需访问密钥，但以未加密方式传输。继续吗？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Listen on %1</source>
+        <translation>在 %1 上监听</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saved. The gateway restarts on %1 port %2.</source>
+        <translation>已保存。网关将在 %1 的端口 %2 上重启。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::UrlPolicy</name>
+    <message>
+        <location filename="../core/config/UrlPolicy.cpp" line="+55"/>
+        <source>The base URL is empty.</source>
+        <translation>基础 URL 为空。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a valid URL: %2</source>
+        <translation>“%1”不是有效的 URL：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; must start with https:// (or http:// for a server on this machine or your own network).</source>
+        <translation>“%1”必须以 https:// 开头（本机或你自己网络中的服务器可使用 http://）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; names no host.</source>
+        <translation>“%1”没有指定主机。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; contains a user name or password. Remove it and store the provider key in the keychain instead, so it is never written to disk in clear.</source>
+        <translation>“%1”包含用户名或密码。请删除它们，改为把提供方密钥保存在钥匙串中，这样它永远不会以明文写入磁盘。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; must not contain a #fragment.</source>
+        <translation>“%1”不能包含 #片段。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; uses plain http:// to a public host, which would send your prompts and keys unencrypted over the internet. Use https://, or http:// only for this machine (localhost, 127.0.0.1), a private address (10.x, 172.16-31.x, 192.168.x) or a local name ending in .local, .lan, .internal or .home.arpa.</source>
+        <translation>“%1”使用明文 http:// 连接公共主机，这会让你的提示词和密钥未加密地经过互联网。请使用 https://；只有本机（localhost、127.0.0.1）、私有地址（10.x、172.16-31.x、192.168.x）或以 .local、.lan、.internal、.home.arpa 结尾的本地名称才能使用 http://。</translation>
+    </message>
+</context>
+</TS>
