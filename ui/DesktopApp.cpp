@@ -17,7 +17,7 @@ std::unique_ptr<QCoreApplication> DesktopApp::createApplication(int &argc, char 
 {
     auto app = std::make_unique<QApplication>(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
-    QApplication::setDesktopFileName(QStringLiteral("gatehouse"));
+    QApplication::setDesktopFileName(QStringLiteral("org.gatehouse.Gatehouse"));
     // The SVG scales to any size on HiDPI screens; the PNGs are there for when no SVG
     // plugin is installed.
     QIcon icon(QStringLiteral(":/icons/gatehouse.svg"));
