@@ -43,8 +43,10 @@ QString DesktopApp::installTranslations(const QString &language)
         }
     }
     own = new QTranslator(qApp);
+    // English (with its plural forms) when the locale has no translation of its own.
     if (own->load(locale, QStringLiteral("gatehouse"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
+                  QStringLiteral(":/i18n")) ||
+        own->load(QStringLiteral(":/i18n/gatehouse_en")))
         QCoreApplication::installTranslator(own);
     qt = new QTranslator(qApp);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

@@ -42,7 +42,8 @@ MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *p
     m_nav->setAccessibleName(tr("Pages"));
     m_nav->setFrameShape(QFrame::NoFrame);
     m_nav->setSpacing(2);
-    m_nav->setStyleSheet(QStringLiteral("QListWidget::item { padding-left: 12px; }"));
+    m_nav->setStyleSheet(QStringLiteral("QListWidget#navigation { padding: 6px; } "
+                                        "QListWidget#navigation::item { padding-left: 10px; }"));
     m_nav->setAutoFillBackground(true);
     m_nav->setBackgroundRole(QPalette::AlternateBase);
     QPalette navPalette = m_nav->palette();

@@ -94,6 +94,7 @@ int main(int argc, char **argv)
     const QString out = QString::fromLocal8Bit(argv[1]);
     QDir().mkpath(out);
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    DesktopApp::installTranslations(QStringLiteral("en"));
     QFont font = QApplication::font();
     font.setPointSizeF(10);
     QApplication::setFont(font);

@@ -20,6 +20,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -260,6 +261,52 @@ private slots:
         buttonWithText(box, QStringLiteral("Remove"))->click();
         QTRY_VERIFY(savedConfig().providers.isEmpty());
         QCOMPARE(page->table()->topLevelItemCount(), 0);
+    }
+
+    void keychainFailureIsExplainedOnProvidersPage()
+    {
+        m_secrets->setFailure(SecretResult::Error::AccessDenied,
+                              QStringLiteral("Cannot create an item in a locked collection"));
+        Config c;
+        c.instanceId = QStringLiteral("gui-test");
+        c.gateway.port = 0;
+        Provider cloud;
+        cloud.id = QStringLiteral("cloud");
+        cloud.baseUrl = QUrl(QStringLiteral("https://api.example.com/v1"));
+        cloud.hasKey = true;
+        c.providers.append(cloud);
+        QVERIFY(store().save(c));
+        m_runtime = std::make_unique<GatewayRuntime>(store(), m_secrets.get());
+        MainWindow window(m_runtime.get(), m_settings.get());
+        QVERIFY(m_runtime->start());
+        QLabel *banner = window.providersPage()->banner();
+        QTRY_VERIFY(banner->isVisibleTo(&window));
+        QVERIFY2(banner->text().contains(QLatin1String("locked collection")) &&
+                     banner->text().contains(QLatin1String("Secret Service")),
+                 qPrintable(banner->text()));
+    }
+
+    void startAtLoginWritesAutostartEntry()
+    {
+        QTemporaryDir xdg;
+        const QByteArray saved = qgetenv("XDG_CONFIG_HOME");
+        qputenv("XDG_CONFIG_HOME", xdg.path().toUtf8());
+        QVERIFY(UiSettings::autostartPath().startsWith(xdg.path()));
+        QVERIFY(!UiSettings::startAtLogin());
+        startGateway(false);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        auto *box = window.settingsPage()->findChild<QCheckBox *>(QStringLiteral("startAtLogin"));
+        box->click();
+        QVERIFY(UiSettings::startAtLogin());
+        QFile entry(UiSettings::autostartPath());
+        QVERIFY(entry.open(QIODevice::ReadOnly));
+        QVERIFY(entry.readAll().contains("--minimised"));
+        box->click();
+        QVERIFY(!UiSettings::startAtLogin());
+        if (saved.isEmpty())
+            qunsetenv("XDG_CONFIG_HOME");
+        else
+            qputenv("XDG_CONFIG_HOME", saved);
     }
 
     void accessKeyCreatedShownOnceAndRevoked()
