@@ -135,13 +135,8 @@ bool ChatPage::eventFilter(QObject *watched, QEvent *event)
 
 void ChatPage::gatewayChanged()
 {
-    QUrl url(m_runtime->url());
-    if (url.isValid() && !url.isEmpty()) {
-        const QHostAddress host(url.host());
-        if (host == QHostAddress::AnyIPv4)
-            url.setHost(QStringLiteral("127.0.0.1"));
-        else if (host == QHostAddress::AnyIPv6 || host == QHostAddress::Any)
-            url.setHost(QStringLiteral("::1"));
+    const QUrl url = m_runtime->localUrl();
+    if (!url.isEmpty()) {
         m_client->setGateway(url, m_runtime->internalAccessKey());
         m_hint->setText(tr("Messages go through the gateway at %1, as a tool's would.")
                             .arg(url.toDisplayString()));

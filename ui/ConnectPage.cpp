@@ -79,14 +79,12 @@ ConnectPage::ConnectPage(GatewayRuntime *runtime, QWidget *parent)
 
 QString ConnectPage::baseUrl() const
 {
-    QUrl url(m_runtime->url());
-    if (!url.isValid() || url.isEmpty()) {
+    const QUrl url = m_runtime->localUrl();
+    if (url.isEmpty()) {
+        // Paused: where it will listen again.
         const auto &s = m_runtime->config().gateway;
-        url = QUrl(QStringLiteral("http://%1:%2").arg(s.bindAddress).arg(s.port));
+        return QStringLiteral("http://127.0.0.1:%1").arg(s.port);
     }
-    const QHostAddress host(url.host());
-    if (host == QHostAddress::AnyIPv4 || host == QHostAddress::AnyIPv6)
-        url.setHost(QStringLiteral("127.0.0.1"));
     return url.toString();
 }
 

@@ -32,10 +32,8 @@ public:
     void setKeyRequired(bool required);
     void setKnownModels(const QStringList &models, const QStringList &checked);
     // Reads the stored key when testing an edited provider whose key field is empty.
-    void setStoredKeyReader(std::function<void(std::function<void(const QByteArray &)>)> reader)
-    {
-        m_storedKeyReader = std::move(reader);
-    }
+    using KeyReader = std::function<void(const std::function<void(const QByteArray &)> &)>;
+    void setStoredKeyReader(KeyReader reader) { m_storedKeyReader = std::move(reader); }
 
     // The provider as entered, or what is wrong with it (also shown next to the field).
     Result<Provider> provider();
@@ -76,7 +74,7 @@ private:
     QLabel *m_testResult;
     ProviderProbe *m_probe;
     QStringList m_takenIds;
-    std::function<void(std::function<void(const QByteArray &)>)> m_storedKeyReader;
+    KeyReader m_storedKeyReader;
     bool m_editing = false;
     bool m_keyRequired = false;
     bool m_testing = false;

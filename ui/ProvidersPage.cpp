@@ -249,8 +249,9 @@ void ProvidersPage::showDetails()
     m_details->setPlainText(lines.join(QLatin1Char('\n')));
 }
 
-void ProvidersPage::check(Provider provider)
+void ProvidersPage::check(const Provider &toCheck)
 {
+    const Provider provider = toCheck; // refresh() below replaces the list it may come from
     m_status[provider.id].checking = true;
     refresh();
     const QString id = provider.id;
@@ -329,10 +330,11 @@ void ProvidersPage::editSelected()
     auto *dialog = new EditProviderDialog(*current, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString keyName = SecretStore::providerKeyName(m_runtime->config().instanceId, id);
-    dialog->form->setStoredKeyReader([this, keyName](std::function<void(const QByteArray &)> use) {
-        m_runtime->secrets()->read(
-            keyName, [use](const SecretResult &r) { use(r.ok() ? r.value : QByteArray()); });
-    });
+    dialog->form->setStoredKeyReader(
+        [this, keyName](const std::function<void(const QByteArray &)> &use) {
+            m_runtime->secrets()->read(
+                keyName, [use](const SecretResult &r) { use(r.ok() ? r.value : QByteArray()); });
+        });
     dialog->form->setKnownModels(m_status.value(id).models + current->models, current->models);
     const bool enabled = current->enabled;
     const HeaderList headers = current->extraHeaders;

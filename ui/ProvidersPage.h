@@ -54,7 +54,7 @@ private:
         QString error;
         QStringList models;
     };
-    void check(Provider provider);
+    void check(const Provider &toCheck);
     void showDetails();
     void updateButtons();
     QList<Provider> m_providers;

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileSystemWatcher>
+#include <QHostAddress>
 #include <QTimer>
 
 namespace gatehouse {
@@ -61,6 +62,19 @@ void GatewayRuntime::applyOverrides(Config &config) const
         config.gateway.bindAddress = *m_overrides.bindAddress;
     if (m_service->isListening())
         config.gateway.port = m_service->port(); // a reload never moves a running gateway
+}
+
+QUrl GatewayRuntime::localUrl() const
+{
+    QUrl url(m_url);
+    if (m_url.isEmpty())
+        return {};
+    const QHostAddress host(url.host());
+    if (host.isEqual(QHostAddress(QHostAddress::AnyIPv4)))
+        url.setHost(QStringLiteral("127.0.0.1"));
+    else if (host.isEqual(QHostAddress(QHostAddress::AnyIPv6)))
+        url.setHost(QStringLiteral("::1"));
+    return url;
 }
 
 QString GatewayRuntime::internalKeyName()

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QUrl>
 #include <optional>
 
 class QFileSystemWatcher;
@@ -50,6 +51,9 @@ public:
     void restart();
     // The address tools use, e.g. "http://127.0.0.1:4777"; empty while not listening.
     QString url() const { return m_url; }
+    // Where a client on this machine reaches the gateway: url() with a wildcard bind
+    // address (0.0.0.0, ::) replaced by loopback; empty while not listening.
+    QUrl localUrl() const;
 
     // A key that lives only in memory for as long as this process runs: the chat panel
     // calls the gateway with it, exactly as a tool would. It never reaches a file.
