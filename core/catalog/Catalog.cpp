@@ -8,6 +8,15 @@
 
 namespace gatehouse {
 
+const CatalogModel *CatalogProvider::model(const QString &modelId) const
+{
+    for (const CatalogModel &m : models) {
+        if (m.id == modelId)
+            return &m;
+    }
+    return nullptr;
+}
+
 Result<Catalog> Catalog::fromJson(const QByteArray &json)
 {
     QJsonParseError parseError{};
@@ -24,16 +33,36 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json)
         const QJsonObject o = v.toObject();
         CatalogProvider p;
         p.id = o.value(QLatin1String("id")).toString();
-        p.name = o.value(QLatin1String("name")).toString();
+        p.name = o.value(QLatin1String("name")).toString(p.id);
         p.baseUrl = QUrl(o.value(QLatin1String("baseUrl")).toString());
         p.keyUrl = QUrl(o.value(QLatin1String("keyUrl")).toString());
-        const auto surface = parseApiSurface(o.value(QLatin1String("surface")).toString());
+        const auto surface =
+            parseApiSurface(o.value(QLatin1String("surface")).toString(QStringLiteral("openai")));
         if (!surface || !Provider::validateId(p.id) || !p.baseUrl.isValid() ||
             p.baseUrl.scheme() != QLatin1String("https"))
             return Result<Catalog>::failure(
                 QCoreApplication::translate("Catalog", "The model catalog has a bad entry \"%1\".")
                     .arg(p.id));
         p.surface = surface.value();
+        for (const QJsonValue mv : o.value(QLatin1String("models")).toArray()) {
+            const QJsonObject mo = mv.toObject();
+            CatalogModel m;
+            m.id = mo.value(QLatin1String("id")).toString();
+            if (m.id.isEmpty() || m.id.trimmed() != m.id)
+                return Result<Catalog>::failure(
+                    QCoreApplication::translate("Catalog",
+                                                "The model catalog has a bad model in \"%1\".")
+                        .arg(p.id));
+            m.contextWindow = mo.value(QLatin1String("context")).toInteger(0);
+            const QJsonArray caps = mo.value(QLatin1String("capabilities")).toArray();
+            m.tools = caps.contains(QLatin1String("tools"));
+            m.vision = caps.contains(QLatin1String("vision"));
+            m.reasoning = caps.contains(QLatin1String("reasoning"));
+            const QJsonObject price = mo.value(QLatin1String("price")).toObject();
+            m.inputPrice = price.value(QLatin1String("input")).toDouble(-1);
+            m.outputPrice = price.value(QLatin1String("output")).toDouble(-1);
+            p.models.append(m);
+        }
         catalog.m_providers.append(p);
     }
     return catalog;
@@ -53,10 +82,71 @@ const Catalog &Catalog::builtIn()
     return catalog;
 }
 
+Result<Catalog> Catalog::withUserFile(const QString &path)
+{
+    Catalog merged = builtIn();
+    QFile file(path);
+    if (!file.exists())
+        return merged;
+    if (!file.open(QIODevice::ReadOnly))
+        return Result<Catalog>::failure(
+            QCoreApplication::translate("Catalog", "Cannot read the catalog file %1: %2")
+                .arg(path, file.errorString()));
+    auto user = fromJson(file.readAll());
+    if (!user)
+        return Result<Catalog>::failure(
+            QCoreApplication::translate("Catalog", "In %1: %2").arg(path, user.error()));
+    merged.overlay(user.value());
+    return merged;
+}
+
+void Catalog::overlay(const Catalog &other)
+{
+    for (const CatalogProvider &p : other.m_providers) {
+        CatalogProvider *existing = nullptr;
+        for (CatalogProvider &mine : m_providers) {
+            if (mine.id == p.id)
+                existing = &mine;
+        }
+        if (!existing) {
+            m_providers.append(p);
+            continue;
+        }
+        existing->name = p.name;
+        existing->baseUrl = p.baseUrl;
+        existing->surface = p.surface;
+        if (p.keyUrl.isValid())
+            existing->keyUrl = p.keyUrl;
+        for (const CatalogModel &m : p.models) {
+            bool replaced = false;
+            for (CatalogModel &mine : existing->models) {
+                if (mine.id == m.id) {
+                    mine = m;
+                    replaced = true;
+                }
+            }
+            if (!replaced)
+                existing->models.append(m);
+        }
+    }
+}
+
 const CatalogProvider *Catalog::provider(const QString &id) const
 {
     for (const CatalogProvider &p : m_providers) {
         if (p.id == id)
+            return &p;
+    }
+    return nullptr;
+}
+
+const CatalogProvider *Catalog::providerFor(const Provider &provider) const
+{
+    if (const CatalogProvider *byId = this->provider(provider.id);
+        byId && byId->baseUrl.host() == provider.baseUrl.host())
+        return byId;
+    for (const CatalogProvider &p : m_providers) {
+        if (p.baseUrl == provider.baseUrl)
             return &p;
     }
     return nullptr;

@@ -14,6 +14,8 @@ QJsonObject AccessKeyRecord::toJson() const
                   {QLatin1String("created"), created.toString(Qt::ISODateWithMs)}};
     if (!revoked.isNull())
         o.insert(QLatin1String("revoked"), revoked.toString(Qt::ISODateWithMs));
+    if (!configuration.isEmpty())
+        o.insert(QLatin1String("configuration"), configuration);
     return o;
 }
 
@@ -25,6 +27,7 @@ Result<AccessKeyRecord> AccessKeyRecord::fromJson(const QJsonObject &json)
     r.hint = json.value(QLatin1String("hint")).toString();
     r.created =
         QDateTime::fromString(json.value(QLatin1String("created")).toString(), Qt::ISODateWithMs);
+    r.configuration = json.value(QLatin1String("configuration")).toString();
     const QString revoked = json.value(QLatin1String("revoked")).toString();
     if (!revoked.isEmpty())
         r.revoked = QDateTime::fromString(revoked, Qt::ISODateWithMs);

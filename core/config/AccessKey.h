@@ -17,6 +17,7 @@ struct AccessKeyRecord
     QString hint;    // "ghk_AbCd…wxyz", enough to recognise a key, useless to use it
     QDateTime created;
     QDateTime revoked; // null while active
+    QString configuration; // key configuration name; empty: the default one
 
     bool isActive() const { return revoked.isNull(); }
     QJsonObject toJson() const;

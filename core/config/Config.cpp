@@ -41,6 +41,39 @@ AccessKeyRecord *Config::findAccessKey(const QString &name)
     return const_cast<AccessKeyRecord *>(std::as_const(*this).findAccessKey(name));
 }
 
+const RouteRule *Config::findRoute(const QString &name) const
+{
+    for (const auto &r : routes) {
+        if (r.name == name)
+            return &r;
+    }
+    return nullptr;
+}
+
+const KeyConfiguration *Config::findKeyConfiguration(const QString &name) const
+{
+    for (const auto &k : keyConfigurations) {
+        if (k.name == name)
+            return &k;
+    }
+    return nullptr;
+}
+
+KeyConfiguration *Config::findKeyConfiguration(const QString &name)
+{
+    return const_cast<KeyConfiguration *>(std::as_const(*this).findKeyConfiguration(name));
+}
+
+KeyConfiguration Config::configurationFor(const AccessKeyRecord &key) const
+{
+    if (const KeyConfiguration *own = findKeyConfiguration(
+            key.configuration.isEmpty() ? QString(KeyConfiguration::defaultName) : key.configuration))
+        return *own;
+    KeyConfiguration open;
+    open.name = KeyConfiguration::defaultName;
+    return open;
+}
+
 QJsonObject Config::toJson() const
 {
     QJsonObject gw{
@@ -57,11 +90,24 @@ QJsonObject Config::toJson() const
     QJsonArray keyArray;
     for (const auto &k : accessKeys)
         keyArray.append(k.toJson());
-    return QJsonObject{{QLatin1String("schemaVersion"), schemaVersion},
-                       {QLatin1String("instanceId"), instanceId},
-                       {QLatin1String("gateway"), gw},
-                       {QLatin1String("providers"), providerArray},
-                       {QLatin1String("accessKeys"), keyArray}};
+    QJsonObject root{{QLatin1String("schemaVersion"), schemaVersion},
+                     {QLatin1String("instanceId"), instanceId},
+                     {QLatin1String("gateway"), gw},
+                     {QLatin1String("providers"), providerArray},
+                     {QLatin1String("accessKeys"), keyArray}};
+    if (!routes.isEmpty()) {
+        QJsonArray routeArray;
+        for (const auto &r : routes)
+            routeArray.append(r.toJson());
+        root.insert(QLatin1String("routes"), routeArray);
+    }
+    if (!keyConfigurations.isEmpty()) {
+        QJsonArray configArray;
+        for (const auto &k : keyConfigurations)
+            configArray.append(k.toJson());
+        root.insert(QLatin1String("keyConfigurations"), configArray);
+    }
+    return root;
 }
 
 Result<Config> Config::fromJson(const QJsonObject &json)
@@ -117,6 +163,30 @@ Result<Config> Config::fromJson(const QJsonObject &json)
         if (!k)
             return Result<Config>::failure(k.error());
         c.accessKeys.append(std::move(k).value());
+    }
+    for (const QJsonValue v : json.value(QLatin1String("routes")).toArray()) {
+        auto r = RouteRule::fromJson(v.toObject());
+        if (!r)
+            return Result<Config>::failure(r.error());
+        if (c.findRoute(r->name))
+            return Result<Config>::failure(tr("route \"%1\" is listed twice.").arg(r->name));
+        c.routes.append(std::move(r).value());
+    }
+    for (const QJsonValue v : json.value(QLatin1String("keyConfigurations")).toArray()) {
+        auto k = KeyConfiguration::fromJson(v.toObject());
+        if (!k)
+            return Result<Config>::failure(k.error());
+        if (c.findKeyConfiguration(k->name))
+            return Result<Config>::failure(
+                tr("key configuration \"%1\" is listed twice.").arg(k->name));
+        c.keyConfigurations.append(std::move(k).value());
+    }
+    for (const AccessKeyRecord &k : c.accessKeys) {
+        if (!k.configuration.isEmpty() && k.configuration != KeyConfiguration::defaultName &&
+            !c.findKeyConfiguration(k.configuration))
+            return Result<Config>::failure(
+                tr("access key \"%1\" uses the configuration \"%2\", which does not exist.")
+                    .arg(k.name, k.configuration));
     }
     return c;
 }

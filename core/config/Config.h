@@ -2,6 +2,7 @@
 
 #include "AccessKey.h"
 #include "Provider.h"
+#include "Routing.h"
 
 #include <QList>
 #include <QString>
@@ -34,11 +35,18 @@ struct Config
     GatewaySettings gateway;
     QList<Provider> providers;
     QList<AccessKeyRecord> accessKeys;
+    QList<RouteRule> routes; // aliases and fallback chains for every key
+    QList<KeyConfiguration> keyConfigurations;
 
     const Provider *findProvider(const QString &id) const;
     Provider *findProvider(const QString &id);
     const AccessKeyRecord *findAccessKey(const QString &name) const;
     AccessKeyRecord *findAccessKey(const QString &name);
+    const RouteRule *findRoute(const QString &name) const;
+    const KeyConfiguration *findKeyConfiguration(const QString &name) const;
+    KeyConfiguration *findKeyConfiguration(const QString &name);
+    // The configuration a key uses: its own, else "default" if defined, else allow-all.
+    KeyConfiguration configurationFor(const AccessKeyRecord &key) const;
 
     QJsonObject toJson() const;
     static Result<Config> fromJson(const QJsonObject &json);

@@ -98,6 +98,16 @@ Result<QPair<QByteArray, QByteArray>> Provider::parseHeader(const QString &line)
     return qMakePair(name, value);
 }
 
+Status Provider::validateKeyLabel(const QString &label)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9-]{0,39}$"));
+    if (!pattern.match(label).hasMatch())
+        return Status::failure(tr("\"%1\" is not a valid key label: use 1 to 40 lower-case "
+                                  "letters, digits and dashes.")
+                                   .arg(label));
+    return {};
+}
+
 Status Provider::validate() const
 {
     if (auto s = validateId(id); !s)
@@ -141,6 +151,8 @@ QJsonObject Provider::toJson() const
                          {QLatin1String("idleMs"), timeouts.idleMs}});
     o.insert(QLatin1String("enabled"), enabled);
     o.insert(QLatin1String("hasKey"), hasKey);
+    if (!keyLabels.isEmpty())
+        o.insert(QLatin1String("keyLabels"), QJsonArray::fromStringList(keyLabels));
     return o;
 }
 
@@ -181,6 +193,11 @@ Result<Provider> Provider::fromJson(const QJsonObject &json)
     p.timeouts.idleMs = t.value(QLatin1String("idleMs")).toInt(p.timeouts.idleMs);
     p.enabled = json.value(QLatin1String("enabled")).toBool(true);
     p.hasKey = json.value(QLatin1String("hasKey")).toBool(false);
+    for (const QJsonValue v : json.value(QLatin1String("keyLabels")).toArray()) {
+        if (auto s = validateKeyLabel(v.toString()); !s)
+            return fail(s.error());
+        p.keyLabels << v.toString();
+    }
     if (auto s = p.validate(); !s)
         return fail(s.error());
     return p;

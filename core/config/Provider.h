@@ -42,6 +42,9 @@ struct Provider
     ProviderTimeouts timeouts;
     bool enabled = true;
     bool hasKey = false; // the key itself lives only in the SecretStore
+    // Further keys stored under a label, so that access key configurations can bill
+    // different accounts ("work", "personal"); also only in the SecretStore.
+    QStringList keyLabels;
 
     QJsonObject toJson() const;
     static Result<Provider> fromJson(const QJsonObject &json);
@@ -50,6 +53,7 @@ struct Provider
     Status validate() const;
     static Status validateId(const QString &id);
     static Result<QPair<QByteArray, QByteArray>> parseHeader(const QString &line);
+    static Status validateKeyLabel(const QString &label);
 };
 
 } // namespace gatehouse

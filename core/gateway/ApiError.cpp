@@ -90,6 +90,13 @@ ApiError ApiError::forbidden(const QString &message, const QString &code)
     return {403, QStringLiteral("permission_error"), code, message, {}};
 }
 
+ApiError ApiError::rateLimited(const QString &message, const QString &code, int retryAfterSeconds)
+{
+    ApiError e{429, QStringLiteral("rate_limit_error"), code, message, {}};
+    e.retryAfterSeconds = retryAfterSeconds;
+    return e;
+}
+
 ApiError ApiError::notFound(const QString &message, const QString &code)
 {
     return {404, QStringLiteral("not_found_error"), code, message, {}};

@@ -42,6 +42,7 @@ struct ApiError
     static ApiError unauthorized(const QString &message);
     static ApiError forbidden(const QString &message, const QString &code);
     static ApiError notFound(const QString &message, const QString &code);
+    static ApiError rateLimited(const QString &message, const QString &code, int retryAfterSeconds);
     static ApiError methodNotAllowed(const QString &message);
     static ApiError payloadTooLarge(const QString &message);
     static ApiError badGateway(const QString &message, const QString &code);

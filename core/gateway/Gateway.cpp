@@ -10,6 +10,9 @@
 #include "translate/ChatToMessages.h"
 #include "translate/MessagesToChat.h"
 #include "util/RandomSource.h"
+#include "UsageScanner.h"
+#include "log/RequestLog.h"
+#include "translate/SseParser.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -17,6 +20,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
+#include <QTimer>
 
 namespace gatehouse {
 
@@ -94,6 +99,7 @@ struct Gateway::Context
     QByteArray requestId;
     QByteArray corsOrigin;
     QString accessKey;
+    HttpHeaders extraHeaders; // routing headers on an error answer
 };
 
 const Gateway::Route *Gateway::findRoute(const QByteArray &path)
@@ -150,6 +156,16 @@ void Gateway::setSnapshot(GatewaySnapshotPtr snapshot, quint16 port)
                                              m_snapshot->settings.allowedOrigins);
 }
 
+void Gateway::setRequestLog(RequestLog *log)
+{
+    m_log = log;
+    if (!log)
+        return;
+    const auto usage = RequestLog::usageByKey(log->path(), QDateTime::currentDateTimeUtc());
+    for (auto it = usage.constBegin(); it != usage.constEnd(); ++it)
+        m_limiter.seed(it.key(), it->tokensToday, it->spendThisMonth);
+}
+
 void Gateway::noteAccessKeyUse(const QString &name)
 {
     // Last-used times are kept to the second: one signal per key and second is plenty, and
@@ -179,7 +195,8 @@ HttpHeaders Gateway::baseHeaders(const Context &ctx) const
         headers.append({QByteArrayLiteral("vary"), QByteArrayLiteral("Origin")});
         headers.append(
             {QByteArrayLiteral("access-control-expose-headers"),
-             QByteArrayLiteral("x-request-id, x-gatehouse-provider, x-gatehouse-model")});
+             QByteArrayLiteral("x-request-id, x-gatehouse-provider, x-gatehouse-model, "
+                              "x-gatehouse-route, x-gatehouse-attempts, x-gatehouse-tried")});
     }
     return headers;
 }
@@ -196,6 +213,7 @@ void Gateway::respondJson(HttpExchange *exchange, const Context &ctx, int status
 void Gateway::respondError(HttpExchange *exchange, const Context &ctx, const ApiError &error)
 {
     HttpHeaders headers = baseHeaders(ctx);
+    headers.append(ctx.extraHeaders);
     headers.append({QByteArrayLiteral("content-type"), jsonType});
     if (error.status == 401)
         headers.append({QByteArrayLiteral("www-authenticate"),
@@ -335,6 +353,56 @@ void Gateway::handleModels(HttpExchange *exchange, const Context &ctx)
     m_discovery->discover(toAsk, exchange, answer);
 }
 
+namespace {
+
+// An attempt that failed in a way another provider (or a later try) might not:
+// no connection, no answer in time, rate limited, or a server error.
+bool isRetryableStatus(int status)
+{
+    return status == 429 || status >= 500;
+}
+
+int retryAfterOf(const HttpHeaders &headers)
+{
+    for (const auto &h : headers) {
+        if (h.first == "retry-after") {
+            bool ok = false;
+            const int seconds = h.second.trimmed().toInt(&ok);
+            return ok && seconds >= 0 ? seconds : -1;
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+// Everything one routed request needs, across its attempts.
+struct Gateway::Job
+{
+    QPointer<HttpExchange> exchange;
+    Context ctx;
+    const Route *route = nullptr;
+    ChatCompletionRequest chat;
+    QByteArray requestBody;
+    GatewaySnapshotPtr snapshot; // keeps the plan's providers alive
+    const KeyConfiguration *configuration = nullptr;
+    RoutePlan plan;
+    int target = 0;     // index into plan.targets
+    int tryOfTarget = 0; // retries of the same target so far
+    QList<QByteArray> tried; // "openai:gpt-4o 429 (130 ms)"
+    bool injectedUsage = false; // asked an OpenAI provider for usage the client did not ask for
+    RequestLogEntry log;
+    UsageScanner usage;
+
+    const RouteTarget &current() const { return plan.targets[target]; }
+    qint64 remainingMs() const { return plan.deadlineMs - ctx.received.elapsed(); }
+    bool hasAnotherAttempt() const
+    {
+        return remainingMs() > 0 &&
+               (tryOfTarget < plan.retries || target + 1 < plan.targets.size());
+    }
+};
+
 void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &route)
 {
     const HttpRequest &request = exchange->request();
@@ -345,16 +413,77 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
         respondError(exchange, ctx, *error);
         return;
     }
-    ChatCompletionRequest chat = std::get<ChatCompletionRequest>(std::move(parsed));
+    auto job = std::make_shared<Job>();
+    job->exchange = exchange;
+    job->ctx = ctx;
+    job->route = &route;
+    job->chat = std::get<ChatCompletionRequest>(std::move(parsed));
+    job->requestBody = request.body;
+    job->snapshot = m_snapshot;
+    job->log.time = QDateTime::currentDateTimeUtc();
+    job->log.requestId = QString::fromLatin1(ctx.requestId);
+    job->log.accessKey = ctx.accessKey;
+    job->log.endpoint = QString::fromLatin1(route.path).mid(4);
+    job->log.requestedModel = job->chat.model;
+    job->log.stream = job->chat.stream;
 
-    auto resolved = ModelResolver::resolve(chat.model, *m_snapshot);
-    if (auto *error = std::get_if<ApiError>(&resolved)) {
-        respondError(exchange, ctx, *error);
+    const AccessKeyEntry *key = m_snapshot->accessKey(ctx.accessKey);
+    job->configuration = key ? &m_snapshot->configurationOf(*key)
+                             : &m_snapshot->configurationOf(AccessKeyEntry{});
+    if (auto refused = m_limiter.admit(ctx.accessKey, job->configuration->limits)) {
+        finish(job, *refused);
         return;
     }
-    const ResolvedModel target = std::get<ResolvedModel>(resolved);
+
+    // The request may name its own fallbacks ("models": [...]); they are Gatehouse's to use
+    // and never reach the provider.
+    QStringList fallbacks;
+    const QJsonValue models = job->chat.body.value(QLatin1String("models"));
+    if (models.isArray()) {
+        for (const QJsonValue v : models.toArray()) {
+            if (!v.isString()) {
+                finish(job, ApiError::badRequest(tr("\"models\" must be a list of model names."),
+                                                 QStringLiteral("models")));
+                return;
+            }
+            fallbacks << v.toString();
+        }
+        job->chat.body.remove(QLatin1String("models"));
+        job->requestBody = QJsonDocument(job->chat.body).toJson(QJsonDocument::Compact);
+    }
+    auto plan = m_router.plan(job->chat.model, fallbacks, *job->configuration, *m_snapshot);
+    if (auto *error = std::get_if<ApiError>(&plan)) {
+        finish(job, *error);
+        return;
+    }
+    job->plan = std::get<RoutePlan>(std::move(plan));
+    job->log.route = job->plan.rule;
+    attempt(job);
+}
+
+void Gateway::attempt(const std::shared_ptr<Job> &job)
+{
+    if (!job->exchange)
+        return; // the client left while we waited to retry
+    const RouteTarget &target = job->current();
     const RoutableProvider &rp = *target.provider;
     const Provider &provider = rp.provider;
+    const Route &route = *job->route;
+    job->log.provider = provider.id;
+    job->log.model = target.upstreamModel;
+    ++job->log.attemptCount;
+
+    // A target that cannot take this request at all is passed over like a failed one.
+    auto unusable = [this, &job](const ApiError &error, const QByteArray &why) {
+        job->tried.append(job->current().reference().toUtf8() + ' ' + why);
+        if (job->target + 1 < job->plan.targets.size() && job->remainingMs() > 0) {
+            ++job->target;
+            job->tryOfTarget = 0;
+            attempt(job);
+            return;
+        }
+        finish(job, error);
+    };
     // Chat Completions and Messages reach providers of the other surface through translation;
     // everything else is forwarded on the surface the client speaks.
     const bool chatToAnthropic =
@@ -363,17 +492,32 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
         route.endpoint == Endpoint::Messages && provider.surface == ApiSurface::OpenAi;
     const bool translated = chatToAnthropic || messagesToOpenAi;
     if (provider.surface != route.surface && !translated) {
-        respondError(exchange, ctx, surfaceMismatch(route, provider));
+        unusable(surfaceMismatch(route, provider), "unsupported");
         return;
     }
-    if (provider.hasKey && rp.key.isEmpty()) {
-        respondError(
-            exchange, ctx,
-            ApiError::serviceUnavailable(
-                tr("The key of provider \"%1\" could not be read from the keychain: %2")
-                    .arg(provider.id,
-                         rp.keyError.isEmpty() ? tr("it is still being loaded.") : rp.keyError),
-                QStringLiteral("provider_key_unavailable")));
+    const QString label = job->configuration->providerKeys.value(provider.id);
+    const HttpHeaders *credentials = &rp.upstreamHeaders;
+    if (!label.isEmpty()) {
+        const auto it = rp.labeledHeaders.constFind(label);
+        if (it == rp.labeledHeaders.constEnd()) {
+            const QString why = rp.labeledKeyErrors.value(label);
+            unusable(ApiError::serviceUnavailable(
+                         tr("The key \"%1\" of provider \"%2\" is not available: %3")
+                             .arg(label, provider.id,
+                                  why.isEmpty() ? tr("it is not stored, or still being loaded.")
+                                                : why),
+                         QStringLiteral("provider_key_unavailable")),
+                     "no key");
+            return;
+        }
+        credentials = &it.value();
+    } else if (provider.hasKey && rp.key.isEmpty()) {
+        unusable(ApiError::serviceUnavailable(
+                     tr("The key of provider \"%1\" could not be read from the keychain: %2")
+                         .arg(provider.id, rp.keyError.isEmpty() ? tr("it is still being loaded.")
+                                                                 : rp.keyError),
+                     QStringLiteral("provider_key_unavailable")),
+                 "no key");
         return;
     }
 
@@ -394,30 +538,52 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
     case Endpoint::Models:
         return;
     }
+    const bool stream = job->chat.stream && (route.endpoint == Endpoint::ChatCompletions ||
+                                             route.endpoint == Endpoint::Messages);
+    job->injectedUsage = false;
     if (translated) {
-        auto body = chatToAnthropic
-                        ? ChatToMessages::translateRequest(chat.body, target.upstreamModel)
-                        : MessagesToChat::translateRequest(chat.body, target.upstreamModel);
+        auto body = chatToAnthropic ? ChatToMessages::translateRequest(job->chat.body,
+                                                                       target.upstreamModel)
+                                    : MessagesToChat::translateRequest(job->chat.body,
+                                                                       target.upstreamModel);
         if (auto *error = std::get_if<ApiError>(&body)) {
-            respondError(exchange, ctx, *error);
+            finish(job, *error);
             return;
         }
         up.body = QJsonDocument(std::get<QJsonObject>(body)).toJson(QJsonDocument::Compact);
+    } else if (stream && provider.surface == ApiSurface::OpenAi &&
+               (job->configuration->limits.tokensPerDay > 0 ||
+                job->configuration->limits.spendPerMonth > 0) &&
+               !job->chat.body.value(QLatin1String("stream_options"))
+                    .toObject()
+                    .value(QLatin1String("include_usage"))
+                    .toBool()) {
+        // A key with token or spending limits needs the counts: ask for them, and take the
+        // extra chunk out of the stream again.
+        QJsonObject body = job->chat.body;
+        QJsonObject options = body.value(QLatin1String("stream_options")).toObject();
+        options.insert(QLatin1String("include_usage"), true);
+        body.insert(QLatin1String("stream_options"), options);
+        body.insert(QLatin1String("model"), target.upstreamModel);
+        up.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        job->injectedUsage = true;
     } else {
-        up.body = upstreamBody(request.body, chat, target.upstreamModel);
+        up.body = upstreamBody(job->requestBody, job->chat, target.upstreamModel);
     }
     up.timeouts = provider.timeouts;
+    // No attempt outlives the route's deadline.
+    const qint64 remaining = std::max<qint64>(1, job->remainingMs());
+    up.timeouts.connectMs = int(std::min<qint64>(up.timeouts.connectMs, remaining));
+    up.timeouts.firstByteMs = int(std::min<qint64>(up.timeouts.firstByteMs, remaining));
     up.providerId = provider.id;
-    up.headers = rp.upstreamHeaders;
-    const bool stream = chat.stream && (route.endpoint == Endpoint::ChatCompletions ||
-                                        route.endpoint == Endpoint::Messages);
+    up.headers = *credentials;
     up.headers.append(
         {QByteArrayLiteral("accept"), stream ? QByteArrayLiteral("text/event-stream") : jsonType});
     if (provider.surface == ApiSurface::Anthropic) {
-        const QByteArray version = request.header("anthropic-version");
+        const QByteArray version = job->exchange->request().header("anthropic-version");
         up.headers.append({QByteArrayLiteral("anthropic-version"),
                            version.isEmpty() ? QByteArrayLiteral("2023-06-01") : version});
-        const QByteArray beta = request.header("anthropic-beta");
+        const QByteArray beta = job->exchange->request().header("anthropic-beta");
         if (!beta.isEmpty())
             up.headers.append({QByteArrayLiteral("anthropic-beta"), beta});
     }
@@ -426,8 +592,8 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
                                      ? QByteArrayLiteral("message_stop")
                                      : QByteArrayLiteral("[DONE]");
 
+    HttpExchange *exchange = job->exchange;
     UpstreamCall *call = m_upstream->send(up, exchange);
-    QPointer<HttpExchange> ex(exchange);
     connect(exchange, &HttpExchange::clientGone, call, &UpstreamCall::abort);
 
     struct RelayState
@@ -438,14 +604,15 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
         QByteArray buffered;
         QByteArray streamTail; // the last bytes of a stream, to see whether it ended properly
         std::unique_ptr<StreamTranslator> translator; // for translated answers
-        bool anthropicAnswer = false;                 // the provider answers in Anthropic's shape
-        qint64 overheadNs = 0;                        // Gatehouse's own time before the first byte
-        qint64 finishedAtNs = 0;                      // when the provider's last byte arrived
+        std::unique_ptr<SseParser> usageFilter;       // takes out a usage chunk we asked for
+        bool anthropicAnswer = false; // the provider answers in Anthropic's shape
+        qint64 overheadNs = 0;        // Gatehouse's own time before the first byte
+        qint64 finishedAtNs = 0;      // when the provider's last byte arrived
     };
     auto state = std::make_shared<RelayState>();
     const qint64 created = QDateTime::currentSecsSinceEpoch();
     if (chatToAnthropic) {
-        const bool includeUsage = chat.body.value(QLatin1String("stream_options"))
+        const bool includeUsage = job->chat.body.value(QLatin1String("stream_options"))
                                       .toObject()
                                       .value(QLatin1String("include_usage"))
                                       .toBool();
@@ -453,76 +620,133 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
     } else if (messagesToOpenAi) {
         state->translator = std::make_unique<ChatStreamToMessages>();
     }
+    if (job->injectedUsage)
+        state->usageFilter = std::make_unique<SseParser>();
     state->anthropicAnswer = chatToAnthropic;
     const QByteArray providerId = provider.id.toUtf8();
-    const QByteArray modelName = target.upstreamModel.toUtf8();
     const qint64 maxBuffered = up.maxResponseBytes;
-    HttpHeaders routed = baseHeaders(ctx);
-    routed.append({QByteArrayLiteral("x-gatehouse-provider"), providerId});
-    routed.append({QByteArrayLiteral("x-gatehouse-model"), modelName});
 
-    connect(
-        call, &UpstreamCall::headersReceived, this,
-        [ex, state, routed, call, ctx](int status, const HttpHeaders &headers) {
-            state->status = status;
-            state->headers = routed;
-            // What Gatehouse added before the first byte: all time so far but the provider's.
-            state->overheadNs = ctx.received.nsecsElapsed() - call->elapsedNs();
-            QByteArray contentType;
-            for (const auto &h : headers) {
-                if (isRelayedHeader(h.first))
-                    state->headers.append(h);
-                if (h.first == "content-type")
-                    contentType = h.second;
-                if (h.first == "x-request-id")
-                    state->headers.append({QByteArrayLiteral("x-upstream-request-id"), h.second});
-            }
-            // Events are passed on the moment they arrive; nothing else is held back.
-            state->streaming = status < 300 && contentType.startsWith("text/event-stream");
-            if (state->streaming && ex) {
-                state->headers.append(
-                    {QByteArrayLiteral("x-gatehouse-overhead-ms"), overheadMs(state->overheadNs)});
-                state->headers.append(
-                    {QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
-                state->headers.append(
-                    {QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
-                ex->beginStream(status, state->headers);
-            }
-        });
+    // Gives up on this attempt and tries again, here or at the next target.
+    auto failOver = [this, job, call](const QByteArray &why, int retryAfterSeconds) {
+        QObject::disconnect(call, nullptr, this, nullptr);
+        call->abort();
+        call->deleteLater();
+        job->tried.append(job->current().reference().toUtf8() + ' ' + why + " (" +
+                          QByteArray::number(call->elapsedMs()) + " ms)");
+        m_router.recordFailure(job->current());
+        // Retry the same target after a pause (its retry-after, if it gave one and it fits
+        // the deadline), or move on to the next one at once.
+        qint64 delay = -1;
+        if (job->tryOfTarget < job->plan.retries) {
+            delay = retryAfterSeconds >= 0 ? qint64{retryAfterSeconds} * 1000
+                                           : qint64{250} << std::min(job->tryOfTarget, 4);
+            if (delay >= job->remainingMs())
+                delay = -1;
+        }
+        if (delay >= 0) {
+            ++job->tryOfTarget;
+        } else if (job->target + 1 < job->plan.targets.size()) {
+            ++job->target;
+            job->tryOfTarget = 0;
+            delay = 0;
+        }
+        QTimer::singleShot(std::max<qint64>(delay, 0), this, [this, job] { attempt(job); });
+    };
+
+    connect(call, &UpstreamCall::headersReceived, this,
+            [this, job, state, call, failOver](int status, const HttpHeaders &headers) {
+                if (isRetryableStatus(status) && job->hasAnotherAttempt()) {
+                    failOver(QByteArray::number(status), retryAfterOf(headers));
+                    return;
+                }
+                if (status < 400)
+                    m_router.recordSuccess(job->current(), call->elapsedMs());
+                else if (isRetryableStatus(status))
+                    m_router.recordFailure(job->current());
+                job->log.firstByteMs = job->ctx.received.elapsed();
+                job->tried.append(job->current().reference().toUtf8() + ' ' +
+                                  QByteArray::number(status));
+                state->status = status;
+                state->headers = baseHeaders(job->ctx);
+                state->headers.append(routingHeaders(*job));
+                // What Gatehouse added before the first byte: all time so far but the
+                // provider's.
+                state->overheadNs = job->ctx.received.nsecsElapsed() - call->elapsedNs();
+                QByteArray contentType;
+                for (const auto &h : headers) {
+                    if (isRelayedHeader(h.first))
+                        state->headers.append(h);
+                    if (h.first == "content-type")
+                        contentType = h.second;
+                    if (h.first == "x-request-id")
+                        state->headers.append(
+                            {QByteArrayLiteral("x-upstream-request-id"), h.second});
+                }
+                // Events are passed on the moment they arrive; nothing else is held back.
+                state->streaming = status < 300 && contentType.startsWith("text/event-stream");
+                if (state->streaming && job->exchange) {
+                    state->headers.append({QByteArrayLiteral("x-gatehouse-overhead-ms"),
+                                           overheadMs(state->overheadNs)});
+                    state->headers.append(
+                        {QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
+                    state->headers.append(
+                        {QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
+                    job->exchange->beginStream(status, state->headers);
+                }
+            });
     connect(call, &UpstreamCall::dataReceived, this,
-            [this, ex, state, call, maxBuffered, ctx, providerId](const QByteArray &data) {
+            [this, job, state, call, maxBuffered, providerId](const QByteArray &data) {
+                HttpExchange *ex = job->exchange;
                 if (!ex)
                     return;
+                if (state->streaming) {
+                    if (data.contains("\"usage\""))
+                        job->usage.scan(QByteArray(state->streamTail + data));
+                    state->streamTail = QByteArray(state->streamTail + data).right(512);
+                }
                 if (state->streaming && state->translator) {
                     const QByteArray out = state->translator->feed(data);
                     if (!out.isEmpty())
                         ex->writeChunk(out);
                     return;
                 }
+                if (state->streaming && state->usageFilter) {
+                    QByteArray out;
+                    for (const auto &event : state->usageFilter->feed(data)) {
+                        if (event.data.contains("\"choices\":[]") && event.data.contains("\"usage\""))
+                            continue;
+                        out += "data: " + event.data + "\n\n";
+                    }
+                    if (!out.isEmpty())
+                        ex->writeChunk(out);
+                    return;
+                }
                 if (state->streaming) {
                     ex->writeChunk(data);
-                    state->streamTail = QByteArray(state->streamTail + data).right(32);
                     return;
                 }
                 if (state->buffered.size() + data.size() > maxBuffered) {
+                    QObject::disconnect(call, nullptr, this, nullptr);
                     call->abort();
-                    respondError(ex, ctx,
-                                 ApiError::badGateway(
-                                     tr("Provider \"%1\" sent a response larger than %2 bytes.")
-                                         .arg(QString::fromUtf8(providerId))
-                                         .arg(maxBuffered),
-                                     QStringLiteral("upstream_response_too_large")));
+                    call->deleteLater();
+                    finish(job, ApiError::badGateway(
+                                    tr("Provider \"%1\" sent a response larger than %2 bytes.")
+                                        .arg(QString::fromUtf8(providerId))
+                                        .arg(maxBuffered),
+                                    QStringLiteral("upstream_response_too_large")));
                     return;
                 }
                 state->buffered += data;
             });
     connect(
         call, &UpstreamCall::finished, this,
-        [this, ex, state, call, providerId, streamEnd, ctx, created] {
-            state->finishedAtNs = ctx.received.nsecsElapsed();
+        [this, job, state, call, providerId, streamEnd, created] {
+            state->finishedAtNs = job->ctx.received.nsecsElapsed();
             call->deleteLater();
+            HttpExchange *ex = job->exchange;
             if (!ex)
                 return;
+            const Context &ctx = job->ctx;
             if (state->streaming) {
                 // Qt 6.4 can report a chunked body cut off by the upstream as complete; a
                 // stream that ends without its closing event ([DONE], message_stop) was cut
@@ -536,11 +760,13 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
                             .arg(QString::fromUtf8(providerId)),
                         QStringLiteral("upstream_incomplete"));
                     ex->writeChunk(error.streamEvent(ctx.shape));
+                    job->log.error = error.message;
                 }
                 ex->endStream();
-                emit requestFinished(state->status);
+                logFinished(job, state->status);
                 return;
             }
+            job->usage.scan(state->buffered);
             // Whole answers also count the time spent turning the provider's answer into ours.
             state->headers.append({QByteArrayLiteral("x-gatehouse-overhead-ms"),
                                    overheadMs(state->overheadNs + ctx.received.nsecsElapsed() -
@@ -554,6 +780,7 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
                 ex->respond(state->status, headers,
                             upstreamErrorBody(state->status, state->buffered,
                                               QString::fromUtf8(providerId), ctx.shape));
+                job->log.error = QString::fromUtf8(state->buffered.left(300)).simplified();
             } else if (state->translator) {
                 // A whole answer from the other surface: translate it, or say it was not one.
                 const QJsonObject answer = QJsonDocument::fromJson(state->buffered).object();
@@ -562,13 +789,13 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
                                                        QLatin1String("message")
                                                  : answer.value(QLatin1String("choices")).isArray();
                 if (!valid) {
-                    respondError(ex, ctx,
-                                 ApiError::badGateway(
-                                     tr("Provider \"%1\" answered with something that is not %2.")
-                                         .arg(QString::fromUtf8(providerId),
-                                              fromAnthropic ? tr("an Anthropic Messages response")
-                                                            : tr("a Chat Completions response")),
-                                     QStringLiteral("upstream_malformed")));
+                    finish(job,
+                           ApiError::badGateway(
+                               tr("Provider \"%1\" answered with something that is not %2.")
+                                   .arg(QString::fromUtf8(providerId),
+                                        fromAnthropic ? tr("an Anthropic Messages response")
+                                                      : tr("a Chat Completions response")),
+                               QStringLiteral("upstream_malformed")));
                     return;
                 }
                 HttpHeaders headers = state->headers;
@@ -584,22 +811,88 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
             } else {
                 ex->respond(state->status, state->headers, state->buffered);
             }
-            emit requestFinished(state->status);
+            logFinished(job, state->status);
         });
     connect(call, &UpstreamCall::failed, this,
-            [this, ex, state, call, ctx](const ApiError &error, bool) {
-                call->deleteLater();
-                if (!ex)
-                    return;
-                if (!ex->hasResponseStarted()) {
-                    respondError(ex, ctx, error);
+            [this, job, call, failOver](const ApiError &error, bool) {
+                HttpExchange *ex = job->exchange;
+                if (!ex) {
+                    call->deleteLater();
                     return;
                 }
-                // Headers are gone already: end the stream with an error event the client can read.
-                ex->writeChunk(error.streamEvent(ctx.shape));
+                if (!ex->hasResponseStarted() && job->hasAnotherAttempt() &&
+                    isRetryableStatus(error.status)) {
+                    failOver(error.status == 504 ? QByteArrayLiteral("timeout")
+                                                 : QByteArrayLiteral("unreachable"),
+                             -1);
+                    return;
+                }
+                call->deleteLater();
+                if (!ex->hasResponseStarted()) {
+                    m_router.recordFailure(job->current());
+                    job->tried.append(job->current().reference().toUtf8() + ' ' +
+                                      QByteArray::number(error.status));
+                    finish(job, error);
+                    return;
+                }
+                // Headers are gone already: end the stream with an error event the client can
+                // read.
+                ex->writeChunk(error.streamEvent(job->ctx.shape));
                 ex->endStream();
-                emit requestFinished(error.status);
+                job->log.error = error.message;
+                logFinished(job, error.status);
             });
+}
+
+HttpHeaders Gateway::routingHeaders(const Job &job) const
+{
+    HttpHeaders headers;
+    if (job.log.attemptCount > 0) {
+        const RouteTarget &target = job.current();
+        headers.append({QByteArrayLiteral("x-gatehouse-provider"),
+                        target.provider->provider.id.toUtf8()});
+        headers.append({QByteArrayLiteral("x-gatehouse-model"), target.upstreamModel.toUtf8()});
+    }
+    if (!job.plan.rule.isEmpty())
+        headers.append({QByteArrayLiteral("x-gatehouse-route"), job.plan.rule.toUtf8()});
+    if (!job.tried.isEmpty()) {
+        headers.append({QByteArrayLiteral("x-gatehouse-attempts"),
+                        QByteArray::number(job.log.attemptCount)});
+        headers.append({QByteArrayLiteral("x-gatehouse-tried"), job.tried.join("; ")});
+    }
+    return headers;
+}
+
+void Gateway::finish(const std::shared_ptr<Job> &job, const ApiError &error)
+{
+    job->log.error = error.message;
+    if (job->exchange) {
+        Context ctx = job->ctx;
+        ctx.extraHeaders = routingHeaders(*job);
+        respondError(job->exchange, ctx, error);
+    }
+    logFinished(job, error.status);
+}
+
+void Gateway::logFinished(const std::shared_ptr<Job> &job, int status)
+{
+    RequestLogEntry &e = job->log;
+    e.status = status;
+    e.totalMs = job->ctx.received.elapsed();
+    e.attempts = QString::fromUtf8(job->tried.join("; "));
+    if (job->usage.known()) {
+        e.inputTokens = job->usage.inputTokens;
+        e.outputTokens = job->usage.outputTokens;
+        if (job->log.attemptCount > 0) {
+            if (const CatalogModel *m = job->current().provider->catalogModel(e.model);
+                m && m->hasPrice())
+                e.cost = m->cost(std::max<qint64>(0, e.inputTokens),
+                                 std::max<qint64>(0, e.outputTokens));
+        }
+        m_limiter.addUsage(e.accessKey, job->usage.total(), std::max(0.0, e.cost));
+    }
+    if (m_log)
+        m_log->append(e);
 }
 
 } // namespace gatehouse

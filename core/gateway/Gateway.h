@@ -3,6 +3,8 @@
 #include "ApiError.h"
 #include "GatewaySnapshot.h"
 #include "RequestGuard.h"
+#include "RateLimiter.h"
+#include "Router.h"
 #include "http/HttpHandler.h"
 
 #include <QElapsedTimer>
@@ -15,6 +17,7 @@ namespace gatehouse {
 class HttpExchange;
 class ModelDiscovery;
 class UpstreamClient;
+class RequestLog;
 
 // The gateway's request path: guard → route → authenticate → parse → resolve → forward → relay.
 // Each stage is its own class; this one runs them in order and turns every ApiError into
@@ -27,6 +30,8 @@ public:
     ~Gateway() override;
 
     void setSnapshot(GatewaySnapshotPtr snapshot, quint16 port);
+    // Where finished requests are recorded (may be null); limits start from what it holds.
+    void setRequestLog(RequestLog *log);
     const GatewaySnapshotPtr &snapshot() const { return m_snapshot; }
 
     void handleRequest(HttpExchange *exchange) override;
@@ -39,6 +44,7 @@ signals:
 
 private:
     struct Context;
+    struct Job;
     enum class Endpoint
     {
         ChatCompletions,
@@ -57,6 +63,10 @@ private:
     static const Route *findRoute(const QByteArray &path);
     static ApiError surfaceMismatch(const Route &route, const Provider &provider);
     void forward(HttpExchange *exchange, const Context &ctx, const Route &route);
+    void attempt(const std::shared_ptr<Job> &job);
+    void finish(const std::shared_ptr<Job> &job, const ApiError &error);
+    void logFinished(const std::shared_ptr<Job> &job, int status);
+    HttpHeaders routingHeaders(const Job &job) const;
     void respondError(HttpExchange *exchange, const Context &ctx, const ApiError &error);
     void respondJson(HttpExchange *exchange, const Context &ctx, int status,
                      const QByteArray &body);
@@ -74,6 +84,9 @@ private:
     quint64 m_requestCounter = 0;
     QElapsedTimer m_clock;
     QHash<QString, qint64> m_keyUseReported; // when each key's use was last reported
+    Router m_router;
+    RateLimiter m_limiter;
+    RequestLog *m_log = nullptr;
 };
 
 } // namespace gatehouse

@@ -35,8 +35,24 @@ QStringList ModelResolver::knownModels(const GatewaySnapshot &snapshot)
     return out;
 }
 
+bool ModelResolver::lists(const RoutableProvider &rp, const QString &model)
+{
+    if (!rp.provider.models.isEmpty())
+        return rp.provider.models.contains(model);
+    return rp.catalogModel(model) != nullptr;
+}
+
 std::variant<ResolvedModel, ApiError> ModelResolver::resolve(const QString &requested,
                                                              const GatewaySnapshot &snapshot)
+{
+    auto all = resolveAll(requested, snapshot);
+    if (auto *error = std::get_if<ApiError>(&all))
+        return *error;
+    return std::get<QList<ResolvedModel>>(all).first();
+}
+
+std::variant<QList<ResolvedModel>, ApiError>
+ModelResolver::resolveAll(const QString &requested, const GatewaySnapshot &snapshot)
 {
     const auto ref = ModelReference::parse(requested);
     if (!ref)
@@ -44,10 +60,13 @@ std::variant<ResolvedModel, ApiError> ModelResolver::resolve(const QString &requ
                                     QStringLiteral("invalid_model"));
 
     if (!ref->hasProvider()) {
+        QList<ResolvedModel> all;
         for (const RoutableProvider &rp : snapshot.providers) {
-            if (rp.provider.enabled && rp.provider.models.contains(ref->model))
-                return ResolvedModel{&rp, ref->model};
+            if (rp.provider.enabled && lists(rp, ref->model))
+                all.append(ResolvedModel{&rp, ref->model});
         }
+        if (!all.isEmpty())
+            return all;
         return ApiError::notFound(
             tr("No provider offers a model named \"%1\". Name models as "
                "provider:model.%2")
@@ -80,7 +99,7 @@ std::variant<ResolvedModel, ApiError> ModelResolver::resolve(const QString &requ
                 .arg(ref->provider, ref->model, suggestion(closeMatches(requested, own))),
             QStringLiteral("model_not_found"));
     }
-    return ResolvedModel{rp, ref->model};
+    return QList<ResolvedModel>{ResolvedModel{rp, ref->model}};
 }
 
 } // namespace gatehouse

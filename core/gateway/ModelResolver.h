@@ -20,6 +20,13 @@ class ModelResolver
 public:
     static std::variant<ResolvedModel, ApiError> resolve(const QString &requested,
                                                          const GatewaySnapshot &snapshot);
+    // Every provider that can serve it: one for provider:model; for a bare name, each
+    // enabled provider that lists the model (or whose catalog entry does), in priority order.
+    static std::variant<QList<ResolvedModel>, ApiError> resolveAll(const QString &requested,
+                                                                   const GatewaySnapshot &snapshot);
+    // Whether a provider offers a model by name: its own list, or its catalog's when it has
+    // no list of its own.
+    static bool lists(const RoutableProvider &provider, const QString &model);
     // Every "provider:model" the snapshot can route to by name.
     static QStringList knownModels(const GatewaySnapshot &snapshot);
 };

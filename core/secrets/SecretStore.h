@@ -40,9 +40,15 @@ public:
 
     // The keychain entry name of a provider key, scoped to one config so that two config
     // folders never share or overwrite each other's keys.
-    static QString providerKeyName(const QString &instanceId, const QString &providerId)
+    static QString providerKeyName(const QString &instanceId, const QString &providerId,
+                                   const QString &label = {})
     {
-        return QStringLiteral("provider/") + instanceId + QLatin1Char('/') + providerId;
+        return QStringLiteral("provider/") + instanceId + QLatin1Char('/') + providerKeyId(providerId, label);
+    }
+    // How a provider key is named within one config: "openai", or "openai#work".
+    static QString providerKeyId(const QString &providerId, const QString &label)
+    {
+        return label.isEmpty() ? providerId : providerId + QLatin1Char('#') + label;
     }
 };
 

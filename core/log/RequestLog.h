@@ -1,0 +1,75 @@
+#pragma once
+
+#include "util/Result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+class QThread;
+class QTimer;
+
+namespace gatehouse {
+
+// One row of the request log: what was asked, where it went, how it ended. Never the
+// prompt or the answer.
+struct RequestLogEntry
+{
+    QDateTime time; // when the request arrived (UTC)
+    QString requestId;
+    QString accessKey;
+    QString endpoint; // "chat/completions", "messages", …
+    QString requestedModel;
+    QString route;    // the routing rule used, if any
+    QString provider; // who answered (or was tried last)
+    QString model;
+    QString attempts; // "openai:gpt-4o 429 (130 ms); anthropic:claude-sonnet-4-5 200"
+    int attemptCount = 0;
+    int status = 0;
+    bool stream = false;
+    qint64 firstByteMs = -1;
+    qint64 totalMs = 0;
+    qint64 inputTokens = -1;
+    qint64 outputTokens = -1;
+    double cost = -1; // US dollars from catalog prices; negative when unknown
+    QString error;
+};
+
+// The request log in SQLite, written on a thread of its own so that a slow disk never
+// holds up a request. Rows are written in batches, in one transaction each.
+class RequestLog : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RequestLog(const QString &path, QObject *parent = nullptr);
+    ~RequestLog() override;
+
+    QString path() const { return m_path; }
+    // Creates the file and table if needed and drops rows past the retention period.
+    Status open();
+    // Safe from any thread; the row reaches the file within a second.
+    void append(const RequestLogEntry &entry);
+    // Writes what is waiting now (blocks until written).
+    void flush();
+
+    // Reads, from any thread, on a connection of their own.
+    static QList<RequestLogEntry> recent(const QString &path, int limit);
+    struct Usage
+    {
+        qint64 tokensToday = 0;
+        double spendThisMonth = 0;
+    };
+    static QHash<QString, Usage> usageByKey(const QString &path, const QDateTime &now);
+
+    static constexpr int retentionDays = 90;
+
+private:
+    class Writer;
+    QString m_path;
+    QThread *m_thread;
+    Writer *m_writer;
+};
+
+} // namespace gatehouse
