@@ -156,6 +156,18 @@ void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
                           const QByteArray &rawBody, bool anthropic)
 {
     const QJsonObject body = QJsonDocument::fromJson(rawBody).object();
+    if (model.startsWith("flaky-")) {
+        const QList<QByteArray> parts = model.split('-');
+        if (++m_flakyCounts[model] <= parts.value(1).toInt()) {
+            const int status = parts.size() > 2 ? parts.value(2).toInt() : 503;
+            HttpHeaders headers{{"content-type", jsonType}};
+            if (status == 429)
+                headers.append({QByteArrayLiteral("retry-after"), QByteArrayLiteral("1")});
+            exchange->respond(status, headers,
+                              "{\"error\":{\"message\":\"flaky upstream\",\"type\":\"fake_error\"}}");
+            return;
+        }
+    }
     if (model.startsWith("status-")) {
         const QList<QByteArray> parts = model.split('-');
         const int status = parts.value(1).toInt();

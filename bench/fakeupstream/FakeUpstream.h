@@ -3,6 +3,7 @@
 #include "http/HttpHandler.h"
 #include "http/HttpRequest.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -20,6 +21,8 @@ class HttpServer;
 //   "cut-N"         stream N events, then drop the connection
 //   "slow-MS"       wait MS milliseconds before answering
 //   "demo…"         stream a short Markdown answer (OpenAI surface), for screenshots
+//   "flaky-N-S"     answer the first N requests for this name with HTTP S (429 comes with
+//                   retry-after: 1), then normally
 //   anything else   answer normally, echoing the last user message; when the request offers
 //                   tools and carries no tool result yet, call the first tool with {"city":"Oslo"}
 class FakeUpstream : public QObject, public HttpHandler
@@ -67,6 +70,7 @@ private:
     static QList<QByteArray> anthropicEvents(const QByteArray &model, int events);
 
     HttpServer *m_server;
+    QHash<QByteArray, int> m_flakyCounts;
     bool m_tls = false;
 };
 

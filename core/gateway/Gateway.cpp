@@ -11,6 +11,7 @@
 #include "translate/MessagesToChat.h"
 #include "util/RandomSource.h"
 #include "UsageScanner.h"
+#include "config/ModelReference.h"
 #include "log/RequestLog.h"
 #include "translate/SseParser.h"
 
@@ -327,19 +328,71 @@ void Gateway::handleModels(HttpExchange *exchange, const Context &ctx)
     auto answer = [this, ex, ctx, snapshot](const ModelDiscovery::Models &discovered) {
         if (!ex)
             return;
+        const AccessKeyEntry *key = snapshot->accessKey(ctx.accessKey);
+        const KeyConfiguration &configuration =
+            snapshot->configurationOf(key ? *key : AccessKeyEntry{});
         QJsonArray data;
+        // Aliases first: the key's own, then the global ones, each if the key may use at
+        // least one of its candidates.
+        QStringList aliases;
+        auto addRule = [&](const RouteRule &rule) {
+            if (aliases.contains(rule.name))
+                return;
+            const bool usable = std::any_of(
+                rule.candidates.cbegin(), rule.candidates.cend(), [&](const RouteCandidate &c) {
+                    const auto ref = ModelReference::parse(c.model);
+                    return ref && configuration.allows(ref->provider, ref->model);
+                });
+            if (!usable)
+                return;
+            aliases << rule.name;
+            data.append(QJsonObject{{QLatin1String("id"), rule.name},
+                                    {QLatin1String("object"), QLatin1String("model")},
+                                    {QLatin1String("created"), 0},
+                                    {QLatin1String("owned_by"), QLatin1String("gatehouse")},
+                                    {QLatin1String("route"), QJsonObject{
+                                        {QLatin1String("strategy"), routeStrategyName(rule.strategy)},
+                                        {QLatin1String("candidates"), [&rule] {
+                                             QJsonArray list;
+                                             for (const RouteCandidate &c : rule.candidates)
+                                                 list.append(c.model);
+                                             return list;
+                                         }()}}}});
+        };
+        for (const RouteRule &rule : configuration.routes)
+            addRule(rule);
+        for (const RouteRule &rule : snapshot->routes)
+            addRule(rule);
         for (const RoutableProvider &rp : snapshot->providers) {
             if (!rp.provider.enabled)
                 continue;
-            const QStringList models = rp.provider.models.isEmpty()
-                                           ? discovered.value(rp.provider.id)
-                                           : rp.provider.models;
+            QStringList models = rp.provider.models.isEmpty() ? discovered.value(rp.provider.id)
+                                                              : rp.provider.models;
+            if (models.isEmpty() && rp.provider.models.isEmpty() && rp.catalog) {
+                // A catalog provider that could not be asked: what the catalog lists.
+                for (const CatalogModel &m : rp.catalog->models)
+                    models << m.id;
+            }
             for (const QString &m : models) {
-                data.append(QJsonObject{
+                if (!configuration.allows(rp.provider.id, m))
+                    continue;
+                QJsonObject entry{
                     {QLatin1String("id"), QString(rp.provider.id + QLatin1Char(':') + m)},
                     {QLatin1String("object"), QLatin1String("model")},
                     {QLatin1String("created"), 0},
-                    {QLatin1String("owned_by"), rp.provider.id}});
+                    {QLatin1String("owned_by"), rp.provider.id}};
+                if (const CatalogModel *known = rp.catalogModel(m)) {
+                    entry.insert(QLatin1String("context_length"), known->contextWindow);
+                    entry.insert(QLatin1String("capabilities"),
+                                 QJsonObject{{QLatin1String("tools"), known->tools},
+                                             {QLatin1String("vision"), known->vision},
+                                             {QLatin1String("reasoning"), known->reasoning}});
+                    if (known->hasPrice())
+                        entry.insert(QLatin1String("pricing"),
+                                     QJsonObject{{QLatin1String("input_per_million"), known->inputPrice},
+                                                 {QLatin1String("output_per_million"), known->outputPrice}});
+                }
+                data.append(entry);
             }
         }
         const QJsonObject body{{QLatin1String("object"), QLatin1String("list")},
@@ -396,9 +449,12 @@ struct Gateway::Job
 
     const RouteTarget &current() const { return plan.targets[target]; }
     qint64 remainingMs() const { return plan.deadlineMs - ctx.received.elapsed(); }
+    // Another attempt needs some time left to be worth starting (timers may also fire a
+    // little early, which must not leave a sliver of deadline for one more try).
+    static constexpr qint64 shortestAttemptMs = 100;
     bool hasAnotherAttempt() const
     {
-        return remainingMs() > 0 &&
+        return remainingMs() >= shortestAttemptMs &&
                (tryOfTarget < plan.retries || target + 1 < plan.targets.size());
     }
 };
@@ -476,7 +532,8 @@ void Gateway::attempt(const std::shared_ptr<Job> &job)
     // A target that cannot take this request at all is passed over like a failed one.
     auto unusable = [this, &job](const ApiError &error, const QByteArray &why) {
         job->tried.append(job->current().reference().toUtf8() + ' ' + why);
-        if (job->target + 1 < job->plan.targets.size() && job->remainingMs() > 0) {
+        if (job->target + 1 < job->plan.targets.size() &&
+            job->remainingMs() >= Job::shortestAttemptMs) {
             ++job->target;
             job->tryOfTarget = 0;
             attempt(job);

@@ -31,9 +31,10 @@ public:
     Gateway *gateway = nullptr;
     HttpServer *server = nullptr;
 
-    void start(const GatewaySnapshotPtr &snapshot, GatewayService *service)
+    void start(const GatewaySnapshotPtr &snapshot, GatewayService *service, RequestLog *log)
     {
         gateway = new Gateway(this);
+        gateway->setRequestLog(log);
         server = new HttpServer(gateway, serverSettings(snapshot->settings), this);
         const QHostAddress address(snapshot->settings.bindAddress);
         if (!server->listen(address, snapshot->settings.port)) {
@@ -78,8 +79,9 @@ void GatewayService::start(GatewaySnapshotPtr snapshot)
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
-    QMetaObject::invokeMethod(m_worker, [this, worker = m_worker, snapshot = std::move(snapshot)] {
-        worker->start(snapshot, this);
+    QMetaObject::invokeMethod(m_worker, [this, worker = m_worker, snapshot = std::move(snapshot),
+                                         log = m_log] {
+        worker->start(snapshot, this, log);
         if (!worker->gateway)
             return;
         connect(worker->gateway, &Gateway::requestFinished, worker, [this] {

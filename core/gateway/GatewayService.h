@@ -11,6 +11,7 @@ class QThread;
 namespace gatehouse {
 
 class GatewayWorker;
+class RequestLog;
 
 // Runs the gateway (server, request path, upstream client) on a thread of its own, so a
 // busy window never delays a request and a busy gateway never freezes the window.
@@ -24,6 +25,8 @@ public:
 
     // Starts listening; reports listening() or startFailed() once.
     void start(GatewaySnapshotPtr snapshot);
+    // Where finished requests are recorded; set before start(). May be null.
+    void setRequestLog(RequestLog *log) { m_log = log; }
     void updateSnapshot(GatewaySnapshotPtr snapshot);
     void stop();
 
@@ -41,6 +44,7 @@ signals:
 private:
     QThread *m_thread;
     GatewayWorker *m_worker = nullptr;
+    RequestLog *m_log = nullptr;
     bool m_listening = false;
     QHostAddress m_address;
     quint16 m_port = 0;
