@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "catalog/Catalog.h"
 #include "config/UrlPolicy.h"
 #include "secrets/SecretStore.h"
 
@@ -51,7 +52,8 @@ Cli::Cli(ConfigStore store, SecretStore *secrets, FILE *out, FILE *err)
 
 bool Cli::isCommand(const QString &word)
 {
-    return word == QLatin1String("provider") || word == QLatin1String("key");
+    return word == QLatin1String("provider") || word == QLatin1String("key") ||
+           word == QLatin1String("route");
 }
 
 int Cli::fail(const QString &message, int code)
@@ -95,41 +97,76 @@ Cli::waitFor(const std::function<void(std::function<void(const SecretResult &)>)
 
 int Cli::run(const QStringList &words, const Options &options)
 {
-    const QString usage = tr("usage: gatehouse provider add|list|remove|set-key … or gatehouse key "
-                             "create|list|revoke …");
+    const QString usage =
+        tr("usage: gatehouse provider add|list|remove|set-key …, gatehouse key "
+           "create|list|revoke …, gatehouse key config set|list|remove|assign …, or gatehouse "
+           "route set|list|remove …");
     if (words.size() < 2)
         return fail(usage, 2);
-    const QString &group = words[0];
-    const QString &action = words[1];
-    const QStringList args = words.mid(2);
+    // "key config set NAME" is a command of three words.
+    const bool keyConfig = words[0] == QLatin1String("key") && words[1] == QLatin1String("config");
+    if (keyConfig && words.size() < 3)
+        return fail(usage, 2);
+    const QString group = keyConfig ? QStringLiteral("key config") : words[0];
+    const QString &action = words[keyConfig ? 2 : 1];
+    const QStringList args = words.mid(keyConfig ? 3 : 2);
     struct Command
     {
         const char *group;
         const char *action;
         int argCount;
         const char *argName;
+        QStringList options; // the options it takes
         std::function<int()> run;
     };
+    const QStringList routeOptions{QStringLiteral("to"), QStringLiteral("strategy"),
+                                   QStringLiteral("retries"), QStringLiteral("deadline")};
+    const QStringList configOptions{QStringLiteral("allow"), QStringLiteral("rpm"),
+                                    QStringLiteral("tokens-per-day"),
+                                    QStringLiteral("spend-per-month"),
+                                    QStringLiteral("provider-key")};
     const Command commands[] = {
         {"provider", "add", 1, QT_TRANSLATE_NOOP("Cli", "one provider id"),
+         {QStringLiteral("url"), QStringLiteral("surface"), QStringLiteral("name"),
+          QStringLiteral("model"), QStringLiteral("header")},
          [&] { return providerAdd(args.value(0), options); }},
-        {"provider", "list", 0, QT_TRANSLATE_NOOP("Cli", "no arguments"),
+        {"provider", "list", 0, QT_TRANSLATE_NOOP("Cli", "no arguments"), {},
          [&] { return providerList(); }},
-        {"provider", "remove", 1, QT_TRANSLATE_NOOP("Cli", "one provider id"),
+        {"provider", "remove", 1, QT_TRANSLATE_NOOP("Cli", "one provider id"), {},
          [&] { return providerRemove(args.value(0)); }},
         {"provider", "set-key", 1, QT_TRANSLATE_NOOP("Cli", "one provider id"),
-         [&] { return providerSetKey(args.value(0)); }},
+         {QStringLiteral("label")}, [&] { return providerSetKey(args.value(0), options.label); }},
         {"key", "create", 1, QT_TRANSLATE_NOOP("Cli", "one key name"),
-         [&] { return keyCreate(args.value(0)); }},
-        {"key", "list", 0, QT_TRANSLATE_NOOP("Cli", "no arguments"), [&] { return keyList(); }},
-        {"key", "revoke", 1, QT_TRANSLATE_NOOP("Cli", "one key name"),
+         {QStringLiteral("key-config")},
+         [&] { return keyCreate(args.value(0), options.keyConfig); }},
+        {"key", "list", 0, QT_TRANSLATE_NOOP("Cli", "no arguments"), {}, [&] { return keyList(); }},
+        {"key", "revoke", 1, QT_TRANSLATE_NOOP("Cli", "one key name"), {},
          [&] { return keyRevoke(args.value(0)); }},
+        {"key config", "set", 1, QT_TRANSLATE_NOOP("Cli", "one configuration name"),
+         configOptions, [&] { return keyConfigSet(args.value(0), options); }},
+        {"key config", "list", 0, QT_TRANSLATE_NOOP("Cli", "no arguments"), {},
+         [&] { return keyConfigList(); }},
+        {"key config", "remove", 1, QT_TRANSLATE_NOOP("Cli", "one configuration name"), {},
+         [&] { return keyConfigRemove(args.value(0)); }},
+        {"key config", "assign", 2,
+         QT_TRANSLATE_NOOP("Cli", "an access key name and a configuration name"), {},
+         [&] { return keyConfigAssign(args.value(0), args.value(1)); }},
+        {"route", "set", 1, QT_TRANSLATE_NOOP("Cli", "one route name"), routeOptions,
+         [&] { return routeSet(args.value(0), options); }},
+        {"route", "list", 0, QT_TRANSLATE_NOOP("Cli", "no arguments"), {},
+         [&] { return routeList(); }},
+        {"route", "remove", 1, QT_TRANSLATE_NOOP("Cli", "one route name"), {},
+         [&] { return routeRemove(args.value(0)); }},
     };
     for (const Command &c : commands) {
         if (group != QLatin1String(c.group) || action != QLatin1String(c.action))
             continue;
         if (args.size() != c.argCount)
             return fail(tr("\"%1 %2\" takes %3.").arg(group, action, tr(c.argName)), 2);
+        for (const QString &o : options.given) {
+            if (!c.options.contains(o))
+                return fail(tr("--%1 does not apply to \"%2 %3\".").arg(o, group, action), 2);
+        }
         return c.run();
     }
     return fail(tr("unknown command \"%1 %2\"; %3").arg(group, action, usage), 2);
@@ -146,18 +183,24 @@ int Cli::providerAdd(const QString &id, const Options &options)
         return fail(
             tr("A provider named \"%1\" already exists; remove it first or pick another id.")
                 .arg(id));
-    if (options.url.isEmpty())
+    // A catalog provider ("openai", "groq", …) needs no URL or surface.
+    const CatalogProvider *known = Catalog::builtIn().provider(id);
+    const QString urlText =
+        options.url.isEmpty() && known ? known->baseUrl.toString() : options.url;
+    const QString surfaceText =
+        options.surface.isEmpty() && known ? apiSurfaceName(known->surface) : options.surface;
+    if (urlText.isEmpty())
         return fail(tr("\"provider add\" needs --url URL."), 2);
-    if (options.surface.isEmpty())
+    if (surfaceText.isEmpty())
         return fail(tr("\"provider add\" needs --surface openai or --surface anthropic."), 2);
     Provider p;
     p.id = id;
-    p.displayName = options.name;
-    const auto url = UrlPolicy::checkBaseUrl(options.url);
+    p.displayName = options.name.isEmpty() && known ? known->name : options.name;
+    const auto url = UrlPolicy::checkBaseUrl(urlText);
     if (!url)
         return fail(url.error());
     p.baseUrl = url.value();
-    const auto surface = parseApiSurface(options.surface);
+    const auto surface = parseApiSurface(surfaceText);
     if (!surface)
         return fail(surface.error());
     p.surface = surface.value();
@@ -212,12 +255,16 @@ int Cli::providerRemove(const QString &id)
     const Provider *p = config->findProvider(id);
     if (!p)
         return fail(tr("There is no provider \"%1\".").arg(id));
-    const bool hadKey = p->hasKey;
+    QStringList labels = p->keyLabels;
+    if (p->hasKey)
+        labels.prepend(QString());
     config->providers.removeIf([&](const Provider &x) { return x.id == id; });
+    for (KeyConfiguration &k : config->keyConfigurations)
+        k.providerKeys.remove(id);
     if (int rc = saveConfig(config.value()))
         return rc;
-    if (hadKey) {
-        const QString name = SecretStore::providerKeyName(config->instanceId, id);
+    for (const QString &label : std::as_const(labels)) {
+        const QString name = SecretStore::providerKeyName(config->instanceId, id, label);
         const SecretResult r = waitFor([&](auto done) { m_secrets->remove(name, done); });
         if (!r.ok() && r.error != SecretResult::Error::NotFound)
             std::fprintf(
@@ -231,14 +278,31 @@ int Cli::providerRemove(const QString &id)
     return 0;
 }
 
-int Cli::providerSetKey(const QString &id)
+int Cli::providerSetKey(const QString &id, const QString &label)
 {
     auto config = loadConfig();
     if (!config)
         return fail(config.error());
+    if (!label.isEmpty()) {
+        if (auto s = Provider::validateKeyLabel(label); !s)
+            return fail(s.error());
+    }
     Provider *p = config->findProvider(id);
-    if (!p)
-        return fail(tr("There is no provider \"%1\".").arg(id));
+    bool created = false;
+    if (!p) {
+        // Adding a key is all a catalog provider needs.
+        const CatalogProvider *known = Catalog::builtIn().provider(id);
+        if (!known)
+            return fail(tr("There is no provider \"%1\".").arg(id));
+        Provider fromCatalog;
+        fromCatalog.id = known->id;
+        fromCatalog.displayName = known->name;
+        fromCatalog.baseUrl = known->baseUrl;
+        fromCatalog.surface = known->surface;
+        config->providers.append(fromCatalog);
+        p = &config->providers.last();
+        created = true;
+    }
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return fail(tr("Cannot read the key from standard input."));
@@ -251,35 +315,51 @@ int Cli::providerSetKey(const QString &id)
                         .arg(id));
     if (key.contains('\n') || key.contains('\0'))
         return fail(tr("The key on standard input spans several lines; give one key on one line."));
-    const QString name = SecretStore::providerKeyName(config->instanceId, id);
+    const QString name = SecretStore::providerKeyName(config->instanceId, id, label);
     const SecretResult r = waitFor([&](auto done) { m_secrets->write(name, key, done); });
     key.fill('\0');
     if (!r.ok())
         return fail(tr("The key was not stored: %1").arg(r.errorString));
-    if (!p->hasKey) {
+    const bool changed = label.isEmpty() ? !p->hasKey : !p->keyLabels.contains(label);
+    if (label.isEmpty())
         p->hasKey = true;
+    else if (!p->keyLabels.contains(label))
+        p->keyLabels.append(label);
+    if (changed || created) {
         if (int rc = saveConfig(config.value()))
             return rc;
     }
-    print(tr("Stored the key of provider \"%1\" in the keychain.").arg(id) + QLatin1Char('\n'));
+    if (created)
+        print(tr("Added provider \"%1\" from the catalog (%2).").arg(id, p->baseUrl.toString()) +
+              QLatin1Char('\n'));
+    print((label.isEmpty()
+               ? tr("Stored the key of provider \"%1\" in the keychain.").arg(id)
+               : tr("Stored the key \"%2\" of provider \"%1\" in the keychain.").arg(id, label)) +
+          QLatin1Char('\n'));
     return 0;
 }
 
-int Cli::keyCreate(const QString &name)
+int Cli::keyCreate(const QString &name, const QString &configuration)
 {
     auto config = loadConfig();
     if (!config)
         return fail(config.error());
     if (auto s = AccessKeys::validateName(name); !s)
         return fail(s.error());
+    if (!configuration.isEmpty() && configuration != KeyConfiguration::defaultName &&
+        !config->findKeyConfiguration(configuration))
+        return fail(tr("There is no key configuration \"%1\"; create it with: gatehouse key config "
+                       "set %1 --allow PATTERN")
+                        .arg(configuration));
     if (const AccessKeyRecord *existing = config->findAccessKey(name);
         existing && existing->isActive())
         return fail(
             tr("An access key named \"%1\" already exists; revoke it first or pick another name.")
                 .arg(name));
     config->accessKeys.removeIf([&](const AccessKeyRecord &k) { return k.name == name; });
-    const auto created =
-        AccessKeys::create(name, systemRandomBytes, QDateTime::currentDateTimeUtc());
+    auto created = AccessKeys::create(name, systemRandomBytes, QDateTime::currentDateTimeUtc());
+    if (configuration != KeyConfiguration::defaultName)
+        created.record.configuration = configuration;
     config->accessKeys.append(created.record);
     if (int rc = saveConfig(config.value()))
         return rc;
@@ -305,9 +385,13 @@ int Cli::keyList()
         return 0;
     }
     const auto lastUsed = m_store.loadLastUsed();
-    QList<QStringList> rows{{tr("NAME"), tr("KEY"), tr("CREATED"), tr("LAST USED"), tr("STATUS")}};
+    QList<QStringList> rows{{tr("NAME"), tr("KEY"), tr("CONFIGURATION"), tr("CREATED"),
+                             tr("LAST USED"), tr("STATUS")}};
     for (const AccessKeyRecord &k : config->accessKeys) {
-        rows.append({k.name, k.hint, formatTime(k.created), formatTime(lastUsed.value(k.name)),
+        rows.append({k.name, k.hint,
+                     k.configuration.isEmpty() ? QString(KeyConfiguration::defaultName)
+                                               : k.configuration,
+                     formatTime(k.created), formatTime(lastUsed.value(k.name)),
                      k.isActive() ? tr("active") : tr("revoked %1").arg(formatTime(k.revoked))});
     }
     print(table(rows));
@@ -328,6 +412,266 @@ int Cli::keyRevoke(const QString &name)
     if (int rc = saveConfig(config.value()))
         return rc;
     print(tr("Revoked access key \"%1\"; requests using it are refused from now on.").arg(name) +
+          QLatin1Char('\n'));
+    return 0;
+}
+
+namespace {
+
+Result<qint64> parseCount(const QString &text, const char *option, qint64 max)
+{
+    bool ok = false;
+    const qint64 n = text.toLongLong(&ok);
+    if (!ok || n < 0 || n > max)
+        return Result<qint64>::failure(
+            tr("--%1 must be a whole number from 0 to %2.").arg(QString::fromLatin1(option)).arg(max));
+    return n;
+}
+
+} // namespace
+
+int Cli::routeSet(const QString &name, const Options &options)
+{
+    auto config = loadConfig();
+    if (!config)
+        return fail(config.error());
+    RouteRule rule;
+    if (const RouteRule *existing = config->findRoute(name))
+        rule = *existing; // options given replace; the rest stays
+    rule.name = name;
+    if (!options.to.isEmpty()) {
+        rule.candidates.clear();
+        for (const QString &t : options.to) {
+            // "provider:model=3": a weight after the last '='.
+            RouteCandidate c{t, 1};
+            const qsizetype eq = t.lastIndexOf(QLatin1Char('='));
+            if (eq > 0) {
+                const auto w = parseCount(t.mid(eq + 1), "to", 1000);
+                if (!w || w.value() < 1)
+                    return fail(tr("The weight in \"%1\" must be a number from 1 to 1000.").arg(t), 2);
+                c = {t.left(eq), int(w.value())};
+            }
+            rule.candidates.append(c);
+        }
+    }
+    if (!options.strategy.isEmpty()) {
+        const auto strategy = parseRouteStrategy(options.strategy);
+        if (!strategy)
+            return fail(strategy.error(), 2);
+        rule.strategy = strategy.value();
+    }
+    if (!options.retries.isEmpty()) {
+        const auto n = parseCount(options.retries, "retries", 5);
+        if (!n)
+            return fail(n.error(), 2);
+        rule.retries = int(n.value());
+    }
+    if (!options.deadline.isEmpty()) {
+        const auto n = parseCount(options.deadline, "deadline", 600);
+        if (!n || n.value() < 1)
+            return fail(tr("--deadline must be a number of seconds from 1 to 600."), 2);
+        rule.deadlineMs = int(n.value() * 1000);
+    }
+    if (rule.candidates.isEmpty())
+        return fail(tr("A route needs candidates: --to provider:model (repeat it for fallbacks)."), 2);
+    if (auto s = rule.validate(); !s)
+        return fail(s.error());
+    // Candidates must name providers that exist, so that typos show now, not at request time.
+    for (const RouteCandidate &c : rule.candidates) {
+        const QString provider = c.model.section(QLatin1Char(':'), 0, 0);
+        if (!config->findProvider(provider))
+            return fail(tr("Route \"%1\": there is no provider \"%2\" (in \"%3\").")
+                            .arg(name, provider, c.model));
+    }
+    const bool replaced = config->findRoute(name) != nullptr;
+    config->routes.removeIf([&](const RouteRule &r) { return r.name == name; });
+    config->routes.append(rule);
+    if (int rc = saveConfig(config.value()))
+        return rc;
+    QStringList chain;
+    for (const RouteCandidate &c : rule.candidates)
+        chain << (c.weight == 1 ? c.model : QStringLiteral("%1 (weight %2)").arg(c.model).arg(c.weight));
+    print((replaced ? tr("Updated route \"%1\" (%2): %3") : tr("Added route \"%1\" (%2): %3"))
+              .arg(name, routeStrategyName(rule.strategy), chain.join(QLatin1String(" -> "))) +
+          QLatin1Char('\n'));
+    return 0;
+}
+
+int Cli::routeList()
+{
+    auto config = loadConfig();
+    if (!config)
+        return fail(config.error());
+    if (config->routes.isEmpty()) {
+        print(tr("No routes yet. Add one with: gatehouse route set NAME --to provider:model --to "
+                 "provider:model") +
+              QLatin1Char('\n'));
+        return 0;
+    }
+    QList<QStringList> rows{{tr("NAME"), tr("STRATEGY"), tr("RETRIES"), tr("DEADLINE"), tr("CANDIDATES")}};
+    for (const RouteRule &r : config->routes) {
+        QStringList chain;
+        for (const RouteCandidate &c : r.candidates)
+            chain << (c.weight == 1 ? c.model : c.model + QLatin1Char('=') + QString::number(c.weight));
+        rows.append({r.name, routeStrategyName(r.strategy), QString::number(r.retries),
+                     QStringLiteral("%1 s").arg(r.deadlineMs / 1000), chain.join(QLatin1String(", "))});
+    }
+    print(table(rows));
+    return 0;
+}
+
+int Cli::routeRemove(const QString &name)
+{
+    auto config = loadConfig();
+    if (!config)
+        return fail(config.error());
+    if (!config->findRoute(name))
+        return fail(tr("There is no route \"%1\".").arg(name));
+    config->routes.removeIf([&](const RouteRule &r) { return r.name == name; });
+    if (int rc = saveConfig(config.value()))
+        return rc;
+    print(tr("Removed route \"%1\".").arg(name) + QLatin1Char('\n'));
+    return 0;
+}
+
+int Cli::keyConfigSet(const QString &name, const Options &options)
+{
+    auto config = loadConfig();
+    if (!config)
+        return fail(config.error());
+    KeyConfiguration k;
+    if (const KeyConfiguration *existing = config->findKeyConfiguration(name))
+        k = *existing; // options given replace; the rest stays
+    k.name = name;
+    if (options.given.contains(QLatin1String("allow")))
+        k.allow = options.allow;
+    if (!options.rpm.isEmpty()) {
+        const auto n = parseCount(options.rpm, "rpm", 1'000'000);
+        if (!n)
+            return fail(n.error(), 2);
+        k.limits.requestsPerMinute = int(n.value());
+    }
+    if (!options.tokensPerDay.isEmpty()) {
+        const auto n = parseCount(options.tokensPerDay, "tokens-per-day", qint64{1} << 50);
+        if (!n)
+            return fail(n.error(), 2);
+        k.limits.tokensPerDay = n.value();
+    }
+    if (!options.spendPerMonth.isEmpty()) {
+        bool ok = false;
+        const double usd = options.spendPerMonth.toDouble(&ok);
+        if (!ok || usd < 0 || usd > 1e9)
+            return fail(tr("--spend-per-month must be an amount in US dollars, such as 20 or 7.50."), 2);
+        k.limits.spendPerMonth = usd;
+    }
+    if (options.given.contains(QLatin1String("provider-key"))) {
+        k.providerKeys.clear();
+        for (const QString &pk : options.providerKeys) {
+            const QString provider = pk.section(QLatin1Char('='), 0, 0);
+            const QString label = pk.section(QLatin1Char('='), 1);
+            const Provider *p = config->findProvider(provider);
+            if (!pk.contains(QLatin1Char('=')) || !p)
+                return fail(tr("--provider-key takes PROVIDER=LABEL with a provider that exists, "
+                               "not \"%1\".")
+                                .arg(pk),
+                            2);
+            if (!label.isEmpty() && !p->keyLabels.contains(label))
+                return fail(tr("Provider \"%1\" has no key \"%2\"; store it with: gatehouse provider "
+                               "set-key %1 --label %2")
+                                .arg(provider, label));
+            k.providerKeys.insert(provider, label);
+        }
+    }
+    if (auto s = k.validate(); !s)
+        return fail(s.error());
+    const bool replaced = config->findKeyConfiguration(name) != nullptr;
+    config->keyConfigurations.removeIf([&](const KeyConfiguration &c) { return c.name == name; });
+    config->keyConfigurations.append(k);
+    if (int rc = saveConfig(config.value()))
+        return rc;
+    print((replaced ? tr("Updated key configuration \"%1\".") : tr("Added key configuration \"%1\"."))
+              .arg(name) +
+          QLatin1Char('\n'));
+    return 0;
+}
+
+int Cli::keyConfigList()
+{
+    auto config = loadConfig();
+    if (!config)
+        return fail(config.error());
+    if (config->keyConfigurations.isEmpty()) {
+        print(tr("No key configurations yet; every key may use every model. Add one with: "
+                 "gatehouse key config set NAME --allow 'provider:*'") +
+              QLatin1Char('\n'));
+        return 0;
+    }
+    QList<QStringList> rows{{tr("NAME"), tr("ALLOWS"), tr("LIMITS"), tr("PROVIDER KEYS"), tr("USED BY")}};
+    for (const KeyConfiguration &k : config->keyConfigurations) {
+        QStringList limits;
+        if (k.limits.requestsPerMinute > 0)
+            limits << tr("%1/min").arg(k.limits.requestsPerMinute);
+        if (k.limits.tokensPerDay > 0)
+            limits << tr("%1 tokens/day").arg(k.limits.tokensPerDay);
+        if (k.limits.spendPerMonth > 0)
+            limits << tr("$%1/month").arg(k.limits.spendPerMonth, 0, 'f', 2);
+        QStringList keys;
+        for (auto it = k.providerKeys.constBegin(); it != k.providerKeys.constEnd(); ++it)
+            keys << it.key() + QLatin1Char('=') + (it.value().isEmpty() ? tr("main") : it.value());
+        keys.sort();
+        QStringList users;
+        for (const AccessKeyRecord &a : config->accessKeys) {
+            const QString c = a.configuration.isEmpty() ? QString(KeyConfiguration::defaultName) : a.configuration;
+            if (c == k.name && a.isActive())
+                users << a.name;
+        }
+        rows.append({k.name, k.allow.isEmpty() ? tr("(everything)") : k.allow.join(QLatin1Char(',')),
+                     limits.isEmpty() ? tr("none") : limits.join(QLatin1String(", ")),
+                     keys.isEmpty() ? QStringLiteral("-") : keys.join(QLatin1Char(',')),
+                     users.isEmpty() ? QStringLiteral("-") : users.join(QLatin1Char(','))});
+    }
+    print(table(rows));
+    return 0;
+}
+
+int Cli::keyConfigRemove(const QString &name)
+{
+    auto config = loadConfig();
+    if (!config)
+        return fail(config.error());
+    if (!config->findKeyConfiguration(name))
+        return fail(tr("There is no key configuration \"%1\".").arg(name));
+    QStringList users;
+    for (const AccessKeyRecord &a : config->accessKeys) {
+        if (a.configuration == name)
+            users << a.name;
+    }
+    if (!users.isEmpty())
+        return fail(tr("Key configuration \"%1\" is used by %2; assign them another one first "
+                       "(gatehouse key config assign KEY default).")
+                        .arg(name, users.join(QLatin1String(", "))));
+    config->keyConfigurations.removeIf([&](const KeyConfiguration &c) { return c.name == name; });
+    if (int rc = saveConfig(config.value()))
+        return rc;
+    print(tr("Removed key configuration \"%1\".").arg(name) + QLatin1Char('\n'));
+    return 0;
+}
+
+int Cli::keyConfigAssign(const QString &key, const QString &configuration)
+{
+    auto config = loadConfig();
+    if (!config)
+        return fail(config.error());
+    AccessKeyRecord *k = config->findAccessKey(key);
+    if (!k)
+        return fail(tr("There is no access key \"%1\".").arg(key));
+    if (configuration != KeyConfiguration::defaultName &&
+        !config->findKeyConfiguration(configuration))
+        return fail(tr("There is no key configuration \"%1\".").arg(configuration));
+    k->configuration = configuration == KeyConfiguration::defaultName ? QString() : configuration;
+    if (int rc = saveConfig(config.value()))
+        return rc;
+    print(tr("Access key \"%1\" now uses the configuration \"%2\".").arg(key, configuration) +
           QLatin1Char('\n'));
     return 0;
 }

@@ -20,6 +20,20 @@ public:
         QString name;
         QStringList models;
         QStringList headers;
+        // Routing and key configurations.
+        QStringList to;           // route candidates: provider:model[=weight]
+        QString strategy;         // in-order, round-robin, weighted, lowest-latency
+        QString retries;          // number
+        QString deadline;         // seconds
+        QStringList allow;        // model patterns
+        QString rpm;              // requests per minute
+        QString tokensPerDay;
+        QString spendPerMonth;    // US dollars
+        QStringList providerKeys; // provider=label
+        QString label;            // provider set-key --label
+        QString keyConfig;        // key create --key-config
+        // Which of the above were given, by option name ("to", "allow", …).
+        QStringList given;
     };
     Cli(ConfigStore store, SecretStore *secrets, FILE *out = stdout, FILE *err = stderr);
 
@@ -30,12 +44,19 @@ public:
 
 private:
     int providerAdd(const QString &id, const Options &options);
+    int providerSetKey(const QString &id, const QString &label);
     int providerList();
     int providerRemove(const QString &id);
-    int providerSetKey(const QString &id);
-    int keyCreate(const QString &name);
+    int keyCreate(const QString &name, const QString &configuration);
     int keyList();
     int keyRevoke(const QString &name);
+    int routeSet(const QString &name, const Options &options);
+    int routeList();
+    int routeRemove(const QString &name);
+    int keyConfigSet(const QString &name, const Options &options);
+    int keyConfigList();
+    int keyConfigRemove(const QString &name);
+    int keyConfigAssign(const QString &key, const QString &configuration);
 
     int fail(const QString &message, int code = 1);
     void print(const QString &text);

@@ -90,33 +90,68 @@ int main(int argc, char **argv)
     const QCommandLineOption bind(QStringLiteral("bind"),
                                   QCoreApplication::translate("main", "Listen on address ADDR."),
                                   QStringLiteral("ADDR"));
-    const QCommandLineOption url(QStringLiteral("url"),
-                                 QCoreApplication::translate("main", "Provider base URL."),
-                                 QStringLiteral("URL"));
-    const QCommandLineOption surface(
-        QStringLiteral("surface"),
-        QCoreApplication::translate("main", "Provider API surface: openai or anthropic."),
-        QStringLiteral("SURFACE"));
-    const QCommandLineOption model(
-        QStringLiteral("model"),
-        QCoreApplication::translate("main", "A model the provider offers (repeatable)."),
-        QStringLiteral("M"));
-    const QCommandLineOption header(
-        QStringLiteral("header"),
-        QCoreApplication::translate("main", "An extra header \"Name: value\" (repeatable)."),
-        QStringLiteral("HEADER"));
-    const QCommandLineOption name(QStringLiteral("name"),
-                                  QCoreApplication::translate("main", "Provider display name."),
-                                  QStringLiteral("NAME"));
+    // Options of the management commands; each command says which it takes.
+    struct CommandOption
+    {
+        QCommandLineOption option;
+        QString *single;
+        QStringList *many;
+    };
+    Cli::Options cliOptions;
+    auto commandOption = [](const char *name, const char *help, const char *value) {
+        return QCommandLineOption(QString::fromLatin1(name),
+                                  QCoreApplication::translate("main", help),
+                                  QString::fromLatin1(value));
+    };
+    const QList<CommandOption> commandOptions{
+        {commandOption("url", "Provider base URL.", "URL"), &cliOptions.url, nullptr},
+        {commandOption("surface", "Provider API surface: openai or anthropic.", "SURFACE"),
+         &cliOptions.surface, nullptr},
+        {commandOption("model", "A model the provider offers (repeatable).", "M"), nullptr,
+         &cliOptions.models},
+        {commandOption("header", "An extra header \"Name: value\" (repeatable).", "HEADER"),
+         nullptr, &cliOptions.headers},
+        {commandOption("name", "Provider display name.", "NAME"), &cliOptions.name, nullptr},
+        {commandOption("label", "provider set-key: store the key under this label.", "LABEL"),
+         &cliOptions.label, nullptr},
+        {commandOption("to", "route set: a candidate provider:model[=weight] (repeatable, in order).",
+                       "REF"),
+         nullptr, &cliOptions.to},
+        {commandOption("strategy", "route set: in-order, round-robin, weighted or lowest-latency.",
+                       "S"),
+         &cliOptions.strategy, nullptr},
+        {commandOption("retries", "route set: extra tries of a candidate before the next.", "N"),
+         &cliOptions.retries, nullptr},
+        {commandOption("deadline", "route set: seconds for all attempts together.", "SECONDS"),
+         &cliOptions.deadline, nullptr},
+        {commandOption("allow", "key config set: a model pattern the key may use (repeatable).",
+                       "PATTERN"),
+         nullptr, &cliOptions.allow},
+        {commandOption("rpm", "key config set: requests per minute (0: no limit).", "N"),
+         &cliOptions.rpm, nullptr},
+        {commandOption("tokens-per-day", "key config set: tokens per UTC day (0: no limit).", "N"),
+         &cliOptions.tokensPerDay, nullptr},
+        {commandOption("spend-per-month", "key config set: US dollars per month (0: no limit).",
+                       "USD"),
+         &cliOptions.spendPerMonth, nullptr},
+        {commandOption("provider-key",
+                       "key config set: PROVIDER=LABEL, the stored key to bill (repeatable).",
+                       "P=L"),
+         nullptr, &cliOptions.providerKeys},
+        {commandOption("key-config", "key create: the key configuration to use.", "NAME"),
+         &cliOptions.keyConfig, nullptr},
+    };
     const QCommandLineOption minimised(
         QStringLiteral("minimised"),
         QCoreApplication::translate("main", "Start with the window hidden in the tray."));
-    parser.addOptions(
-        {configDir, headless, minimised, port, bind, url, surface, model, header, name});
+    parser.addOptions({configDir, headless, minimised, port, bind});
+    for (const CommandOption &o : commandOptions)
+        parser.addOption(o.option);
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        QCoreApplication::translate("main",
-                                    "provider add|list|remove|set-key, key create|list|revoke"));
+        QCoreApplication::translate("main", "provider add|list|remove|set-key, key "
+                                            "create|list|revoke, key config "
+                                            "set|list|remove|assign, route set|list|remove"));
     if (!parser.parse(QCoreApplication::arguments()))
         return failUsage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -145,15 +180,23 @@ int main(int argc, char **argv)
                     QCoreApplication::translate("main", "--%1 does not apply to \"%2\".")
                         .arg(o->names().first(), words.first()));
         }
-        Cli::Options options{parser.value(url), parser.value(surface), parser.value(name),
-                             parser.values(model), parser.values(header)};
-        return Cli(store, &secrets).run(words, options);
+        for (const CommandOption &o : commandOptions) {
+            if (!parser.isSet(o.option))
+                continue;
+            cliOptions.given << o.option.names().first();
+            if (o.single)
+                *o.single = parser.value(o.option);
+            else
+                *o.many = parser.values(o.option);
+        }
+        return Cli(store, &secrets).run(words, cliOptions);
     }
-    for (const auto *o : {&url, &surface, &model, &header, &name}) {
-        if (parser.isSet(*o))
+    for (const CommandOption &o : commandOptions) {
+        if (parser.isSet(o.option))
             return failUsage(
-                QCoreApplication::translate("main", "--%1 only applies to \"provider add\".")
-                    .arg(o->names().first()));
+                QCoreApplication::translate("main", "--%1 only applies to a command; see gatehouse "
+                                                    "--help.")
+                    .arg(o.option.names().first()));
     }
 
 #ifdef GATEHOUSE_WITH_GUI

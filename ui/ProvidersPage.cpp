@@ -340,6 +340,7 @@ void ProvidersPage::editSelected()
     const HeaderList headers = current->extraHeaders;
     const ProviderTimeouts timeouts = current->timeouts;
     const bool hadKey = current->hasKey;
+    const QStringList keyLabels = current->keyLabels;
     connect(dialog, &QDialog::accepted, this, [=] {
         auto edited = dialog->form->provider();
         if (!edited) {
@@ -351,6 +352,7 @@ void ProvidersPage::editSelected()
         p.extraHeaders = headers;
         p.timeouts = timeouts;
         p.hasKey = hadKey || !dialog->form->key().isEmpty();
+        p.keyLabels = keyLabels;
         auto save = [this, p] {
             const auto s = m_runtime->store().update([&p](Config &c) {
                 Provider *target = c.findProvider(p.id);
@@ -416,23 +418,27 @@ void ProvidersPage::removeSelected()
     connect(box, &QMessageBox::finished, this, [this, box, remove, id] {
         if (box->clickedButton() != remove)
             return;
-        bool hadKey = false;
+        QStringList labels;
         const auto s = m_runtime->store().update([&](Config &c) {
             const Provider *p = c.findProvider(id);
             if (!p)
                 return gatehouse::Status::failure(
                     tr("The provider \"%1\" no longer exists.").arg(id));
-            hadKey = p->hasKey;
+            labels = p->keyLabels;
+            if (p->hasKey)
+                labels.prepend(QString());
             c.providers.removeIf([&id](const Provider &x) { return x.id == id; });
+            for (KeyConfiguration &k : c.keyConfigurations)
+                k.providerKeys.remove(id);
             return gatehouse::Status{};
         });
         if (!s) {
             QMessageBox::warning(this, tr("Cannot remove the provider"), s.error());
             return;
         }
-        if (hadKey)
+        for (const QString &label : std::as_const(labels))
             m_runtime->secrets()->remove(
-                SecretStore::providerKeyName(m_runtime->config().instanceId, id),
+                SecretStore::providerKeyName(m_runtime->config().instanceId, id, label),
                 [this](const SecretResult &r) {
                     if (!r.ok() && r.error != SecretResult::Error::NotFound)
                         showKeychainProblem(r.errorString);

@@ -1,6 +1,7 @@
 #include "GatewayRuntime.h"
 
 #include "config/AccessKey.h"
+#include "log/RequestLog.h"
 #include "secrets/SecretStore.h"
 
 #include <QDir>
@@ -88,9 +89,20 @@ GatewaySnapshotPtr GatewayRuntime::snapshotFor(const Config &config,
                                                const QHash<QString, QString> &errors) const
 {
     auto snapshot =
-        std::make_shared<GatewaySnapshot>(*GatewaySnapshot::build(config, keys, errors));
+        std::make_shared<GatewaySnapshot>(*GatewaySnapshot::build(config, keys, errors, m_catalog));
     snapshot->accessKeys.append({internalKeyName(), m_internalKeyHash});
     return snapshot;
+}
+
+void GatewayRuntime::loadCatalog()
+{
+    auto catalog = Catalog::withUserFile(QDir(m_store.directory()).filePath(Catalog::userFileName()));
+    if (!catalog) {
+        emit configError(catalog.error());
+        m_catalog = std::make_shared<const Catalog>(Catalog::builtIn());
+        return;
+    }
+    m_catalog = std::make_shared<const Catalog>(std::move(catalog).value());
 }
 
 Status GatewayRuntime::start()
@@ -98,6 +110,17 @@ Status GatewayRuntime::start()
     auto config = m_store.load();
     if (!config)
         return Status::failure(config.error());
+    loadCatalog();
+    if (!m_log && QDir().mkpath(m_store.directory())) {
+        auto *log = new RequestLog(QDir(m_store.directory()).filePath(QStringLiteral("requests.sqlite")), this);
+        if (const Status opened = log->open(); opened) {
+            m_log = log;
+            m_service->setRequestLog(m_log);
+        } else {
+            delete log;
+            emit configError(opened.error());
+        }
+    }
     applyOverrides(config.value());
     m_config = config.value();
     m_lastUsed = m_store.loadLastUsed();
@@ -151,6 +174,7 @@ void GatewayRuntime::reload()
         m_watcher->addPath(m_store.configPath());
     applyOverrides(config.value());
     m_config = config.value();
+    loadCatalog();
     loadKeysAndApply(config.value(), ++m_generation);
 }
 
@@ -172,19 +196,22 @@ void GatewayRuntime::loadKeysAndApply(const Config &config, quint64 generation)
         m_service->updateSnapshot(m_snapshot);
         emit configReloaded();
     };
+    // Every stored key: the main one and the labelled ones.
+    QList<QPair<QString, QString>> wanted; // provider id, label
     for (const Provider &p : config.providers) {
         if (p.hasKey)
-            ++pending->outstanding;
+            wanted.append({p.id, QString()});
+        for (const QString &label : p.keyLabels)
+            wanted.append({p.id, label});
     }
+    pending->outstanding = int(wanted.size());
     if (pending->outstanding == 0) {
         finish();
         return;
     }
-    for (const Provider &p : config.providers) {
-        if (!p.hasKey)
-            continue;
-        const QString id = p.id;
-        m_secrets->read(SecretStore::providerKeyName(config.instanceId, id),
+    for (const auto &[provider, label] : wanted) {
+        const QString id = SecretStore::providerKeyId(provider, label);
+        m_secrets->read(SecretStore::providerKeyName(config.instanceId, provider, label),
                         [this, pending, id, finish](const SecretResult &r) {
                             if (r.ok()) {
                                 pending->keys.insert(id, r.value);

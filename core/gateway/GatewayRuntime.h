@@ -15,6 +15,7 @@ class QTimer;
 namespace gatehouse {
 
 class SecretStore;
+class RequestLog;
 
 // Keeps a running gateway in step with its config folder: loads the config, reads the
 // provider keys from the SecretStore, starts the GatewayService, reloads when the config
@@ -42,6 +43,9 @@ public:
     const Config &config() const { return m_config; }
     ConfigStore store() const { return m_store; }
     SecretStore *secrets() const { return m_secrets; }
+    // The request log (null when it could not be opened) and the catalog in use.
+    RequestLog *requestLog() const { return m_log; }
+    CatalogPtr catalog() const { return m_catalog; }
 
     // Stops listening (requests in flight end) and starts again with the current config.
     void pause();
@@ -72,6 +76,7 @@ private:
     void applyOverrides(Config &config) const;
     void reload();
     void loadKeysAndApply(const Config &config, quint64 generation);
+    void loadCatalog();
     GatewaySnapshotPtr snapshotFor(const Config &config, const QHash<QString, QByteArray> &keys,
                                    const QHash<QString, QString> &errors) const;
 
@@ -91,6 +96,8 @@ private:
     QByteArray m_internalKeyHash;
     QString m_url;
     bool m_paused = false;
+    CatalogPtr m_catalog;
+    RequestLog *m_log = nullptr;
 };
 
 } // namespace gatehouse

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -175,6 +176,128 @@ private slots:
         verifyOneLineError(r);
         QVERIFY2(QString::fromUtf8(r.err).contains(reason, Qt::CaseInsensitive), r.err.constData());
         QVERIFY(!r.err.contains("sk-x"));
+    }
+
+    void routesAndKeyConfigurations()
+    {
+        auto ok = [this](const QStringList &args) {
+            const auto r = gh(args);
+            [&] { QVERIFY2(r.exitCode == 0, r.err.constData()); }();
+            return r;
+        };
+        ok({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("local"),
+            QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:11434/v1"),
+            QStringLiteral("--surface"), QStringLiteral("openai")});
+        // A catalog provider needs neither URL nor surface.
+        auto added = ok({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("groq")});
+        QVERIFY(added.out.contains("https://api.groq.com/openai/v1"));
+        auto route = ok({QStringLiteral("route"), QStringLiteral("set"), QStringLiteral("fast"),
+                         QStringLiteral("--to"), QStringLiteral("local:llama3.2"),
+                         QStringLiteral("--to"), QStringLiteral("groq:llama-3.1-8b-instant=3"),
+                         QStringLiteral("--strategy"), QStringLiteral("weighted"),
+                         QStringLiteral("--retries"), QStringLiteral("1"),
+                         QStringLiteral("--deadline"), QStringLiteral("30")});
+        QVERIFY(route.out.contains("Added route \"fast\" (weighted)"));
+        // Setting again changes only what is given.
+        ok({QStringLiteral("route"), QStringLiteral("set"), QStringLiteral("fast"),
+            QStringLiteral("--strategy"), QStringLiteral("round-robin")});
+        const auto list = ok({QStringLiteral("route"), QStringLiteral("list")});
+        QVERIFY2(list.out.contains("fast") && list.out.contains("round-robin") &&
+                     list.out.contains("groq:llama-3.1-8b-instant=3") && list.out.contains("30 s"),
+                 list.out.constData());
+
+        ok({QStringLiteral("key"), QStringLiteral("config"), QStringLiteral("set"),
+            QStringLiteral("team"), QStringLiteral("--allow"), QStringLiteral("local:*"),
+            QStringLiteral("--allow"), QStringLiteral("fast"), QStringLiteral("--rpm"),
+            QStringLiteral("60"), QStringLiteral("--spend-per-month"), QStringLiteral("5")});
+        const QByteArray key = ok({QStringLiteral("key"), QStringLiteral("create"),
+                                   QStringLiteral("laptop"), QStringLiteral("--key-config"),
+                                   QStringLiteral("team")})
+                                   .out.trimmed();
+        QVERIFY(key.startsWith("ghk_"));
+        const auto configs = ok({QStringLiteral("key"), QStringLiteral("config"), QStringLiteral("list")});
+        QVERIFY2(configs.out.contains("local:*,fast") && configs.out.contains("60/min") &&
+                     configs.out.contains("$5.00/month") && configs.out.contains("laptop"),
+                 configs.out.constData());
+        QVERIFY(ok({QStringLiteral("key"), QStringLiteral("list")}).out.contains("team"));
+
+        // What the commands wrote is what a running gateway uses.
+        QFile file(m_dir->filePath(QStringLiteral("config.json")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject config = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(config.value(QLatin1String("routes")).toArray().size(), 1);
+        QCOMPARE(config.value(QLatin1String("keyConfigurations")).toArray().first().toObject()
+                     .value(QLatin1String("limits")).toObject()
+                     .value(QLatin1String("requestsPerMinute")).toInt(),
+                 60);
+
+        // A configuration in use cannot be removed until its keys move on.
+        verifyOneLineError(gh({QStringLiteral("key"), QStringLiteral("config"),
+                               QStringLiteral("remove"), QStringLiteral("team")}));
+        ok({QStringLiteral("key"), QStringLiteral("config"), QStringLiteral("assign"),
+            QStringLiteral("laptop"), QStringLiteral("default")});
+        ok({QStringLiteral("key"), QStringLiteral("config"), QStringLiteral("remove"),
+            QStringLiteral("team")});
+        ok({QStringLiteral("route"), QStringLiteral("remove"), QStringLiteral("fast")});
+        QVERIFY(ok({QStringLiteral("route"), QStringLiteral("list")}).out.contains("No routes"));
+    }
+
+    void routeAndConfigErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("route without candidates")
+            << QStringList{QStringLiteral("route"), QStringLiteral("set"), QStringLiteral("x")}
+            << "--to";
+        QTest::newRow("route to unknown provider")
+            << QStringList{QStringLiteral("route"), QStringLiteral("set"), QStringLiteral("x"),
+                           QStringLiteral("--to"), QStringLiteral("nope:m")}
+            << "no provider \"nope\"";
+        QTest::newRow("bare candidate")
+            << QStringList{QStringLiteral("route"), QStringLiteral("set"), QStringLiteral("x"),
+                           QStringLiteral("--to"), QStringLiteral("bare")}
+            << "provider:model";
+        QTest::newRow("bad strategy")
+            << QStringList{QStringLiteral("route"), QStringLiteral("set"), QStringLiteral("x"),
+                           QStringLiteral("--to"), QStringLiteral("a:b"), QStringLiteral("--strategy"),
+                           QStringLiteral("fastest")}
+            << "strategy";
+        QTest::newRow("bad weight")
+            << QStringList{QStringLiteral("route"), QStringLiteral("set"), QStringLiteral("x"),
+                           QStringLiteral("--to"), QStringLiteral("a:b=0")}
+            << "weight";
+        QTest::newRow("bad rpm")
+            << QStringList{QStringLiteral("key"), QStringLiteral("config"), QStringLiteral("set"),
+                           QStringLiteral("c"), QStringLiteral("--rpm"), QStringLiteral("many")}
+            << "--rpm";
+        QTest::newRow("unknown provider key")
+            << QStringList{QStringLiteral("key"), QStringLiteral("config"), QStringLiteral("set"),
+                           QStringLiteral("c"), QStringLiteral("--provider-key"),
+                           QStringLiteral("nope=work")}
+            << "PROVIDER=LABEL";
+        QTest::newRow("option of another command")
+            << QStringList{QStringLiteral("route"), QStringLiteral("list"), QStringLiteral("--rpm"),
+                           QStringLiteral("5")}
+            << "does not apply";
+        QTest::newRow("unknown configuration")
+            << QStringList{QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("k"),
+                           QStringLiteral("--key-config"), QStringLiteral("nope")}
+            << "no key configuration";
+        QTest::newRow("remove unknown route")
+            << QStringList{QStringLiteral("route"), QStringLiteral("remove"), QStringLiteral("x")}
+            << "no route";
+        QTest::newRow("key config without action")
+            << QStringList{QStringLiteral("key"), QStringLiteral("config")} << "usage";
+        QTest::newRow("route option without command")
+            << QStringList{QStringLiteral("--to"), QStringLiteral("a:b")} << "only applies";
+    }
+    void routeAndConfigErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, reason);
+        const auto r = gh(args);
+        verifyOneLineError(r);
+        QVERIFY2(QString::fromUtf8(r.err).contains(reason, Qt::CaseInsensitive), r.err.constData());
     }
 
     void duplicateProviderRefused()

@@ -130,6 +130,83 @@ private slots:
         });
         QCOMPARE(r.error, SecretResult::Error::NotFound);
     }
+
+    void labelledKeysBillTheAccountTheKeyConfigurationNames()
+    {
+        QTemporaryDir dir;
+        const QStringList cfg{QStringLiteral("--config-dir"), dir.path()};
+        FakeUpstream upstream;
+        QVERIFY(upstream.listen());
+        auto gh = [&cfg](const QStringList &args, const QByteArray &input = {}) {
+            const auto r = GatehouseProcess::run(cfg + args, input);
+            [&] { QVERIFY2(r.exitCode == 0, r.err.constData()); }();
+            return r;
+        };
+        gh({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("cloud"),
+            QStringLiteral("--url"), upstream.baseUrl(), QStringLiteral("--surface"),
+            QStringLiteral("openai")});
+        gh({QStringLiteral("provider"), QStringLiteral("set-key"), QStringLiteral("cloud")},
+           "sk-personal\n");
+        gh({QStringLiteral("provider"), QStringLiteral("set-key"), QStringLiteral("cloud"),
+            QStringLiteral("--label"), QStringLiteral("work")},
+           "sk-work\n");
+        gh({QStringLiteral("key"), QStringLiteral("config"), QStringLiteral("set"),
+            QStringLiteral("office"), QStringLiteral("--provider-key"), QStringLiteral("cloud=work")});
+        const QByteArray office = gh({QStringLiteral("key"), QStringLiteral("create"),
+                                      QStringLiteral("office"), QStringLiteral("--key-config"),
+                                      QStringLiteral("office")})
+                                      .out.trimmed();
+        const QByteArray home =
+            gh({QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("home")}).out.trimmed();
+        // Adding a key is all a catalog provider needs.
+        const auto catalog = gh({QStringLiteral("provider"), QStringLiteral("set-key"),
+                                 QStringLiteral("mistral")},
+                                "sk-mistral\n");
+        QVERIFY(catalog.out.contains("from the catalog"));
+        QVERIFY(gh({QStringLiteral("provider"), QStringLiteral("list")})
+                    .out.contains("https://api.mistral.ai/v1"));
+
+        GatehouseProcess gateway;
+        QVERIFY(gateway.startHeadless(cfg + QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
+        const QByteArray body =
+            "{\"model\":\"cloud:gpt-x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        QTRY_COMPARE_WITH_TIMEOUT(HttpTestClient::request(gateway.port(), "POST",
+                                                          "/v1/chat/completions", body,
+                                                          {{"Authorization", "Bearer " + office}})
+                                      .status,
+                                  200, 10000);
+        QCOMPARE(upstream.received.last().header("authorization"), QByteArray("Bearer sk-work"));
+        QCOMPARE(HttpTestClient::request(gateway.port(), "POST", "/v1/chat/completions", body,
+                                         {{"Authorization", "Bearer " + home}})
+                     .status,
+                 200);
+        QCOMPARE(upstream.received.last().header("authorization"), QByteArray("Bearer sk-personal"));
+        // The catalog provider's models are listed with what the catalog knows of them.
+        const auto models = HttpTestClient::request(gateway.port(), "GET", "/v1/models", {},
+                                                    {{"Authorization", "Bearer " + home}});
+        QVERIFY(models.body.contains("\"mistral:mistral-small-latest\""));
+        QVERIFY(models.body.contains("\"context_length\""));
+        QCOMPARE(gateway.terminate(), 0);
+
+        // Removing the provider removes both of its keys.
+        gh({QStringLiteral("provider"), QStringLiteral("remove"), QStringLiteral("cloud")});
+        QString instance;
+        {
+            QFile config(dir.filePath(QStringLiteral("config.json")));
+            QVERIFY(config.open(QIODevice::ReadOnly));
+            instance = QString::fromLatin1(config.readAll())
+                           .section(QStringLiteral("\"instanceId\": \""), 1)
+                           .section(QLatin1Char('"'), 0, 0);
+        }
+        KeychainSecretStore store;
+        for (const QString &label : {QString(), QStringLiteral("work")}) {
+            const auto r = wait([&](auto done) {
+                store.read(SecretStore::providerKeyName(instance, QStringLiteral("cloud"), label), done);
+            });
+            QCOMPARE(r.error, SecretResult::Error::NotFound);
+        }
+        gh({QStringLiteral("provider"), QStringLiteral("remove"), QStringLiteral("mistral")});
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKeychain)
