@@ -121,41 +121,81 @@ int Cli::run(const QStringList &words, const Options &options)
     };
     const QStringList routeOptions{QStringLiteral("to"), QStringLiteral("strategy"),
                                    QStringLiteral("retries"), QStringLiteral("deadline")};
-    const QStringList configOptions{QStringLiteral("allow"), QStringLiteral("rpm"),
-                                    QStringLiteral("tokens-per-day"),
-                                    QStringLiteral("spend-per-month"),
-                                    QStringLiteral("provider-key")};
+    const QStringList configOptions{
+        QStringLiteral("allow"), QStringLiteral("rpm"), QStringLiteral("tokens-per-day"),
+        QStringLiteral("spend-per-month"), QStringLiteral("provider-key")};
     const Command commands[] = {
-        {"provider", "add", 1, QT_TRANSLATE_NOOP("Cli", "one provider id"),
+        {"provider",
+         "add",
+         1,
+         QT_TRANSLATE_NOOP("Cli", "one provider id"),
          {QStringLiteral("url"), QStringLiteral("surface"), QStringLiteral("name"),
           QStringLiteral("model"), QStringLiteral("header")},
          [&] { return providerAdd(args.value(0), options); }},
-        {"provider", "list", 0, QT_TRANSLATE_NOOP("Cli", "no arguments"), {},
+        {"provider",
+         "list",
+         0,
+         QT_TRANSLATE_NOOP("Cli", "no arguments"),
+         {},
          [&] { return providerList(); }},
-        {"provider", "remove", 1, QT_TRANSLATE_NOOP("Cli", "one provider id"), {},
+        {"provider",
+         "remove",
+         1,
+         QT_TRANSLATE_NOOP("Cli", "one provider id"),
+         {},
          [&] { return providerRemove(args.value(0)); }},
-        {"provider", "set-key", 1, QT_TRANSLATE_NOOP("Cli", "one provider id"),
-         {QStringLiteral("label")}, [&] { return providerSetKey(args.value(0), options.label); }},
-        {"key", "create", 1, QT_TRANSLATE_NOOP("Cli", "one key name"),
+        {"provider",
+         "set-key",
+         1,
+         QT_TRANSLATE_NOOP("Cli", "one provider id"),
+         {QStringLiteral("label")},
+         [&] { return providerSetKey(args.value(0), options.label); }},
+        {"key",
+         "create",
+         1,
+         QT_TRANSLATE_NOOP("Cli", "one key name"),
          {QStringLiteral("key-config")},
          [&] { return keyCreate(args.value(0), options.keyConfig); }},
         {"key", "list", 0, QT_TRANSLATE_NOOP("Cli", "no arguments"), {}, [&] { return keyList(); }},
-        {"key", "revoke", 1, QT_TRANSLATE_NOOP("Cli", "one key name"), {},
+        {"key",
+         "revoke",
+         1,
+         QT_TRANSLATE_NOOP("Cli", "one key name"),
+         {},
          [&] { return keyRevoke(args.value(0)); }},
-        {"key config", "set", 1, QT_TRANSLATE_NOOP("Cli", "one configuration name"),
-         configOptions, [&] { return keyConfigSet(args.value(0), options); }},
-        {"key config", "list", 0, QT_TRANSLATE_NOOP("Cli", "no arguments"), {},
+        {"key config", "set", 1, QT_TRANSLATE_NOOP("Cli", "one configuration name"), configOptions,
+         [&] { return keyConfigSet(args.value(0), options); }},
+        {"key config",
+         "list",
+         0,
+         QT_TRANSLATE_NOOP("Cli", "no arguments"),
+         {},
          [&] { return keyConfigList(); }},
-        {"key config", "remove", 1, QT_TRANSLATE_NOOP("Cli", "one configuration name"), {},
+        {"key config",
+         "remove",
+         1,
+         QT_TRANSLATE_NOOP("Cli", "one configuration name"),
+         {},
          [&] { return keyConfigRemove(args.value(0)); }},
-        {"key config", "assign", 2,
-         QT_TRANSLATE_NOOP("Cli", "an access key name and a configuration name"), {},
+        {"key config",
+         "assign",
+         2,
+         QT_TRANSLATE_NOOP("Cli", "an access key name and a configuration name"),
+         {},
          [&] { return keyConfigAssign(args.value(0), args.value(1)); }},
         {"route", "set", 1, QT_TRANSLATE_NOOP("Cli", "one route name"), routeOptions,
          [&] { return routeSet(args.value(0), options); }},
-        {"route", "list", 0, QT_TRANSLATE_NOOP("Cli", "no arguments"), {},
+        {"route",
+         "list",
+         0,
+         QT_TRANSLATE_NOOP("Cli", "no arguments"),
+         {},
          [&] { return routeList(); }},
-        {"route", "remove", 1, QT_TRANSLATE_NOOP("Cli", "one route name"), {},
+        {"route",
+         "remove",
+         1,
+         QT_TRANSLATE_NOOP("Cli", "one route name"),
+         {},
          [&] { return routeRemove(args.value(0)); }},
     };
     for (const Command &c : commands) {
@@ -385,14 +425,14 @@ int Cli::keyList()
         return 0;
     }
     const auto lastUsed = m_store.loadLastUsed();
-    QList<QStringList> rows{{tr("NAME"), tr("KEY"), tr("CONFIGURATION"), tr("CREATED"),
-                             tr("LAST USED"), tr("STATUS")}};
+    QList<QStringList> rows{
+        {tr("NAME"), tr("KEY"), tr("CONFIGURATION"), tr("CREATED"), tr("LAST USED"), tr("STATUS")}};
     for (const AccessKeyRecord &k : config->accessKeys) {
-        rows.append({k.name, k.hint,
-                     k.configuration.isEmpty() ? QString(KeyConfiguration::defaultName)
-                                               : k.configuration,
-                     formatTime(k.created), formatTime(lastUsed.value(k.name)),
-                     k.isActive() ? tr("active") : tr("revoked %1").arg(formatTime(k.revoked))});
+        rows.append(
+            {k.name, k.hint,
+             k.configuration.isEmpty() ? QString(KeyConfiguration::defaultName) : k.configuration,
+             formatTime(k.created), formatTime(lastUsed.value(k.name)),
+             k.isActive() ? tr("active") : tr("revoked %1").arg(formatTime(k.revoked))});
     }
     print(table(rows));
     return 0;
@@ -423,8 +463,9 @@ Result<qint64> parseCount(const QString &text, const char *option, qint64 max)
     bool ok = false;
     const qint64 n = text.toLongLong(&ok);
     if (!ok || n < 0 || n > max)
-        return Result<qint64>::failure(
-            tr("--%1 must be a whole number from 0 to %2.").arg(QString::fromLatin1(option)).arg(max));
+        return Result<qint64>::failure(tr("--%1 must be a whole number from 0 to %2.")
+                                           .arg(QString::fromLatin1(option))
+                                           .arg(max));
     return n;
 }
 
@@ -448,7 +489,8 @@ int Cli::routeSet(const QString &name, const Options &options)
             if (eq > 0) {
                 const auto w = parseCount(t.mid(eq + 1), "to", 1000);
                 if (!w || w.value() < 1)
-                    return fail(tr("The weight in \"%1\" must be a number from 1 to 1000.").arg(t), 2);
+                    return fail(tr("The weight in \"%1\" must be a number from 1 to 1000.").arg(t),
+                                2);
                 c = {t.left(eq), int(w.value())};
             }
             rule.candidates.append(c);
@@ -473,7 +515,8 @@ int Cli::routeSet(const QString &name, const Options &options)
         rule.deadlineMs = int(n.value() * 1000);
     }
     if (rule.candidates.isEmpty())
-        return fail(tr("A route needs candidates: --to provider:model (repeat it for fallbacks)."), 2);
+        return fail(tr("A route needs candidates: --to provider:model (repeat it for fallbacks)."),
+                    2);
     if (auto s = rule.validate(); !s)
         return fail(s.error());
     // Candidates must name providers that exist, so that typos show now, not at request time.
@@ -490,7 +533,8 @@ int Cli::routeSet(const QString &name, const Options &options)
         return rc;
     QStringList chain;
     for (const RouteCandidate &c : rule.candidates)
-        chain << (c.weight == 1 ? c.model : QStringLiteral("%1 (weight %2)").arg(c.model).arg(c.weight));
+        chain << (c.weight == 1 ? c.model
+                                : QStringLiteral("%1 (weight %2)").arg(c.model).arg(c.weight));
     print((replaced ? tr("Updated route \"%1\" (%2): %3") : tr("Added route \"%1\" (%2): %3"))
               .arg(name, routeStrategyName(rule.strategy), chain.join(QLatin1String(" -> "))) +
           QLatin1Char('\n'));
@@ -508,13 +552,16 @@ int Cli::routeList()
               QLatin1Char('\n'));
         return 0;
     }
-    QList<QStringList> rows{{tr("NAME"), tr("STRATEGY"), tr("RETRIES"), tr("DEADLINE"), tr("CANDIDATES")}};
+    QList<QStringList> rows{
+        {tr("NAME"), tr("STRATEGY"), tr("RETRIES"), tr("DEADLINE"), tr("CANDIDATES")}};
     for (const RouteRule &r : config->routes) {
         QStringList chain;
         for (const RouteCandidate &c : r.candidates)
-            chain << (c.weight == 1 ? c.model : c.model + QLatin1Char('=') + QString::number(c.weight));
+            chain << (c.weight == 1 ? c.model
+                                    : c.model + QLatin1Char('=') + QString::number(c.weight));
         rows.append({r.name, routeStrategyName(r.strategy), QString::number(r.retries),
-                     QStringLiteral("%1 s").arg(r.deadlineMs / 1000), chain.join(QLatin1String(", "))});
+                     QStringLiteral("%1 s").arg(r.deadlineMs / 1000),
+                     chain.join(QLatin1String(", "))});
     }
     print(table(rows));
     return 0;
@@ -561,7 +608,8 @@ int Cli::keyConfigSet(const QString &name, const Options &options)
         bool ok = false;
         const double usd = options.spendPerMonth.toDouble(&ok);
         if (!ok || usd < 0 || usd > 1e9)
-            return fail(tr("--spend-per-month must be an amount in US dollars, such as 20 or 7.50."), 2);
+            return fail(
+                tr("--spend-per-month must be an amount in US dollars, such as 20 or 7.50."), 2);
         k.limits.spendPerMonth = usd;
     }
     if (options.given.contains(QLatin1String("provider-key"))) {
@@ -576,9 +624,10 @@ int Cli::keyConfigSet(const QString &name, const Options &options)
                                 .arg(pk),
                             2);
             if (!label.isEmpty() && !p->keyLabels.contains(label))
-                return fail(tr("Provider \"%1\" has no key \"%2\"; store it with: gatehouse provider "
-                               "set-key %1 --label %2")
-                                .arg(provider, label));
+                return fail(
+                    tr("Provider \"%1\" has no key \"%2\"; store it with: gatehouse provider "
+                       "set-key %1 --label %2")
+                        .arg(provider, label));
             k.providerKeys.insert(provider, label);
         }
     }
@@ -589,9 +638,10 @@ int Cli::keyConfigSet(const QString &name, const Options &options)
     config->keyConfigurations.append(k);
     if (int rc = saveConfig(config.value()))
         return rc;
-    print((replaced ? tr("Updated key configuration \"%1\".") : tr("Added key configuration \"%1\"."))
-              .arg(name) +
-          QLatin1Char('\n'));
+    print(
+        (replaced ? tr("Updated key configuration \"%1\".") : tr("Added key configuration \"%1\"."))
+            .arg(name) +
+        QLatin1Char('\n'));
     return 0;
 }
 
@@ -606,7 +656,8 @@ int Cli::keyConfigList()
               QLatin1Char('\n'));
         return 0;
     }
-    QList<QStringList> rows{{tr("NAME"), tr("ALLOWS"), tr("LIMITS"), tr("PROVIDER KEYS"), tr("USED BY")}};
+    QList<QStringList> rows{
+        {tr("NAME"), tr("ALLOWS"), tr("LIMITS"), tr("PROVIDER KEYS"), tr("USED BY")}};
     for (const KeyConfiguration &k : config->keyConfigurations) {
         QStringList limits;
         if (k.limits.requestsPerMinute > 0)
@@ -621,11 +672,13 @@ int Cli::keyConfigList()
         keys.sort();
         QStringList users;
         for (const AccessKeyRecord &a : config->accessKeys) {
-            const QString c = a.configuration.isEmpty() ? QString(KeyConfiguration::defaultName) : a.configuration;
+            const QString c = a.configuration.isEmpty() ? QString(KeyConfiguration::defaultName)
+                                                        : a.configuration;
             if (c == k.name && a.isActive())
                 users << a.name;
         }
-        rows.append({k.name, k.allow.isEmpty() ? tr("(everything)") : k.allow.join(QLatin1Char(',')),
+        rows.append({k.name,
+                     k.allow.isEmpty() ? tr("(everything)") : k.allow.join(QLatin1Char(',')),
                      limits.isEmpty() ? tr("none") : limits.join(QLatin1String(", ")),
                      keys.isEmpty() ? QStringLiteral("-") : keys.join(QLatin1Char(',')),
                      users.isEmpty() ? QStringLiteral("-") : users.join(QLatin1Char(','))});

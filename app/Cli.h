@@ -21,12 +21,12 @@ public:
         QStringList models;
         QStringList headers;
         // Routing and key configurations.
-        QStringList to;           // route candidates: provider:model[=weight]
-        QString strategy;         // in-order, round-robin, weighted, lowest-latency
-        QString retries;          // number
-        QString deadline;         // seconds
-        QStringList allow;        // model patterns
-        QString rpm;              // requests per minute
+        QStringList to;    // route candidates: provider:model[=weight]
+        QString strategy;  // in-order, round-robin, weighted, lowest-latency
+        QString retries;   // number
+        QString deadline;  // seconds
+        QStringList allow; // model patterns
+        QString rpm;       // requests per minute
         QString tokensPerDay;
         QString spendPerMonth;    // US dollars
         QStringList providerKeys; // provider=label

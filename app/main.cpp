@@ -114,8 +114,8 @@ int main(int argc, char **argv)
         {commandOption("name", "Provider display name.", "NAME"), &cliOptions.name, nullptr},
         {commandOption("label", "provider set-key: store the key under this label.", "LABEL"),
          &cliOptions.label, nullptr},
-        {commandOption("to", "route set: a candidate provider:model[=weight] (repeatable, in order).",
-                       "REF"),
+        {commandOption(
+             "to", "route set: a candidate provider:model[=weight] (repeatable, in order).", "REF"),
          nullptr, &cliOptions.to},
         {commandOption("strategy", "route set: in-order, round-robin, weighted or lowest-latency.",
                        "S"),

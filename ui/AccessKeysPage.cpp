@@ -1,10 +1,12 @@
 #include "AccessKeysPage.h"
 
+#include "KeyConfigDialog.h"
 #include "config/AccessKey.h"
 #include "gateway/GatewayRuntime.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -60,7 +62,8 @@ AccessKeysPage::AccessKeysPage(GatewayRuntime *runtime, QWidget *parent)
     : QWidget(parent), m_runtime(runtime), m_name(new QLineEdit(this)),
       m_create(new QPushButton(tr("&Create key"), this)),
       m_revoke(new QPushButton(tr("&Revoke…"), this)), m_problem(new QLabel(this)),
-      m_table(new QTreeWidget(this))
+      m_table(new QTreeWidget(this)), m_newConfig(new QComboBox(this)),
+      m_keyConfig(new QComboBox(this)), m_configs(new QPushButton(tr("Con&figurations…"), this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Every tool calls Gatehouse with an access key. Give each tool "
@@ -78,6 +81,10 @@ AccessKeysPage::AccessKeysPage(GatewayRuntime *runtime, QWidget *parent)
     m_revoke->setObjectName(QStringLiteral("revokeKey"));
     row->addWidget(nameLabel);
     row->addWidget(m_name, 1);
+    m_newConfig->setObjectName(QStringLiteral("newKeyConfiguration"));
+    m_newConfig->setAccessibleName(tr("Configuration of the new key"));
+    m_newConfig->setToolTip(tr("What the new key may do"));
+    row->addWidget(m_newConfig);
     row->addWidget(m_create);
     row->addSpacing(16);
     row->addWidget(m_revoke);
@@ -89,10 +96,25 @@ AccessKeysPage::AccessKeysPage(GatewayRuntime *runtime, QWidget *parent)
 
     m_table->setObjectName(QStringLiteral("keysTable"));
     m_table->setAccessibleName(tr("Access keys"));
-    m_table->setHeaderLabels({tr("Name"), tr("Key"), tr("Created"), tr("Last used"), tr("Status")});
+    m_table->setHeaderLabels(
+        {tr("Name"), tr("Key"), tr("Created"), tr("Last used"), tr("Status"), tr("Configuration")});
     m_table->setRootIsDecorated(false);
     m_table->setAlternatingRowColors(true);
     layout->addWidget(m_table, 1);
+    auto *configRow = new QHBoxLayout;
+    auto *configLabel = new QLabel(tr("Selected key &uses:"), this);
+    configLabel->setBuddy(m_keyConfig);
+    m_keyConfig->setObjectName(QStringLiteral("selectedKeyConfiguration"));
+    m_keyConfig->setAccessibleName(tr("Configuration of the selected key"));
+    m_keyConfig->setEnabled(false);
+    m_configs->setObjectName(QStringLiteral("editConfigurations"));
+    configRow->addWidget(configLabel);
+    configRow->addWidget(m_keyConfig);
+    configRow->addStretch();
+    configRow->addWidget(m_configs);
+    layout->addLayout(configRow);
+    connect(m_configs, &QPushButton::clicked, this, &AccessKeysPage::editConfigurations);
+    connect(m_keyConfig, &QComboBox::activated, this, &AccessKeysPage::assignConfiguration);
 
     connect(m_create, &QPushButton::clicked, this, &AccessKeysPage::createKey);
     connect(m_name, &QLineEdit::returnPressed, this, &AccessKeysPage::createKey);
@@ -100,7 +122,12 @@ AccessKeysPage::AccessKeysPage(GatewayRuntime *runtime, QWidget *parent)
     connect(m_revoke, &QPushButton::clicked, this, [this] { revokeSelected(false); });
     connect(m_table, &QTreeWidget::itemSelectionChanged, this, [this] {
         const QTreeWidgetItem *item = m_table->currentItem();
-        m_revoke->setEnabled(item && item->data(0, Qt::UserRole + 1).toBool());
+        const bool active = item && item->data(0, Qt::UserRole + 1).toBool();
+        m_revoke->setEnabled(active);
+        m_keyConfig->setEnabled(active);
+        if (item)
+            m_keyConfig->setCurrentIndex(
+                std::max(0, m_keyConfig->findData(item->data(0, Qt::UserRole + 2).toString())));
     });
     connect(runtime, &GatewayRuntime::configReloaded, this, &AccessKeysPage::refresh);
     refresh();
@@ -115,6 +142,17 @@ void AccessKeysPage::refresh()
         return;
     }
     const auto lastUsed = m_runtime->store().loadLastUsed();
+    // The configurations to choose from: "default" first, then the defined ones.
+    for (QComboBox *box : {m_newConfig, m_keyConfig}) {
+        const QString keep = box->currentData().toString();
+        box->clear();
+        box->addItem(tr("default"), QString(KeyConfiguration::defaultName));
+        for (const KeyConfiguration &k : config->keyConfigurations) {
+            if (k.name != KeyConfiguration::defaultName)
+                box->addItem(k.name, k.name);
+        }
+        box->setCurrentIndex(std::max(0, box->findData(keep)));
+    }
     m_table->clear();
     for (const AccessKeyRecord &k : config->accessKeys) {
         auto *item = new QTreeWidgetItem(m_table);
@@ -131,14 +169,20 @@ void AccessKeysPage::refresh()
                                       : tr("revoked %1")
                                             .arg(QLocale().toString(k.revoked.toLocalTime(),
                                                                     QLocale::ShortFormat)));
+        const QString configuration =
+            k.configuration.isEmpty() ? QString(KeyConfiguration::defaultName) : k.configuration;
+        item->setData(0, Qt::UserRole + 2, configuration);
+        item->setText(5, configuration == KeyConfiguration::defaultName ? tr("default")
+                                                                        : configuration);
         if (!k.isActive()) {
-            for (int c = 0; c < 5; ++c)
+            for (int c = 0; c < 6; ++c)
                 item->setForeground(c, palette().brush(QPalette::Disabled, QPalette::Text));
         }
     }
     for (int c = 0; c < 4; ++c)
         m_table->resizeColumnToContents(c);
     m_revoke->setEnabled(false);
+    m_keyConfig->setEnabled(false);
 }
 
 void AccessKeysPage::createKey()
@@ -154,6 +198,9 @@ void AccessKeysPage::createKey()
                    "another name.")
                     .arg(name));
         auto created = AccessKeys::create(name, systemRandomBytes, QDateTime::currentDateTimeUtc());
+        const QString configuration = m_newConfig->currentData().toString();
+        if (configuration != KeyConfiguration::defaultName)
+            created.record.configuration = configuration;
         key = created.key;
         c.accessKeys.append(created.record);
         return Status{};
@@ -205,6 +252,40 @@ void AccessKeysPage::revokeSelected(bool confirmed)
             return Status::failure(tr("The key \"%1\" no longer exists.").arg(name));
         if (k->isActive())
             k->revoked = QDateTime::currentDateTimeUtc();
+        return Status{};
+    });
+    if (!s) {
+        m_problem->setText(s.error());
+        m_problem->show();
+    }
+    refresh();
+    emit keysChanged();
+}
+
+void AccessKeysPage::editConfigurations()
+{
+    auto *dialog = new KeyConfigDialog(m_runtime->store(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &KeyConfigDialog::configurationsChanged, this, [this] {
+        refresh();
+        emit keysChanged();
+    });
+    dialog->open();
+}
+
+void AccessKeysPage::assignConfiguration()
+{
+    const QTreeWidgetItem *item = m_table->currentItem();
+    if (!item)
+        return;
+    const QString name = item->data(0, Qt::UserRole).toString();
+    const QString configuration = m_keyConfig->currentData().toString();
+    const auto s = m_runtime->store().update([&](Config &c) {
+        AccessKeyRecord *k = c.findAccessKey(name);
+        if (!k)
+            return Status::failure(tr("The key \"%1\" no longer exists.").arg(name));
+        k->configuration =
+            configuration == KeyConfiguration::defaultName ? QString() : configuration;
         return Status{};
     });
     if (!s) {

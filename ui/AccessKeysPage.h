@@ -3,6 +3,7 @@
 #include <QDialog>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -38,9 +39,14 @@ public:
     QLineEdit *nameEdit() const { return m_name; }
     QLabel *problem() const { return m_problem; }
     NewKeyDialog *lastKeyDialog() const { return m_lastDialog; }
+    QComboBox *newKeyConfiguration() const { return m_newConfig; }
+    QComboBox *selectedKeyConfiguration() const { return m_keyConfig; }
 
 public slots:
     void createKey();
+    void editConfigurations();
+    // Gives the selected key the configuration chosen for it.
+    void assignConfiguration();
     // Asks first; `confirmed` skips the question (the question's own button calls it so).
     void revokeSelected(bool confirmed = false);
 
@@ -54,6 +60,9 @@ private:
     QPushButton *m_revoke;
     QLabel *m_problem;
     QTreeWidget *m_table;
+    QComboBox *m_newConfig;
+    QComboBox *m_keyConfig;
+    QPushButton *m_configs;
     NewKeyDialog *m_lastDialog = nullptr;
 };
 

@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace gatehouse {
@@ -173,10 +174,12 @@ class CloudWizardPage : public QWizardPage
     Q_OBJECT
 public:
     QListWidget *list;
+    QTreeWidget *models;
     QLabel *keyLink;
 
     explicit CloudWizardPage(QWidget *parent = nullptr)
-        : QWizardPage(parent), list(new QListWidget(this)), keyLink(new QLabel(this))
+        : QWizardPage(parent), list(new QListWidget(this)), models(new QTreeWidget(this)),
+          keyLink(new QLabel(this))
     {
         setTitle(tr("Cloud provider"));
         setSubTitle(tr("Pick the provider you have an API key for."));
@@ -192,11 +195,43 @@ public:
         other->setData(Qt::UserRole, QString());
         keyLink->setOpenExternalLinks(true);
         keyLink->setTextFormat(Qt::RichText);
+        models->setObjectName(QStringLiteral("catalogModels"));
+        models->setAccessibleName(tr("Models in the catalog"));
+        models->setHeaderLabels({tr("Model"), tr("Context"), tr("Can"), tr("$ in / out per M")});
+        models->setRootIsDecorated(false);
+        models->setAlternatingRowColors(true);
         auto *layout = new QVBoxLayout(this);
         layout->addWidget(list, 1);
+        auto *modelsLabel = new QLabel(tr("Main models, from Gatehouse's catalog:"), this);
+        layout->addWidget(modelsLabel);
+        layout->addWidget(models, 1);
         layout->addWidget(keyLink);
         connect(list, &QListWidget::currentRowChanged, this, [this] {
             const CatalogProvider *p = selected();
+            models->clear();
+            if (p) {
+                const QLocale locale;
+                for (const CatalogModel &m : p->models) {
+                    QStringList can;
+                    if (m.tools)
+                        can << tr("tools");
+                    if (m.vision)
+                        can << tr("vision");
+                    if (m.reasoning)
+                        can << tr("reasoning");
+                    new QTreeWidgetItem(
+                        models, {m.id,
+                                 m.contextWindow >= 1000 ? tr("%1k").arg(m.contextWindow / 1000)
+                                                         : QString::number(m.contextWindow),
+                                 can.join(QLatin1String(", ")),
+                                 m.hasPrice() ? QStringLiteral("%1 / %2").arg(
+                                                    locale.toString(m.inputPrice, 'f', 2),
+                                                    locale.toString(m.outputPrice, 'f', 2))
+                                              : QString()});
+                }
+                for (int c = 0; c < 3; ++c)
+                    models->resizeColumnToContents(c);
+            }
             keyLink->setText(p && p->keyUrl.isValid()
                                  ? tr("Get a key at <a href=\"%1\">%1</a>")
                                        .arg(p->keyUrl.toString().toHtmlEscaped())
@@ -326,6 +361,8 @@ AddProviderWizard::AddProviderWizard(const ConfigStore &store, SecretStore *secr
             p.baseUrl = c->baseUrl;
             p.surface = c->surface;
             form->setKeyRequired(true);
+            for (const CatalogModel &m : c->models)
+                models << m.id;
         } else {
             form->setKeyRequired(true);
         }

@@ -4,6 +4,7 @@
 #include "ChatPage.h"
 #include "ConnectPage.h"
 #include "ProvidersPage.h"
+#include "RoutingPage.h"
 #include "SettingsPage.h"
 #include "UiSettings.h"
 #include "gateway/GatewayRuntime.h"
@@ -23,7 +24,7 @@ namespace gatehouse {
 MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *parent)
     : QMainWindow(parent), m_runtime(runtime), m_settings(settings), m_nav(new QListWidget(this)),
       m_stack(new QStackedWidget(this)), m_providers(new ProvidersPage(runtime, m_stack)),
-      m_keys(new AccessKeysPage(runtime, m_stack)),
+      m_routing(new RoutingPage(runtime, m_stack)), m_keys(new AccessKeysPage(runtime, m_stack)),
       m_chat(new ChatPage(runtime, settings, m_stack)),
       m_connect(new ConnectPage(runtime, m_stack)),
       m_settingsPage(new SettingsPage(runtime, settings, m_stack)), m_status(new QLabel(this)),
@@ -49,7 +50,7 @@ MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *p
     QPalette navPalette = m_nav->palette();
     navPalette.setBrush(QPalette::Base, navPalette.brush(QPalette::AlternateBase));
     m_nav->setPalette(navPalette);
-    const QStringList titles{tr("Providers"), tr("Access keys"), tr("Chat"),
+    const QStringList titles{tr("Providers"),          tr("Routing"), tr("Access keys"), tr("Chat"),
                              tr("Connect your tools"), tr("Settings")};
     for (const QString &t : titles) {
         auto *item = new QListWidgetItem(t, m_nav);
@@ -61,7 +62,7 @@ MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *p
     m_nav->setFixedWidth(navWidth + 48);
     layout->addWidget(m_nav);
 
-    const QList<QWidget *> pages{m_providers, m_keys, m_chat, m_connect, m_settingsPage};
+    const QList<QWidget *> pages{m_providers, m_routing, m_keys, m_chat, m_connect, m_settingsPage};
     for (QWidget *page : pages) {
         page->layout()->setContentsMargins(16, 12, 16, 12);
         m_stack->addWidget(page);
@@ -110,6 +111,8 @@ MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *p
         updateTray();
     });
     connect(m_keys, &AccessKeysPage::keysChanged, m_connect, &ConnectPage::refresh);
+    connect(m_routing, &RoutingPage::routesChanged, m_chat, &ChatPage::refreshModels);
+    connect(m_providers, &ProvidersPage::providersChanged, m_routing, &RoutingPage::refresh);
     if (!runtime->url().isEmpty())
         setListening(runtime->url());
     resize(980, 640);

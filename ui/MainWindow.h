@@ -15,6 +15,7 @@ class ChatPage;
 class ConnectPage;
 class GatewayRuntime;
 class ProvidersPage;
+class RoutingPage;
 class SettingsPage;
 class UiSettings;
 
@@ -27,6 +28,7 @@ public:
     enum Page
     {
         Providers,
+        Routing,
         AccessKeys,
         Chat,
         Connect,
@@ -40,6 +42,7 @@ public:
     void bringForward();
 
     ProvidersPage *providersPage() const { return m_providers; }
+    RoutingPage *routingPage() const { return m_routing; }
     AccessKeysPage *accessKeysPage() const { return m_keys; }
     ChatPage *chatPage() const { return m_chat; }
     ConnectPage *connectPage() const { return m_connect; }
@@ -64,6 +67,7 @@ private:
     QListWidget *m_nav;
     QStackedWidget *m_stack;
     ProvidersPage *m_providers;
+    RoutingPage *m_routing;
     AccessKeysPage *m_keys;
     ChatPage *m_chat;
     ConnectPage *m_connect;

@@ -163,8 +163,9 @@ void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
             HttpHeaders headers{{"content-type", jsonType}};
             if (status == 429)
                 headers.append({QByteArrayLiteral("retry-after"), QByteArrayLiteral("1")});
-            exchange->respond(status, headers,
-                              "{\"error\":{\"message\":\"flaky upstream\",\"type\":\"fake_error\"}}");
+            exchange->respond(
+                status, headers,
+                "{\"error\":{\"message\":\"flaky upstream\",\"type\":\"fake_error\"}}");
             return;
         }
     }

@@ -23,9 +23,9 @@ struct CatalogModel
     bool hasPrice() const { return inputPrice >= 0 && outputPrice >= 0; }
     double cost(qint64 inputTokens, qint64 outputTokens) const
     {
-        return hasPrice() ? (double(inputTokens) * inputPrice + double(outputTokens) * outputPrice) /
-                                1e6
-                          : 0;
+        return hasPrice()
+                   ? (double(inputTokens) * inputPrice + double(outputTokens) * outputPrice) / 1e6
+                   : 0;
     }
 };
 

@@ -16,7 +16,7 @@ struct AccessKeyRecord
     QByteArray hash; // SHA-256 of the key, raw bytes
     QString hint;    // "ghk_AbCd…wxyz", enough to recognise a key, useless to use it
     QDateTime created;
-    QDateTime revoked; // null while active
+    QDateTime revoked;     // null while active
     QString configuration; // key configuration name; empty: the default one
 
     bool isActive() const { return revoked.isNull(); }

@@ -67,7 +67,8 @@ KeyConfiguration *Config::findKeyConfiguration(const QString &name)
 KeyConfiguration Config::configurationFor(const AccessKeyRecord &key) const
 {
     if (const KeyConfiguration *own = findKeyConfiguration(
-            key.configuration.isEmpty() ? QString(KeyConfiguration::defaultName) : key.configuration))
+            key.configuration.isEmpty() ? QString(KeyConfiguration::defaultName)
+                                        : key.configuration))
         return *own;
     KeyConfiguration open;
     open.name = KeyConfiguration::defaultName;

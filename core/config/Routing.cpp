@@ -40,7 +40,8 @@ Result<RouteStrategy> parseRouteStrategy(const QString &name)
             return s;
     }
     return Result<RouteStrategy>::failure(
-        Routing::tr("Unknown strategy \"%1\"; use in-order, round-robin, weighted or lowest-latency.")
+        Routing::tr(
+            "Unknown strategy \"%1\"; use in-order, round-robin, weighted or lowest-latency.")
             .arg(name));
 }
 
@@ -75,10 +76,11 @@ Status RouteRule::validateName(const QString &name)
         return {};
     if (name.contains(QLatin1Char(':')) && ModelReference::parse(name))
         return {};
-    return Status::failure(Routing::tr("\"%1\" is not a valid route name: use an alias of letters, digits, "
-                              "dots, dashes, slashes or underscores, or a provider:model "
-                              "reference.")
-                               .arg(name));
+    return Status::failure(
+        Routing::tr("\"%1\" is not a valid route name: use an alias of letters, digits, "
+                    "dots, dashes, slashes or underscores, or a provider:model "
+                    "reference.")
+            .arg(name));
 }
 
 Status RouteRule::validate() const
@@ -95,7 +97,8 @@ Status RouteRule::validate() const
                     .arg(name, c.model));
         if (c.weight < 1 || c.weight > 1000)
             return Status::failure(
-                Routing::tr("Route \"%1\": the weight of \"%2\" must be from 1 to 1000.").arg(name, c.model));
+                Routing::tr("Route \"%1\": the weight of \"%2\" must be from 1 to 1000.")
+                    .arg(name, c.model));
     }
     if (retries < 0 || retries > 5)
         return Status::failure(Routing::tr("Route \"%1\": retries must be from 0 to 5.").arg(name));
@@ -136,8 +139,8 @@ Result<RouteRule> RouteRule::fromJson(const QJsonObject &json)
             r.candidates.append({v.toObject().value(QLatin1String("model")).toString(),
                                  v.toObject().value(QLatin1String("weight")).toInt(1)});
     }
-    const auto strategy =
-        parseRouteStrategy(json.value(QLatin1String("strategy")).toString(QStringLiteral("in-order")));
+    const auto strategy = parseRouteStrategy(
+        json.value(QLatin1String("strategy")).toString(QStringLiteral("in-order")));
     if (!strategy)
         return Result<RouteRule>::failure(strategy.error());
     r.strategy = strategy.value();
@@ -182,17 +185,20 @@ Status KeyConfiguration::validate() const
 {
     if (auto s = AccessKeys::validateName(name); !s)
         return Status::failure(
-            Routing::tr("\"%1\" is not a valid configuration name: use 1 to 64 letters, digits, dots, "
-               "dashes or underscores.")
+            Routing::tr(
+                "\"%1\" is not a valid configuration name: use 1 to 64 letters, digits, dots, "
+                "dashes or underscores.")
                 .arg(name));
     for (const QString &p : allow) {
         if (p.trimmed().isEmpty() || p.trimmed() != p)
             return Status::failure(
-                Routing::tr("Configuration \"%1\": the pattern \"%2\" is empty or has surrounding spaces.")
+                Routing::tr(
+                    "Configuration \"%1\": the pattern \"%2\" is empty or has surrounding spaces.")
                     .arg(name, p));
     }
     if (limits.requestsPerMinute < 0 || limits.tokensPerDay < 0 || limits.spendPerMonth < 0)
-        return Status::failure(Routing::tr("Configuration \"%1\": limits cannot be negative.").arg(name));
+        return Status::failure(
+            Routing::tr("Configuration \"%1\": limits cannot be negative.").arg(name));
     for (const RouteRule &r : routes) {
         if (auto s = r.validate(); !s)
             return s;

@@ -66,7 +66,7 @@ struct KeyConfiguration
     static constexpr QLatin1String defaultName{"default"};
 
     QString name;
-    QStringList allow;                   // "my-ollama:*", "openai:gpt-4o*"; empty: everything
+    QStringList allow;                    // "my-ollama:*", "openai:gpt-4o*"; empty: everything
     QHash<QString, QString> providerKeys; // provider id -> key label ("" is the main key)
     QList<RouteRule> routes;
     KeyLimits limits;

@@ -6,14 +6,14 @@
 #include "ModelDiscovery.h"
 #include "ModelResolver.h"
 #include "UpstreamClient.h"
-#include "http/HttpExchange.h"
-#include "translate/ChatToMessages.h"
-#include "translate/MessagesToChat.h"
-#include "util/RandomSource.h"
 #include "UsageScanner.h"
 #include "config/ModelReference.h"
+#include "http/HttpExchange.h"
 #include "log/RequestLog.h"
+#include "translate/ChatToMessages.h"
+#include "translate/MessagesToChat.h"
 #include "translate/SseParser.h"
+#include "util/RandomSource.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -197,7 +197,7 @@ HttpHeaders Gateway::baseHeaders(const Context &ctx) const
         headers.append(
             {QByteArrayLiteral("access-control-expose-headers"),
              QByteArrayLiteral("x-request-id, x-gatehouse-provider, x-gatehouse-model, "
-                              "x-gatehouse-route, x-gatehouse-attempts, x-gatehouse-tried")});
+                               "x-gatehouse-route, x-gatehouse-attempts, x-gatehouse-tried")});
     }
     return headers;
 }
@@ -346,18 +346,19 @@ void Gateway::handleModels(HttpExchange *exchange, const Context &ctx)
             if (!usable)
                 return;
             aliases << rule.name;
-            data.append(QJsonObject{{QLatin1String("id"), rule.name},
-                                    {QLatin1String("object"), QLatin1String("model")},
-                                    {QLatin1String("created"), 0},
-                                    {QLatin1String("owned_by"), QLatin1String("gatehouse")},
-                                    {QLatin1String("route"), QJsonObject{
-                                        {QLatin1String("strategy"), routeStrategyName(rule.strategy)},
-                                        {QLatin1String("candidates"), [&rule] {
-                                             QJsonArray list;
-                                             for (const RouteCandidate &c : rule.candidates)
-                                                 list.append(c.model);
-                                             return list;
-                                         }()}}}});
+            data.append(QJsonObject{
+                {QLatin1String("id"), rule.name},
+                {QLatin1String("object"), QLatin1String("model")},
+                {QLatin1String("created"), 0},
+                {QLatin1String("owned_by"), QLatin1String("gatehouse")},
+                {QLatin1String("route"),
+                 QJsonObject{{QLatin1String("strategy"), routeStrategyName(rule.strategy)},
+                             {QLatin1String("candidates"), [&rule] {
+                                  QJsonArray list;
+                                  for (const RouteCandidate &c : rule.candidates)
+                                      list.append(c.model);
+                                  return list;
+                              }()}}}});
         };
         for (const RouteRule &rule : configuration.routes)
             addRule(rule);
@@ -388,9 +389,10 @@ void Gateway::handleModels(HttpExchange *exchange, const Context &ctx)
                                              {QLatin1String("vision"), known->vision},
                                              {QLatin1String("reasoning"), known->reasoning}});
                     if (known->hasPrice())
-                        entry.insert(QLatin1String("pricing"),
-                                     QJsonObject{{QLatin1String("input_per_million"), known->inputPrice},
-                                                 {QLatin1String("output_per_million"), known->outputPrice}});
+                        entry.insert(
+                            QLatin1String("pricing"),
+                            QJsonObject{{QLatin1String("input_per_million"), known->inputPrice},
+                                        {QLatin1String("output_per_million"), known->outputPrice}});
                 }
                 data.append(entry);
             }
@@ -440,9 +442,9 @@ struct Gateway::Job
     GatewaySnapshotPtr snapshot; // keeps the plan's providers alive
     const KeyConfiguration *configuration = nullptr;
     RoutePlan plan;
-    int target = 0;     // index into plan.targets
-    int tryOfTarget = 0; // retries of the same target so far
-    QList<QByteArray> tried; // "openai:gpt-4o 429 (130 ms)"
+    int target = 0;             // index into plan.targets
+    int tryOfTarget = 0;        // retries of the same target so far
+    QList<QByteArray> tried;    // "openai:gpt-4o 429 (130 ms)"
     bool injectedUsage = false; // asked an OpenAI provider for usage the client did not ask for
     RequestLogEntry log;
     UsageScanner usage;
@@ -484,8 +486,8 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
     job->log.stream = job->chat.stream;
 
     const AccessKeyEntry *key = m_snapshot->accessKey(ctx.accessKey);
-    job->configuration = key ? &m_snapshot->configurationOf(*key)
-                             : &m_snapshot->configurationOf(AccessKeyEntry{});
+    job->configuration =
+        key ? &m_snapshot->configurationOf(*key) : &m_snapshot->configurationOf(AccessKeyEntry{});
     if (auto refused = m_limiter.admit(ctx.accessKey, job->configuration->limits)) {
         finish(job, *refused);
         return;
@@ -558,13 +560,13 @@ void Gateway::attempt(const std::shared_ptr<Job> &job)
         const auto it = rp.labeledHeaders.constFind(label);
         if (it == rp.labeledHeaders.constEnd()) {
             const QString why = rp.labeledKeyErrors.value(label);
-            unusable(ApiError::serviceUnavailable(
-                         tr("The key \"%1\" of provider \"%2\" is not available: %3")
-                             .arg(label, provider.id,
-                                  why.isEmpty() ? tr("it is not stored, or still being loaded.")
-                                                : why),
-                         QStringLiteral("provider_key_unavailable")),
-                     "no key");
+            unusable(
+                ApiError::serviceUnavailable(
+                    tr("The key \"%1\" of provider \"%2\" is not available: %3")
+                        .arg(label, provider.id,
+                             why.isEmpty() ? tr("it is not stored, or still being loaded.") : why),
+                    QStringLiteral("provider_key_unavailable")),
+                "no key");
             return;
         }
         credentials = &it.value();
@@ -599,10 +601,9 @@ void Gateway::attempt(const std::shared_ptr<Job> &job)
                                              route.endpoint == Endpoint::Messages);
     job->injectedUsage = false;
     if (translated) {
-        auto body = chatToAnthropic ? ChatToMessages::translateRequest(job->chat.body,
-                                                                       target.upstreamModel)
-                                    : MessagesToChat::translateRequest(job->chat.body,
-                                                                       target.upstreamModel);
+        auto body = chatToAnthropic
+                        ? ChatToMessages::translateRequest(job->chat.body, target.upstreamModel)
+                        : MessagesToChat::translateRequest(job->chat.body, target.upstreamModel);
         if (auto *error = std::get_if<ApiError>(&body)) {
             finish(job, *error);
             return;
@@ -662,9 +663,9 @@ void Gateway::attempt(const std::shared_ptr<Job> &job)
         QByteArray streamTail; // the last bytes of a stream, to see whether it ended properly
         std::unique_ptr<StreamTranslator> translator; // for translated answers
         std::unique_ptr<SseParser> usageFilter;       // takes out a usage chunk we asked for
-        bool anthropicAnswer = false; // the provider answers in Anthropic's shape
-        qint64 overheadNs = 0;        // Gatehouse's own time before the first byte
-        qint64 finishedAtNs = 0;      // when the provider's last byte arrived
+        bool anthropicAnswer = false;                 // the provider answers in Anthropic's shape
+        qint64 overheadNs = 0;                        // Gatehouse's own time before the first byte
+        qint64 finishedAtNs = 0;                      // when the provider's last byte arrived
     };
     auto state = std::make_shared<RelayState>();
     const qint64 created = QDateTime::currentSecsSinceEpoch();
@@ -710,47 +711,47 @@ void Gateway::attempt(const std::shared_ptr<Job> &job)
         QTimer::singleShot(std::max<qint64>(delay, 0), this, [this, job] { attempt(job); });
     };
 
-    connect(call, &UpstreamCall::headersReceived, this,
-            [this, job, state, call, failOver](int status, const HttpHeaders &headers) {
-                if (isRetryableStatus(status) && job->hasAnotherAttempt()) {
-                    failOver(QByteArray::number(status), retryAfterOf(headers));
-                    return;
-                }
-                if (status < 400)
-                    m_router.recordSuccess(job->current(), call->elapsedMs());
-                else if (isRetryableStatus(status))
-                    m_router.recordFailure(job->current());
-                job->log.firstByteMs = job->ctx.received.elapsed();
-                job->tried.append(job->current().reference().toUtf8() + ' ' +
-                                  QByteArray::number(status));
-                state->status = status;
-                state->headers = baseHeaders(job->ctx);
-                state->headers.append(routingHeaders(*job));
-                // What Gatehouse added before the first byte: all time so far but the
-                // provider's.
-                state->overheadNs = job->ctx.received.nsecsElapsed() - call->elapsedNs();
-                QByteArray contentType;
-                for (const auto &h : headers) {
-                    if (isRelayedHeader(h.first))
-                        state->headers.append(h);
-                    if (h.first == "content-type")
-                        contentType = h.second;
-                    if (h.first == "x-request-id")
-                        state->headers.append(
-                            {QByteArrayLiteral("x-upstream-request-id"), h.second});
-                }
-                // Events are passed on the moment they arrive; nothing else is held back.
-                state->streaming = status < 300 && contentType.startsWith("text/event-stream");
-                if (state->streaming && job->exchange) {
-                    state->headers.append({QByteArrayLiteral("x-gatehouse-overhead-ms"),
-                                           overheadMs(state->overheadNs)});
-                    state->headers.append(
-                        {QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
-                    state->headers.append(
-                        {QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
-                    job->exchange->beginStream(status, state->headers);
-                }
-            });
+    connect(
+        call, &UpstreamCall::headersReceived, this,
+        [this, job, state, call, failOver](int status, const HttpHeaders &headers) {
+            if (isRetryableStatus(status) && job->hasAnotherAttempt()) {
+                failOver(QByteArray::number(status), retryAfterOf(headers));
+                return;
+            }
+            if (status < 400)
+                m_router.recordSuccess(job->current(), call->elapsedMs());
+            else if (isRetryableStatus(status))
+                m_router.recordFailure(job->current());
+            job->log.firstByteMs = job->ctx.received.elapsed();
+            job->tried.append(job->current().reference().toUtf8() + ' ' +
+                              QByteArray::number(status));
+            state->status = status;
+            state->headers = baseHeaders(job->ctx);
+            state->headers.append(routingHeaders(*job));
+            // What Gatehouse added before the first byte: all time so far but the
+            // provider's.
+            state->overheadNs = job->ctx.received.nsecsElapsed() - call->elapsedNs();
+            QByteArray contentType;
+            for (const auto &h : headers) {
+                if (isRelayedHeader(h.first))
+                    state->headers.append(h);
+                if (h.first == "content-type")
+                    contentType = h.second;
+                if (h.first == "x-request-id")
+                    state->headers.append({QByteArrayLiteral("x-upstream-request-id"), h.second});
+            }
+            // Events are passed on the moment they arrive; nothing else is held back.
+            state->streaming = status < 300 && contentType.startsWith("text/event-stream");
+            if (state->streaming && job->exchange) {
+                state->headers.append(
+                    {QByteArrayLiteral("x-gatehouse-overhead-ms"), overheadMs(state->overheadNs)});
+                state->headers.append(
+                    {QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
+                state->headers.append(
+                    {QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
+                job->exchange->beginStream(status, state->headers);
+            }
+        });
     connect(call, &UpstreamCall::dataReceived, this,
             [this, job, state, call, maxBuffered, providerId](const QByteArray &data) {
                 HttpExchange *ex = job->exchange;
@@ -770,7 +771,8 @@ void Gateway::attempt(const std::shared_ptr<Job> &job)
                 if (state->streaming && state->usageFilter) {
                     QByteArray out;
                     for (const auto &event : state->usageFilter->feed(data)) {
-                        if (event.data.contains("\"choices\":[]") && event.data.contains("\"usage\""))
+                        if (event.data.contains("\"choices\":[]") &&
+                            event.data.contains("\"usage\""))
                             continue;
                         out += "data: " + event.data + "\n\n";
                     }
@@ -846,13 +848,12 @@ void Gateway::attempt(const std::shared_ptr<Job> &job)
                                                        QLatin1String("message")
                                                  : answer.value(QLatin1String("choices")).isArray();
                 if (!valid) {
-                    finish(job,
-                           ApiError::badGateway(
-                               tr("Provider \"%1\" answered with something that is not %2.")
-                                   .arg(QString::fromUtf8(providerId),
-                                        fromAnthropic ? tr("an Anthropic Messages response")
-                                                      : tr("a Chat Completions response")),
-                               QStringLiteral("upstream_malformed")));
+                    finish(job, ApiError::badGateway(
+                                    tr("Provider \"%1\" answered with something that is not %2.")
+                                        .arg(QString::fromUtf8(providerId),
+                                             fromAnthropic ? tr("an Anthropic Messages response")
+                                                           : tr("a Chat Completions response")),
+                                    QStringLiteral("upstream_malformed")));
                     return;
                 }
                 HttpHeaders headers = state->headers;
@@ -906,15 +907,15 @@ HttpHeaders Gateway::routingHeaders(const Job &job) const
     HttpHeaders headers;
     if (job.log.attemptCount > 0) {
         const RouteTarget &target = job.current();
-        headers.append({QByteArrayLiteral("x-gatehouse-provider"),
-                        target.provider->provider.id.toUtf8()});
+        headers.append(
+            {QByteArrayLiteral("x-gatehouse-provider"), target.provider->provider.id.toUtf8()});
         headers.append({QByteArrayLiteral("x-gatehouse-model"), target.upstreamModel.toUtf8()});
     }
     if (!job.plan.rule.isEmpty())
         headers.append({QByteArrayLiteral("x-gatehouse-route"), job.plan.rule.toUtf8()});
     if (!job.tried.isEmpty()) {
-        headers.append({QByteArrayLiteral("x-gatehouse-attempts"),
-                        QByteArray::number(job.log.attemptCount)});
+        headers.append(
+            {QByteArrayLiteral("x-gatehouse-attempts"), QByteArray::number(job.log.attemptCount)});
         headers.append({QByteArrayLiteral("x-gatehouse-tried"), job.tried.join("; ")});
     }
     return headers;

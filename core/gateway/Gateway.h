@@ -2,8 +2,8 @@
 
 #include "ApiError.h"
 #include "GatewaySnapshot.h"
-#include "RequestGuard.h"
 #include "RateLimiter.h"
+#include "RequestGuard.h"
 #include "Router.h"
 #include "http/HttpHandler.h"
 

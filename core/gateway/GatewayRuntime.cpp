@@ -96,7 +96,8 @@ GatewaySnapshotPtr GatewayRuntime::snapshotFor(const Config &config,
 
 void GatewayRuntime::loadCatalog()
 {
-    auto catalog = Catalog::withUserFile(QDir(m_store.directory()).filePath(Catalog::userFileName()));
+    auto catalog =
+        Catalog::withUserFile(QDir(m_store.directory()).filePath(Catalog::userFileName()));
     if (!catalog) {
         emit configError(catalog.error());
         m_catalog = std::make_shared<const Catalog>(Catalog::builtIn());
@@ -112,7 +113,8 @@ Status GatewayRuntime::start()
         return Status::failure(config.error());
     loadCatalog();
     if (!m_log && QDir().mkpath(m_store.directory())) {
-        auto *log = new RequestLog(QDir(m_store.directory()).filePath(QStringLiteral("requests.sqlite")), this);
+        auto *log = new RequestLog(
+            QDir(m_store.directory()).filePath(QStringLiteral("requests.sqlite")), this);
         if (const Status opened = log->open(); opened) {
             m_log = log;
             m_service->setRequestLog(m_log);

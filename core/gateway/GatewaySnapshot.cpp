@@ -57,8 +57,8 @@ GatewaySnapshot::build(const Config &config, const QHash<QString, QByteArray> &k
         rp.catalog = s->catalog->providerFor(p);
         s->providers.append(std::move(rp));
     }
-    s->keyConfigurations = QVector<KeyConfiguration>(config.keyConfigurations.begin(),
-                                                     config.keyConfigurations.end());
+    s->keyConfigurations =
+        QVector<KeyConfiguration>(config.keyConfigurations.begin(), config.keyConfigurations.end());
     for (const AccessKeyRecord &k : config.accessKeys) {
         if (!k.isActive())
             continue;

@@ -72,10 +72,10 @@ std::optional<ApiError> RateLimiter::admit(const QString &key, const KeyLimits &
     }
     if (limits.requestsPerMinute > 0 && u.recent.size() >= limits.requestsPerMinute) {
         const QDateTime freed = QDateTime::fromMSecsSinceEpoch(u.recent.first() + 60'000, Qt::UTC);
-        return ApiError::rateLimited(
-            tr("This access key is limited to %1 requests per minute.")
-                .arg(limits.requestsPerMinute),
-            QStringLiteral("requests_per_minute_exceeded"), secondsUntil(now, freed));
+        return ApiError::rateLimited(tr("This access key is limited to %1 requests per minute.")
+                                         .arg(limits.requestsPerMinute),
+                                     QStringLiteral("requests_per_minute_exceeded"),
+                                     secondsUntil(now, freed));
     }
     if (limits.requestsPerMinute > 0)
         u.recent.append(now.toMSecsSinceEpoch());

@@ -48,9 +48,10 @@ std::variant<RoutePlan, ApiError> Router::plan(const QString &requested,
         }
         for (const ResolvedModel &r : std::get<QList<ResolvedModel>>(resolved)) {
             RouteTarget t{r.provider, r.upstreamModel};
-            const bool seen = std::any_of(targets.cbegin(), targets.cend(), [&t](const RouteTarget &o) {
-                return o.provider == t.provider && o.upstreamModel == t.upstreamModel;
-            });
+            const bool seen =
+                std::any_of(targets.cbegin(), targets.cend(), [&t](const RouteTarget &o) {
+                    return o.provider == t.provider && o.upstreamModel == t.upstreamModel;
+                });
             if (!seen)
                 targets.append(t);
         }

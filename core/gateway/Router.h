@@ -34,8 +34,8 @@ struct RoutePlan
 class Router
 {
 public:
-    using Clock = std::function<qint64()>;     // milliseconds, monotonic
-    using Random = std::function<quint32()>;   // uniformly distributed
+    using Clock = std::function<qint64()>;   // milliseconds, monotonic
+    using Random = std::function<quint32()>; // uniformly distributed
     Router(Clock clock = {}, Random random = {});
 
     std::variant<RoutePlan, ApiError> plan(const QString &requested, const QStringList &fallbacks,
@@ -58,7 +58,7 @@ private:
     struct Health
     {
         int consecutiveFailures = 0;
-        int coolings = 0;       // how often in a row it was cooled off: the period doubles
+        int coolings = 0; // how often in a row it was cooled off: the period doubles
         qint64 coolUntil = 0;
     };
     void order(QList<RouteTarget> &targets, const RouteRule &rule);

@@ -18,14 +18,18 @@ public:
     qint64 outputTokens = -1;
 
     bool known() const { return inputTokens >= 0 || outputTokens >= 0; }
-    qint64 total() const { return std::max<qint64>(0, inputTokens) + std::max<qint64>(0, outputTokens); }
+    qint64 total() const
+    {
+        return std::max<qint64>(0, inputTokens) + std::max<qint64>(0, outputTokens);
+    }
 
     void scan(QByteArrayView bytes)
     {
         qsizetype from = bytes.size();
         // Every "usage" object in these bytes, last first.
         while (from > 0) {
-            const qsizetype at = QByteArrayView(bytes.data(), from).lastIndexOf(QByteArrayView("\"usage\""));
+            const qsizetype at =
+                QByteArrayView(bytes.data(), from).lastIndexOf(QByteArrayView("\"usage\""));
             if (at < 0)
                 return;
             readObjectAfter(bytes, at + 7);

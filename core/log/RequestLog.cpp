@@ -81,9 +81,8 @@ public:
             return Status::failure(tr("Cannot create the request log table in %1: %2")
                                        .arg(path, q.lastError().text()));
         q.prepare(QStringLiteral("DELETE FROM requests WHERE time < ?"));
-        q.addBindValue(QDateTime::currentDateTimeUtc()
-                           .addDays(-retentionDays)
-                           .toString(Qt::ISODateWithMs));
+        q.addBindValue(
+            QDateTime::currentDateTimeUtc().addDays(-retentionDays).toString(Qt::ISODateWithMs));
         q.exec();
         timer = new QTimer(this);
         timer->setInterval(500);
@@ -224,7 +223,8 @@ QHash<QString, RequestLog::Usage> RequestLog::usageByKey(const QString &path, co
     if (!c.db().open())
         return out;
     const QDateTime utc = now.toUTC();
-    const QString dayStart = QDateTime(utc.date(), QTime(0, 0), Qt::UTC).toString(Qt::ISODateWithMs);
+    const QString dayStart =
+        QDateTime(utc.date(), QTime(0, 0), Qt::UTC).toString(Qt::ISODateWithMs);
     const QString monthStart =
         QDateTime(QDate(utc.date().year(), utc.date().month(), 1), QTime(0, 0), Qt::UTC)
             .toString(Qt::ISODateWithMs);

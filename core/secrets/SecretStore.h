@@ -43,7 +43,8 @@ public:
     static QString providerKeyName(const QString &instanceId, const QString &providerId,
                                    const QString &label = {})
     {
-        return QStringLiteral("provider/") + instanceId + QLatin1Char('/') + providerKeyId(providerId, label);
+        return QStringLiteral("provider/") + instanceId + QLatin1Char('/') +
+               providerKeyId(providerId, label);
     }
     // How a provider key is named within one config: "openai", or "openai#work".
     static QString providerKeyId(const QString &providerId, const QString &label)

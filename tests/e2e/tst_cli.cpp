@@ -189,14 +189,15 @@ private slots:
             QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:11434/v1"),
             QStringLiteral("--surface"), QStringLiteral("openai")});
         // A catalog provider needs neither URL nor surface.
-        auto added = ok({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("groq")});
+        auto added =
+            ok({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("groq")});
         QVERIFY(added.out.contains("https://api.groq.com/openai/v1"));
-        auto route = ok({QStringLiteral("route"), QStringLiteral("set"), QStringLiteral("fast"),
-                         QStringLiteral("--to"), QStringLiteral("local:llama3.2"),
-                         QStringLiteral("--to"), QStringLiteral("groq:llama-3.1-8b-instant=3"),
-                         QStringLiteral("--strategy"), QStringLiteral("weighted"),
-                         QStringLiteral("--retries"), QStringLiteral("1"),
-                         QStringLiteral("--deadline"), QStringLiteral("30")});
+        auto route =
+            ok({QStringLiteral("route"), QStringLiteral("set"), QStringLiteral("fast"),
+                QStringLiteral("--to"), QStringLiteral("local:llama3.2"), QStringLiteral("--to"),
+                QStringLiteral("groq:llama-3.1-8b-instant=3"), QStringLiteral("--strategy"),
+                QStringLiteral("weighted"), QStringLiteral("--retries"), QStringLiteral("1"),
+                QStringLiteral("--deadline"), QStringLiteral("30")});
         QVERIFY(route.out.contains("Added route \"fast\" (weighted)"));
         // Setting again changes only what is given.
         ok({QStringLiteral("route"), QStringLiteral("set"), QStringLiteral("fast"),
@@ -210,12 +211,13 @@ private slots:
             QStringLiteral("team"), QStringLiteral("--allow"), QStringLiteral("local:*"),
             QStringLiteral("--allow"), QStringLiteral("fast"), QStringLiteral("--rpm"),
             QStringLiteral("60"), QStringLiteral("--spend-per-month"), QStringLiteral("5")});
-        const QByteArray key = ok({QStringLiteral("key"), QStringLiteral("create"),
-                                   QStringLiteral("laptop"), QStringLiteral("--key-config"),
-                                   QStringLiteral("team")})
-                                   .out.trimmed();
+        const QByteArray key =
+            ok({QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("laptop"),
+                QStringLiteral("--key-config"), QStringLiteral("team")})
+                .out.trimmed();
         QVERIFY(key.startsWith("ghk_"));
-        const auto configs = ok({QStringLiteral("key"), QStringLiteral("config"), QStringLiteral("list")});
+        const auto configs =
+            ok({QStringLiteral("key"), QStringLiteral("config"), QStringLiteral("list")});
         QVERIFY2(configs.out.contains("local:*,fast") && configs.out.contains("60/min") &&
                      configs.out.contains("$5.00/month") && configs.out.contains("laptop"),
                  configs.out.constData());
@@ -226,9 +228,14 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject config = QJsonDocument::fromJson(file.readAll()).object();
         QCOMPARE(config.value(QLatin1String("routes")).toArray().size(), 1);
-        QCOMPARE(config.value(QLatin1String("keyConfigurations")).toArray().first().toObject()
-                     .value(QLatin1String("limits")).toObject()
-                     .value(QLatin1String("requestsPerMinute")).toInt(),
+        QCOMPARE(config.value(QLatin1String("keyConfigurations"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("limits"))
+                     .toObject()
+                     .value(QLatin1String("requestsPerMinute"))
+                     .toInt(),
                  60);
 
         // A configuration in use cannot be removed until its keys move on.
@@ -258,23 +265,26 @@ private slots:
                            QStringLiteral("--to"), QStringLiteral("bare")}
             << "provider:model";
         QTest::newRow("bad strategy")
-            << QStringList{QStringLiteral("route"), QStringLiteral("set"), QStringLiteral("x"),
-                           QStringLiteral("--to"), QStringLiteral("a:b"), QStringLiteral("--strategy"),
+            << QStringList{QStringLiteral("route"),  QStringLiteral("set"),
+                           QStringLiteral("x"),      QStringLiteral("--to"),
+                           QStringLiteral("a:b"),    QStringLiteral("--strategy"),
                            QStringLiteral("fastest")}
             << "strategy";
         QTest::newRow("bad weight")
             << QStringList{QStringLiteral("route"), QStringLiteral("set"), QStringLiteral("x"),
                            QStringLiteral("--to"), QStringLiteral("a:b=0")}
             << "weight";
-        QTest::newRow("bad rpm")
-            << QStringList{QStringLiteral("key"), QStringLiteral("config"), QStringLiteral("set"),
-                           QStringLiteral("c"), QStringLiteral("--rpm"), QStringLiteral("many")}
-            << "--rpm";
-        QTest::newRow("unknown provider key")
-            << QStringList{QStringLiteral("key"), QStringLiteral("config"), QStringLiteral("set"),
-                           QStringLiteral("c"), QStringLiteral("--provider-key"),
-                           QStringLiteral("nope=work")}
-            << "PROVIDER=LABEL";
+        QTest::newRow("bad rpm") << QStringList{QStringLiteral("key"),   QStringLiteral("config"),
+                                                QStringLiteral("set"),   QStringLiteral("c"),
+                                                QStringLiteral("--rpm"), QStringLiteral("many")}
+                                 << "--rpm";
+        QTest::newRow("unknown provider key") << QStringList{QStringLiteral("key"),
+                                                             QStringLiteral("config"),
+                                                             QStringLiteral("set"),
+                                                             QStringLiteral("c"),
+                                                             QStringLiteral("--provider-key"),
+                                                             QStringLiteral("nope=work")}
+                                              << "PROVIDER=LABEL";
         QTest::newRow("option of another command")
             << QStringList{QStringLiteral("route"), QStringLiteral("list"), QStringLiteral("--rpm"),
                            QStringLiteral("5")}

@@ -7,9 +7,11 @@
 #include "DesktopApp.h"
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
+#include "KeyConfigDialog.h"
 #include "MainWindow.h"
 #include "ProviderForm.h"
 #include "ProvidersPage.h"
+#include "RoutingPage.h"
 #include "SettingsPage.h"
 #include "UiSettings.h"
 #include "config/AccessKey.h"
@@ -206,6 +208,14 @@ private slots:
         auto *list = wizard.findChild<QListWidget *>(QStringLiteral("cloudProviders"));
         QVERIFY(list->count() >= 10);
         list->setCurrentRow(0); // OpenAI
+        // The catalog is browsable: the provider's main models with what they can and cost.
+        auto *models = wizard.findChild<QTreeWidget *>(QStringLiteral("catalogModels"));
+        QVERIFY(models->topLevelItemCount() >= 3);
+        const auto mini = models->findItems(QStringLiteral("gpt-4o-mini"), Qt::MatchExactly);
+        QCOMPARE(mini.size(), 1);
+        QCOMPARE(mini.first()->text(1), QStringLiteral("128k"));
+        QVERIFY(mini.first()->text(2).contains(QLatin1String("vision")));
+        QCOMPARE(mini.first()->text(3), QStringLiteral("0.15 / 0.60"));
         wizard.next();
         ProviderForm *form = wizard.form();
         QCOMPARE(form->idEdit()->text(), QStringLiteral("openai"));
@@ -307,6 +317,120 @@ private slots:
             qunsetenv("XDG_CONFIG_HOME");
         else
             qputenv("XDG_CONFIG_HOME", saved);
+    }
+
+    void routingPageBuildsAChainTheChatCanUse()
+    {
+        startGateway(true);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        window.showPage(MainWindow::Routing);
+        RoutingPage *page = window.routingPage();
+        QCOMPARE(page->routeList()->count(), 0);
+        QTest::keyClicks(page->nameEdit(), QStringLiteral("fast"));
+        for (const char *model : {"fake:status-503", "fake:echo-2", "fake:echo-1"}) {
+            page->candidatePicker()->setEditText(QString::fromLatin1(model));
+            QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("addCandidate")),
+                              Qt::LeftButton);
+        }
+        QCOMPARE(page->candidateList()->topLevelItemCount(), 3);
+        // echo-1 is selected (just added): up one, above echo-2.
+        page->moveCandidate(-1);
+        QCOMPARE(page->candidateList()->topLevelItem(1)->text(0), QStringLiteral("fake:echo-1"));
+        page->strategyBox()->setCurrentIndex(
+            page->strategyBox()->findData(QStringLiteral("in-order")));
+        page->retriesBox()->setValue(0);
+        page->deadlineBox()->setValue(20);
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("saveRoute")),
+                          Qt::LeftButton);
+        QVERIFY2(page->message()->text().startsWith(QLatin1String("Saved")),
+                 qPrintable(page->message()->text()));
+        const Config saved = savedConfig();
+        const RouteRule *rule = saved.findRoute(QStringLiteral("fast"));
+        QVERIFY(rule);
+        QCOMPARE(rule->candidates.size(), 3);
+        QCOMPARE(rule->candidates[1].model, QStringLiteral("fake:echo-1"));
+        QCOMPARE(rule->deadlineMs, 20'000);
+        QCOMPARE(page->routeList()->count(), 1);
+
+        // A candidate naming no provider is refused with the reason.
+        page->newRoute();
+        QTest::keyClicks(page->nameEdit(), QStringLiteral("broken"));
+        page->candidatePicker()->setEditText(QStringLiteral("nope:x"));
+        page->addCandidate();
+        QVERIFY(!page->save());
+        QVERIFY(page->message()->text().contains(QLatin1String("no provider \"nope\"")));
+
+        // The chat's model picker offers the alias, and a message through it fails over.
+        window.showPage(MainWindow::Chat);
+        ChatPage *chat = window.chatPage();
+        QTRY_VERIFY(chat->modelPicker()->findText(QStringLiteral("fast")) >= 0);
+        chat->modelPicker()->setEditText(QStringLiteral("fast"));
+        QTest::keyClicks(chat->input(), QStringLiteral("via the route"));
+        chat->send();
+        QTRY_VERIFY(!chat->client()->isBusy());
+        QVERIFY2(chat->transcript()->toPlainText().contains(QLatin1String("fake:echo-1")),
+                 qPrintable(chat->transcript()->toPlainText()));
+    }
+
+    void keyConfigurationsLimitWhatAKeyMayUse()
+    {
+        startGateway(true);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        window.showPage(MainWindow::AccessKeys);
+        AccessKeysPage *page = window.accessKeysPage();
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("editConfigurations")),
+                          Qt::LeftButton);
+        KeyConfigDialog *dialog = page->findChild<KeyConfigDialog *>();
+        QVERIFY(dialog);
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("echo-only"));
+        dialog->allowEdit()->setPlainText(QStringLiteral("fake:echo-1\n"));
+        dialog->rpmBox()->setValue(30);
+        dialog->spendBox()->setValue(2.5);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveConfig")),
+                          Qt::LeftButton);
+        QVERIFY2(dialog->message()->text().startsWith(QLatin1String("Saved")),
+                 qPrintable(dialog->message()->text()));
+        const Config saved = savedConfig();
+        const KeyConfiguration *k = saved.findKeyConfiguration(QStringLiteral("echo-only"));
+        QVERIFY(k);
+        QCOMPARE(k->allow, QStringList{QStringLiteral("fake:echo-1")});
+        QCOMPARE(k->limits.requestsPerMinute, 30);
+        QCOMPARE(k->limits.spendPerMonth, 2.5);
+        dialog->close();
+
+        // A key created with it may use echo-1 and nothing else.
+        QTRY_VERIFY(page->newKeyConfiguration()->findData(QStringLiteral("echo-only")) >= 0);
+        page->newKeyConfiguration()->setCurrentIndex(
+            page->newKeyConfiguration()->findData(QStringLiteral("echo-only")));
+        QTest::keyClicks(page->nameEdit(), QStringLiteral("narrow"));
+        page->createKey();
+        const QString key = page->lastKeyDialog()->keyField()->text();
+        page->lastKeyDialog()->close();
+        QCOMPARE(savedConfig().findAccessKey(QStringLiteral("narrow"))->configuration,
+                 QStringLiteral("echo-only"));
+        QCOMPARE(page->table()->topLevelItem(0)->text(5), QStringLiteral("echo-only"));
+        const quint16 port = m_runtime->service()->port();
+        auto ask = [&](const QByteArray &model) {
+            return HttpTestClient::request(
+                       port, "POST", "/v1/chat/completions",
+                       "{\"model\":\"" + model +
+                           "\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+                       {{"authorization", "Bearer " + key.toUtf8()}})
+                .status;
+        };
+        QTRY_COMPARE(ask("fake:echo-2"), 403);
+        QCOMPARE(ask("fake:echo-1"), 200);
+
+        // Back to the default configuration: everything is allowed again.
+        page->table()->setCurrentItem(page->table()->topLevelItem(0));
+        QComboBox *uses = page->selectedKeyConfiguration();
+        QVERIFY(uses->isEnabled());
+        uses->setCurrentIndex(uses->findData(QStringLiteral("default")));
+        page->assignConfiguration();
+        QVERIFY(savedConfig().findAccessKey(QStringLiteral("narrow"))->configuration.isEmpty());
+        QTRY_COMPARE(ask("fake:echo-2"), 200);
     }
 
     void accessKeyCreatedShownOnceAndRevoked()

@@ -69,10 +69,13 @@ private:
             rule("after-503", {QStringLiteral("fake:status-503"), QStringLiteral("other:echo-1")}),
             rule("after-refused", {QStringLiteral("down:m"), QStringLiteral("fake:echo-1")}),
             rule("after-timeout", {QStringLiteral("fake:hang"), QStringLiteral("other:echo-2")}),
-            rule("all-fail", {QStringLiteral("fake:status-502"), QStringLiteral("other:status-500")}),
+            rule("all-fail",
+                 {QStringLiteral("fake:status-502"), QStringLiteral("other:status-500")}),
             rule("retry-429", {QStringLiteral("fake:flaky-1-429")}, 1),
-            rule("retry-then-next", {QStringLiteral("fake:status-503"), QStringLiteral("other:echo-1")}, 1),
-            rule("short-deadline", {QStringLiteral("patient:hang"), QStringLiteral("other:echo-1")}, 0, 1000),
+            rule("retry-then-next",
+                 {QStringLiteral("fake:status-503"), QStringLiteral("other:echo-1")}, 1),
+            rule("short-deadline", {QStringLiteral("patient:hang"), QStringLiteral("other:echo-1")},
+                 0, 1000),
             rule("cut", {QStringLiteral("fake:cut-2"), QStringLiteral("other:echo-1")}),
             rule("cooling", {QStringLiteral("down:x"), QStringLiteral("fake:echo-1")}),
             rule("fast", {QStringLiteral("fake:echo-1")}),
@@ -104,8 +107,8 @@ private:
     HttpTestClient::Response chat(const QByteArray &model, const char *key = "open",
                                   bool stream = false, const QByteArray &extra = {})
     {
-        const QByteArray body = "{\"model\":\"" + model + "\",\"stream\":" +
-                                (stream ? "true" : "false") + extra +
+        const QByteArray body = "{\"model\":\"" + model +
+                                "\",\"stream\":" + (stream ? "true" : "false") + extra +
                                 ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         return HttpTestClient::request(
             m_port, "POST", "/v1/chat/completions", body,
@@ -136,8 +139,8 @@ private slots:
         m_service->setRequestLog(m_log);
         QSignalSpy listening(m_service, &GatewayService::listening);
         m_service->start(GatewaySnapshot::build(
-            config(), {{QStringLiteral("fake"), "main-key"}, {QStringLiteral("fake#work"), "work-key"}},
-            {}));
+            config(),
+            {{QStringLiteral("fake"), "main-key"}, {QStringLiteral("fake#work"), "work-key"}}, {}));
         QVERIFY(listening.wait(5000));
         m_port = listening.first().at(1).value<quint16>();
     }
@@ -181,7 +184,9 @@ private slots:
         QVERIFY2(r.header("x-gatehouse-tried").startsWith("fake:hang timeout"),
                  r.header("x-gatehouse-tried").constData());
         QCOMPARE(r.header("x-gatehouse-model"), QByteArray("echo-2"));
-        QVERIFY2(t.elapsed() >= 360, qPrintable(QString::number(t.elapsed()) + QString::fromLatin1(r.header("x-gatehouse-tried"))));
+        QVERIFY2(t.elapsed() >= 360,
+                 qPrintable(QString::number(t.elapsed()) +
+                            QString::fromLatin1(r.header("x-gatehouse-tried"))));
     }
 
     void lastFailureIsRelayedWithWhatWasTried()
@@ -233,8 +238,9 @@ private slots:
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.contains("tok0"));
         QVERIFY(r.body.contains("tok1"));
-        QVERIFY2(r.body.contains("\"error\""), r.body.constData()); // the cut is reported in the stream
-        QCOMPARE(receivedFor("echo-1"), 0);   // and nothing else was tried
+        QVERIFY2(r.body.contains("\"error\""),
+                 r.body.constData());       // the cut is reported in the stream
+        QCOMPARE(receivedFor("echo-1"), 0); // and nothing else was tried
         QCOMPARE(r.header("x-gatehouse-tried"), QByteArray("fake:cut-2 200"));
     }
 
@@ -266,8 +272,11 @@ private slots:
         QCOMPARE(refused.status, 403);
         const QJsonObject error =
             QJsonDocument::fromJson(refused.body).object().value(QLatin1String("error")).toObject();
-        QCOMPARE(error.value(QLatin1String("code")).toString(), QStringLiteral("model_not_allowed"));
-        QVERIFY(error.value(QLatin1String("message")).toString().contains(QLatin1String("fake:echo-*")));
+        QCOMPARE(error.value(QLatin1String("code")).toString(),
+                 QStringLiteral("model_not_allowed"));
+        QVERIFY(error.value(QLatin1String("message"))
+                    .toString()
+                    .contains(QLatin1String("fake:echo-*")));
     }
 
     void requestsPerMinuteLimit()
@@ -299,9 +308,11 @@ private slots:
     void configurationPicksProviderKey()
     {
         QCOMPARE(chat("fake:echo-1", "work").status, 200);
-        QCOMPARE(m_upstream->received.last().header("authorization"), QByteArray("Bearer work-key"));
+        QCOMPARE(m_upstream->received.last().header("authorization"),
+                 QByteArray("Bearer work-key"));
         QCOMPARE(chat("fake:echo-1", "open").status, 200);
-        QCOMPARE(m_upstream->received.last().header("authorization"), QByteArray("Bearer main-key"));
+        QCOMPARE(m_upstream->received.last().header("authorization"),
+                 QByteArray("Bearer main-key"));
     }
 
     void modelListShowsAliasesAndOnlyWhatTheKeyMayUse()
@@ -341,7 +352,8 @@ private slots:
         QCOMPARE(e.model, QStringLiteral("echo-1"));
         QCOMPARE(e.status, 200);
         QCOMPARE(e.attemptCount, 2);
-        QVERIFY2(e.attempts.startsWith(QLatin1String("fake:status-503 503")), qPrintable(e.attempts));
+        QVERIFY2(e.attempts.startsWith(QLatin1String("fake:status-503 503")),
+                 qPrintable(e.attempts));
         QCOMPARE(e.accessKey, QStringLiteral("open"));
         QCOMPARE(e.inputTokens, 5);
         QVERIFY(e.outputTokens > 0);

@@ -151,23 +151,26 @@ private slots:
             QStringLiteral("--label"), QStringLiteral("work")},
            "sk-work\n");
         gh({QStringLiteral("key"), QStringLiteral("config"), QStringLiteral("set"),
-            QStringLiteral("office"), QStringLiteral("--provider-key"), QStringLiteral("cloud=work")});
-        const QByteArray office = gh({QStringLiteral("key"), QStringLiteral("create"),
-                                      QStringLiteral("office"), QStringLiteral("--key-config"),
-                                      QStringLiteral("office")})
-                                      .out.trimmed();
+            QStringLiteral("office"), QStringLiteral("--provider-key"),
+            QStringLiteral("cloud=work")});
+        const QByteArray office =
+            gh({QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("office"),
+                QStringLiteral("--key-config"), QStringLiteral("office")})
+                .out.trimmed();
         const QByteArray home =
-            gh({QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("home")}).out.trimmed();
+            gh({QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("home")})
+                .out.trimmed();
         // Adding a key is all a catalog provider needs.
-        const auto catalog = gh({QStringLiteral("provider"), QStringLiteral("set-key"),
-                                 QStringLiteral("mistral")},
-                                "sk-mistral\n");
+        const auto catalog =
+            gh({QStringLiteral("provider"), QStringLiteral("set-key"), QStringLiteral("mistral")},
+               "sk-mistral\n");
         QVERIFY(catalog.out.contains("from the catalog"));
         QVERIFY(gh({QStringLiteral("provider"), QStringLiteral("list")})
                     .out.contains("https://api.mistral.ai/v1"));
 
         GatehouseProcess gateway;
-        QVERIFY(gateway.startHeadless(cfg + QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
+        QVERIFY(gateway.startHeadless(cfg +
+                                      QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
         const QByteArray body =
             "{\"model\":\"cloud:gpt-x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         QTRY_COMPARE_WITH_TIMEOUT(HttpTestClient::request(gateway.port(), "POST",
@@ -180,7 +183,8 @@ private slots:
                                          {{"Authorization", "Bearer " + home}})
                      .status,
                  200);
-        QCOMPARE(upstream.received.last().header("authorization"), QByteArray("Bearer sk-personal"));
+        QCOMPARE(upstream.received.last().header("authorization"),
+                 QByteArray("Bearer sk-personal"));
         // The catalog provider's models are listed with what the catalog knows of them.
         const auto models = HttpTestClient::request(gateway.port(), "GET", "/v1/models", {},
                                                     {{"Authorization", "Bearer " + home}});
@@ -201,7 +205,8 @@ private slots:
         KeychainSecretStore store;
         for (const QString &label : {QString(), QStringLiteral("work")}) {
             const auto r = wait([&](auto done) {
-                store.read(SecretStore::providerKeyName(instance, QStringLiteral("cloud"), label), done);
+                store.read(SecretStore::providerKeyName(instance, QStringLiteral("cloud"), label),
+                           done);
             });
             QCOMPARE(r.error, SecretResult::Error::NotFound);
         }

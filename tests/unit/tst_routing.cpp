@@ -23,7 +23,8 @@ Provider provider(const char *id, QStringList models = {})
     return p;
 }
 
-RouteRule rule(const char *name, QStringList models, RouteStrategy strategy = RouteStrategy::InOrder)
+RouteRule rule(const char *name, QStringList models,
+               RouteStrategy strategy = RouteStrategy::InOrder)
 {
     RouteRule r;
     r.name = QString::fromLatin1(name);
@@ -84,8 +85,8 @@ private slots:
             rule("lat", {QStringLiteral("a:m1"), QStringLiteral("b:m2")},
                  RouteStrategy::LowestLatency),
             rule("a:m1", {QStringLiteral("a:m1"), QStringLiteral("c:m3")})};
-        RouteRule weighted = rule("w", {QStringLiteral("a:m1"), QStringLiteral("b:m2")},
-                                  RouteStrategy::Weighted);
+        RouteRule weighted =
+            rule("w", {QStringLiteral("a:m1"), QStringLiteral("b:m2")}, RouteStrategy::Weighted);
         weighted.candidates[0].weight = 1;
         weighted.candidates[1].weight = 3;
         m_config.routes.append(weighted);
@@ -171,8 +172,9 @@ private slots:
     void inOrderAndFallbacks()
     {
         Router r = router();
-        QCOMPARE(references(plan(r, QStringLiteral("fast"), m_open)),
-                 QStringList({QStringLiteral("a:m1"), QStringLiteral("b:m2"), QStringLiteral("c:m3")}));
+        QCOMPARE(
+            references(plan(r, QStringLiteral("fast"), m_open)),
+            QStringList({QStringLiteral("a:m1"), QStringLiteral("b:m2"), QStringLiteral("c:m3")}));
         QCOMPARE(plan(r, QStringLiteral("fast"), m_open).rule, QStringLiteral("fast"));
         // A rule named after a model reference gives it fallbacks.
         QCOMPARE(references(plan(r, QStringLiteral("a:m1"), m_open)),
@@ -187,7 +189,8 @@ private slots:
         KeyConfiguration own;
         own.name = QStringLiteral("own");
         own.routes = {rule("fast", {QStringLiteral("c:m3")})};
-        QCOMPARE(references(plan(r, QStringLiteral("fast"), own)), QStringList{QStringLiteral("c:m3")});
+        QCOMPARE(references(plan(r, QStringLiteral("fast"), own)),
+                 QStringList{QStringLiteral("c:m3")});
     }
 
     void unknownModelsAndRefusals()
@@ -226,12 +229,14 @@ private slots:
         Router r = router();
         // Weights 1 and 3: draws 0 pick the first, draws 1..3 the second.
         m_random = 0;
-        QCOMPARE(plan(r, QStringLiteral("w"), m_open).targets.first().reference(), QStringLiteral("a:m1"));
+        QCOMPARE(plan(r, QStringLiteral("w"), m_open).targets.first().reference(),
+                 QStringLiteral("a:m1"));
         m_random = 1;
         QCOMPARE(references(plan(r, QStringLiteral("w"), m_open)),
                  QStringList({QStringLiteral("b:m2"), QStringLiteral("a:m1")}));
         m_random = 7; // 7 % 4 == 3
-        QCOMPARE(plan(r, QStringLiteral("w"), m_open).targets.first().reference(), QStringLiteral("b:m2"));
+        QCOMPARE(plan(r, QStringLiteral("w"), m_open).targets.first().reference(),
+                 QStringLiteral("b:m2"));
         // Over many draws the shares follow the weights.
         Router real;
         int second = 0;
@@ -250,10 +255,12 @@ private slots:
         QCOMPARE(p.targets.first().reference(), QStringLiteral("a:m1"));
         r.recordSuccess(p.targets[0], 400);
         r.recordSuccess(p.targets[1], 50);
-        QCOMPARE(plan(r, QStringLiteral("lat"), m_open).targets.first().reference(), QStringLiteral("b:m2"));
+        QCOMPARE(plan(r, QStringLiteral("lat"), m_open).targets.first().reference(),
+                 QStringLiteral("b:m2"));
         for (int i = 0; i < 10; ++i)
             r.recordSuccess(p.targets[1], 900);
-        QCOMPARE(plan(r, QStringLiteral("lat"), m_open).targets.first().reference(), QStringLiteral("a:m1"));
+        QCOMPARE(plan(r, QStringLiteral("lat"), m_open).targets.first().reference(),
+                 QStringLiteral("a:m1"));
     }
 
     void coolingOffAndProbe()
@@ -267,12 +274,14 @@ private slots:
         r.recordFailure(a);
         QVERIFY(r.isCooling(QStringLiteral("a")));
         // While it cools off it goes last.
-        QCOMPARE(references(plan(r, QStringLiteral("fast"), m_open)),
-                 QStringList({QStringLiteral("b:m2"), QStringLiteral("c:m3"), QStringLiteral("a:m1")}));
+        QCOMPARE(
+            references(plan(r, QStringLiteral("fast"), m_open)),
+            QStringList({QStringLiteral("b:m2"), QStringLiteral("c:m3"), QStringLiteral("a:m1")}));
         // After the period it is tried first again (a probe); failing again cools it longer.
         m_now += Router::firstCoolingMs + 1;
         QVERIFY(!r.isCooling(QStringLiteral("a")));
-        QCOMPARE(plan(r, QStringLiteral("fast"), m_open).targets.first().reference(), QStringLiteral("a:m1"));
+        QCOMPARE(plan(r, QStringLiteral("fast"), m_open).targets.first().reference(),
+                 QStringLiteral("a:m1"));
         r.recordFailure(a);
         QVERIFY(r.isCooling(QStringLiteral("a")));
         QCOMPARE(r.coolingUntil(QStringLiteral("a")), m_now + 2 * Router::firstCoolingMs);
@@ -331,13 +340,15 @@ private slots:
     void usageScanner()
     {
         UsageScanner openai;
-        openai.scan("{\"id\":\"x\",\"choices\":[{\"message\":{\"content\":\"\\\"usage\\\": {no}\"}}],"
-                    "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":5,\"total_tokens\":17}}");
+        openai.scan(
+            "{\"id\":\"x\",\"choices\":[{\"message\":{\"content\":\"\\\"usage\\\": {no}\"}}],"
+            "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":5,\"total_tokens\":17}}");
         QCOMPARE(openai.inputTokens, 12);
         QCOMPARE(openai.outputTokens, 5);
         UsageScanner anthropic;
-        anthropic.scan("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":"
-                       "{\"input_tokens\":20,\"output_tokens\":1}}}\n\n");
+        anthropic.scan(
+            "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":"
+            "{\"input_tokens\":20,\"output_tokens\":1}}}\n\n");
         anthropic.scan("event: message_delta\ndata: {\"type\":\"message_delta\",\"usage\":"
                        "{\"output_tokens\":9}}\n\n");
         QCOMPARE(anthropic.inputTokens, 20);
@@ -361,7 +372,8 @@ private slots:
                 QVERIFY2(m.contextWindow > 0 && m.hasPrice(), qPrintable(m.id));
             }
         }
-        const CatalogModel *mini = built.provider(QStringLiteral("openai"))->model(QStringLiteral("gpt-4o-mini"));
+        const CatalogModel *mini =
+            built.provider(QStringLiteral("openai"))->model(QStringLiteral("gpt-4o-mini"));
         QVERIFY(mini && mini->tools && mini->vision && !mini->reasoning);
         QCOMPARE(mini->cost(1'000'000, 1'000'000), 0.75);
 
@@ -369,13 +381,19 @@ private slots:
         QTemporaryDir dir;
         QFile f(dir.filePath(QStringLiteral("catalog.json")));
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"catalogVersion\":1,\"providers\":[{\"id\":\"openai\",\"baseUrl\":\"https://api.openai.com/v1\","
-                "\"models\":[{\"id\":\"gpt-4o-mini\",\"context\":1,\"price\":{\"input\":9,\"output\":9}}]},"
-                "{\"id\":\"corp\",\"name\":\"Corp\",\"baseUrl\":\"https://llm.corp.example/v1\",\"models\":[]}]}");
+        f.write("{\"catalogVersion\":1,\"providers\":[{\"id\":\"openai\",\"baseUrl\":\"https://"
+                "api.openai.com/v1\","
+                "\"models\":[{\"id\":\"gpt-4o-mini\",\"context\":1,\"price\":{\"input\":9,"
+                "\"output\":9}}]},"
+                "{\"id\":\"corp\",\"name\":\"Corp\",\"baseUrl\":\"https://llm.corp.example/"
+                "v1\",\"models\":[]}]}");
         f.close();
         const auto merged = Catalog::withUserFile(f.fileName());
         QVERIFY(merged);
-        QCOMPARE(merged->provider(QStringLiteral("openai"))->model(QStringLiteral("gpt-4o-mini"))->inputPrice, 9.0);
+        QCOMPARE(merged->provider(QStringLiteral("openai"))
+                     ->model(QStringLiteral("gpt-4o-mini"))
+                     ->inputPrice,
+                 9.0);
         QVERIFY(merged->provider(QStringLiteral("openai"))->model(QStringLiteral("gpt-4o")));
         QVERIFY(merged->provider(QStringLiteral("corp")));
         QVERIFY(Catalog::withUserFile(dir.filePath(QStringLiteral("missing.json"))));
@@ -396,7 +414,8 @@ private slots:
         Router r;
         auto p = r.plan(QStringLiteral("gpt-4o-mini"), {}, KeyConfiguration{}, *snapshot);
         QVERIFY(std::holds_alternative<RoutePlan>(p));
-        QCOMPARE(std::get<RoutePlan>(p).targets.first().reference(), QStringLiteral("work-openai:gpt-4o-mini"));
+        QCOMPARE(std::get<RoutePlan>(p).targets.first().reference(),
+                 QStringLiteral("work-openai:gpt-4o-mini"));
     }
 };
 
