@@ -4,7 +4,7 @@
 <context>
     <name>AccessKeys</name>
     <message>
-        <location filename="../core/config/AccessKey.cpp" line="+35"/>
+        <location filename="../core/config/AccessKey.cpp" line="+38"/>
         <source>Access key &quot;%1&quot; has no valid sha256 hash.</source>
         <translation>Zugangsschlüssel „%1“ hat keinen gültigen SHA-256-Hash.</translation>
     </message>
@@ -17,20 +17,35 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../core/catalog/Catalog.cpp" line="+17"/>
+        <location filename="../core/catalog/Catalog.cpp" line="+26"/>
         <source>The model catalog is not valid JSON: %1</source>
         <translation>Der Modellkatalog ist kein gültiges JSON: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The model catalog has a bad entry &quot;%1&quot;.</source>
         <translation>Der Modellkatalog enthält einen fehlerhaften Eintrag „%1“.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The model catalog has a bad model in &quot;%1&quot;.</source>
+        <translation>Der Modellkatalog enthält ein fehlerhaftes Modell in „%1“.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Cannot read the catalog file %1: %2</source>
+        <translation>Die Katalogdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In %1: %2</source>
+        <translation>In %1: %2</translation>
     </message>
 </context>
 <context>
     <name>GatewayService</name>
     <message>
-        <location filename="../core/gateway/GatewayService.cpp" line="+41"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+42"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Kann nicht auf %1 Port %2 lauschen: %3</translation>
     </message>
@@ -107,9 +122,62 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/DesktopApp.cpp" line="+67"/>
+        <location filename="../ui/DesktopApp.cpp" line="+69"/>
         <source>Gatehouse cannot start</source>
         <translation>Gatehouse kann nicht starten</translation>
+    </message>
+</context>
+<context>
+    <name>Routing</name>
+    <message>
+        <location filename="../core/config/Routing.cpp" line="+43"/>
+        <source>Unknown strategy &quot;%1&quot;; use in-order, round-robin, weighted or lowest-latency.</source>
+        <translation>Unbekannte Strategie „%1“; verwenden Sie in-order, round-robin, weighted oder lowest-latency.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&quot;%1&quot; is not a valid route name: use an alias of letters, digits, dots, dashes, slashes or underscores, or a provider:model reference.</source>
+        <translation>„%1“ ist kein gültiger Routenname: Verwenden Sie einen Alias aus Buchstaben, Ziffern, Punkten, Binde-, Schräg- oder Unterstrichen, oder eine anbieter:modell-Angabe.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Route &quot;%1&quot; has no candidates.</source>
+        <translation>Route „%1“ hat keine Kandidaten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Route &quot;%1&quot;: candidate &quot;%2&quot; must be a provider:model reference.</source>
+        <translation>Route „%1“: Kandidat „%2“ muss eine anbieter:modell-Angabe sein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Route &quot;%1&quot;: the weight of &quot;%2&quot; must be from 1 to 1000.</source>
+        <translation>Route „%1“: Das Gewicht von „%2“ muss zwischen 1 und 1000 liegen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Route &quot;%1&quot;: retries must be from 0 to 5.</source>
+        <translation>Route „%1“: Wiederholungen müssen zwischen 0 und 5 liegen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Route &quot;%1&quot;: the deadline must be from 1 to 600 seconds.</source>
+        <translation>Route „%1“: Die Frist muss zwischen 1 und 600 Sekunden liegen.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>&quot;%1&quot; is not a valid configuration name: use 1 to 64 letters, digits, dots, dashes or underscores.</source>
+        <translation>„%1“ ist kein gültiger Konfigurationsname: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Configuration &quot;%1&quot;: the pattern &quot;%2&quot; is empty or has surrounding spaces.</source>
+        <translation>Konfiguration „%1“: Das Muster „%2“ ist leer oder hat Leerzeichen außen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Configuration &quot;%1&quot;: limits cannot be negative.</source>
+        <translation>Konfiguration „%1“: Grenzwerte können nicht negativ sein.</translation>
     </message>
 </context>
 <context>
@@ -133,7 +201,7 @@
 <context>
     <name>gatehouse::AccessKeysPage</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="+61"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="+63"/>
         <source>&amp;Create key</source>
         <translation>Schlüssel &amp;erstellen</translation>
     </message>
@@ -143,7 +211,12 @@
         <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Con&amp;figurations…</source>
+        <translation>&amp;Konfigurationen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Every tool calls Gatehouse with an access key. Give each tool its own key, so you can see what it does and revoke it alone.</source>
         <translation>Jedes Werkzeug ruft Gatehouse mit einem Zugangsschlüssel auf. Geben Sie jedem Werkzeug einen eigenen Schlüssel, damit Sie sehen, was es tut, und ihn einzeln widerrufen können.</translation>
     </message>
@@ -163,12 +236,22 @@
         <translation>zum Beispiel vscode oder laptop-cli</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>Configuration of the new key</source>
+        <translation>Konfiguration des neuen Schlüssels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the new key may do</source>
+        <translation>Was der neue Schlüssel darf</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Access keys</source>
         <translation>Zugangsschlüssel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -193,7 +276,28 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+0"/>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Selected key &amp;uses:</source>
+        <translation>Gewählter Schlüssel &amp;verwendet:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Configuration of the selected key</source>
+        <translation>Konfiguration des gewählten Schlüssels</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+26"/>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="-8"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -208,12 +312,12 @@
         <translation>widerrufen %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>A key named &quot;%1&quot; exists already (revoked keys keep their name). Pick another name.</source>
         <translation>Ein Schlüssel namens „%1“ existiert bereits (widerrufene Schlüssel behalten ihren Namen). Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Revoke access key</source>
         <translation>Zugangsschlüssel widerrufen</translation>
     </message>
@@ -229,6 +333,7 @@
     </message>
     <message>
         <location line="+13"/>
+        <location line="+34"/>
         <source>The key &quot;%1&quot; no longer exists.</source>
         <translation>Der Schlüssel „%1“ existiert nicht mehr.</translation>
     </message>
@@ -236,12 +341,12 @@
 <context>
     <name>gatehouse::AddProviderWizard</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="+283"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+318"/>
         <source>Add a provider</source>
         <translation>Anbieter hinzufügen</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
         <translation>Ein Anbieter mit der ID „%1“ existiert bereits; wählen Sie eine andere ID.</translation>
     </message>
@@ -337,7 +442,7 @@
         <translation>gestoppt</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+29"/>
         <source>Messages go through the gateway at %1, as a tool&apos;s would.</source>
         <translation>Nachrichten gehen über das Gateway unter %1, genau wie die eines Werkzeugs.</translation>
     </message>
@@ -401,7 +506,7 @@
 <context>
     <name>gatehouse::CloudWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-202"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-236"/>
         <source>Cloud provider</source>
         <translation>Cloud-Anbieter</translation>
     </message>
@@ -421,7 +526,57 @@
         <translation>Eine andere OpenAI- oder Anthropic-kompatible API (URL eingeben)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Models in the catalog</source>
+        <translation>Modelle im Katalog</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Can</source>
+        <translation>Kann</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>$ in / out per M</source>
+        <translation>$ ein / aus pro Mio.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Main models, from Gatehouse&apos;s catalog:</source>
+        <translation>Wichtige Modelle aus dem Katalog von Gatehouse:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vision</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reasoning</source>
+        <translation>Denken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1k</source>
+        <translation>%1k</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Get a key at &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
         <translation>Einen Schlüssel gibt es unter &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
     </message>
@@ -429,7 +584,7 @@
 <context>
     <name>gatehouse::Config</name>
     <message>
-        <location filename="../core/config/Config.cpp" line="+72"/>
+        <location filename="../core/config/Config.cpp" line="+119"/>
         <source>&quot;schemaVersion&quot; is missing or not a number.</source>
         <translation>„schemaVersion“ fehlt oder ist keine Zahl.</translation>
     </message>
@@ -462,6 +617,21 @@
         <location line="+9"/>
         <source>provider &quot;%1&quot; is listed twice.</source>
         <translation>Anbieter „%1“ ist doppelt aufgeführt.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>route &quot;%1&quot; is listed twice.</source>
+        <translation>Route „%1“ ist doppelt aufgeführt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>key configuration &quot;%1&quot; is listed twice.</source>
+        <translation>Schlüsselkonfiguration „%1“ ist doppelt aufgeführt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>access key &quot;%1&quot; uses the configuration &quot;%2&quot;, which does not exist.</source>
+        <translation>Zugangsschlüssel „%1“ verwendet die Konfiguration „%2“, die es nicht gibt.</translation>
     </message>
 </context>
 <context>
@@ -581,7 +751,7 @@
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>no key yet: create one on the Access keys page</source>
         <translation>noch kein Schlüssel: erstellen Sie einen auf der Seite Zugangsschlüssel</translation>
     </message>
@@ -625,9 +795,167 @@
 <context>
     <name>gatehouse::GatewayRuntime</name>
     <message>
-        <location filename="../core/gateway/GatewayRuntime.cpp" line="+180"/>
+        <location filename="../core/gateway/GatewayRuntime.cpp" line="+223"/>
         <source>Provider &quot;%1&quot;: %2</source>
         <translation>Anbieter „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::KeyConfigDialog</name>
+    <message>
+        <location filename="../ui/KeyConfigDialog.cpp" line="+33"/>
+        <source>&amp;Save configuration</source>
+        <translation>Konfiguration &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key configurations</source>
+        <translation>Schlüsselkonfigurationen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A configuration says what the access keys that use it may do. Keys without one use &quot;default&quot;; with no &quot;default&quot; defined, they may use every model without limits.</source>
+        <translation>Eine Konfiguration legt fest, was die Zugangsschlüssel, die sie verwenden, dürfen. Schlüssel ohne eigene verwenden „default“; ist „default“ nicht definiert, dürfen sie jedes Modell ohne Grenzen nutzen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Configurations</source>
+        <translation>Konfigurationen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Configuration name</source>
+        <translation>Konfigurationsname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allowed models</source>
+        <translation>Erlaubte Modelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One pattern per line, e.g.
+my-ollama:*
+openai:gpt-4o*
+fast
+Empty: every model.</source>
+        <translation>Ein Muster pro Zeile, z. B.
+my-ollama:*
+openai:gpt-4o*
+fast
+Leer: jedes Modell.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Allowed models:</source>
+        <translation>&amp;Erlaubte Modelle:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Requests per minute</source>
+        <translation>Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Requests per minute:</source>
+        <translation>&amp;Anfragen pro Minute:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tokens per day</source>
+        <translation>Tokens pro Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tokens per day (UTC):</source>
+        <translation>&amp;Tokens pro Tag (UTC):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Spend per month</source>
+        <translation>Ausgaben pro Monat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priced from the model catalog; models without a price (your local ones) cost nothing.</source>
+        <translation>Preise aus dem Modellkatalog; Modelle ohne Preis (Ihre lokalen) kosten nichts.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;pend per month:</source>
+        <translation>Aus&amp;gaben pro Monat:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Provider keys</source>
+        <translation>Anbieterschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bills to key</source>
+        <translation>Abrechnung über Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Provider &amp;keys:</source>
+        <translation>Anbieter&amp;schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Key of %1</source>
+        <translation>Schlüssel von %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>main key</source>
+        <translation>Hauptschlüssel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(no provider has more than one key)</source>
+        <translation>(kein Anbieter hat mehr als einen Schlüssel)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>A configuration named &quot;%1&quot; exists already.</source>
+        <translation>Eine Konfiguration namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saved configuration &quot;%1&quot;.</source>
+        <translation>Konfiguration „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&quot;%1&quot; is used by %2; give those keys another configuration first.</source>
+        <translation>„%1“ wird von %2 verwendet; geben Sie diesen Schlüsseln zuerst eine andere Konfiguration.</translation>
     </message>
 </context>
 <context>
@@ -657,7 +985,7 @@
 <context>
     <name>gatehouse::KindWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-196"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-230"/>
         <source>A model running on this &amp;machine or my network</source>
         <translation>Ein Modell auf diesem &amp;Rechner oder in meinem Netzwerk</translation>
     </message>
@@ -759,7 +1087,7 @@
 <context>
     <name>gatehouse::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+31"/>
+        <location filename="../ui/MainWindow.cpp" line="+32"/>
         <source>&amp;Open Gatehouse</source>
         <translation>Gatehouse ö&amp;ffnen</translation>
     </message>
@@ -775,17 +1103,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Gatehouse</source>
         <translation>Gatehouse</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Providers</source>
         <translation>Anbieter</translation>
     </message>
@@ -798,6 +1126,11 @@
         <location line="+0"/>
         <source>Chat</source>
         <translation>Chat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Routing</source>
+        <translation>Routing</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -821,7 +1154,7 @@
         <translation>Gateway wird gestartet…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Listening on %1</source>
         <translation>Lauscht auf %1</translation>
     </message>
@@ -877,7 +1210,7 @@
 <context>
     <name>gatehouse::NewKeyDialog</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="-183"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="-262"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -940,6 +1273,11 @@
         <translation>Header „%1“ kann hier nicht gesetzt werden. Zugangsdaten kommen mit „provider set-key“ in den Schlüsselbund, und Verbindungs-Header setzt Gatehouse selbst.</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is not a valid key label: use 1 to 40 lower-case letters, digits and dashes.</source>
+        <translation>„%1“ ist keine gültige Schlüsselbezeichnung: Verwenden Sie 1 bis 40 Kleinbuchstaben, Ziffern und Bindestriche.</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>Provider &quot;%1&quot; lists an empty model name or one with surrounding spaces.</source>
         <translation>Anbieter „%1“ nennt einen leeren Modellnamen oder einen mit Leerzeichen außen.</translation>
@@ -950,7 +1288,7 @@
         <translation>Anbieter „%1“ hat eine Zeitüberschreitung, die nicht positiv ist.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>a provider without id</source>
         <translation>ein Anbieter ohne ID</translation>
     </message>
@@ -1322,8 +1660,8 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Noch nicht geprüft. „Verbindung testen“ fragt den Anbieter nach seinen Modellen.</translation>
     </message>
     <message>
-        <location line="+97"/>
-        <location line="+18"/>
+        <location line="+100"/>
+        <location line="+19"/>
         <source>Cannot save the provider</source>
         <translation>Anbieter kann nicht gespeichert werden</translation>
     </message>
@@ -1360,9 +1698,202 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Cannot remove the provider</source>
         <translation>Anbieter kann nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::RoutingPage</name>
+    <message>
+        <location filename="../ui/RoutingPage.cpp" line="+36"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Re&amp;move</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Up</source>
+        <translation>&amp;Hoch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Do&amp;wn</source>
+        <translation>&amp;Runter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save route</source>
+        <translation>Route &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete route…</source>
+        <translation>Route &amp;löschen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New route</source>
+        <translation>&amp;Neue Route</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A route gives a name to an ordered list of models. Tools ask for the name; Gatehouse tries the candidates in turn when one fails (no connection, timeout, 429, 5xx), before any of the answer has been sent.</source>
+        <translation>Eine Route gibt einer geordneten Liste von Modellen einen Namen. Werkzeuge fragen nach dem Namen; Gatehouse probiert die Kandidaten der Reihe nach, wenn einer versagt (keine Verbindung, Zeitüberschreitung, 429, 5xx), bevor etwas von der Antwort gesendet wurde.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Routes</source>
+        <translation>Routen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Route name</source>
+        <translation>Routenname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fast, coder, or a model such as openai:gpt-4o</source>
+        <translation>fast, coder oder ein Modell wie openai:gpt-4o</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In order: the first, then the next on failure</source>
+        <translation>Der Reihe nach: der erste, bei Fehlern der nächste</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Round robin: each request starts one further</source>
+        <translation>Reihum: jede Anfrage beginnt einen weiter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weighted: the first drawn by weight</source>
+        <translation>Gewichtet: der erste nach Gewicht gelost</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lowest latency: the fastest recently first</source>
+        <translation>Geringste Latenz: der zuletzt schnellste zuerst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;trategy:</source>
+        <translation>S&amp;trategie:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Candidates, in order (drag to reorder):</source>
+        <translation>&amp;Kandidaten der Reihe nach (zum Umsortieren ziehen):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Candidates</source>
+        <translation>Kandidaten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Model to add</source>
+        <translation>Hinzuzufügendes Modell</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>provider:model</source>
+        <translation>anbieter:modell</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra tries of the same candidate (after its retry-after, or a short backoff) before moving on.</source>
+        <translation>Weitere Versuche mit demselben Kandidaten (nach seinem retry-after oder einer kurzen Pause), bevor es weitergeht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Retries per candidate:</source>
+        <translation>&amp;Wiederholungen pro Kandidat:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time for all attempts together, until the first byte arrives.</source>
+        <translation>Zeit für alle Versuche zusammen, bis das erste Byte eintrifft.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dead&amp;line:</source>
+        <translation>&amp;Frist:</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>%1 is a candidate already.</source>
+        <translation>%1 ist bereits ein Kandidat.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>There is no provider &quot;%1&quot; (in %2).</source>
+        <translation>Es gibt keinen Anbieter „%1“ (in %2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A route named &quot;%1&quot; exists already; pick another name.</source>
+        <translation>Eine Route namens „%1“ existiert bereits; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved. Tools can ask for the model &quot;%1&quot; now.</source>
+        <translation>Gespeichert. Werkzeuge können jetzt das Modell „%1“ anfordern.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete route</source>
+        <translation>Route löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the route &quot;%1&quot;? Tools that ask for it will get an error.</source>
+        <translation>Die Route „%1“ löschen? Werkzeuge, die sie anfordern, erhalten dann einen Fehler.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>AccessKeys</name>
     <message>
-        <location filename="../core/config/AccessKey.cpp" line="+35"/>
+        <location filename="../core/config/AccessKey.cpp" line="+38"/>
         <source>Access key &quot;%1&quot; has no valid sha256 hash.</source>
         <translation>访问密钥“%1”没有有效的 SHA-256 哈希。</translation>
     </message>
@@ -17,20 +17,35 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../core/catalog/Catalog.cpp" line="+17"/>
+        <location filename="../core/catalog/Catalog.cpp" line="+26"/>
         <source>The model catalog is not valid JSON: %1</source>
         <translation>模型目录不是有效的 JSON：%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The model catalog has a bad entry &quot;%1&quot;.</source>
         <translation>模型目录中有无效条目“%1”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The model catalog has a bad model in &quot;%1&quot;.</source>
+        <translation>模型目录中“%1”下有无效的模型。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Cannot read the catalog file %1: %2</source>
+        <translation>无法读取目录文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In %1: %2</source>
+        <translation>在 %1 中：%2</translation>
     </message>
 </context>
 <context>
     <name>GatewayService</name>
     <message>
-        <location filename="../core/gateway/GatewayService.cpp" line="+41"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+42"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>无法在 %1 的端口 %2 上监听：%3</translation>
     </message>
@@ -107,9 +122,62 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/DesktopApp.cpp" line="+67"/>
+        <location filename="../ui/DesktopApp.cpp" line="+69"/>
         <source>Gatehouse cannot start</source>
         <translation>Gatehouse 无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>Routing</name>
+    <message>
+        <location filename="../core/config/Routing.cpp" line="+43"/>
+        <source>Unknown strategy &quot;%1&quot;; use in-order, round-robin, weighted or lowest-latency.</source>
+        <translation>未知策略“%1”；请使用 in-order、round-robin、weighted 或 lowest-latency。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&quot;%1&quot; is not a valid route name: use an alias of letters, digits, dots, dashes, slashes or underscores, or a provider:model reference.</source>
+        <translation>“%1”不是有效的路由名称：请使用由字母、数字、点、短横线、斜杠或下划线组成的别名，或 提供方:模型 引用。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Route &quot;%1&quot; has no candidates.</source>
+        <translation>路由“%1”没有候选项。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Route &quot;%1&quot;: candidate &quot;%2&quot; must be a provider:model reference.</source>
+        <translation>路由“%1”：候选项“%2”必须是 提供方:模型 引用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Route &quot;%1&quot;: the weight of &quot;%2&quot; must be from 1 to 1000.</source>
+        <translation>路由“%1”：“%2”的权重必须在 1 到 1000 之间。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Route &quot;%1&quot;: retries must be from 0 to 5.</source>
+        <translation>路由“%1”：重试次数必须在 0 到 5 之间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Route &quot;%1&quot;: the deadline must be from 1 to 600 seconds.</source>
+        <translation>路由“%1”：截止时间必须在 1 到 600 秒之间。</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>&quot;%1&quot; is not a valid configuration name: use 1 to 64 letters, digits, dots, dashes or underscores.</source>
+        <translation>“%1”不是有效的配置名称：请使用 1 到 64 个字母、数字、点、短横线或下划线。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Configuration &quot;%1&quot;: the pattern &quot;%2&quot; is empty or has surrounding spaces.</source>
+        <translation>配置“%1”：模式“%2”为空或两端有空格。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Configuration &quot;%1&quot;: limits cannot be negative.</source>
+        <translation>配置“%1”：限制不能为负数。</translation>
     </message>
 </context>
 <context>
@@ -133,7 +201,7 @@
 <context>
     <name>gatehouse::AccessKeysPage</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="+61"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="+63"/>
         <source>&amp;Create key</source>
         <translation>创建密钥(&amp;C)</translation>
     </message>
@@ -143,7 +211,12 @@
         <translation>撤销(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Con&amp;figurations…</source>
+        <translation>配置(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Every tool calls Gatehouse with an access key. Give each tool its own key, so you can see what it does and revoke it alone.</source>
         <translation>每个工具都用访问密钥调用 Gatehouse。为每个工具单独创建密钥，这样可以看到它做了什么，也能单独撤销。</translation>
     </message>
@@ -163,12 +236,22 @@
         <translation>例如 vscode 或 laptop-cli</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>Configuration of the new key</source>
+        <translation>新密钥的配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the new key may do</source>
+        <translation>新密钥可以做什么</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Access keys</source>
         <translation>访问密钥</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -193,7 +276,28 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+0"/>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Selected key &amp;uses:</source>
+        <translation>所选密钥使用(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Configuration of the selected key</source>
+        <translation>所选密钥的配置</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+26"/>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location line="-8"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -208,12 +312,12 @@
         <translation>已于 %1 撤销</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>A key named &quot;%1&quot; exists already (revoked keys keep their name). Pick another name.</source>
         <translation>名为“%1”的密钥已存在（撤销的密钥保留其名称）。请换一个名称。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Revoke access key</source>
         <translation>撤销访问密钥</translation>
     </message>
@@ -229,6 +333,7 @@
     </message>
     <message>
         <location line="+13"/>
+        <location line="+34"/>
         <source>The key &quot;%1&quot; no longer exists.</source>
         <translation>密钥“%1”已不存在。</translation>
     </message>
@@ -236,12 +341,12 @@
 <context>
     <name>gatehouse::AddProviderWizard</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="+283"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+318"/>
         <source>Add a provider</source>
         <translation>添加提供方</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
         <translation>ID 为“%1”的提供方已存在；请换一个 ID。</translation>
     </message>
@@ -337,7 +442,7 @@
         <translation>已停止</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+29"/>
         <source>Messages go through the gateway at %1, as a tool&apos;s would.</source>
         <translation>消息经由位于 %1 的网关发送，与工具的请求完全相同。</translation>
     </message>
@@ -401,7 +506,7 @@
 <context>
     <name>gatehouse::CloudWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-202"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-236"/>
         <source>Cloud provider</source>
         <translation>云服务提供方</translation>
     </message>
@@ -421,7 +526,57 @@
         <translation>其他兼容 OpenAI 或 Anthropic 的 API（输入其 URL）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Models in the catalog</source>
+        <translation>目录中的模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Can</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>$ in / out per M</source>
+        <translation>每百万令牌价格（输入 / 输出，美元）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Main models, from Gatehouse&apos;s catalog:</source>
+        <translation>Gatehouse 目录中的主要模型：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vision</source>
+        <translation>视觉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reasoning</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1k</source>
+        <translation>%1k</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Get a key at &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
         <translation>在 &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt; 获取密钥</translation>
     </message>
@@ -429,7 +584,7 @@
 <context>
     <name>gatehouse::Config</name>
     <message>
-        <location filename="../core/config/Config.cpp" line="+72"/>
+        <location filename="../core/config/Config.cpp" line="+119"/>
         <source>&quot;schemaVersion&quot; is missing or not a number.</source>
         <translation>缺少“schemaVersion”或它不是数字。</translation>
     </message>
@@ -462,6 +617,21 @@
         <location line="+9"/>
         <source>provider &quot;%1&quot; is listed twice.</source>
         <translation>提供方“%1”重复列出。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>route &quot;%1&quot; is listed twice.</source>
+        <translation>路由“%1”重复列出。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>key configuration &quot;%1&quot; is listed twice.</source>
+        <translation>密钥配置“%1”重复列出。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>access key &quot;%1&quot; uses the configuration &quot;%2&quot;, which does not exist.</source>
+        <translation>访问密钥“%1”使用的配置“%2”不存在。</translation>
     </message>
 </context>
 <context>
@@ -581,7 +751,7 @@
         <translation>已复制</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+34"/>
         <source>no key yet: create one on the Access keys page</source>
         <translation>尚无密钥：请在“访问密钥”页面创建一个</translation>
     </message>
@@ -625,9 +795,167 @@
 <context>
     <name>gatehouse::GatewayRuntime</name>
     <message>
-        <location filename="../core/gateway/GatewayRuntime.cpp" line="+180"/>
+        <location filename="../core/gateway/GatewayRuntime.cpp" line="+223"/>
         <source>Provider &quot;%1&quot;: %2</source>
         <translation>提供方“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::KeyConfigDialog</name>
+    <message>
+        <location filename="../ui/KeyConfigDialog.cpp" line="+33"/>
+        <source>&amp;Save configuration</source>
+        <translation>保存配置(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key configurations</source>
+        <translation>密钥配置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A configuration says what the access keys that use it may do. Keys without one use &quot;default&quot;; with no &quot;default&quot; defined, they may use every model without limits.</source>
+        <translation>配置规定了使用它的访问密钥可以做什么。没有配置的密钥使用“default”；若未定义“default”，它们可以不受限制地使用所有模型。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Configurations</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Configuration name</source>
+        <translation>配置名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allowed models</source>
+        <translation>允许的模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One pattern per line, e.g.
+my-ollama:*
+openai:gpt-4o*
+fast
+Empty: every model.</source>
+        <translation>每行一个模式，例如
+my-ollama:*
+openai:gpt-4o*
+fast
+留空：所有模型。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Allowed models:</source>
+        <translation>允许的模型(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>no limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Requests per minute</source>
+        <translation>每分钟请求数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Requests per minute:</source>
+        <translation>每分钟请求数(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tokens per day</source>
+        <translation>每日令牌数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tokens per day (UTC):</source>
+        <translation>每日令牌数（UTC）(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Spend per month</source>
+        <translation>每月花费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priced from the model catalog; models without a price (your local ones) cost nothing.</source>
+        <translation>按模型目录定价；没有价格的模型（你的本地模型）不计费。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;pend per month:</source>
+        <translation>每月花费(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Provider keys</source>
+        <translation>提供方密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bills to key</source>
+        <translation>计费密钥</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Provider &amp;keys:</source>
+        <translation>提供方密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Key of %1</source>
+        <translation>%1 的密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>main key</source>
+        <translation>主密钥</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(no provider has more than one key)</source>
+        <translation>（没有提供方拥有多个密钥）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>A configuration named &quot;%1&quot; exists already.</source>
+        <translation>名为“%1”的配置已存在。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Saved configuration &quot;%1&quot;.</source>
+        <translation>已保存配置“%1”。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&quot;%1&quot; is used by %2; give those keys another configuration first.</source>
+        <translation>“%1”正被 %2 使用；请先为这些密钥指定其他配置。</translation>
     </message>
 </context>
 <context>
@@ -657,7 +985,7 @@
 <context>
     <name>gatehouse::KindWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-196"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-230"/>
         <source>A model running on this &amp;machine or my network</source>
         <translation>在本机或我的网络中运行的模型(&amp;M)</translation>
     </message>
@@ -757,7 +1085,7 @@
 <context>
     <name>gatehouse::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+31"/>
+        <location filename="../ui/MainWindow.cpp" line="+32"/>
         <source>&amp;Open Gatehouse</source>
         <translation>打开 Gatehouse(&amp;O)</translation>
     </message>
@@ -773,17 +1101,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Gatehouse</source>
         <translation>Gatehouse</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Providers</source>
         <translation>提供方</translation>
     </message>
@@ -796,6 +1124,11 @@
         <location line="+0"/>
         <source>Chat</source>
         <translation>聊天</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Routing</source>
+        <translation>路由</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -819,7 +1152,7 @@
         <translation>正在启动网关…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Listening on %1</source>
         <translation>正在监听 %1</translation>
     </message>
@@ -875,7 +1208,7 @@
 <context>
     <name>gatehouse::NewKeyDialog</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="-183"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="-262"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
@@ -938,6 +1271,11 @@
         <translation>此处不能设置请求头“%1”。凭据通过“provider set-key”存入钥匙串，连接相关的请求头由 Gatehouse 设置。</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is not a valid key label: use 1 to 40 lower-case letters, digits and dashes.</source>
+        <translation>“%1”不是有效的密钥标签：请使用 1 到 40 个小写字母、数字和短横线。</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>Provider &quot;%1&quot; lists an empty model name or one with surrounding spaces.</source>
         <translation>提供方“%1”列出了空的模型名称或两端带空格的名称。</translation>
@@ -948,7 +1286,7 @@
         <translation>提供方“%1”的超时时间不是正数。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>a provider without id</source>
         <translation>没有 ID 的提供方</translation>
     </message>
@@ -1318,8 +1656,8 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>尚未检查。“测试连接”会向提供方查询其模型。</translation>
     </message>
     <message>
-        <location line="+97"/>
-        <location line="+18"/>
+        <location line="+100"/>
+        <location line="+19"/>
         <source>Cannot save the provider</source>
         <translation>无法保存提供方</translation>
     </message>
@@ -1356,9 +1694,202 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Cannot remove the provider</source>
         <translation>无法删除提供方</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::RoutingPage</name>
+    <message>
+        <location filename="../ui/RoutingPage.cpp" line="+36"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save route</source>
+        <translation>保存路由(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete route…</source>
+        <translation>删除路由(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New route</source>
+        <translation>新建路由(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A route gives a name to an ordered list of models. Tools ask for the name; Gatehouse tries the candidates in turn when one fails (no connection, timeout, 429, 5xx), before any of the answer has been sent.</source>
+        <translation>路由为一组有序的模型命名。工具请求该名称；当某个候选项失败（无连接、超时、429、5xx）且尚未发送任何回答内容时，Gatehouse 会依次尝试下一个候选项。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Routes</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Route name</source>
+        <translation>路由名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fast, coder, or a model such as openai:gpt-4o</source>
+        <translation>fast、coder，或 openai:gpt-4o 之类的模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In order: the first, then the next on failure</source>
+        <translation>按顺序：先用第一个，失败时用下一个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Round robin: each request starts one further</source>
+        <translation>轮询：每个请求从下一个开始</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weighted: the first drawn by weight</source>
+        <translation>加权：按权重抽取第一个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lowest latency: the fastest recently first</source>
+        <translation>最低延迟：最近最快的优先</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;trategy:</source>
+        <translation>策略(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Candidates, in order (drag to reorder):</source>
+        <translation>候选项，按顺序（拖动以重新排序）(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Candidates</source>
+        <translation>候选项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Model to add</source>
+        <translation>要添加的模型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>provider:model</source>
+        <translation>提供方:模型</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Retries</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Extra tries of the same candidate (after its retry-after, or a short backoff) before moving on.</source>
+        <translation>在转到下一个之前，对同一候选项的额外尝试次数（在其 retry-after 或短暂退避之后）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Retries per candidate:</source>
+        <translation>每个候选项的重试次数(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time for all attempts together, until the first byte arrives.</source>
+        <translation>所有尝试合计的时间，直到收到第一个字节。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dead&amp;line:</source>
+        <translation>截止时间(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>%1 is a candidate already.</source>
+        <translation>%1 已是候选项。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>There is no provider &quot;%1&quot; (in %2).</source>
+        <translation>没有提供方“%1”（在 %2 中）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A route named &quot;%1&quot; exists already; pick another name.</source>
+        <translation>名为“%1”的路由已存在；请换一个名称。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved. Tools can ask for the model &quot;%1&quot; now.</source>
+        <translation>已保存。工具现在可以请求模型“%1”。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete route</source>
+        <translation>删除路由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the route &quot;%1&quot;? Tools that ask for it will get an error.</source>
+        <translation>删除路由“%1”？请求它的工具将收到错误。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>

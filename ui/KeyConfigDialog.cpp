@@ -181,8 +181,12 @@ void KeyConfigDialog::showConfiguration(const KeyConfiguration &k)
         choice->setCurrentIndex(std::max(0, choice->findData(k.providerKeys.value(p.id))));
         m_providerKeys->setItemWidget(item, 1, choice);
     }
-    if (m_providerKeys->topLevelItemCount() == 0)
-        new QTreeWidgetItem(m_providerKeys, {tr("(no provider has more than one key)"), QString()});
+    if (m_providerKeys->topLevelItemCount() == 0) {
+        auto *none = new QTreeWidgetItem(m_providerKeys,
+                                         {tr("(no provider has more than one key)"), QString()});
+        none->setFirstColumnSpanned(true);
+        none->setFlags(Qt::NoItemFlags);
+    }
     m_remove->setEnabled(!m_editing.isEmpty());
     m_message->clear();
 }

@@ -53,6 +53,8 @@ RoutingPage::RoutingPage(GatewayRuntime *runtime, QWidget *parent)
     auto *left = new QVBoxLayout;
     m_routes->setObjectName(QStringLiteral("routeList"));
     m_routes->setAccessibleName(tr("Routes"));
+    m_routes->setWordWrap(true);
+    m_routes->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     left->addWidget(m_routes, 1);
     m_new->setObjectName(QStringLiteral("newRoute"));
     left->addWidget(m_new);

@@ -8,7 +8,9 @@
 #include "FakeUpstream.h"
 #include "MainWindow.h"
 #include "ProviderForm.h"
+#include "KeyConfigDialog.h"
 #include "ProvidersPage.h"
+#include "RoutingPage.h"
 #include "UiSettings.h"
 #include "config/AccessKey.h"
 #include "gateway/GatewayRuntime.h"
@@ -21,6 +23,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QRadioButton>
+#include <QTreeWidget>
 #include <QStyleFactory>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -137,6 +141,24 @@ int main(int argc, char **argv)
         claude.surface = ApiSurface::Anthropic;
         claude.enabled = false;
         c.providers = {ollama, lmstudio, openai, claude};
+        RouteRule fast;
+        fast.name = QStringLiteral("fast");
+        fast.candidates = {{QStringLiteral("ollama:llama3.2"), 1},
+                           {QStringLiteral("lm-studio:qwen2.5-7b"), 1},
+                           {QStringLiteral("openai:gpt-4o-mini"), 1}};
+        RouteRule coder;
+        coder.name = QStringLiteral("coder");
+        coder.strategy = RouteStrategy::Weighted;
+        coder.candidates = {{QStringLiteral("openai:gpt-4.1"), 3},
+                            {QStringLiteral("ollama:qwen2.5-coder"), 1}};
+        coder.retries = 1;
+        c.routes = {fast, coder};
+        KeyConfiguration team;
+        team.name = QStringLiteral("team");
+        team.allow = {QStringLiteral("ollama:*"), QStringLiteral("fast")};
+        team.limits.requestsPerMinute = 60;
+        team.limits.spendPerMonth = 10;
+        c.keyConfigurations = {team};
         const QDateTime now = QDateTime::currentDateTimeUtc();
         c.accessKeys.append(
             AccessKeys::create(QStringLiteral("vscode"), systemRandomBytes, now.addDays(-12))
@@ -171,8 +193,19 @@ int main(int argc, char **argv)
         }
         ok &= save(&window, out, QStringLiteral("providers-") + theme);
 
+        window.showPage(MainWindow::Routing);
+        window.routingPage()->routeList()->setCurrentRow(1);
+        window.routingPage()->candidateList()->setCurrentItem(
+            window.routingPage()->candidateList()->topLevelItem(0));
+        ok &= save(&window, out, QStringLiteral("routing-") + theme);
+
         window.showPage(MainWindow::AccessKeys);
         ok &= save(&window, out, QStringLiteral("access-keys-") + theme);
+        {
+            KeyConfigDialog configs(store, &window);
+            configs.show();
+            ok &= save(&configs, out, QStringLiteral("key-configurations-") + theme);
+        }
         NewKeyDialog keyDialog(
             QStringLiteral("zed-editor"),
             AccessKeys::create(QStringLiteral("zed-editor"), systemRandomBytes, now).key, &window);
@@ -215,6 +248,14 @@ int main(int argc, char **argv)
         wizard.form()->checkUrl();
         ok &= save(&wizard, out, QStringLiteral("wizard-refused-url-") + theme);
         wizard.close();
+
+        AddProviderWizard cloud(store, &secrets, &window);
+        cloud.show();
+        cloud.findChild<QRadioButton *>(QStringLiteral("kindCloud"))->setChecked(true);
+        cloud.next();
+        cloud.findChild<QListWidget *>(QStringLiteral("cloudProviders"))->setCurrentRow(0);
+        ok &= save(&cloud, out, QStringLiteral("wizard-cloud-catalog-") + theme);
+        cloud.close();
     }
     return ok ? 0 : 1;
 }
