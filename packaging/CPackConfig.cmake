@@ -30,8 +30,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "net")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # The Qt and QtKeychain libraries the binary links, worked out by dpkg-shlibdeps.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# The SVG plugins draw the icon at any scale; the SQLite driver keeps the request log;
-# a Secret Service keeps the provider keys.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6, libqt6sql6-sqlite")
+# The SVG plugins draw the icon at any scale; a Secret Service keeps the provider keys.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager, qt6-translations-l10n")
 include(CPack)

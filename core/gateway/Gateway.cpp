@@ -478,7 +478,7 @@ void Gateway::forward(HttpExchange *exchange, const Context &ctx, const Route &r
     job->chat = std::get<ChatCompletionRequest>(std::move(parsed));
     job->requestBody = request.body;
     job->snapshot = m_snapshot;
-    job->log.time = QDateTime::currentDateTimeUtc();
+    job->log.timeMs = QDateTime::currentMSecsSinceEpoch();
     job->log.requestId = QString::fromLatin1(ctx.requestId);
     job->log.accessKey = ctx.accessKey;
     job->log.endpoint = QString::fromLatin1(route.path).mid(4);

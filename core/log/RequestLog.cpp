@@ -2,17 +2,17 @@
 
 #include <QCoreApplication>
 #include <QMetaObject>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
+#include <QMutexLocker>
 #include <QThread>
 #include <QTimer>
-#include <QUuid>
 #include <atomic>
+#include <sqlite3.h>
 
 namespace gatehouse {
 
 namespace {
+
+constexpr qsizetype batchLimit = 256;
 
 QString tr(const char *text)
 {
@@ -21,41 +21,95 @@ QString tr(const char *text)
 
 const char *const createTable =
     "CREATE TABLE IF NOT EXISTS requests ("
-    " id INTEGER PRIMARY KEY, time TEXT NOT NULL, request_id TEXT, access_key TEXT,"
+    " id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, request_id TEXT, access_key TEXT,"
     " endpoint TEXT, requested_model TEXT, route TEXT, provider TEXT, model TEXT,"
     " attempts TEXT, attempt_count INTEGER, status INTEGER, stream INTEGER,"
     " first_byte_ms INTEGER, total_ms INTEGER, input_tokens INTEGER, output_tokens INTEGER,"
-    " cost REAL, error TEXT)";
+    " cost REAL, error TEXT);"
+    "CREATE INDEX IF NOT EXISTS requests_time ON requests(time_ms);";
 
-// A database connection for the calling thread and this file, closed when it goes away.
-class Connection
+const char *const insertRow =
+    "INSERT INTO requests (time_ms, request_id, access_key, endpoint, requested_model, route, "
+    "provider, model, attempts, attempt_count, status, stream, first_byte_ms, total_ms, "
+    "input_tokens, output_tokens, cost, error) VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+
+// One SQLite connection, closed with the object.
+class Database
 {
 public:
-    explicit Connection(const QString &path)
-        : m_name(QStringLiteral("gatehouse-log-") + QUuid::createUuid().toString(QUuid::Id128))
+    Database() = default;
+    ~Database() { close(); }
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    bool open(const QString &path, bool readOnly)
     {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setDatabaseName(path);
+        const int flags =
+            readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX,
+                            nullptr) != SQLITE_OK)
+            return false;
+        sqlite3_busy_timeout(m_db, 2000);
+        return true;
     }
-    ~Connection()
+    void close()
     {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
+        if (m_db)
+            sqlite3_close_v2(m_db);
+        m_db = nullptr;
     }
-    Connection(const Connection &) = delete;
-    Connection &operator=(const Connection &) = delete;
-    QSqlDatabase &db() { return m_db; }
+    QString error() const
+    {
+        return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : tr("out of memory");
+    }
+    bool exec(const char *sql)
+    {
+        return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
+    sqlite3 *handle() const { return m_db; }
 
 private:
-    QString m_name;
-    QSqlDatabase m_db;
+    sqlite3 *m_db = nullptr;
 };
 
-QVariant nullable(qint64 v)
+// A prepared statement, finalized with the object.
+class Statement
 {
-    return v < 0 ? QVariant() : QVariant(v);
-}
+public:
+    Statement(sqlite3 *db, const char *sql) { sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    bool ok() const { return m_stmt != nullptr; }
+    sqlite3_stmt *get() const { return m_stmt; }
+
+    void text(int i, const QString &s)
+    {
+        const QByteArray utf8 = s.toUtf8();
+        sqlite3_bind_text(m_stmt, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    }
+    void integer(int i, qint64 v) { sqlite3_bind_int64(m_stmt, i, v); }
+    void optional(int i, qint64 v)
+    {
+        if (v < 0)
+            sqlite3_bind_null(m_stmt, i);
+        else
+            sqlite3_bind_int64(m_stmt, i, v);
+    }
+    QString columnText(int i) const
+    {
+        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i)),
+                                 sqlite3_column_bytes(m_stmt, i));
+    }
+    qint64 columnOptional(int i) const
+    {
+        return sqlite3_column_type(m_stmt, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(m_stmt, i);
+    }
+
+private:
+    sqlite3_stmt *m_stmt = nullptr;
+};
 
 } // namespace
 
@@ -63,27 +117,32 @@ class RequestLog::Writer : public QObject
 {
 public:
     QString path;
-    std::unique_ptr<Connection> connection;
-    QList<RequestLogEntry> pending;
+    Database db;
+    std::unique_ptr<Statement> insert;
     QTimer *timer = nullptr;
+    // Entries wait here, filled by any thread, emptied by this one.
+    QMutex mutex;
+    QList<RequestLogEntry> queue;
+    std::atomic<bool> scheduled{false}; // a write is due; set by append(), cleared by write()
 
     Status open()
     {
-        connection = std::make_unique<Connection>(path);
-        if (!connection->db().open())
-            return Status::failure(tr("Cannot open the request log %1: %2")
-                                       .arg(path, connection->db().lastError().text()));
-        QSqlQuery q(connection->db());
-        q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-        q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-        if (!q.exec(QString::fromLatin1(createTable)) ||
-            !q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS requests_time ON requests(time)")))
-            return Status::failure(tr("Cannot create the request log table in %1: %2")
-                                       .arg(path, q.lastError().text()));
-        q.prepare(QStringLiteral("DELETE FROM requests WHERE time < ?"));
-        q.addBindValue(
-            QDateTime::currentDateTimeUtc().addDays(-retentionDays).toString(Qt::ISODateWithMs));
-        q.exec();
+        if (!db.open(path, false))
+            return Status::failure(tr("Cannot open the request log %1: %2").arg(path, db.error()));
+        db.exec("PRAGMA journal_mode=WAL");
+        db.exec("PRAGMA synchronous=NORMAL");
+        if (!db.exec(createTable))
+            return Status::failure(
+                tr("Cannot create the request log table in %1: %2").arg(path, db.error()));
+        {
+            Statement prune(db.handle(), "DELETE FROM requests WHERE time_ms < ?1");
+            prune.integer(1,
+                          QDateTime::currentMSecsSinceEpoch() - qint64{retentionDays} * 86'400'000);
+            sqlite3_step(prune.get());
+        }
+        insert = std::make_unique<Statement>(db.handle(), insertRow);
+        if (!insert->ok())
+            return Status::failure(tr("Cannot prepare the request log: %1").arg(db.error()));
         timer = new QTimer(this);
         timer->setInterval(500);
         timer->setSingleShot(true);
@@ -91,51 +150,52 @@ public:
         return {};
     }
 
-    void add(const RequestLogEntry &e)
-    {
-        pending.append(e);
-        if (pending.size() >= 200)
-            write();
-        else if (timer && !timer->isActive())
-            timer->start();
-    }
-
     void write()
     {
-        if (pending.isEmpty() || !connection || !connection->db().isOpen())
-            return;
-        QSqlDatabase &db = connection->db();
-        db.transaction();
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral(
-            "INSERT INTO requests (time, request_id, access_key, endpoint, requested_model, "
-            "route, provider, model, attempts, attempt_count, status, stream, first_byte_ms, "
-            "total_ms, input_tokens, output_tokens, cost, error) VALUES "
-            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (const RequestLogEntry &e : std::as_const(pending)) {
-            q.addBindValue(e.time.toUTC().toString(Qt::ISODateWithMs));
-            q.addBindValue(e.requestId);
-            q.addBindValue(e.accessKey);
-            q.addBindValue(e.endpoint);
-            q.addBindValue(e.requestedModel);
-            q.addBindValue(e.route);
-            q.addBindValue(e.provider);
-            q.addBindValue(e.model);
-            q.addBindValue(e.attempts);
-            q.addBindValue(e.attemptCount);
-            q.addBindValue(e.status);
-            q.addBindValue(e.stream ? 1 : 0);
-            q.addBindValue(nullable(e.firstByteMs));
-            q.addBindValue(e.totalMs);
-            q.addBindValue(nullable(e.inputTokens));
-            q.addBindValue(nullable(e.outputTokens));
-            q.addBindValue(e.cost < 0 ? QVariant() : QVariant(e.cost));
-            q.addBindValue(e.error);
-            if (!q.exec())
-                qWarning("request log: %s", qPrintable(q.lastError().text()));
+        QList<RequestLogEntry> batch;
+        scheduled = false;
+        {
+            QMutexLocker lock(&mutex);
+            batch.swap(queue);
         }
-        db.commit();
-        pending.clear();
+        if (batch.isEmpty() || !insert)
+            return;
+        db.exec("BEGIN");
+        Statement &q = *insert;
+        for (const RequestLogEntry &e : std::as_const(batch)) {
+            q.integer(1, e.timeMs);
+            q.text(2, e.requestId);
+            q.text(3, e.accessKey);
+            q.text(4, e.endpoint);
+            q.text(5, e.requestedModel);
+            q.text(6, e.route);
+            q.text(7, e.provider);
+            q.text(8, e.model);
+            q.text(9, e.attempts);
+            q.integer(10, e.attemptCount);
+            q.integer(11, e.status);
+            q.integer(12, e.stream ? 1 : 0);
+            q.optional(13, e.firstByteMs);
+            q.integer(14, e.totalMs);
+            q.optional(15, e.inputTokens);
+            q.optional(16, e.outputTokens);
+            if (e.cost < 0)
+                sqlite3_bind_null(q.get(), 17);
+            else
+                sqlite3_bind_double(q.get(), 17, e.cost);
+            q.text(18, e.error);
+            if (sqlite3_step(q.get()) != SQLITE_DONE)
+                qWarning("request log: %s", qPrintable(db.error()));
+            sqlite3_reset(q.get());
+        }
+        db.exec("COMMIT");
+    }
+
+    void close()
+    {
+        write();
+        insert.reset();
+        db.close();
     }
 };
 
@@ -151,9 +211,8 @@ RequestLog::RequestLog(const QString &path, QObject *parent)
 
 RequestLog::~RequestLog()
 {
-    flush();
     QMetaObject::invokeMethod(
-        m_writer, [w = m_writer] { w->connection.reset(); }, Qt::BlockingQueuedConnection);
+        m_writer, [w = m_writer] { w->close(); }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
 }
@@ -168,7 +227,23 @@ Status RequestLog::open()
 
 void RequestLog::append(const RequestLogEntry &entry)
 {
-    QMetaObject::invokeMethod(m_writer, [w = m_writer, entry] { w->add(entry); });
+    // No event per entry: the first entry of a batch starts the writer's timer, and the
+    // writer takes everything that queued up by then.
+    qsizetype waiting = 0;
+    {
+        QMutexLocker lock(&m_writer->mutex);
+        m_writer->queue.append(entry);
+        waiting = m_writer->queue.size();
+    }
+    if (!m_writer->scheduled.exchange(true)) {
+        QMetaObject::invokeMethod(m_writer, [w = m_writer] {
+            if (w->timer && !w->timer->isActive())
+                w->timer->start();
+        });
+    } else if (waiting == batchLimit) {
+        // Under heavy load, write every few hundred rows rather than holding them in memory.
+        QMetaObject::invokeMethod(m_writer, [w = m_writer] { w->write(); });
+    }
 }
 
 void RequestLog::flush()
@@ -180,37 +255,39 @@ void RequestLog::flush()
 QList<RequestLogEntry> RequestLog::recent(const QString &path, int limit)
 {
     QList<RequestLogEntry> out;
-    Connection c(path);
-    if (!c.db().open())
+    Database db;
+    if (!db.open(path, true))
         return out;
-    QSqlQuery q(c.db());
-    q.prepare(QStringLiteral(
-        "SELECT time, request_id, access_key, endpoint, requested_model, route, provider, model, "
-        "attempts, attempt_count, status, stream, first_byte_ms, total_ms, input_tokens, "
-        "output_tokens, cost, error FROM requests ORDER BY id DESC LIMIT ?"));
-    q.addBindValue(limit);
-    if (!q.exec())
+    Statement q(
+        db.handle(),
+        "SELECT time_ms, request_id, access_key, endpoint, requested_model, route, provider, "
+        "model, attempts, attempt_count, status, stream, first_byte_ms, total_ms, "
+        "input_tokens, output_tokens, cost, error FROM requests ORDER BY id DESC LIMIT ?1");
+    if (!q.ok())
         return out;
-    while (q.next()) {
+    q.integer(1, limit);
+    while (sqlite3_step(q.get()) == SQLITE_ROW) {
         RequestLogEntry e;
-        e.time = QDateTime::fromString(q.value(0).toString(), Qt::ISODateWithMs);
-        e.requestId = q.value(1).toString();
-        e.accessKey = q.value(2).toString();
-        e.endpoint = q.value(3).toString();
-        e.requestedModel = q.value(4).toString();
-        e.route = q.value(5).toString();
-        e.provider = q.value(6).toString();
-        e.model = q.value(7).toString();
-        e.attempts = q.value(8).toString();
-        e.attemptCount = q.value(9).toInt();
-        e.status = q.value(10).toInt();
-        e.stream = q.value(11).toInt() != 0;
-        e.firstByteMs = q.value(12).isNull() ? -1 : q.value(12).toLongLong();
-        e.totalMs = q.value(13).toLongLong();
-        e.inputTokens = q.value(14).isNull() ? -1 : q.value(14).toLongLong();
-        e.outputTokens = q.value(15).isNull() ? -1 : q.value(15).toLongLong();
-        e.cost = q.value(16).isNull() ? -1 : q.value(16).toDouble();
-        e.error = q.value(17).toString();
+        e.timeMs = sqlite3_column_int64(q.get(), 0);
+        e.requestId = q.columnText(1);
+        e.accessKey = q.columnText(2);
+        e.endpoint = q.columnText(3);
+        e.requestedModel = q.columnText(4);
+        e.route = q.columnText(5);
+        e.provider = q.columnText(6);
+        e.model = q.columnText(7);
+        e.attempts = q.columnText(8);
+        e.attemptCount = int(sqlite3_column_int64(q.get(), 9));
+        e.status = int(sqlite3_column_int64(q.get(), 10));
+        e.stream = sqlite3_column_int64(q.get(), 11) != 0;
+        e.firstByteMs = q.columnOptional(12);
+        e.totalMs = sqlite3_column_int64(q.get(), 13);
+        e.inputTokens = q.columnOptional(14);
+        e.outputTokens = q.columnOptional(15);
+        e.cost = sqlite3_column_type(q.get(), 16) == SQLITE_NULL
+                     ? -1
+                     : sqlite3_column_double(q.get(), 16);
+        e.error = q.columnText(17);
         out.append(e);
     }
     return out;
@@ -219,26 +296,25 @@ QList<RequestLogEntry> RequestLog::recent(const QString &path, int limit)
 QHash<QString, RequestLog::Usage> RequestLog::usageByKey(const QString &path, const QDateTime &now)
 {
     QHash<QString, Usage> out;
-    Connection c(path);
-    if (!c.db().open())
+    Database db;
+    if (!db.open(path, true))
         return out;
     const QDateTime utc = now.toUTC();
-    const QString dayStart =
-        QDateTime(utc.date(), QTime(0, 0), Qt::UTC).toString(Qt::ISODateWithMs);
-    const QString monthStart =
+    const qint64 dayStart = QDateTime(utc.date(), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 monthStart =
         QDateTime(QDate(utc.date().year(), utc.date().month(), 1), QTime(0, 0), Qt::UTC)
-            .toString(Qt::ISODateWithMs);
-    QSqlQuery q(c.db());
-    q.prepare(QStringLiteral(
-        "SELECT access_key, SUM(CASE WHEN time >= ? THEN COALESCE(input_tokens, 0) + "
-        "COALESCE(output_tokens, 0) ELSE 0 END), SUM(COALESCE(cost, 0)) FROM requests "
-        "WHERE time >= ? GROUP BY access_key"));
-    q.addBindValue(dayStart);
-    q.addBindValue(monthStart);
-    if (!q.exec())
+            .toMSecsSinceEpoch();
+    Statement q(db.handle(),
+                "SELECT access_key, SUM(CASE WHEN time_ms >= ?1 THEN COALESCE(input_tokens, 0) + "
+                "COALESCE(output_tokens, 0) ELSE 0 END), SUM(COALESCE(cost, 0)) FROM requests "
+                "WHERE time_ms >= ?2 GROUP BY access_key");
+    if (!q.ok())
         return out;
-    while (q.next())
-        out.insert(q.value(0).toString(), {q.value(1).toLongLong(), q.value(2).toDouble()});
+    q.integer(1, dayStart);
+    q.integer(2, monthStart);
+    while (sqlite3_step(q.get()) == SQLITE_ROW)
+        out.insert(q.columnText(0),
+                   {sqlite3_column_int64(q.get(), 1), sqlite3_column_double(q.get(), 2)});
     return out;
 }
 

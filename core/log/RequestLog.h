@@ -17,7 +17,7 @@ namespace gatehouse {
 // prompt or the answer.
 struct RequestLogEntry
 {
-    QDateTime time; // when the request arrived (UTC)
+    qint64 timeMs = 0; // when the request arrived, milliseconds since 1970 (UTC)
     QString requestId;
     QString accessKey;
     QString endpoint; // "chat/completions", "messages", …

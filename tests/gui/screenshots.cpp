@@ -6,9 +6,9 @@
 #include "ChatPage.h"
 #include "DesktopApp.h"
 #include "FakeUpstream.h"
+#include "KeyConfigDialog.h"
 #include "MainWindow.h"
 #include "ProviderForm.h"
-#include "KeyConfigDialog.h"
 #include "ProvidersPage.h"
 #include "RoutingPage.h"
 #include "UiSettings.h"
@@ -24,12 +24,12 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QRadioButton>
-#include <QTreeWidget>
 #include <QStyleFactory>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QThread>
+#include <QTreeWidget>
 #include <cstdio>
 
 using namespace gatehouse;
