@@ -16,28 +16,12 @@ rounds=${ROUNDS:-5}
 c=${CONCURRENCY:-16}
 
 command -v wrk >/dev/null || { echo "bench: wrk is missing; run GATEHOUSE_BENCH_DEPS=1 packaging/install-deps.sh" >&2; exit 1; }
-if [ ! -x "$build/app/gatehouse" ] || [ ! -x "$build/bench/gatehouse-fake-upstream" ]; then
-    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGATEHOUSE_BUILD_TESTS=OFF >/dev/null
-fi
-cmake --build "$build" --target gatehouse gatehouse-fake-upstream >/dev/null
+source bench/lib.sh
+build_if_missing "$build" gatehouse gatehouse-fake-upstream
 
 work=$(mktemp -d)
 pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
 trap cleanup EXIT
-wait_for_line() {
-    for _ in $(seq 200); do
-        if grep -q "listening on" "$1" 2>/dev/null; then grep -o '[0-9]*$' "$1" | head -1; return; fi
-        sleep 0.05
-    done
-    echo "bench: $1 never said it was listening" >&2; cat "$1" >&2; exit 1
-}
-cpu_ns() { cat /proc/"$1"/task/*/schedstat | awk '{ s += $1 } END { printf "%.0f", s }'; }
-to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /s$/ && v !~ /ms$/) n *= 1000; printf "%.3f", n }'; }
 
 "$build/bench/gatehouse-fake-upstream" --port 0 >"$work/upstream.out" 2>&1 &
 pids+=($!)

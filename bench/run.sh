@@ -17,30 +17,14 @@ extra=${EXTRA_PROVIDERS:-0}
 for tool in wrk nginx; do
     command -v "$tool" >/dev/null || { echo "bench: $tool is missing; run GATEHOUSE_BENCH_DEPS=1 packaging/install-deps.sh" >&2; exit 1; }
 done
-if [ ! -x "$build/app/gatehouse" ] || [ ! -x "$build/bench/gatehouse-fake-upstream" ]; then
-    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGATEHOUSE_BUILD_TESTS=OFF >/dev/null
-fi
-cmake --build "$build" --target gatehouse gatehouse-fake-upstream gatehouse-stream-probe >/dev/null
+source bench/lib.sh
+build_if_missing "$build" gatehouse gatehouse-fake-upstream gatehouse-stream-probe
 
 work=$(mktemp -d)
 pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
 trap cleanup EXIT
 
-wait_for_line() { # file -> port from "listening on http://host:PORT"
-    for _ in $(seq 200); do
-        if grep -q "listening on" "$1" 2>/dev/null; then grep -o '[0-9]*$' "$1" | head -1; return; fi
-        sleep 0.05
-    done
-    echo "bench: $1 never said it was listening" >&2; cat "$1" >&2; exit 1
-}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-# CPU time of a process in nanoseconds, all threads together (schedstat is precise; stat ticks are 10 ms).
-cpu_ns() { cat /proc/"$1"/task/*/schedstat | awk '{ s += $1 } END { printf "%.0f", s }'; }
 peak_rss_kib() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
 
 # Fake upstream: 50 events per stream, 2 ms apart, so buffering would show.
@@ -106,9 +90,6 @@ wrk.headers["Authorization"] = "Bearer $key"
 LUA
 done
 
-to_ms() { # wrk latency ("512.00us", "1.20ms", "2.00s") -> milliseconds
-    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
-}
 
 declare -A rps p50 p99 cpu
 for c in $concurrency; do

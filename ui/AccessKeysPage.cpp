@@ -1,5 +1,6 @@
 #include "AccessKeysPage.h"
 
+#include "Confirm.h"
 #include "KeyConfigDialog.h"
 #include "config/AccessKey.h"
 #include "gateway/GatewayRuntime.h"
@@ -230,28 +231,28 @@ void AccessKeysPage::revokeSelected(bool confirmed)
         return;
     const QString name = item->data(0, Qt::UserRole).toString();
     if (!confirmed) {
-        auto *box = new QMessageBox(QMessageBox::Question, tr("Revoke access key"),
-                                    tr("Revoke the key \"%1\"? Tools using it are refused from "
-                                       "now on. This cannot be undone.")
-                                        .arg(name),
-                                    QMessageBox::Cancel, this);
-        box->setObjectName(QStringLiteral("confirmRevoke"));
-        QPushButton *revoke = box->addButton(tr("Revoke"), QMessageBox::DestructiveRole);
-        box->setDefaultButton(QMessageBox::Cancel);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        connect(box, &QMessageBox::finished, this, [this, box, revoke] {
-            if (box->clickedButton() == revoke)
-                revokeSelected(true);
-        });
-        box->open();
+        askToConfirm(this, QStringLiteral("confirmRevoke"), QMessageBox::Question,
+                     tr("Revoke access key"),
+                     tr("Revoke the key \"%1\"? Tools using it are refused from now on. This "
+                        "cannot be undone.")
+                         .arg(name),
+                     tr("Revoke"), [this] { revokeSelected(true); });
         return;
     }
-    const auto s = m_runtime->store().update([&name](Config &c) {
+    changeKey(name, [](AccessKeyRecord &k) {
+        if (k.isActive())
+            k.revoked = QDateTime::currentDateTimeUtc();
+    });
+}
+
+void AccessKeysPage::changeKey(const QString &name,
+                               const std::function<void(AccessKeyRecord &)> &change)
+{
+    const auto s = m_runtime->store().update([&](Config &c) {
         AccessKeyRecord *k = c.findAccessKey(name);
         if (!k)
             return Status::failure(tr("The key \"%1\" no longer exists.").arg(name));
-        if (k->isActive())
-            k->revoked = QDateTime::currentDateTimeUtc();
+        change(*k);
         return Status{};
     });
     if (!s) {
@@ -278,22 +279,11 @@ void AccessKeysPage::assignConfiguration()
     const QTreeWidgetItem *item = m_table->currentItem();
     if (!item)
         return;
-    const QString name = item->data(0, Qt::UserRole).toString();
     const QString configuration = m_keyConfig->currentData().toString();
-    const auto s = m_runtime->store().update([&](Config &c) {
-        AccessKeyRecord *k = c.findAccessKey(name);
-        if (!k)
-            return Status::failure(tr("The key \"%1\" no longer exists.").arg(name));
-        k->configuration =
+    changeKey(item->data(0, Qt::UserRole).toString(), [&configuration](AccessKeyRecord &k) {
+        k.configuration =
             configuration == KeyConfiguration::defaultName ? QString() : configuration;
-        return Status{};
     });
-    if (!s) {
-        m_problem->setText(s.error());
-        m_problem->show();
-    }
-    refresh();
-    emit keysChanged();
 }
 
 } // namespace gatehouse

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "config/AccessKey.h"
+
 #include <QDialog>
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -54,6 +57,9 @@ signals:
     void keysChanged();
 
 private:
+    // Changes one stored key, then shows the result (or why it failed).
+    void changeKey(const QString &name, const std::function<void(AccessKeyRecord &)> &change);
+
     GatewayRuntime *m_runtime;
     QLineEdit *m_name;
     QPushButton *m_create;

@@ -1,6 +1,7 @@
 #include "ProvidersPage.h"
 
 #include "AddProviderWizard.h"
+#include "Confirm.h"
 #include "KeychainAdvice.h"
 #include "ProviderForm.h"
 #include "discovery/ProviderProbe.h"
@@ -406,48 +407,41 @@ void ProvidersPage::removeSelected()
     const QString id = selectedId();
     if (id.isEmpty())
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove provider"),
-                                tr("Remove the provider \"%1\" and its key in the keychain? Tools "
-                                   "that name %1:… models will get errors.")
-                                    .arg(id),
-                                QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmRemoveProvider"));
-    QPushButton *remove = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, remove, id] {
-        if (box->clickedButton() != remove)
-            return;
-        QStringList labels;
-        const auto s = m_runtime->store().update([&](Config &c) {
-            const Provider *p = c.findProvider(id);
-            if (!p)
-                return gatehouse::Status::failure(
-                    tr("The provider \"%1\" no longer exists.").arg(id));
-            labels = p->keyLabels;
-            if (p->hasKey)
-                labels.prepend(QString());
-            c.providers.removeIf([&id](const Provider &x) { return x.id == id; });
-            for (KeyConfiguration &k : c.keyConfigurations)
-                k.providerKeys.remove(id);
-            return gatehouse::Status{};
+    askToConfirm(
+        this, QStringLiteral("confirmRemoveProvider"), QMessageBox::Question, tr("Remove provider"),
+        tr("Remove the provider \"%1\" and its key in the keychain? Tools that name "
+           "%1:… models will get errors.")
+            .arg(id),
+        tr("Remove"), [this, id] {
+            QStringList labels;
+            const auto s = m_runtime->store().update([&](Config &c) {
+                const Provider *p = c.findProvider(id);
+                if (!p)
+                    return gatehouse::Status::failure(
+                        tr("The provider \"%1\" no longer exists.").arg(id));
+                labels = p->keyLabels;
+                if (p->hasKey)
+                    labels.prepend(QString());
+                c.providers.removeIf([&id](const Provider &x) { return x.id == id; });
+                for (KeyConfiguration &k : c.keyConfigurations)
+                    k.providerKeys.remove(id);
+                return gatehouse::Status{};
+            });
+            if (!s) {
+                QMessageBox::warning(this, tr("Cannot remove the provider"), s.error());
+                return;
+            }
+            for (const QString &label : std::as_const(labels))
+                m_runtime->secrets()->remove(
+                    SecretStore::providerKeyName(m_runtime->config().instanceId, id, label),
+                    [this](const SecretResult &r) {
+                        if (!r.ok() && r.error != SecretResult::Error::NotFound)
+                            showKeychainProblem(r.errorString);
+                    });
+            m_status.remove(id);
+            refresh();
+            emit providersChanged();
         });
-        if (!s) {
-            QMessageBox::warning(this, tr("Cannot remove the provider"), s.error());
-            return;
-        }
-        for (const QString &label : std::as_const(labels))
-            m_runtime->secrets()->remove(
-                SecretStore::providerKeyName(m_runtime->config().instanceId, id, label),
-                [this](const SecretResult &r) {
-                    if (!r.ok() && r.error != SecretResult::Error::NotFound)
-                        showKeychainProblem(r.errorString);
-                });
-        m_status.remove(id);
-        refresh();
-        emit providersChanged();
-    });
-    box->open();
 }
 
 } // namespace gatehouse

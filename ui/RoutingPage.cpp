@@ -1,5 +1,6 @@
 #include "RoutingPage.h"
 
+#include "Confirm.h"
 #include "gateway/GatewayRuntime.h"
 
 #include <QComboBox>
@@ -351,20 +352,10 @@ void RoutingPage::deleteRoute(bool confirmed)
     if (m_editing.isEmpty())
         return;
     if (!confirmed) {
-        auto *box = new QMessageBox(QMessageBox::Question, tr("Delete route"),
-                                    tr("Delete the route \"%1\"? Tools that ask for it will get "
-                                       "an error.")
-                                        .arg(m_editing),
-                                    QMessageBox::Cancel, this);
-        box->setObjectName(QStringLiteral("confirmDeleteRoute"));
-        QPushButton *del = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
-        box->setDefaultButton(QMessageBox::Cancel);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        connect(box, &QMessageBox::finished, this, [this, box, del] {
-            if (box->clickedButton() == del)
-                deleteRoute(true);
-        });
-        box->open();
+        askToConfirm(
+            this, QStringLiteral("confirmDeleteRoute"), QMessageBox::Question, tr("Delete route"),
+            tr("Delete the route \"%1\"? Tools that ask for it will get an error.").arg(m_editing),
+            tr("Delete"), [this] { deleteRoute(true); });
         return;
     }
     const QString name = m_editing;

@@ -1,5 +1,6 @@
 #include "SettingsPage.h"
 
+#include "Confirm.h"
 #include "UiSettings.h"
 #include "gateway/GatewayRuntime.h"
 
@@ -119,21 +120,13 @@ void SettingsPage::applyNetwork(bool confirmed)
         return;
     }
     if (!address.isLoopback() && !confirmed) {
-        auto *box = new QMessageBox(
-            QMessageBox::Warning, tr("Leave this machine?"),
-            tr("Listening on %1 lets other machines on the network reach your models. Requests "
-               "still need an access key, but they travel unencrypted. Continue?")
-                .arg(bind),
-            QMessageBox::Cancel, this);
-        box->setObjectName(QStringLiteral("confirmBind"));
-        QPushButton *go = box->addButton(tr("Listen on %1").arg(bind), QMessageBox::AcceptRole);
-        box->setDefaultButton(QMessageBox::Cancel);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        connect(box, &QMessageBox::finished, this, [this, box, go] {
-            if (box->clickedButton() == go)
-                applyNetwork(true);
-        });
-        box->open();
+        askToConfirm(this, QStringLiteral("confirmBind"), QMessageBox::Warning,
+                     tr("Leave this machine?"),
+                     tr("Listening on %1 lets other machines on the network reach your models. "
+                        "Requests still need an access key, but they travel unencrypted. "
+                        "Continue?")
+                         .arg(bind),
+                     tr("Listen on %1").arg(bind), [this] { applyNetwork(true); });
         return;
     }
     const auto port = static_cast<quint16>(m_port->value());

@@ -16,7 +16,10 @@ GatewaySnapshot::build(const Config &config, const QHash<QString, QByteArray> &k
     const QByteArray userAgent = "Gatehouse/" + QCoreApplication::applicationVersion().toLatin1();
     for (const Provider &p : config.providers) {
         s->providerIndex.insert(p.id, static_cast<int>(s->providers.size()));
-        RoutableProvider rp{p, keys.value(p.id), keyErrors.value(p.id), {}, {}, {}, {}, {}, {}};
+        RoutableProvider rp;
+        rp.provider = p;
+        rp.key = keys.value(p.id);
+        rp.keyError = keyErrors.value(p.id);
         const QString base = p.baseUrl.path();
         auto endpoint = [&p](const QString &path) {
             QUrl url = p.baseUrl;

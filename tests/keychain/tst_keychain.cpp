@@ -5,6 +5,8 @@
 #include "secrets/KeychainSecretStore.h"
 
 #include <QDirIterator>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +29,18 @@ private:
         });
         [&] { QTRY_VERIFY_WITH_TIMEOUT(done, 10000); }();
         return result;
+    }
+
+    // Keychain entries are scoped by the config's instance id.
+    static QString instanceIdOf(const QString &configDir)
+    {
+        QFile config(QDir(configDir).filePath(QStringLiteral("config.json")));
+        if (!config.open(QIODevice::ReadOnly))
+            return {};
+        return QJsonDocument::fromJson(config.readAll())
+            .object()
+            .value(QLatin1String("instanceId"))
+            .toString();
     }
 
 private slots:
@@ -115,15 +129,7 @@ private slots:
                      .exitCode,
                  0);
         KeychainSecretStore store;
-        QString instance;
-        {
-            // The keychain entry is scoped by the config's instance id.
-            QFile config(dir.filePath(QStringLiteral("config.json")));
-            QVERIFY(config.open(QIODevice::ReadOnly));
-            instance = QString::fromLatin1(config.readAll())
-                           .section(QStringLiteral("\"instanceId\": \""), 1)
-                           .section(QLatin1Char('"'), 0, 0);
-        }
+        const QString instance = instanceIdOf(dir.path());
         QVERIFY(!instance.isEmpty());
         const auto r = wait([&](auto done) {
             store.read(SecretStore::providerKeyName(instance, QStringLiteral("cloud")), done);
@@ -194,14 +200,7 @@ private slots:
 
         // Removing the provider removes both of its keys.
         gh({QStringLiteral("provider"), QStringLiteral("remove"), QStringLiteral("cloud")});
-        QString instance;
-        {
-            QFile config(dir.filePath(QStringLiteral("config.json")));
-            QVERIFY(config.open(QIODevice::ReadOnly));
-            instance = QString::fromLatin1(config.readAll())
-                           .section(QStringLiteral("\"instanceId\": \""), 1)
-                           .section(QLatin1Char('"'), 0, 0);
-        }
+        const QString instance = instanceIdOf(dir.path());
         KeychainSecretStore store;
         for (const QString &label : {QString(), QStringLiteral("work")}) {
             const auto r = wait([&](auto done) {
