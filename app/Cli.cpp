@@ -120,7 +120,8 @@ int Cli::run(const QStringList &words, const Options &options)
         std::function<int()> run;
     };
     const QStringList routeOptions{QStringLiteral("to"), QStringLiteral("strategy"),
-                                   QStringLiteral("retries"), QStringLiteral("deadline")};
+                                   QStringLiteral("retries"), QStringLiteral("deadline"),
+                                   QStringLiteral("key-config")};
     const QStringList configOptions{
         QStringLiteral("allow"), QStringLiteral("rpm"), QStringLiteral("tokens-per-day"),
         QStringLiteral("spend-per-month"), QStringLiteral("provider-key")};
@@ -195,8 +196,8 @@ int Cli::run(const QStringList &words, const Options &options)
          "remove",
          1,
          QT_TRANSLATE_NOOP("Cli", "one route name"),
-         {},
-         [&] { return routeRemove(args.value(0)); }},
+         {QStringLiteral("key-config")},
+         [&] { return routeRemove(args.value(0), options.keyConfig); }},
     };
     for (const Command &c : commands) {
         if (group != QLatin1String(c.group) || action != QLatin1String(c.action))
@@ -471,13 +472,39 @@ Result<qint64> parseCount(const QString &text, const char *option, qint64 max)
 
 } // namespace
 
+namespace {
+
+// The routes a command works on: the global ones, or those of one key configuration
+// (which come before the global ones for the keys that use it).
+QList<RouteRule> *routesOf(Config &config, const QString &keyConfig)
+{
+    if (keyConfig.isEmpty())
+        return &config.routes;
+    KeyConfiguration *k = config.findKeyConfiguration(keyConfig);
+    return k ? &k->routes : nullptr;
+}
+
+const RouteRule *findIn(const QList<RouteRule> &routes, const QString &name)
+{
+    for (const RouteRule &r : routes) {
+        if (r.name == name)
+            return &r;
+    }
+    return nullptr;
+}
+
+} // namespace
+
 int Cli::routeSet(const QString &name, const Options &options)
 {
     auto config = loadConfig();
     if (!config)
         return fail(config.error());
+    QList<RouteRule> *routes = routesOf(config.value(), options.keyConfig);
+    if (!routes)
+        return fail(tr("There is no key configuration \"%1\".").arg(options.keyConfig));
     RouteRule rule;
-    if (const RouteRule *existing = config->findRoute(name))
+    if (const RouteRule *existing = findIn(*routes, name))
         rule = *existing; // options given replace; the rest stays
     rule.name = name;
     if (!options.to.isEmpty()) {
@@ -526,9 +553,9 @@ int Cli::routeSet(const QString &name, const Options &options)
             return fail(tr("Route \"%1\": there is no provider \"%2\" (in \"%3\").")
                             .arg(name, provider, c.model));
     }
-    const bool replaced = config->findRoute(name) != nullptr;
-    config->routes.removeIf([&](const RouteRule &r) { return r.name == name; });
-    config->routes.append(rule);
+    const bool replaced = findIn(*routes, name) != nullptr;
+    routes->removeIf([&](const RouteRule &r) { return r.name == name; });
+    routes->append(rule);
     if (int rc = saveConfig(config.value()))
         return rc;
     QStringList chain;
@@ -546,35 +573,45 @@ int Cli::routeList()
     auto config = loadConfig();
     if (!config)
         return fail(config.error());
-    if (config->routes.isEmpty()) {
+    QList<QPair<QString, const RouteRule *>> all; // scope, rule
+    for (const RouteRule &r : config->routes)
+        all.append({tr("all keys"), &r});
+    for (const KeyConfiguration &k : config->keyConfigurations) {
+        for (const RouteRule &r : k.routes)
+            all.append({tr("key config %1").arg(k.name), &r});
+    }
+    if (all.isEmpty()) {
         print(tr("No routes yet. Add one with: gatehouse route set NAME --to provider:model --to "
                  "provider:model") +
               QLatin1Char('\n'));
         return 0;
     }
     QList<QStringList> rows{
-        {tr("NAME"), tr("STRATEGY"), tr("RETRIES"), tr("DEADLINE"), tr("CANDIDATES")}};
-    for (const RouteRule &r : config->routes) {
+        {tr("NAME"), tr("FOR"), tr("STRATEGY"), tr("RETRIES"), tr("DEADLINE"), tr("CANDIDATES")}};
+    for (const auto &[scope, r] : std::as_const(all)) {
         QStringList chain;
-        for (const RouteCandidate &c : r.candidates)
+        for (const RouteCandidate &c : r->candidates)
             chain << (c.weight == 1 ? c.model
                                     : c.model + QLatin1Char('=') + QString::number(c.weight));
-        rows.append({r.name, routeStrategyName(r.strategy), QString::number(r.retries),
-                     QStringLiteral("%1 s").arg(r.deadlineMs / 1000),
+        rows.append({r->name, scope, routeStrategyName(r->strategy), QString::number(r->retries),
+                     QStringLiteral("%1 s").arg(r->deadlineMs / 1000),
                      chain.join(QLatin1String(", "))});
     }
     print(table(rows));
     return 0;
 }
 
-int Cli::routeRemove(const QString &name)
+int Cli::routeRemove(const QString &name, const QString &keyConfig)
 {
     auto config = loadConfig();
     if (!config)
         return fail(config.error());
-    if (!config->findRoute(name))
+    QList<RouteRule> *routes = routesOf(config.value(), keyConfig);
+    if (!routes)
+        return fail(tr("There is no key configuration \"%1\".").arg(keyConfig));
+    if (!findIn(*routes, name))
         return fail(tr("There is no route \"%1\".").arg(name));
-    config->routes.removeIf([&](const RouteRule &r) { return r.name == name; });
+    routes->removeIf([&](const RouteRule &r) { return r.name == name; });
     if (int rc = saveConfig(config.value()))
         return rc;
     print(tr("Removed route \"%1\".").arg(name) + QLatin1Char('\n'));

@@ -52,7 +52,7 @@ private:
     int keyRevoke(const QString &name);
     int routeSet(const QString &name, const Options &options);
     int routeList();
-    int routeRemove(const QString &name);
+    int routeRemove(const QString &name, const QString &keyConfig);
     int keyConfigSet(const QString &name, const Options &options);
     int keyConfigList();
     int keyConfigRemove(const QString &name);

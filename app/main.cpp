@@ -138,7 +138,10 @@ int main(int argc, char **argv)
                        "key config set: PROVIDER=LABEL, the stored key to bill (repeatable).",
                        "P=L"),
          nullptr, &cliOptions.providerKeys},
-        {commandOption("key-config", "key create: the key configuration to use.", "NAME"),
+        {commandOption("key-config",
+                       "key create: the key configuration to use; route set|remove: the key "
+                       "configuration whose own route it is.",
+                       "NAME"),
          &cliOptions.keyConfig, nullptr},
     };
     const QCommandLineOption minimised(

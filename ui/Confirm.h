@@ -15,9 +15,9 @@ inline void askToConfirm(QWidget *parent, const QString &objectName, QMessageBox
 {
     auto *box = new QMessageBox(icon, title, text, QMessageBox::Cancel, parent);
     box->setObjectName(objectName);
-    QPushButton *go = box->addButton(action, icon == QMessageBox::Warning
-                                                 ? QMessageBox::AcceptRole
-                                                 : QMessageBox::DestructiveRole);
+    QPushButton *go =
+        box->addButton(action, icon == QMessageBox::Warning ? QMessageBox::AcceptRole
+                                                            : QMessageBox::DestructiveRole);
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     QObject::connect(box, &QMessageBox::finished, parent,

@@ -222,6 +222,18 @@ private slots:
                      configs.out.contains("$5.00/month") && configs.out.contains("laptop"),
                  configs.out.constData());
         QVERIFY(ok({QStringLiteral("key"), QStringLiteral("list")}).out.contains("team"));
+        // A configuration's own route comes before the global one of that name, for its keys.
+        ok({QStringLiteral("route"), QStringLiteral("set"), QStringLiteral("fast"),
+            QStringLiteral("--key-config"), QStringLiteral("team"), QStringLiteral("--to"),
+            QStringLiteral("local:qwen2.5")});
+        const auto scoped = ok({QStringLiteral("route"), QStringLiteral("list")});
+        QVERIFY2(scoped.out.contains("key config team") && scoped.out.contains("local:qwen2.5") &&
+                     scoped.out.contains("all keys"),
+                 scoped.out.constData());
+        ok({QStringLiteral("route"), QStringLiteral("remove"), QStringLiteral("fast"),
+            QStringLiteral("--key-config"), QStringLiteral("team")});
+        QVERIFY(
+            !ok({QStringLiteral("route"), QStringLiteral("list")}).out.contains("key config team"));
 
         // What the commands wrote is what a running gateway uses.
         QFile file(m_dir->filePath(QStringLiteral("config.json")));
