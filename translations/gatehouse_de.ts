@@ -201,7 +201,7 @@
 <context>
     <name>gatehouse::AccessKeysPage</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="+63"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="+64"/>
         <source>&amp;Create key</source>
         <translation>Schlüssel &amp;erstellen</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>Ein Schlüssel namens „%1“ existiert bereits (widerrufene Schlüssel behalten ihren Namen). Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Revoke access key</source>
         <translation>Zugangsschlüssel widerrufen</translation>
     </message>
@@ -327,13 +327,12 @@
         <translation>Den Schlüssel „%1“ widerrufen? Werkzeuge, die ihn verwenden, werden ab sofort abgewiesen. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+34"/>
+        <location line="+15"/>
         <source>The key &quot;%1&quot; no longer exists.</source>
         <translation>Der Schlüssel „%1“ existiert nicht mehr.</translation>
     </message>
@@ -787,7 +786,7 @@
 <context>
     <name>gatehouse::EditProviderDialog</name>
     <message>
-        <location filename="../ui/ProvidersPage.cpp" line="+45"/>
+        <location filename="../ui/ProvidersPage.cpp" line="+46"/>
         <source>Edit provider %1</source>
         <translation>Anbieter %1 bearbeiten</translation>
     </message>
@@ -938,12 +937,12 @@ Leer: jedes Modell.</translation>
         <translation>Hauptschlüssel</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>(no provider has more than one key)</source>
         <translation>(kein Anbieter hat mehr als einen Schlüssel)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>A configuration named &quot;%1&quot; exists already.</source>
         <translation>Eine Konfiguration namens „%1“ existiert bereits.</translation>
     </message>
@@ -1210,7 +1209,7 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::NewKeyDialog</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="-262"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="-229"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -1668,12 +1667,12 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
     <message>
         <location line="-5"/>
         <location line="+33"/>
-        <location line="+32"/>
+        <location line="+26"/>
         <source>The provider &quot;%1&quot; no longer exists.</source>
         <translation>Der Anbieter „%1“ existiert nicht mehr.</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-42"/>
         <source>The key could not be stored</source>
         <translation>Der Schlüssel konnte nicht gespeichert werden</translation>
     </message>
@@ -1683,7 +1682,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Anbieter kann nicht geändert werden</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Remove provider</source>
         <translation>Anbieter entfernen</translation>
     </message>
@@ -1693,12 +1692,12 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Den Anbieter „%1“ und seinen Schlüssel im Schlüsselbund entfernen? Werkzeuge, die %1:…-Modelle nennen, erhalten dann Fehler.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>Cannot remove the provider</source>
         <translation>Anbieter kann nicht entfernt werden</translation>
     </message>
@@ -1706,7 +1705,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
 <context>
     <name>gatehouse::RoutingPage</name>
     <message>
-        <location filename="../ui/RoutingPage.cpp" line="+36"/>
+        <location filename="../ui/RoutingPage.cpp" line="+56"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
@@ -1747,6 +1746,16 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
     </message>
     <message>
         <location line="+11"/>
+        <source>Whose routes</source>
+        <translation>Wessen Routen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A key configuration&apos;s own routes come before the routes for all keys, for the keys that use it.</source>
+        <translation>Die eigenen Routen einer Schlüsselkonfiguration gehen für die Schlüssel, die sie verwenden, den Routen für alle Schlüssel vor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Routes</source>
         <translation>Routen</translation>
     </message>
@@ -1861,7 +1870,17 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>&amp;Frist:</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+57"/>
+        <source>Routes for all keys</source>
+        <translation>Routen für alle Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Routes of key configuration &quot;%1&quot;</source>
+        <translation>Routen der Schlüsselkonfiguration „%1“</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>%1 is a candidate already.</source>
         <translation>%1 ist bereits ein Kandidat.</translation>
     </message>
@@ -1871,7 +1890,12 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Es gibt keinen Anbieter „%1“ (in %2).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>The key configuration &quot;%1&quot; no longer exists.</source>
+        <translation>Die Schlüsselkonfiguration „%1“ existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>A route named &quot;%1&quot; exists already; pick another name.</source>
         <translation>Eine Route namens „%1“ existiert bereits; wählen Sie einen anderen Namen.</translation>
     </message>
@@ -1881,7 +1905,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Gespeichert. Werkzeuge können jetzt das Modell „%1“ anfordern.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Delete route</source>
         <translation>Route löschen</translation>
     </message>
@@ -1891,7 +1915,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Die Route „%1“ löschen? Werkzeuge, die sie anfordern, erhalten dann einen Fehler.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -1899,7 +1923,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
 <context>
     <name>gatehouse::SettingsPage</name>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="+24"/>
+        <location filename="../ui/SettingsPage.cpp" line="+25"/>
         <source>&amp;Apply and restart the gateway</source>
         <translation>&amp;Übernehmen und Gateway neu starten</translation>
     </message>
@@ -2000,12 +2024,12 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Lauschen auf %1 lässt andere Rechner im Netzwerk an Ihre Modelle. Anfragen brauchen weiterhin einen Zugangsschlüssel, werden aber unverschlüsselt übertragen. Fortfahren?</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Listen on %1</source>
         <translation>Auf %1 lauschen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <source>Saved. The gateway restarts on %1 port %2.</source>
         <translation>Gespeichert. Das Gateway startet neu auf %1 Port %2.</translation>
     </message>

@@ -201,7 +201,7 @@
 <context>
     <name>gatehouse::AccessKeysPage</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="+63"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="+64"/>
         <source>&amp;Create key</source>
         <translation>创建密钥(&amp;C)</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>名为“%1”的密钥已存在（撤销的密钥保留其名称）。请换一个名称。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Revoke access key</source>
         <translation>撤销访问密钥</translation>
     </message>
@@ -327,13 +327,12 @@
         <translation>撤销密钥“%1”？使用它的工具将立即被拒绝。此操作无法撤消。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+34"/>
+        <location line="+15"/>
         <source>The key &quot;%1&quot; no longer exists.</source>
         <translation>密钥“%1”已不存在。</translation>
     </message>
@@ -787,7 +786,7 @@
 <context>
     <name>gatehouse::EditProviderDialog</name>
     <message>
-        <location filename="../ui/ProvidersPage.cpp" line="+45"/>
+        <location filename="../ui/ProvidersPage.cpp" line="+46"/>
         <source>Edit provider %1</source>
         <translation>编辑提供方 %1</translation>
     </message>
@@ -938,12 +937,12 @@ fast
         <translation>主密钥</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>(no provider has more than one key)</source>
         <translation>（没有提供方拥有多个密钥）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>A configuration named &quot;%1&quot; exists already.</source>
         <translation>名为“%1”的配置已存在。</translation>
     </message>
@@ -1208,7 +1207,7 @@ fast
 <context>
     <name>gatehouse::NewKeyDialog</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="-262"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="-229"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
@@ -1664,12 +1663,12 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
     <message>
         <location line="-5"/>
         <location line="+33"/>
-        <location line="+32"/>
+        <location line="+26"/>
         <source>The provider &quot;%1&quot; no longer exists.</source>
         <translation>提供方“%1”已不存在。</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-42"/>
         <source>The key could not be stored</source>
         <translation>无法保存密钥</translation>
     </message>
@@ -1679,7 +1678,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>无法更改提供方</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Remove provider</source>
         <translation>删除提供方</translation>
     </message>
@@ -1689,12 +1688,12 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>删除提供方“%1”及其在钥匙串中的密钥？使用 %1:… 模型的工具将收到错误。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>Cannot remove the provider</source>
         <translation>无法删除提供方</translation>
     </message>
@@ -1702,7 +1701,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
 <context>
     <name>gatehouse::RoutingPage</name>
     <message>
-        <location filename="../ui/RoutingPage.cpp" line="+36"/>
+        <location filename="../ui/RoutingPage.cpp" line="+56"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
@@ -1743,6 +1742,16 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
     </message>
     <message>
         <location line="+11"/>
+        <source>Whose routes</source>
+        <translation>路由归属</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A key configuration&apos;s own routes come before the routes for all keys, for the keys that use it.</source>
+        <translation>对使用某个密钥配置的密钥而言，该配置自己的路由优先于适用于所有密钥的路由。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Routes</source>
         <translation>路由</translation>
     </message>
@@ -1857,7 +1866,17 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>截止时间(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+57"/>
+        <source>Routes for all keys</source>
+        <translation>适用于所有密钥的路由</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Routes of key configuration &quot;%1&quot;</source>
+        <translation>密钥配置“%1”的路由</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>%1 is a candidate already.</source>
         <translation>%1 已是候选项。</translation>
     </message>
@@ -1867,7 +1886,12 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>没有提供方“%1”（在 %2 中）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>The key configuration &quot;%1&quot; no longer exists.</source>
+        <translation>密钥配置“%1”已不存在。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>A route named &quot;%1&quot; exists already; pick another name.</source>
         <translation>名为“%1”的路由已存在；请换一个名称。</translation>
     </message>
@@ -1877,7 +1901,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>已保存。工具现在可以请求模型“%1”。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Delete route</source>
         <translation>删除路由</translation>
     </message>
@@ -1887,7 +1911,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>删除路由“%1”？请求它的工具将收到错误。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1895,7 +1919,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
 <context>
     <name>gatehouse::SettingsPage</name>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="+24"/>
+        <location filename="../ui/SettingsPage.cpp" line="+25"/>
         <source>&amp;Apply and restart the gateway</source>
         <translation>应用并重启网关(&amp;A)</translation>
     </message>
@@ -1996,12 +2020,12 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>在 %1 上监听会让网络中的其他计算机访问你的模型。请求仍需访问密钥，但以未加密方式传输。继续吗？</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Listen on %1</source>
         <translation>在 %1 上监听</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <source>Saved. The gateway restarts on %1 port %2.</source>
         <translation>已保存。网关将在 %1 的端口 %2 上重启。</translation>
     </message>

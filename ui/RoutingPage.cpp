@@ -28,11 +28,29 @@ enum CandidateColumn
     WeightColumn
 };
 
+// The routes of a scope: the global ones (""), or those of one key configuration.
+QList<RouteRule> *routesIn(Config &config, const QString &scope)
+{
+    if (scope.isEmpty())
+        return &config.routes;
+    KeyConfiguration *k = config.findKeyConfiguration(scope);
+    return k ? &k->routes : nullptr;
+}
+
+const RouteRule *findIn(const QList<RouteRule> &routes, const QString &name)
+{
+    for (const RouteRule &r : routes) {
+        if (r.name == name)
+            return &r;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 RoutingPage::RoutingPage(GatewayRuntime *runtime, QWidget *parent)
-    : QWidget(parent), m_runtime(runtime), m_routes(new QListWidget(this)),
-      m_name(new QLineEdit(this)), m_strategy(new QComboBox(this)),
+    : QWidget(parent), m_runtime(runtime), m_scope(new QComboBox(this)),
+      m_routes(new QListWidget(this)), m_name(new QLineEdit(this)), m_strategy(new QComboBox(this)),
       m_candidates(new QTreeWidget(this)), m_candidate(new QComboBox(this)),
       m_add(new QPushButton(tr("&Add"), this)), m_remove(new QPushButton(tr("Re&move"), this)),
       m_up(new QPushButton(tr("&Up"), this)), m_down(new QPushButton(tr("Do&wn"), this)),
@@ -52,6 +70,11 @@ RoutingPage::RoutingPage(GatewayRuntime *runtime, QWidget *parent)
 
     auto *split = new QHBoxLayout;
     auto *left = new QVBoxLayout;
+    m_scope->setObjectName(QStringLiteral("routeScope"));
+    m_scope->setAccessibleName(tr("Whose routes"));
+    m_scope->setToolTip(tr("A key configuration's own routes come before the routes for all "
+                           "keys, for the keys that use it."));
+    left->addWidget(m_scope);
     m_routes->setObjectName(QStringLiteral("routeList"));
     m_routes->setAccessibleName(tr("Routes"));
     m_routes->setWordWrap(true);
@@ -146,12 +169,17 @@ RoutingPage::RoutingPage(GatewayRuntime *runtime, QWidget *parent)
         if (row < 0)
             return;
         const QString name = m_routes->item(row)->data(Qt::UserRole).toString();
-        if (const auto c = m_runtime->store().load()) {
-            if (const RouteRule *r = c->findRoute(name)) {
+        if (auto c = m_runtime->store().load()) {
+            const QList<RouteRule> *routes = routesIn(c.value(), scope());
+            if (const RouteRule *r = routes ? findIn(*routes, name) : nullptr) {
                 m_editing = name;
                 showRule(*r);
             }
         }
+    });
+    connect(m_scope, &QComboBox::activated, this, [this] {
+        m_editing.clear();
+        refresh();
     });
     connect(m_new, &QPushButton::clicked, this, &RoutingPage::newRoute);
     connect(m_add, &QPushButton::clicked, this, &RoutingPage::addCandidate);
@@ -170,12 +198,19 @@ void RoutingPage::refresh()
 {
     const QString keep = m_editing;
     m_routes->clear();
-    const auto config = m_runtime->store().load();
+    auto config = m_runtime->store().load();
     if (!config) {
         m_message->setText(config.error());
         return;
     }
-    for (const RouteRule &r : config->routes) {
+    const QString keepScope = scope();
+    m_scope->clear();
+    m_scope->addItem(tr("Routes for all keys"), QString());
+    for (const KeyConfiguration &k : config->keyConfigurations)
+        m_scope->addItem(tr("Routes of key configuration \"%1\"").arg(k.name), k.name);
+    m_scope->setCurrentIndex(std::max(0, m_scope->findData(keepScope)));
+    const QList<RouteRule> *routes = routesIn(config.value(), scope());
+    for (const RouteRule &r : routes ? *routes : QList<RouteRule>{}) {
         QStringList chain;
         for (const RouteCandidate &c : r.candidates)
             chain << c.model;
@@ -195,6 +230,11 @@ void RoutingPage::refresh()
         m_routes->setCurrentRow(0);
     else
         newRoute();
+}
+
+QString RoutingPage::scope() const
+{
+    return m_scope->currentData().toString();
 }
 
 void RoutingPage::fillModelChoices()
@@ -323,15 +363,19 @@ bool RoutingPage::save()
                 return Status::failure(
                     tr("There is no provider \"%1\" (in %2).").arg(provider, cand.model));
         }
-        if (rule->name != previous && c.findRoute(rule->name))
+        QList<RouteRule> *routes = routesIn(c, scope());
+        if (!routes)
+            return Status::failure(
+                tr("The key configuration \"%1\" no longer exists.").arg(scope()));
+        if (rule->name != previous && findIn(*routes, rule->name))
             return Status::failure(
                 tr("A route named \"%1\" exists already; pick another name.").arg(rule->name));
-        const auto at = std::find_if(c.routes.begin(), c.routes.end(),
+        const auto at = std::find_if(routes->begin(), routes->end(),
                                      [&](const RouteRule &r) { return r.name == previous; });
-        if (!previous.isEmpty() && at != c.routes.end())
+        if (!previous.isEmpty() && at != routes->end())
             *at = rule.value();
         else
-            c.routes.append(rule.value());
+            routes->append(rule.value());
         return Status{};
     });
     if (!s) {
@@ -359,8 +403,10 @@ void RoutingPage::deleteRoute(bool confirmed)
         return;
     }
     const QString name = m_editing;
-    const Status s = m_runtime->store().update([&name](Config &c) {
-        c.routes.removeIf([&name](const RouteRule &r) { return r.name == name; });
+    const QString from = scope();
+    const Status s = m_runtime->store().update([&name, &from](Config &c) {
+        if (QList<RouteRule> *routes = routesIn(c, from))
+            routes->removeIf([&name](const RouteRule &r) { return r.name == name; });
         return Status{};
     });
     if (!s) {

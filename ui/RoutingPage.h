@@ -26,6 +26,8 @@ public:
 
     void refresh();
     QListWidget *routeList() const { return m_routes; }
+    // Whose routes are shown: all keys (""), or the keys of one key configuration.
+    QComboBox *scopeBox() const { return m_scope; }
     QLineEdit *nameEdit() const { return m_name; }
     QComboBox *strategyBox() const { return m_strategy; }
     QTreeWidget *candidateList() const { return m_candidates; }
@@ -53,7 +55,10 @@ private:
     void updateWeights();
     void fillModelChoices();
 
+    QString scope() const;
+
     GatewayRuntime *m_runtime;
+    QComboBox *m_scope;
     QListWidget *m_routes;
     QLineEdit *m_name;
     QComboBox *m_strategy;

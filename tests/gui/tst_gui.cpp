@@ -353,6 +353,30 @@ private slots:
         QCOMPARE(rule->deadlineMs, 20'000);
         QCOMPARE(page->routeList()->count(), 1);
 
+        // A key configuration can have its own "fast", used by its keys before the global one.
+        QVERIFY(store().update([](Config &c) {
+            KeyConfiguration team;
+            team.name = QStringLiteral("team");
+            c.keyConfigurations.append(team);
+            return Status{};
+        }));
+        page->refresh();
+        page->scopeBox()->setCurrentIndex(page->scopeBox()->findData(QStringLiteral("team")));
+        emit page->scopeBox()->activated(page->scopeBox()->currentIndex());
+        QCOMPARE(page->routeList()->count(), 0);
+        QTest::keyClicks(page->nameEdit(), QStringLiteral("fast"));
+        page->candidatePicker()->setEditText(QStringLiteral("fake:echo-2"));
+        page->addCandidate();
+        QVERIFY(page->save());
+        {
+            const Config scoped = savedConfig();
+            QCOMPARE(scoped.findKeyConfiguration(QStringLiteral("team"))->routes.size(), 1);
+            QCOMPARE(scoped.findRoute(QStringLiteral("fast"))->candidates.size(), 3);
+        }
+        page->scopeBox()->setCurrentIndex(0);
+        emit page->scopeBox()->activated(0);
+        QCOMPARE(page->routeList()->count(), 1);
+
         // A candidate naming no provider is refused with the reason.
         page->newRoute();
         QTest::keyClicks(page->nameEdit(), QStringLiteral("broken"));
