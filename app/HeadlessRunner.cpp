@@ -1,47 +1,16 @@
 #include "HeadlessRunner.h"
 
+#include "util/QuitOnSignal.h"
+
 #include <QCoreApplication>
-#include <QSocketNotifier>
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace gatehouse {
-
-namespace {
-
-int signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    // write() is async-signal-safe; the event loop does the rest.
-    [[maybe_unused]] const auto n = ::write(signalPipe[0], &byte, 1);
-}
-
-} // namespace
 
 int HeadlessRunner::run(const ConfigStore &store, SecretStore *secrets,
                         const GatewayRuntime::Overrides &overrides)
 {
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
-        auto *notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, qApp);
-        QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
-            char byte;
-            [[maybe_unused]] const auto n = ::read(signalPipe[1], &byte, 1);
-            QCoreApplication::quit();
-        });
-        struct sigaction sa
-        {
-        };
-        sa.sa_handler = onSignal;
-        sigemptyset(&sa.sa_mask);
-        sa.sa_flags = SA_RESTART;
-        sigaction(SIGINT, &sa, nullptr);
-        sigaction(SIGTERM, &sa, nullptr);
-    }
-    std::signal(SIGPIPE, SIG_IGN);
+    quitOnTerminationSignals();
 
     GatewayRuntime runtime(store, secrets, overrides);
     int exitCode = 0;

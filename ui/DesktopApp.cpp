@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "UiSettings.h"
+#include "util/QuitOnSignal.h"
 #include "util/SingleInstance.h"
 
 #include <QApplication>
@@ -60,6 +61,7 @@ int DesktopApp::run(const ConfigStore &store, SecretStore *secrets, const Option
     SingleInstance instance(store.directory());
     if (!instance.claim())
         return 0; // the running Gatehouse came forward instead
+    quitOnTerminationSignals();
 
     UiSettings settings(store.directory());
     installTranslations(settings.language());

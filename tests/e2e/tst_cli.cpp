@@ -2,12 +2,14 @@
 #include "FakeUpstream.h"
 #include "GatehouseProcess.h"
 #include "HttpTestClient.h"
+#include "util/SingleInstance.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocalSocket>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -64,6 +66,38 @@ private slots:
         QVERIFY(QRegularExpression(QStringLiteral("^gatehouse \\d+\\.\\d+\\.\\d+\n$"))
                     .match(QString::fromUtf8(r.out))
                     .hasMatch());
+    }
+
+    void secondWindowLaunchHandsOverToTheFirst()
+    {
+        // The desktop app, twice on one config folder: the second asks the first to come
+        // forward and exits; the first keeps running.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        QProcess first;
+        first.setProcessEnvironment(env);
+        first.start(GatehouseProcess::binary(),
+                    cfg() + QStringList{QStringLiteral("--port"), QStringLiteral("0")});
+        QVERIFY(first.waitForStarted());
+        // Wait until the first one answers on its single-instance socket.
+        const QString socketName = SingleInstance(m_dir->path()).socketName();
+        auto answers = [&socketName] {
+            QLocalSocket s;
+            s.connectToServer(socketName);
+            return s.waitForConnected(200);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(answers() || first.state() != QProcess::Running, 10000);
+        QCOMPARE(first.state(), QProcess::Running);
+        const auto second = GatehouseProcess::run(
+            cfg() + QStringList{QStringLiteral("--port"), QStringLiteral("0")}, {}, env, 10000);
+        QCOMPARE(second.exitCode, 0);
+        QTest::qWait(200);
+        QCOMPARE(first.state(), QProcess::Running);
+        // SIGTERM (a logout, a service manager) ends the window cleanly.
+        first.terminate();
+        QVERIFY(first.waitForFinished(10000));
+        QCOMPARE(first.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(first.exitCode(), 0);
     }
 
     void providerLifecycle()
