@@ -122,7 +122,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/DesktopApp.cpp" line="+69"/>
+        <location filename="../ui/DesktopApp.cpp" line="+71"/>
         <source>Gatehouse cannot start</source>
         <translation>Gatehouse kann nicht starten</translation>
     </message>
@@ -1705,7 +1705,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
 <context>
     <name>gatehouse::RoutingPage</name>
     <message>
-        <location filename="../ui/RoutingPage.cpp" line="+56"/>
+        <location filename="../ui/RoutingPage.cpp" line="+55"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
@@ -1944,6 +1944,11 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
     </message>
     <message>
         <location line="+4"/>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>

@@ -122,7 +122,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/DesktopApp.cpp" line="+69"/>
+        <location filename="../ui/DesktopApp.cpp" line="+71"/>
         <source>Gatehouse cannot start</source>
         <translation>Gatehouse 无法启动</translation>
     </message>
@@ -1701,7 +1701,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
 <context>
     <name>gatehouse::RoutingPage</name>
     <message>
-        <location filename="../ui/RoutingPage.cpp" line="+56"/>
+        <location filename="../ui/RoutingPage.cpp" line="+55"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
@@ -1940,6 +1940,11 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
     </message>
     <message>
         <location line="+4"/>
+        <source>any free port</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>

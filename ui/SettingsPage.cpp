@@ -32,7 +32,8 @@ SettingsPage::SettingsPage(GatewayRuntime *runtime, UiSettings *settings, QWidge
     auto *network = new QGroupBox(tr("Gateway"), this);
     auto *form = new QFormLayout(network);
     m_port->setObjectName(QStringLiteral("settingsPort"));
-    m_port->setRange(1, 65535);
+    m_port->setRange(0, 65535);
+    m_port->setSpecialValueText(tr("any free port"));
     m_port->setAccessibleName(tr("Port"));
     form->addRow(tr("&Port:"), m_port);
     m_bind->setObjectName(QStringLiteral("settingsBind"));

@@ -1,6 +1,6 @@
 // Takes the README's screenshots: every page of the window and the add-provider wizard, in a
 // light and a dark palette, with a demo config against a fake model server on loopback.
-// Usage: gatehouse-screenshots OUTPUT_DIR   (run it under Xvfb for real fonts and rendering)
+// Usage: gatehouse-screenshots OUTPUT_DIR [LANGUAGE]   (run it under Xvfb for real fonts)
 #include "AccessKeysPage.h"
 #include "AddProviderWizard.h"
 #include "ChatPage.h"
@@ -98,7 +98,9 @@ int main(int argc, char **argv)
     const QString out = QString::fromLocal8Bit(argv[1]);
     QDir().mkpath(out);
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    DesktopApp::installTranslations(QStringLiteral("en"));
+    // A second argument picks the language ("de", "zh_CN"), to check how translations fit.
+    DesktopApp::installTranslations(argc > 2 ? QString::fromLocal8Bit(argv[2])
+                                             : QStringLiteral("en"));
     QFont font = QApplication::font();
     font.setPointSizeF(10);
     QApplication::setFont(font);
