@@ -472,39 +472,16 @@ Result<qint64> parseCount(const QString &text, const char *option, qint64 max)
 
 } // namespace
 
-namespace {
-
-// The routes a command works on: the global ones, or those of one key configuration
-// (which come before the global ones for the keys that use it).
-QList<RouteRule> *routesOf(Config &config, const QString &keyConfig)
-{
-    if (keyConfig.isEmpty())
-        return &config.routes;
-    KeyConfiguration *k = config.findKeyConfiguration(keyConfig);
-    return k ? &k->routes : nullptr;
-}
-
-const RouteRule *findIn(const QList<RouteRule> &routes, const QString &name)
-{
-    for (const RouteRule &r : routes) {
-        if (r.name == name)
-            return &r;
-    }
-    return nullptr;
-}
-
-} // namespace
-
 int Cli::routeSet(const QString &name, const Options &options)
 {
     auto config = loadConfig();
     if (!config)
         return fail(config.error());
-    QList<RouteRule> *routes = routesOf(config.value(), options.keyConfig);
+    QList<RouteRule> *routes = config->routesOf(options.keyConfig);
     if (!routes)
         return fail(tr("There is no key configuration \"%1\".").arg(options.keyConfig));
     RouteRule rule;
-    if (const RouteRule *existing = findIn(*routes, name))
+    if (const RouteRule *existing = findRouteIn(*routes, name))
         rule = *existing; // options given replace; the rest stays
     rule.name = name;
     if (!options.to.isEmpty()) {
@@ -553,7 +530,7 @@ int Cli::routeSet(const QString &name, const Options &options)
             return fail(tr("Route \"%1\": there is no provider \"%2\" (in \"%3\").")
                             .arg(name, provider, c.model));
     }
-    const bool replaced = findIn(*routes, name) != nullptr;
+    const bool replaced = findRouteIn(*routes, name) != nullptr;
     routes->removeIf([&](const RouteRule &r) { return r.name == name; });
     routes->append(rule);
     if (int rc = saveConfig(config.value()))
@@ -606,10 +583,10 @@ int Cli::routeRemove(const QString &name, const QString &keyConfig)
     auto config = loadConfig();
     if (!config)
         return fail(config.error());
-    QList<RouteRule> *routes = routesOf(config.value(), keyConfig);
+    QList<RouteRule> *routes = config->routesOf(keyConfig);
     if (!routes)
         return fail(tr("There is no key configuration \"%1\".").arg(keyConfig));
-    if (!findIn(*routes, name))
+    if (!findRouteIn(*routes, name))
         return fail(tr("There is no route \"%1\".").arg(name));
     routes->removeIf([&](const RouteRule &r) { return r.name == name; });
     if (int rc = saveConfig(config.value()))

@@ -28,24 +28,6 @@ enum CandidateColumn
     WeightColumn
 };
 
-// The routes of a scope: the global ones (""), or those of one key configuration.
-QList<RouteRule> *routesIn(Config &config, const QString &scope)
-{
-    if (scope.isEmpty())
-        return &config.routes;
-    KeyConfiguration *k = config.findKeyConfiguration(scope);
-    return k ? &k->routes : nullptr;
-}
-
-const RouteRule *findIn(const QList<RouteRule> &routes, const QString &name)
-{
-    for (const RouteRule &r : routes) {
-        if (r.name == name)
-            return &r;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 RoutingPage::RoutingPage(GatewayRuntime *runtime, QWidget *parent)
@@ -170,8 +152,8 @@ RoutingPage::RoutingPage(GatewayRuntime *runtime, QWidget *parent)
             return;
         const QString name = m_routes->item(row)->data(Qt::UserRole).toString();
         if (auto c = m_runtime->store().load()) {
-            const QList<RouteRule> *routes = routesIn(c.value(), scope());
-            if (const RouteRule *r = routes ? findIn(*routes, name) : nullptr) {
+            const QList<RouteRule> *routes = c->routesOf(scope());
+            if (const RouteRule *r = routes ? findRouteIn(*routes, name) : nullptr) {
                 m_editing = name;
                 showRule(*r);
             }
@@ -209,7 +191,7 @@ void RoutingPage::refresh()
     for (const KeyConfiguration &k : config->keyConfigurations)
         m_scope->addItem(tr("Routes of key configuration \"%1\"").arg(k.name), k.name);
     m_scope->setCurrentIndex(std::max(0, m_scope->findData(keepScope)));
-    const QList<RouteRule> *routes = routesIn(config.value(), scope());
+    const QList<RouteRule> *routes = config->routesOf(scope());
     for (const RouteRule &r : routes ? *routes : QList<RouteRule>{}) {
         QStringList chain;
         for (const RouteCandidate &c : r.candidates)
@@ -363,11 +345,11 @@ bool RoutingPage::save()
                 return Status::failure(
                     tr("There is no provider \"%1\" (in %2).").arg(provider, cand.model));
         }
-        QList<RouteRule> *routes = routesIn(c, scope());
+        QList<RouteRule> *routes = c.routesOf(scope());
         if (!routes)
             return Status::failure(
                 tr("The key configuration \"%1\" no longer exists.").arg(scope()));
-        if (rule->name != previous && findIn(*routes, rule->name))
+        if (rule->name != previous && findRouteIn(*routes, rule->name))
             return Status::failure(
                 tr("A route named \"%1\" exists already; pick another name.").arg(rule->name));
         const auto at = std::find_if(routes->begin(), routes->end(),
@@ -405,7 +387,7 @@ void RoutingPage::deleteRoute(bool confirmed)
     const QString name = m_editing;
     const QString from = scope();
     const Status s = m_runtime->store().update([&name, &from](Config &c) {
-        if (QList<RouteRule> *routes = routesIn(c, from))
+        if (QList<RouteRule> *routes = c.routesOf(from))
             routes->removeIf([&name](const RouteRule &r) { return r.name == name; });
         return Status{};
     });

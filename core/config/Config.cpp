@@ -43,11 +43,15 @@ AccessKeyRecord *Config::findAccessKey(const QString &name)
 
 const RouteRule *Config::findRoute(const QString &name) const
 {
-    for (const auto &r : routes) {
-        if (r.name == name)
-            return &r;
-    }
-    return nullptr;
+    return findRouteIn(routes, name);
+}
+
+QList<RouteRule> *Config::routesOf(const QString &configuration)
+{
+    if (configuration.isEmpty())
+        return &routes;
+    KeyConfiguration *k = findKeyConfiguration(configuration);
+    return k ? &k->routes : nullptr;
 }
 
 const KeyConfiguration *Config::findKeyConfiguration(const QString &name) const

@@ -43,6 +43,9 @@ struct Config
     const AccessKeyRecord *findAccessKey(const QString &name) const;
     AccessKeyRecord *findAccessKey(const QString &name);
     const RouteRule *findRoute(const QString &name) const;
+    // The routes for all keys (configuration ""), or those of one key configuration; null
+    // when there is no such configuration.
+    QList<RouteRule> *routesOf(const QString &configuration);
     const KeyConfiguration *findKeyConfiguration(const QString &name) const;
     KeyConfiguration *findKeyConfiguration(const QString &name);
     // The configuration a key uses: its own, else "default" if defined, else allow-all.

@@ -172,13 +172,18 @@ bool KeyConfiguration::allows(const QString &provider, const QString &model) con
     return false;
 }
 
-const RouteRule *KeyConfiguration::route(const QString &routeName) const
+const RouteRule *findRouteIn(const QList<RouteRule> &routes, const QString &name)
 {
     for (const RouteRule &r : routes) {
-        if (r.name == routeName)
+        if (r.name == name)
             return &r;
     }
     return nullptr;
+}
+
+const RouteRule *KeyConfiguration::route(const QString &routeName) const
+{
+    return findRouteIn(routes, routeName);
 }
 
 Status KeyConfiguration::validate() const

@@ -82,6 +82,9 @@ struct KeyConfiguration
     Status validate() const;
 };
 
+// The rule of that name in a list of rules, or null.
+const RouteRule *findRouteIn(const QList<RouteRule> &routes, const QString &name);
+
 // A glob with * (any run of characters) and ? (one character).
 bool globMatches(QStringView pattern, QStringView text);
 
