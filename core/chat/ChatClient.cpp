@@ -60,7 +60,6 @@ void ChatClient::send(const QString &model, const QList<ChatTurn> &history)
     m_reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     connect(m_reply, &QNetworkReply::readyRead, this, &ChatClient::onData);
     connect(m_reply, &QNetworkReply::finished, this, &ChatClient::onFinished);
-    emit started();
 }
 
 void ChatClient::stop()

@@ -57,7 +57,6 @@ public:
     void listModels(std::function<void(const QStringList &models, const QString &error)> done);
 
 signals:
-    void started();
     void delta(const QString &text);
     void finished(const gatehouse::ChatStats &stats);
     void failed(const QString &message, const gatehouse::ChatStats &stats);

@@ -43,8 +43,7 @@ public:
     const Config &config() const { return m_config; }
     ConfigStore store() const { return m_store; }
     SecretStore *secrets() const { return m_secrets; }
-    // The request log (null when it could not be opened) and the catalog in use.
-    RequestLog *requestLog() const { return m_log; }
+    // The catalog in use: the built-in one with the user's file laid over it.
     CatalogPtr catalog() const { return m_catalog; }
 
     // Stops listening (requests in flight end) and starts again with the current config.

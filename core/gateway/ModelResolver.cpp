@@ -42,15 +42,6 @@ bool ModelResolver::lists(const RoutableProvider &rp, const QString &model)
     return rp.catalogModel(model) != nullptr;
 }
 
-std::variant<ResolvedModel, ApiError> ModelResolver::resolve(const QString &requested,
-                                                             const GatewaySnapshot &snapshot)
-{
-    auto all = resolveAll(requested, snapshot);
-    if (auto *error = std::get_if<ApiError>(&all))
-        return *error;
-    return std::get<QList<ResolvedModel>>(all).first();
-}
-
 std::variant<QList<ResolvedModel>, ApiError>
 ModelResolver::resolveAll(const QString &requested, const GatewaySnapshot &snapshot)
 {

@@ -18,8 +18,6 @@ struct ResolvedModel
 class ModelResolver
 {
 public:
-    static std::variant<ResolvedModel, ApiError> resolve(const QString &requested,
-                                                         const GatewaySnapshot &snapshot);
     // Every provider that can serve it: one for provider:model; for a bare name, each
     // enabled provider that lists the model (or whose catalog entry does), in priority order.
     static std::variant<QList<ResolvedModel>, ApiError> resolveAll(const QString &requested,

@@ -101,9 +101,4 @@ qint64 RateLimiter::tokensToday(const QString &key)
     return usageOf(key, m_clock().toUTC()).tokens;
 }
 
-double RateLimiter::spendThisMonth(const QString &key)
-{
-    return usageOf(key, m_clock().toUTC()).spend;
-}
-
 } // namespace gatehouse

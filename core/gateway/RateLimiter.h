@@ -28,7 +28,6 @@ public:
     void seed(const QString &key, qint64 tokensToday, double spendThisMonth);
 
     qint64 tokensToday(const QString &key);
-    double spendThisMonth(const QString &key);
 
 private:
     struct Usage

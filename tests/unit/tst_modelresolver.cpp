@@ -80,11 +80,13 @@ private slots:
         QFETCH(QString, model);
         QFETCH(int, status);
         QFETCH(QString, messageContains);
-        const auto r = ModelResolver::resolve(requested, *m_snapshot);
+        const auto r = ModelResolver::resolveAll(requested, *m_snapshot);
         if (!provider.isEmpty()) {
-            QVERIFY(std::holds_alternative<ResolvedModel>(r));
-            QCOMPARE(std::get<ResolvedModel>(r).provider->provider.id, provider);
-            QCOMPARE(std::get<ResolvedModel>(r).upstreamModel, model);
+            QVERIFY(std::holds_alternative<QList<ResolvedModel>>(r));
+            // The first provider that can serve it, in priority order.
+            const ResolvedModel &first = std::get<QList<ResolvedModel>>(r).first();
+            QCOMPARE(first.provider->provider.id, provider);
+            QCOMPARE(first.upstreamModel, model);
             return;
         }
         QVERIFY(std::holds_alternative<ApiError>(r));
