@@ -228,12 +228,12 @@ int Cli::providerAdd(const QString &id, const Options &options)
     const CatalogProvider *known = Catalog::builtIn().provider(id);
     const QString urlText =
         options.url.isEmpty() && known ? known->baseUrl.toString() : options.url;
-    const QString surfaceText =
-        options.surface.isEmpty() && known ? apiSurfaceName(known->surface) : options.surface;
     if (urlText.isEmpty())
         return fail(tr("\"provider add\" needs --url URL."), 2);
-    if (surfaceText.isEmpty())
-        return fail(tr("\"provider add\" needs --surface openai or --surface anthropic."), 2);
+    if (options.surfaces.isEmpty() && !known)
+        return fail(tr("\"provider add\" needs --surface openai, responses or anthropic "
+                       "(repeat it for a provider that speaks several)."),
+                    2);
     Provider p;
     p.id = id;
     p.displayName = options.name.isEmpty() && known ? known->name : options.name;
@@ -241,10 +241,14 @@ int Cli::providerAdd(const QString &id, const Options &options)
     if (!url)
         return fail(url.error());
     p.baseUrl = url.value();
-    const auto surface = parseApiSurface(surfaceText);
-    if (!surface)
-        return fail(surface.error());
-    p.surface = surface.value();
+    if (options.surfaces.isEmpty()) {
+        p.surfaces = known->surfaces;
+    } else {
+        const auto surfaces = Provider::parseSurfaces(options.surfaces);
+        if (!surfaces)
+            return fail(surfaces.error());
+        p.surfaces = surfaces.value();
+    }
     for (const QString &m : options.models) {
         if (!p.models.contains(m))
             p.models << m;
@@ -261,7 +265,7 @@ int Cli::providerAdd(const QString &id, const Options &options)
     if (int rc = saveConfig(config.value()))
         return rc;
     print(tr("Added provider \"%1\" (%2, %3).")
-              .arg(id, apiSurfaceName(p.surface), p.baseUrl.toString()) +
+              .arg(id, p.surfaceNames(), p.baseUrl.toString()) +
           QLatin1Char('\n'));
     return 0;
 }
@@ -280,7 +284,7 @@ int Cli::providerList()
     QList<QStringList> rows{
         {tr("ID"), tr("SURFACE"), tr("BASE URL"), tr("KEY"), tr("ENABLED"), tr("MODELS")}};
     for (const Provider &p : config->providers) {
-        rows.append({p.id, apiSurfaceName(p.surface), p.baseUrl.toString(),
+        rows.append({p.id, p.surfaceNames(), p.baseUrl.toString(),
                      p.hasKey ? tr("keychain") : tr("none"), p.enabled ? tr("yes") : tr("no"),
                      p.models.isEmpty() ? tr("(any)") : p.models.join(QLatin1Char(','))});
     }
@@ -339,7 +343,7 @@ int Cli::providerSetKey(const QString &id, const QString &label)
         fromCatalog.id = known->id;
         fromCatalog.displayName = known->name;
         fromCatalog.baseUrl = known->baseUrl;
-        fromCatalog.surface = known->surface;
+        fromCatalog.surfaces = known->surfaces;
         config->providers.append(fromCatalog);
         p = &config->providers.last();
         created = true;

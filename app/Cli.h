@@ -16,7 +16,7 @@ public:
     struct Options
     {
         QString url;
-        QString surface;
+        QStringList surfaces; // openai, responses, anthropic, in the order given
         QString name;
         QStringList models;
         QStringList headers;

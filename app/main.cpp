@@ -105,8 +105,10 @@ int main(int argc, char **argv)
     };
     const QList<CommandOption> commandOptions{
         {commandOption("url", "Provider base URL.", "URL"), &cliOptions.url, nullptr},
-        {commandOption("surface", "Provider API surface: openai or anthropic.", "SURFACE"),
-         &cliOptions.surface, nullptr},
+        {commandOption("surface",
+                       "An API the provider speaks: openai, responses or anthropic (repeatable).",
+                       "SURFACE"),
+         nullptr, &cliOptions.surfaces},
         {commandOption("model", "A model the provider offers (repeatable).", "M"), nullptr,
          &cliOptions.models},
         {commandOption("header", "An extra header \"Name: value\" (repeatable).", "HEADER"),

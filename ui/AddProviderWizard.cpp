@@ -350,6 +350,8 @@ AddProviderWizard::AddProviderWizard(const ConfigStore &store, SecretStore *secr
                 p.id = uniqueId(f.candidate.suggestedId, d->takenIds);
                 p.displayName = f.candidate.server;
                 p.baseUrl = f.candidate.baseUrl;
+                if (f.servesResponses)
+                    p.surfaces = {ApiSurface::OpenAi, ApiSurface::Responses};
                 models = f.models;
             } else {
                 p.baseUrl = QUrl(d->local->otherUrl->text().trimmed());
@@ -359,7 +361,7 @@ AddProviderWizard::AddProviderWizard(const ConfigStore &store, SecretStore *secr
             p.id = uniqueId(c->id, d->takenIds);
             p.displayName = c->name;
             p.baseUrl = c->baseUrl;
-            p.surface = c->surface;
+            p.surfaces = c->surfaces;
             form->setKeyRequired(true);
             for (const CatalogModel &m : c->models)
                 models << m.id;

@@ -17,7 +17,7 @@ namespace gatehouse {
 
 ProviderForm::ProviderForm(QWidget *parent)
     : QWidget(parent), m_id(new QLineEdit(this)), m_name(new QLineEdit(this)),
-      m_url(new QLineEdit(this)), m_urlProblem(new QLabel(this)), m_surface(new QComboBox(this)),
+      m_url(new QLineEdit(this)), m_urlProblem(new QLabel(this)), m_surfaceNote(new QLabel(this)),
       m_key(new QLineEdit(this)), m_keyNote(new QLabel(this)),
       m_anyModel(new QCheckBox(tr("Pass any model name through"), this)),
       m_models(new QListWidget(this)), m_test(new QPushButton(tr("&Test connection"), this)),
@@ -50,12 +50,24 @@ ProviderForm::ProviderForm(QWidget *parent)
     m_urlProblem->hide();
     form->addRow(QString(), m_urlProblem);
 
-    m_surface->setObjectName(QStringLiteral("providerSurface"));
-    m_surface->setAccessibleName(tr("API surface"));
-    m_surface->addItem(tr("OpenAI-compatible (Chat Completions)"),
-                       apiSurfaceName(ApiSurface::OpenAi));
-    m_surface->addItem(tr("Anthropic (Messages)"), apiSurfaceName(ApiSurface::Anthropic));
-    form->addRow(tr("&API:"), m_surface);
+    // Every API the provider speaks: requests in one of them go to it as they are, the
+    // others are translated.
+    auto *surfaceRow = new QHBoxLayout;
+    for (const ApiSurface surface : allApiSurfaces()) {
+        auto *box = new QCheckBox(apiSurfaceTitle(surface), this);
+        box->setObjectName(QStringLiteral("surface-") + apiSurfaceName(surface));
+        box->setChecked(surface == ApiSurface::OpenAi);
+        surfaceRow->addWidget(box);
+        m_surfaces.insert(surface, box);
+        connect(box, &QCheckBox::toggled, this, &ProviderForm::changed);
+    }
+    surfaceRow->addStretch(1);
+    form->addRow(tr("&APIs:"), surfaceRow);
+    m_surfaceNote->setObjectName(QStringLiteral("surfaceNote"));
+    m_surfaceNote->setWordWrap(true);
+    m_surfaceNote->setTextFormat(Qt::PlainText);
+    m_surfaceNote->hide();
+    form->addRow(QString(), m_surfaceNote);
 
     m_key->setObjectName(QStringLiteral("providerKey"));
     m_key->setAccessibleName(tr("Provider API key"));
@@ -102,7 +114,6 @@ ProviderForm::ProviderForm(QWidget *parent)
         connect(e, &QLineEdit::textChanged, this, &ProviderForm::changed);
     connect(m_url, &QLineEdit::editingFinished, this, &ProviderForm::checkUrl);
     connect(m_url, &QLineEdit::textChanged, m_urlProblem, &QWidget::hide);
-    connect(m_surface, &QComboBox::currentIndexChanged, this, &ProviderForm::changed);
     connect(m_models, &QListWidget::itemChanged, this, &ProviderForm::changed);
 }
 
@@ -113,7 +124,10 @@ void ProviderForm::setProvider(const Provider &provider, bool editing)
     m_id->setReadOnly(editing);
     m_name->setText(provider.displayName);
     m_url->setText(provider.baseUrl.toString());
-    m_surface->setCurrentIndex(m_surface->findData(apiSurfaceName(provider.surface)));
+    m_surfaceOrder = provider.surfaces;
+    for (auto it = m_surfaces.constBegin(); it != m_surfaces.constEnd(); ++it)
+        it.value()->setChecked(provider.speaks(it.key()));
+    m_surfaceNote->hide();
     m_anyModel->setChecked(provider.models.isEmpty());
     setKnownModels(provider.models, provider.models);
     if (editing)
@@ -180,7 +194,15 @@ Result<Provider> ProviderForm::provider()
         return Result<Provider>::failure(url.error());
     }
     p.baseUrl = url.value();
-    p.surface = parseApiSurface(m_surface->currentData().toString()).value();
+    // The provider's own order first (it decides which surface translated requests use),
+    // then what was ticked since.
+    p.surfaces.clear();
+    for (const ApiSurface surface : m_surfaceOrder + allApiSurfaces()) {
+        if (m_surfaces.value(surface)->isChecked() && !p.surfaces.contains(surface))
+            p.surfaces << surface;
+    }
+    if (p.surfaces.isEmpty())
+        return Result<Provider>::failure(tr("Tick at least one API the provider speaks."));
     if (!m_anyModel->isChecked()) {
         p.models = checkedModels();
         if (p.models.isEmpty())
@@ -243,6 +265,12 @@ void ProviderForm::showProbe(const ProbeResult &result)
             all << m_models->item(i)->text();
     }
     setKnownModels(all, checked);
+    if (result.servesResponses && !m_surfaces.value(ApiSurface::Responses)->isChecked()) {
+        m_surfaces.value(ApiSurface::Responses)->setChecked(true);
+        m_surfaceNote->setText(tr("The server also answers the OpenAI Responses API, so Codex and "
+                                  "other Responses clients reach it without translation."));
+        m_surfaceNote->show();
+    }
     emit tested(true);
 }
 

@@ -2,6 +2,7 @@
 
 #include "config/Provider.h"
 
+#include <QHash>
 #include <QWidget>
 #include <functional>
 
@@ -17,8 +18,9 @@ namespace gatehouse {
 class ProviderProbe;
 struct ProbeResult;
 
-// The fields of one provider: id, name, base URL, API surface, key and models, with a
-// "Test connection" that asks the provider for its models. Used by the add-provider wizard
+// The fields of one provider: id, name, base URL, the API surfaces it speaks, key and
+// models, with a "Test connection" that asks the provider for its models (and ticks the
+// Responses API when the server answers it). Used by the add-provider wizard
 // and the edit dialog.
 class ProviderForm : public QWidget
 {
@@ -47,6 +49,7 @@ public:
     QPushButton *testButton() const { return m_test; }
     QLabel *testResult() const { return m_testResult; }
     QListWidget *modelList() const { return m_models; }
+    QCheckBox *surfaceBox(ApiSurface surface) const { return m_surfaces.value(surface); }
 
 public slots:
     void testConnection();
@@ -65,7 +68,9 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_url;
     QLabel *m_urlProblem;
-    QComboBox *m_surface;
+    QHash<ApiSurface, QCheckBox *> m_surfaces; // one per API surface
+    QList<ApiSurface> m_surfaceOrder;          // the edited provider's order
+    QLabel *m_surfaceNote;
     QLineEdit *m_key;
     QLabel *m_keyNote;
     QCheckBox *m_anyModel;

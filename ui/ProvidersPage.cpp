@@ -163,7 +163,10 @@ void ProvidersPage::refresh()
                                  : QStringLiteral("%1 (%2)").arg(p.displayName, p.id);
         item->setText(NameColumn, name);
         item->setData(NameColumn, Qt::UserRole, p.id);
-        item->setText(ApiColumn, p.surface == ApiSurface::OpenAi ? tr("OpenAI") : tr("Anthropic"));
+        QStringList apis;
+        for (const ApiSurface surface : p.surfaces)
+            apis << apiSurfaceTitle(surface);
+        item->setText(ApiColumn, apis.join(QLatin1String(", ")));
         item->setText(UrlColumn, p.baseUrl.toDisplayString());
         item->setText(KeyColumn, p.hasKey ? tr("in keychain") : tr("none"));
         const Health st = m_status.value(p.id);

@@ -1,5 +1,7 @@
 #include "Catalog.h"
 
+#include "config/Routing.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -12,6 +14,10 @@ const CatalogModel *CatalogProvider::model(const QString &modelId) const
 {
     for (const CatalogModel &m : models) {
         if (m.id == modelId)
+            return &m;
+    }
+    for (const CatalogModel &m : families) {
+        if (globMatches(m.id, modelId))
             return &m;
     }
     return nullptr;
@@ -36,32 +42,44 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json)
         p.name = o.value(QLatin1String("name")).toString(p.id);
         p.baseUrl = QUrl(o.value(QLatin1String("baseUrl")).toString());
         p.keyUrl = QUrl(o.value(QLatin1String("keyUrl")).toString());
-        const auto surface =
-            parseApiSurface(o.value(QLatin1String("surface")).toString(QStringLiteral("openai")));
-        if (!surface || !Provider::validateId(p.id) || !p.baseUrl.isValid() ||
+        QStringList surfaceNames;
+        for (const QJsonValue s : o.value(QLatin1String("surfaces")).toArray())
+            surfaceNames << s.toString();
+        if (surfaceNames.isEmpty())
+            surfaceNames << o.value(QLatin1String("surface")).toString(QStringLiteral("openai"));
+        const auto surfaces = Provider::parseSurfaces(surfaceNames);
+        if (!surfaces || !Provider::validateId(p.id) || !p.baseUrl.isValid() ||
             p.baseUrl.scheme() != QLatin1String("https"))
             return Result<Catalog>::failure(
                 QCoreApplication::translate("Catalog", "The model catalog has a bad entry \"%1\".")
                     .arg(p.id));
-        p.surface = surface.value();
-        for (const QJsonValue mv : o.value(QLatin1String("models")).toArray()) {
-            const QJsonObject mo = mv.toObject();
-            CatalogModel m;
-            m.id = mo.value(QLatin1String("id")).toString();
-            if (m.id.isEmpty() || m.id.trimmed() != m.id)
-                return Result<Catalog>::failure(
-                    QCoreApplication::translate("Catalog",
-                                                "The model catalog has a bad model in \"%1\".")
-                        .arg(p.id));
-            m.contextWindow = mo.value(QLatin1String("context")).toInteger(0);
-            const QJsonArray caps = mo.value(QLatin1String("capabilities")).toArray();
-            m.tools = caps.contains(QLatin1String("tools"));
-            m.vision = caps.contains(QLatin1String("vision"));
-            m.reasoning = caps.contains(QLatin1String("reasoning"));
-            const QJsonObject price = mo.value(QLatin1String("price")).toObject();
-            m.inputPrice = price.value(QLatin1String("input")).toDouble(-1);
-            m.outputPrice = price.value(QLatin1String("output")).toDouble(-1);
-            p.models.append(m);
+        p.surfaces = surfaces.value();
+        for (const char *list : {"models", "families"}) {
+            for (const QJsonValue mv : o.value(QLatin1String(list)).toArray()) {
+                const QJsonObject mo = mv.toObject();
+                CatalogModel m;
+                m.id = mo.value(QLatin1String("id")).toString();
+                if (m.id.isEmpty() || m.id.trimmed() != m.id)
+                    return Result<Catalog>::failure(
+                        QCoreApplication::translate("Catalog",
+                                                    "The model catalog has a bad model in \"%1\".")
+                            .arg(p.id));
+                m.contextWindow = mo.value(QLatin1String("context")).toInteger(0);
+                const QJsonArray caps = mo.value(QLatin1String("capabilities")).toArray();
+                m.tools = caps.contains(QLatin1String("tools"));
+                m.vision = caps.contains(QLatin1String("vision"));
+                m.reasoning = caps.contains(QLatin1String("reasoning"));
+                const QJsonObject params = mo.value(QLatin1String("params")).toObject();
+                const QJsonObject renamed = params.value(QLatin1String("rename")).toObject();
+                for (auto it = renamed.begin(); it != renamed.end(); ++it)
+                    m.renamedParams.insert(it.key(), it.value().toString());
+                for (const QJsonValue d : params.value(QLatin1String("drop")).toArray())
+                    m.droppedParams << d.toString();
+                const QJsonObject price = mo.value(QLatin1String("price")).toObject();
+                m.inputPrice = price.value(QLatin1String("input")).toDouble(-1);
+                m.outputPrice = price.value(QLatin1String("output")).toDouble(-1);
+                (qstrcmp(list, "models") == 0 ? p.models : p.families).append(m);
+            }
         }
         catalog.m_providers.append(p);
     }
@@ -114,7 +132,9 @@ void Catalog::overlay(const Catalog &other)
         }
         existing->name = p.name;
         existing->baseUrl = p.baseUrl;
-        existing->surface = p.surface;
+        existing->surfaces = p.surfaces;
+        if (!p.families.isEmpty())
+            existing->families = p.families;
         if (p.keyUrl.isValid())
             existing->keyUrl = p.keyUrl;
         for (const CatalogModel &m : p.models) {

@@ -3,7 +3,9 @@
 #include "config/Provider.h"
 #include "util/Result.h"
 
+#include <QHash>
 #include <QList>
+#include <QStringList>
 #include <QUrl>
 #include <memory>
 
@@ -19,6 +21,11 @@ struct CatalogModel
     bool reasoning = false;
     double inputPrice = -1; // negative: unknown
     double outputPrice = -1;
+
+    // Chat Completions parameters this model takes under another name (max_tokens ->
+    // max_completion_tokens for OpenAI's reasoning models), and those it refuses.
+    QHash<QString, QString> renamedParams;
+    QStringList droppedParams;
 
     bool hasPrice() const { return inputPrice >= 0 && outputPrice >= 0; }
     double cost(qint64 inputTokens, qint64 outputTokens) const
@@ -37,10 +44,14 @@ struct CatalogProvider
     QString id;
     QString name;
     QUrl baseUrl;
-    ApiSurface surface = ApiSurface::OpenAi;
+    QList<ApiSurface> surfaces{ApiSurface::OpenAi};
     QUrl keyUrl; // where the user gets a key
     QList<CatalogModel> models;
+    // What is known of models not listed by name: an id with * matches a family
+    // ("gpt-5*"), so a new model of a known family is described without a catalog update.
+    QList<CatalogModel> families;
 
+    // The model of that id, else the family it belongs to, else null.
     const CatalogModel *model(const QString &id) const;
 };
 

@@ -1,6 +1,6 @@
 #include "ChatClient.h"
 
-#include "discovery/ProviderProbe.h"
+#include "surfaces/SurfaceAdapter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,7 +52,7 @@ void ChatClient::send(const QString &model, const QList<ChatTurn> &history)
     request.setRawHeader("accept", "text/event-stream");
     m_stats = {};
     m_stats.model = model;
-    m_parser = {};
+    m_parser = SseParser();
     m_streamError.clear();
     m_sawDone = false;
     m_stopping = false;
@@ -96,7 +96,7 @@ void ChatClient::handleEvent(const QByteArray &data)
     }
     const QJsonObject chunk = QJsonDocument::fromJson(data).object();
     if (chunk.contains(QLatin1String("error"))) {
-        m_streamError = ProviderProbe::errorMessageOf(data);
+        m_streamError = surfaceAdapter(ApiSurface::OpenAi).errorMessage(data);
         return;
     }
     const QJsonObject usage = chunk.value(QLatin1String("usage")).toObject();
@@ -121,7 +121,7 @@ void ChatClient::handleEvent(const QByteArray &data)
 
 QString ChatClient::describeError(int status, const QByteArray &body) const
 {
-    const QString message = ProviderProbe::errorMessageOf(body);
+    const QString message = surfaceAdapter(ApiSurface::OpenAi).errorMessage(body);
     if (message.isEmpty())
         return tr("The gateway answered HTTP %1.").arg(status);
     return tr("The gateway answered HTTP %1: %2").arg(status).arg(message);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "translate/SseParser.h"
+#include "framing/SseParser.h"
 
 #include <QElapsedTimer>
 #include <QList>

@@ -89,6 +89,8 @@ QJsonObject Config::toJson() const
         {QLatin1String("maxConnections"), gateway.maxConnections},
         {QLatin1String("idleTimeoutMs"), gateway.idleTimeoutMs},
         {QLatin1String("allowedOrigins"), QJsonArray::fromStringList(gateway.allowedOrigins)}};
+    if (!gateway.extraCaFile.isEmpty())
+        gw.insert(QLatin1String("extraCaFile"), gateway.extraCaFile);
     QJsonArray providerArray;
     for (const auto &p : providers)
         providerArray.append(p.toJson());
@@ -154,6 +156,7 @@ Result<Config> Config::fromJson(const QJsonObject &json)
         return Result<Config>::failure(tr("gateway limits must be positive numbers."));
     for (const QJsonValue v : gw.value(QLatin1String("allowedOrigins")).toArray())
         c.gateway.allowedOrigins << v.toString();
+    c.gateway.extraCaFile = gw.value(QLatin1String("extraCaFile")).toString();
 
     for (const QJsonValue v : json.value(QLatin1String("providers")).toArray()) {
         auto p = Provider::fromJson(v.toObject());

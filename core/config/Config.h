@@ -23,6 +23,9 @@ struct GatewaySettings
     int maxConnections = 1024;
     int idleTimeoutMs = 60'000;
     QStringList allowedOrigins; // browser origins allowed to call the gateway; none by default
+    // Certificate authorities (a PEM file) trusted for https providers besides the system's:
+    // a local server with its own CA, a company proxy.
+    QString extraCaFile;
 };
 
 // Everything Gatehouse keeps in its config file.

@@ -46,22 +46,28 @@ bool isReservedHeader(const QByteArray &lowerName)
 
 } // namespace
 
-QString apiSurfaceName(ApiSurface surface)
+QString Provider::surfaceNames() const
 {
-    return surface == ApiSurface::Anthropic ? QStringLiteral("anthropic")
-                                            : QStringLiteral("openai");
+    QStringList names;
+    for (const ApiSurface s : surfaces)
+        names << apiSurfaceName(s);
+    return names.join(QLatin1String(", "));
 }
 
-Result<ApiSurface> parseApiSurface(const QString &name)
+Result<QList<ApiSurface>> Provider::parseSurfaces(const QStringList &names)
 {
-    if (name == QLatin1String("openai"))
-        return ApiSurface::OpenAi;
-    if (name == QLatin1String("anthropic"))
-        return ApiSurface::Anthropic;
-    return Result<ApiSurface>::failure(
-        QCoreApplication::translate("gatehouse::Provider",
-                                    "Unknown API surface \"%1\"; use openai or anthropic.")
-            .arg(name));
+    QList<ApiSurface> out;
+    for (const QString &name : names) {
+        const auto surface = parseApiSurface(name.trimmed());
+        if (!surface)
+            return Result<QList<ApiSurface>>::failure(surface.error());
+        if (!out.contains(surface.value()))
+            out << surface.value();
+    }
+    if (out.isEmpty())
+        return Result<QList<ApiSurface>>::failure(
+            tr("A provider speaks at least one API surface (openai, responses or anthropic)."));
+    return out;
 }
 
 Status Provider::validateId(const QString &id)
@@ -127,6 +133,8 @@ Status Provider::validate() const
         if (!parsed)
             return Status::failure(parsed.error());
     }
+    if (surfaces.isEmpty())
+        return Status::failure(tr("Provider \"%1\" speaks no API surface.").arg(id));
     if (timeouts.connectMs <= 0 || timeouts.firstByteMs <= 0 || timeouts.idleMs <= 0)
         return Status::failure(tr("Provider \"%1\" has a timeout that is not positive.").arg(id));
     return {};
@@ -139,7 +147,12 @@ QJsonObject Provider::toJson() const
     if (!displayName.isEmpty())
         o.insert(QLatin1String("name"), displayName);
     o.insert(QLatin1String("baseUrl"), baseUrl.toString());
-    o.insert(QLatin1String("surface"), apiSurfaceName(surface));
+    // "surface" keeps configs readable by versions that knew one surface per provider.
+    o.insert(QLatin1String("surface"), apiSurfaceName(primarySurface()));
+    QJsonArray surfaceList;
+    for (const ApiSurface s : surfaces)
+        surfaceList.append(apiSurfaceName(s));
+    o.insert(QLatin1String("surfaces"), surfaceList);
     o.insert(QLatin1String("models"), QJsonArray::fromStringList(models));
     QJsonObject headers;
     for (const auto &h : extraHeaders)
@@ -172,10 +185,18 @@ Result<Provider> Provider::fromJson(const QJsonObject &json)
     if (!url)
         return fail(url.error());
     p.baseUrl = url.value();
-    const auto surface = parseApiSurface(json.value(QLatin1String("surface")).toString());
-    if (!surface)
-        return fail(surface.error());
-    p.surface = surface.value();
+    QStringList surfaceNames;
+    const QJsonValue surfaceList = json.value(QLatin1String("surfaces"));
+    if (surfaceList.isArray()) {
+        for (const QJsonValue v : surfaceList.toArray())
+            surfaceNames << v.toString();
+    } else {
+        surfaceNames << json.value(QLatin1String("surface")).toString();
+    }
+    const auto surfaces = parseSurfaces(surfaceNames);
+    if (!surfaces)
+        return fail(surfaces.error());
+    p.surfaces = surfaces.value();
     const QJsonValue models = json.value(QLatin1String("models"));
     if (!models.isUndefined() && !models.isArray())
         return fail(tr("\"models\" must be a list of strings."));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ApiSurface.h"
 #include "util/Result.h"
 
 #include <QByteArray>
@@ -10,15 +11,6 @@
 #include <QUrl>
 
 namespace gatehouse {
-
-enum class ApiSurface
-{
-    OpenAi,   // Chat Completions + /models
-    Anthropic // Messages
-};
-
-QString apiSurfaceName(ApiSurface surface);
-Result<ApiSurface> parseApiSurface(const QString &name);
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
@@ -36,7 +28,9 @@ struct Provider
     QString id;
     QString displayName;
     QUrl baseUrl;
-    ApiSurface surface = ApiSurface::OpenAi;
+    // The APIs it speaks, never empty. A request goes to the one the client speaks if it is
+    // among them; otherwise it is translated for the first one that can take it.
+    QList<ApiSurface> surfaces{ApiSurface::OpenAi};
     QStringList models; // empty: any model name is passed through
     HeaderList extraHeaders;
     ProviderTimeouts timeouts;
@@ -45,6 +39,14 @@ struct Provider
     // Further keys stored under a label, so that access key configurations can bill
     // different accounts ("work", "personal"); also only in the SecretStore.
     QStringList keyLabels;
+
+    bool speaks(ApiSurface surface) const { return surfaces.contains(surface); }
+    ApiSurface primarySurface() const { return surfaces.value(0, ApiSurface::OpenAi); }
+    // "openai, responses"
+    QString surfaceNames() const;
+    // Surfaces from their names (the command line's and the config's), checked: known, no
+    // repeats, at least one.
+    static Result<QList<ApiSurface>> parseSurfaces(const QStringList &names);
 
     QJsonObject toJson() const;
     static Result<Provider> fromJson(const QJsonObject &json);

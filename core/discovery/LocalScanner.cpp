@@ -26,7 +26,7 @@ void LocalScanner::scan(const QList<Candidate> &candidates, int timeoutMs)
     struct Pending
     {
         QList<Candidate> candidates;
-        QHash<int, QStringList> answered; // index -> models
+        QHash<int, ProbeResult> answered; // index -> what it answered
     };
     auto pending = std::make_shared<Pending>();
     QSet<QUrl> seen;
@@ -51,13 +51,16 @@ void LocalScanner::scan(const QList<Candidate> &candidates, int timeoutMs)
                 if (generation != m_generation)
                     return; // a newer scan replaced this one
                 if (r.ok)
-                    pending->answered.insert(i, r.models);
+                    pending->answered.insert(i, r);
                 if (--m_outstanding > 0)
                     return;
                 QList<Found> found;
                 for (int j = 0; j < pending->candidates.size(); ++j) {
-                    if (pending->answered.contains(j))
-                        found.append({pending->candidates[j], pending->answered.value(j)});
+                    if (pending->answered.contains(j)) {
+                        const ProbeResult &answer = pending->answered[j];
+                        found.append(
+                            {pending->candidates[j], answer.models, answer.servesResponses});
+                    }
                 }
                 emit finished(found);
             },

@@ -22,6 +22,7 @@ public:
     {
         Candidate candidate;
         QStringList models;
+        bool servesResponses = false; // the server also answers the Responses API
     };
 
     explicit LocalScanner(QObject *parent = nullptr);

@@ -2,17 +2,16 @@
 
 #include "gateway/GatewaySnapshot.h"
 #include "gateway/ModelDiscovery.h"
+#include "upstream/UpstreamClient.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
+#include <QPointer>
 
 namespace gatehouse {
 
 ProviderProbe::ProviderProbe(QObject *parent)
-    : QObject(parent), m_network(new QNetworkAccessManager(this))
+    : QObject(parent), m_client(new UpstreamClient(this))
 {
 }
 
@@ -33,69 +32,102 @@ RoutableProvider routable(const Provider &provider, const QByteArray &key)
 
 QUrl ProviderProbe::modelsUrl(const Provider &provider)
 {
-    return routable(provider, {}).modelsEndpoint.url;
-}
-
-QString ProviderProbe::errorMessageOf(const QByteArray &body)
-{
-    const QJsonObject json = QJsonDocument::fromJson(body).object();
-    const QJsonValue error = json.value(QLatin1String("error"));
-    if (error.isObject()) {
-        const QString message = error.toObject().value(QLatin1String("message")).toString();
-        if (!message.isEmpty())
-            return message;
-    }
-    if (error.isString())
-        return error.toString();
-    const QString text = QString::fromUtf8(body.left(300)).simplified();
-    return text;
+    return routable(provider, {}).primaryEndpoints().models.url;
 }
 
 void ProviderProbe::probe(const Provider &provider, const QByteArray &key,
                           std::function<void(const ProbeResult &)> done, int timeoutMs)
 {
     const RoutableProvider rp = routable(provider, key);
-    QNetworkRequest request(rp.modelsEndpoint.url);
-    for (const auto &h : rp.upstreamHeaders) {
-        if (h.first != "content-type")
-            request.setRawHeader(h.first, h.second);
-    }
-    if (provider.surface == ApiSurface::Anthropic)
-        request.setRawHeader("anthropic-version", "2023-06-01");
-    request.setTransferTimeout(timeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply *reply = m_network->get(request);
-    const QString url = rp.modelsEndpoint.url.toDisplayString();
-    connect(reply, &QNetworkReply::finished, this, [reply, url, done = std::move(done)] {
-        reply->deleteLater();
+    struct Pending
+    {
         ProbeResult result;
-        result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
-        if (result.httpStatus == 0) {
-            const QString reason =
-                reply->error() == QNetworkReply::OperationCanceledError
-                    ? QCoreApplication::translate("ProviderProbe", "no answer in time")
-                    : reply->errorString();
-            result.error = QCoreApplication::translate("ProviderProbe", "Cannot reach %1: %2")
-                               .arg(url, reason);
-        } else if (result.httpStatus < 200 || result.httpStatus > 299) {
-            const QString message = errorMessageOf(body);
-            result.error = QCoreApplication::translate("ProviderProbe", "%1 answered HTTP %2%3")
-                               .arg(url)
-                               .arg(result.httpStatus)
-                               .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message);
-        } else if (!QJsonDocument::fromJson(body).isObject()) {
-            result.error = QCoreApplication::translate(
-                               "ProviderProbe",
-                               "%1 did not answer with a model list; is this the API's base URL?")
-                               .arg(url);
-        } else {
-            result.ok = true;
-            result.models = ModelDiscovery::parseModelList(body);
-        }
-        done(result);
+        int outstanding = 0;
+        std::function<void(const ProbeResult &)> done;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->done = std::move(done);
+    QPointer<ProviderProbe> self(this);
+    auto settle = [pending] {
+        if (--pending->outstanding == 0)
+            pending->done(pending->result);
+    };
+    auto send = [this, timeoutMs](UpstreamRequest request) {
+        request.timeouts.connectMs = std::min(request.timeouts.connectMs, timeoutMs);
+        request.timeouts.firstByteMs = timeoutMs;
+        request.timeouts.idleMs = timeoutMs;
+        return m_client->send(request, this);
+    };
+
+    // The model list: what "Test connection" shows.
+    UpstreamRequest list = rp.modelListRequest();
+    const QString url = list.endpoint.url.toDisplayString();
+    const ApiSurface surface = rp.primaryEndpoints().surface;
+    ++pending->outstanding;
+    UpstreamCall *call = send(list);
+    auto status = std::make_shared<int>(0);
+    auto body = std::make_shared<QByteArray>();
+    connect(call, &UpstreamCall::headersReceived, this,
+            [status](int s, const HttpHeaders &) { *status = s; });
+    connect(call, &UpstreamCall::dataReceived, this, [body, call](const QByteArray &data) {
+        *body += data;
+        if (body->size() > ModelDiscovery::maxListBytes)
+            call->abort();
     });
+    connect(call, &UpstreamCall::finished, this,
+            [pending, settle, status, body, url, surface, call](const UpstreamResult &outcome) {
+                call->deleteLater();
+                ProbeResult &result = pending->result;
+                result.httpStatus = *status;
+                const SurfaceAdapter &adapter = surfaceAdapter(surface);
+                if (outcome.cancelled()) {
+                    result.error =
+                        tr("%1 answered with more than a model list; is this the API's base URL?")
+                            .arg(url);
+                } else if (!outcome.completed() && *status == 0) {
+                    result.error = outcome.error.message;
+                } else if (*status < 200 || *status > 299) {
+                    const QString message = adapter.errorMessage(*body);
+                    result.error = tr("%1 answered HTTP %2%3")
+                                       .arg(url)
+                                       .arg(*status)
+                                       .arg(message.isEmpty() ? QString()
+                                                              : QStringLiteral(": ") + message);
+                } else if (!QJsonDocument::fromJson(*body).isObject()) {
+                    result.error =
+                        tr("%1 did not answer with a model list; is this the API's base URL?")
+                            .arg(url);
+                } else {
+                    result.ok = true;
+                    result.models = adapter.parseModelList(*body);
+                }
+                settle();
+            });
+
+    // The Responses API, where the provider's base URL is an OpenAI-style one: an empty
+    // request is refused as invalid (400) by a server that has the endpoint, and not found
+    // (404, 405, 501) by one that has not.
+    if (provider.speaks(ApiSurface::OpenAi) || provider.speaks(ApiSurface::Responses)) {
+        UpstreamRequest responses;
+        responses.endpoint = UpstreamEndpoint::fromUrl(
+            surfaceAdapter(ApiSurface::Responses).url(provider.baseUrl, Operation::Generate));
+        responses.providerId = provider.id;
+        responses.headers = rp.headersFor(ApiSurface::Responses, rp.key);
+        responses.headers.append({QByteArrayLiteral("accept"), QByteArrayLiteral("application/json")});
+        responses.body = QByteArrayLiteral("{}");
+        ++pending->outstanding;
+        UpstreamCall *check = send(responses);
+        auto checkStatus = std::make_shared<int>(0);
+        connect(check, &UpstreamCall::headersReceived, this,
+                [checkStatus](int s, const HttpHeaders &) { *checkStatus = s; });
+        connect(check, &UpstreamCall::finished, this,
+                [pending, settle, checkStatus, check](const UpstreamResult &) {
+                    check->deleteLater();
+                    const int s = *checkStatus;
+                    pending->result.servesResponses = (s >= 200 && s < 300) || s == 400 || s == 422;
+                    settle();
+                });
+    }
 }
 
 } // namespace gatehouse

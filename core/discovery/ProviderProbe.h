@@ -6,9 +6,9 @@
 #include <QStringList>
 #include <functional>
 
-class QNetworkAccessManager;
-
 namespace gatehouse {
+
+class UpstreamClient;
 
 // What asking a provider for its models found out.
 struct ProbeResult
@@ -17,10 +17,14 @@ struct ProbeResult
     QStringList models;
     QString error; // the exact reason, readable, when !ok
     int httpStatus = 0;
+    // Whether the server also answers the OpenAI Responses API (POST …/responses) next to
+    // its model list: Ollama 0.13.3+, LM Studio and OpenAI do.
+    bool servesResponses = false;
 };
 
-// Asks one provider for its model list, the way the gateway would call it (same URL rules,
-// same credentials and extra headers). Used by "Test connection" and the local scan.
+// Asks one provider for its model list, the way the gateway would call it (same client, same
+// URL rules, same credentials and extra headers), and whether it serves the Responses API.
+// Used by "Test connection" and the local scan.
 class ProviderProbe : public QObject
 {
     Q_OBJECT
@@ -34,11 +38,8 @@ public:
     // The URL a model list is read from.
     static QUrl modelsUrl(const Provider &provider);
 
-    // The message in an OpenAI or Anthropic error body, or the start of any other body.
-    static QString errorMessageOf(const QByteArray &body);
-
 private:
-    QNetworkAccessManager *m_network;
+    UpstreamClient *m_client;
 };
 
 } // namespace gatehouse

@@ -1,11 +1,17 @@
 #pragma once
 
 #include "ApiError.h"
+#include "AttemptRunner.h"
+#include "EndpointTable.h"
 #include "GatewaySnapshot.h"
 #include "RateLimiter.h"
+#include "RequestContext.h"
 #include "RequestGuard.h"
+#include "RequestRecorder.h"
 #include "Router.h"
 #include "http/HttpHandler.h"
+#include "log/ResponseStore.h"
+#include "util/Scheduler.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -19,74 +25,80 @@ class ModelDiscovery;
 class UpstreamClient;
 class RequestLog;
 
-// The gateway's request path: guard → route → authenticate → parse → resolve → forward → relay.
-// Each stage is its own class; this one runs them in order and turns every ApiError into
-// a response in exactly one place (respondError).
+// The gateway's request path, a chain of stages:
+//   guard (Host, Origin) → endpoint (a registered spec) → authenticate → parse → plan →
+//   limits → attempts (AttemptRunner: upstream calls and the relay filter chain) → finish.
+// Each stage is its own class with its own test; this one runs them in order. Every exit,
+// errors, answers and clients that leave (499) alike, goes through finish(), which answers
+// errors in the caller's API shape, writes the request-log row and counts usage.
 class Gateway : public QObject, public HttpHandler
 {
     Q_OBJECT
 public:
+    // What tests replace: the upstream transport and the clock. Null: the real ones.
+    struct Seams
+    {
+        UpstreamTransport *transport = nullptr;
+        Scheduler *scheduler = nullptr;
+    };
     explicit Gateway(QObject *parent = nullptr);
+    Gateway(Seams seams, QObject *parent = nullptr);
     ~Gateway() override;
 
     void setSnapshot(GatewaySnapshotPtr snapshot, quint16 port);
     // Where finished requests are recorded (may be null); limits start from what it holds.
     void setRequestLog(RequestLog *log);
+    // Where Responses API answers are kept (may be null: then in memory, for this run only).
+    void setResponseStore(ResponseStore *store);
     const GatewaySnapshotPtr &snapshot() const { return m_snapshot; }
 
     void handleRequest(HttpExchange *exchange) override;
     void handleMalformedRequest(HttpExchange *exchange, int status,
                                 const QString &message) override;
 
+    // ---- endpoint handlers, named by the endpoint specs (Endpoints.cpp)
+    void serveModelCall(const std::shared_ptr<RequestContext> &ctx);
+    void serveHealth(const std::shared_ptr<RequestContext> &ctx);
+    void serveModelList(const std::shared_ptr<RequestContext> &ctx);
+    void serveStoredResponse(const std::shared_ptr<RequestContext> &ctx);
+    void deleteStoredResponse(const std::shared_ptr<RequestContext> &ctx);
+    void serveStoredInputItems(const std::shared_ptr<RequestContext> &ctx);
+    std::optional<ApiError> continueStoredResponse(RequestContext &ctx);
+    void storeResponse(const RequestContext &ctx, const QJsonObject &response);
+
 signals:
     void requestFinished(int status);
     void accessKeyUsed(const QString &name);
 
 private:
-    struct Context;
-    struct Job;
-    enum class Endpoint
-    {
-        ChatCompletions,
-        Embeddings,
-        Messages,
-        CountTokens,
-        Models
-    };
-    struct Route
-    {
-        const char *path;
-        const char *method;
-        Endpoint endpoint;
-        ApiSurface surface; // the provider surface this endpoint forwards to unchanged
-    };
-    static const Route *findRoute(const QByteArray &path);
-    static ApiError surfaceMismatch(const Route &route, const Provider &provider);
-    void forward(HttpExchange *exchange, const Context &ctx, const Route &route);
-    void attempt(const std::shared_ptr<Job> &job);
-    void finish(const std::shared_ptr<Job> &job, const ApiError &error);
-    void logFinished(const std::shared_ptr<Job> &job, int status);
-    HttpHeaders routingHeaders(const Job &job) const;
-    void respondError(HttpExchange *exchange, const Context &ctx, const ApiError &error);
-    void respondJson(HttpExchange *exchange, const Context &ctx, int status,
+    void finish(const std::shared_ptr<RequestContext> &ctx, const AttemptRunner::Outcome &outcome);
+    void finishWithError(const std::shared_ptr<RequestContext> &ctx, const ApiError &error);
+    void respondJson(const std::shared_ptr<RequestContext> &ctx, int status,
                      const QByteArray &body);
-    void handleModels(HttpExchange *exchange, const Context &ctx);
-    void handlePreflight(HttpExchange *exchange, const Context &ctx);
-    HttpHeaders baseHeaders(const Context &ctx) const;
+    void respondError(HttpExchange *exchange, const RequestContext &ctx, const ApiError &error);
+    void handlePreflight(const std::shared_ptr<RequestContext> &ctx);
+    std::optional<ResponseStore::Entry> storedResponse(const RequestContext &ctx) const;
     QByteArray nextRequestId();
     void noteAccessKeyUse(const QString &name);
 
+    const EndpointTable &m_endpoints;
     GatewaySnapshotPtr m_snapshot;
     std::unique_ptr<RequestGuard> m_guard;
-    UpstreamClient *m_upstream;
+    std::unique_ptr<Scheduler> m_ownScheduler;
+    Scheduler *m_scheduler;
+    UpstreamClient *m_upstream = nullptr; // when no transport was given
+    UpstreamTransport *m_transport;
     ModelDiscovery *m_discovery;
+    Router m_router;
+    RateLimiter m_limiter;
+    RequestRecorder m_recorder;
+    AttemptRunner *m_attempts;
+    std::unique_ptr<ResponseStore> m_ownResponses;
+    ResponseStore *m_responses;
     QByteArray m_requestIdPrefix;
     quint64 m_requestCounter = 0;
     QElapsedTimer m_clock;
     QHash<QString, qint64> m_keyUseReported; // when each key's use was last reported
-    Router m_router;
-    RateLimiter m_limiter;
-    RequestLog *m_log = nullptr;
 };
 
 } // namespace gatehouse

@@ -2,6 +2,7 @@
 
 #include "config/AccessKey.h"
 #include "log/RequestLog.h"
+#include "log/ResponseStore.h"
 #include "secrets/SecretStore.h"
 
 #include <QDir>
@@ -120,6 +121,16 @@ Status GatewayRuntime::start()
             m_service->setRequestLog(m_log);
         } else {
             delete log;
+            emit configError(opened.error());
+        }
+    }
+    if (!m_responses && QDir().mkpath(m_store.directory())) {
+        auto store = std::make_unique<ResponseStore>(
+            QDir(m_store.directory()).filePath(QStringLiteral("responses.sqlite")));
+        if (const Status opened = store->open(); opened) {
+            m_responses = std::move(store);
+            m_service->setResponseStore(m_responses.get());
+        } else {
             emit configError(opened.error());
         }
     }

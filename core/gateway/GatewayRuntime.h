@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QUrl>
+#include <memory>
 #include <optional>
 
 class QFileSystemWatcher;
@@ -16,6 +17,7 @@ namespace gatehouse {
 
 class SecretStore;
 class RequestLog;
+class ResponseStore;
 
 // Keeps a running gateway in step with its config folder: loads the config, reads the
 // provider keys from the SecretStore, starts the GatewayService, reloads when the config
@@ -97,6 +99,7 @@ private:
     bool m_paused = false;
     CatalogPtr m_catalog;
     RequestLog *m_log = nullptr;
+    std::unique_ptr<ResponseStore> m_responses;
 };
 
 } // namespace gatehouse

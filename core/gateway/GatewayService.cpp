@@ -31,10 +31,12 @@ public:
     Gateway *gateway = nullptr;
     HttpServer *server = nullptr;
 
-    void start(const GatewaySnapshotPtr &snapshot, GatewayService *service, RequestLog *log)
+    void start(const GatewaySnapshotPtr &snapshot, GatewayService *service, RequestLog *log,
+               ResponseStore *responses)
     {
         gateway = new Gateway(this);
         gateway->setRequestLog(log);
+        gateway->setResponseStore(responses);
         server = new HttpServer(gateway, serverSettings(snapshot->settings), this);
         const QHostAddress address(snapshot->settings.bindAddress);
         if (!server->listen(address, snapshot->settings.port)) {
@@ -80,8 +82,9 @@ void GatewayService::start(GatewaySnapshotPtr snapshot)
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
     QMetaObject::invokeMethod(
-        m_worker, [this, worker = m_worker, snapshot = std::move(snapshot), log = m_log] {
-            worker->start(snapshot, this, log);
+        m_worker, [this, worker = m_worker, snapshot = std::move(snapshot), log = m_log,
+                   responses = m_responses] {
+            worker->start(snapshot, this, log, responses);
             if (!worker->gateway)
                 return;
             connect(worker->gateway, &Gateway::requestFinished, worker, [this] {

@@ -12,6 +12,7 @@ namespace gatehouse {
 
 class GatewayWorker;
 class RequestLog;
+class ResponseStore;
 
 // Runs the gateway (server, request path, upstream client) on a thread of its own, so a
 // busy window never delays a request and a busy gateway never freezes the window.
@@ -27,6 +28,9 @@ public:
     void start(GatewaySnapshotPtr snapshot);
     // Where finished requests are recorded; set before start(). May be null.
     void setRequestLog(RequestLog *log) { m_log = log; }
+    // Where Responses API answers are kept; set before start(), used on the gateway's thread
+    // only. May be null (then in memory).
+    void setResponseStore(ResponseStore *store) { m_responses = store; }
     void updateSnapshot(GatewaySnapshotPtr snapshot);
     void stop();
 
@@ -45,6 +49,7 @@ private:
     QThread *m_thread;
     GatewayWorker *m_worker = nullptr;
     RequestLog *m_log = nullptr;
+    ResponseStore *m_responses = nullptr;
     bool m_listening = false;
     QHostAddress m_address;
     quint16 m_port = 0;

@@ -20,40 +20,28 @@ GatewaySnapshot::build(const Config &config, const QHash<QString, QByteArray> &k
         rp.provider = p;
         rp.key = keys.value(p.id);
         rp.keyError = keyErrors.value(p.id);
-        const QString base = p.baseUrl.path();
-        auto endpoint = [&p](const QString &path) {
-            QUrl url = p.baseUrl;
-            url.setPath(path);
-            return UpstreamEndpoint::fromUrl(url);
-        };
-        if (p.surface == ApiSurface::OpenAi) {
-            rp.chatEndpoint = endpoint(base + QLatin1String("/chat/completions"));
-            rp.embeddingsEndpoint = endpoint(base + QLatin1String("/embeddings"));
-            rp.modelsEndpoint = endpoint(base + QLatin1String("/models"));
-        } else {
-            // Anthropic base URLs are the host root; a "/v1" typed by the user is not doubled.
-            const QString v1 =
-                base.endsWith(QLatin1String("/v1")) ? base : base + QLatin1String("/v1");
-            rp.messagesEndpoint = endpoint(v1 + QLatin1String("/messages"));
-            rp.countTokensEndpoint = endpoint(v1 + QLatin1String("/messages/count_tokens"));
-            rp.modelsEndpoint = endpoint(v1 + QLatin1String("/models"));
+        for (const ApiSurface surface : p.surfaces) {
+            const SurfaceAdapter &adapter = surfaceAdapter(surface);
+            RoutableProvider::Endpoints e;
+            e.surface = surface;
+            auto at = [&](Operation operation) {
+                const QUrl url = adapter.url(p.baseUrl, operation);
+                return url.isValid() ? UpstreamEndpoint::fromUrl(url) : UpstreamEndpoint();
+            };
+            e.generate = at(Operation::Generate);
+            e.embeddings = at(Operation::Embeddings);
+            e.countTokens = at(Operation::CountTokens);
+            e.models = at(Operation::ListModels);
+            rp.endpoints.append(e);
         }
-        auto headersWith = [&p, &userAgent](const QByteArray &key) {
-            HttpHeaders h;
-            h.append({QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")});
-            h.append({QByteArrayLiteral("user-agent"), userAgent});
-            if (!key.isEmpty() && p.surface == ApiSurface::OpenAi)
-                h.append({QByteArrayLiteral("authorization"), "Bearer " + key});
-            else if (!key.isEmpty())
-                h.append({QByteArrayLiteral("x-api-key"), key});
-            h.append(p.extraHeaders);
-            return h;
-        };
-        rp.upstreamHeaders = headersWith(rp.key);
+        rp.commonHeaders.append(
+            {QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")});
+        rp.commonHeaders.append({QByteArrayLiteral("user-agent"), userAgent});
+        rp.commonHeaders.append(p.extraHeaders);
         for (const QString &label : p.keyLabels) {
             const QString id = SecretStore::providerKeyId(p.id, label);
             if (keys.contains(id))
-                rp.labeledHeaders.insert(label, headersWith(keys.value(id)));
+                rp.labeledKeys.insert(label, keys.value(id));
             else
                 rp.labeledKeyErrors.insert(label, keyErrors.value(id));
         }
@@ -78,6 +66,55 @@ GatewaySnapshot::build(const Config &config, const QHash<QString, QByteArray> &k
     for (int i = 0; i < s->routes.size(); ++i)
         s->routeIndex.insert(s->routes[i].name, i);
     return s;
+}
+
+const UpstreamEndpoint &RoutableProvider::Endpoints::forOperation(Operation operation) const
+{
+    switch (operation) {
+    case Operation::Generate:
+        return generate;
+    case Operation::Embeddings:
+        return embeddings;
+    case Operation::CountTokens:
+        return countTokens;
+    case Operation::ListModels:
+        break;
+    }
+    return models;
+}
+
+const RoutableProvider::Endpoints *RoutableProvider::endpointsFor(ApiSurface surface) const
+{
+    for (const Endpoints &e : endpoints) {
+        if (e.surface == surface)
+            return &e;
+    }
+    return nullptr;
+}
+
+HttpHeaders RoutableProvider::headersFor(ApiSurface surface, const QByteArray &withKey,
+                                         const HttpRequest *client) const
+{
+    const SurfaceAdapter &adapter = surfaceAdapter(surface);
+    HttpHeaders h = commonHeaders;
+    h.append(adapter.credentials(withKey));
+    h.append(adapter.protocolHeaders(client));
+    return h;
+}
+
+UpstreamRequest RoutableProvider::modelListRequest() const
+{
+    const Endpoints &e = primaryEndpoints();
+    UpstreamRequest request;
+    request.method = "GET";
+    request.endpoint = e.models;
+    request.providerId = provider.id;
+    for (const auto &h : headersFor(e.surface, key)) {
+        if (h.first != "content-type")
+            request.headers.append(h);
+    }
+    request.headers.append({QByteArrayLiteral("accept"), QByteArrayLiteral("application/json")});
+    return request;
 }
 
 const KeyConfiguration &GatewaySnapshot::configurationOf(const AccessKeyEntry &key) const

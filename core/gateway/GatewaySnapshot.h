@@ -1,6 +1,7 @@
 #pragma once
 
-#include "UpstreamCall.h"
+#include "surfaces/SurfaceAdapter.h"
+#include "upstream/UpstreamRequest.h"
 #include "catalog/Catalog.h"
 #include "config/Config.h"
 
@@ -10,29 +11,42 @@
 
 namespace gatehouse {
 
-// A provider as the gateway uses it: its settings and, if it has one, its key.
+// A provider as the gateway uses it: its settings, its keys, and where each of its API
+// surfaces answers, worked out once per configuration rather than for every request.
 struct RoutableProvider
 {
+    struct Endpoints
+    {
+        ApiSurface surface = ApiSurface::OpenAi;
+        UpstreamEndpoint generate;    // chat/completions, messages, responses
+        UpstreamEndpoint embeddings;  // invalid where the surface has none
+        UpstreamEndpoint countTokens; // likewise
+        UpstreamEndpoint models;
+        const UpstreamEndpoint &forOperation(Operation operation) const;
+    };
+
     Provider provider;
     QByteArray key;   // empty when the provider needs none
     QString keyError; // why a key that should be there could not be read
-    // Worked out once per configuration: where chat completions go, and the headers
-    // every request to this provider carries (content type, credentials, extra headers).
-    UpstreamEndpoint chatEndpoint;        // openai: POST chat/completions
-    UpstreamEndpoint embeddingsEndpoint;  // openai: POST embeddings
-    UpstreamEndpoint messagesEndpoint;    // anthropic: POST v1/messages
-    UpstreamEndpoint countTokensEndpoint; // anthropic: POST v1/messages/count_tokens
-    UpstreamEndpoint modelsEndpoint;      // GET models
-    HttpHeaders upstreamHeaders;
-    // The same headers with one of the provider's labelled keys instead of its main key.
-    QHash<QString, HttpHeaders> labeledHeaders;
+    // Its labelled keys, so that access key configurations can bill different accounts.
+    QHash<QString, QByteArray> labeledKeys;
     QHash<QString, QString> labeledKeyErrors;
+    QList<Endpoints> endpoints;               // one per surface, in the provider's order
+    HttpHeaders commonHeaders;                // content type, user agent, extra headers
     const CatalogProvider *catalog = nullptr; // what the catalog knows of it, if anything
 
+    const Endpoints *endpointsFor(ApiSurface surface) const;
+    const Endpoints &primaryEndpoints() const { return endpoints.first(); }
     const CatalogModel *catalogModel(const QString &model) const
     {
         return catalog ? catalog->model(model) : nullptr;
     }
+    // Everything a request on `surface` carries: common headers, the key's credentials, and
+    // the surface's own headers (taking a same-surface client's into account).
+    HttpHeaders headersFor(ApiSurface surface, const QByteArray &key,
+                           const HttpRequest *client = nullptr) const;
+    // A request for this provider's model list, with its main key.
+    UpstreamRequest modelListRequest() const;
 };
 
 struct AccessKeyEntry

@@ -9,7 +9,7 @@
 
 namespace gatehouse {
 
-class UpstreamClient;
+class UpstreamTransport;
 
 // Asks providers that pass any model name through (no model list configured) which models
 // they serve, for GET /v1/models. Answers are kept for a minute; a provider that does not
@@ -19,16 +19,14 @@ class ModelDiscovery : public QObject
     Q_OBJECT
 public:
     using Models = QHash<QString, QStringList>; // provider id -> model names
-    ModelDiscovery(UpstreamClient *client, QObject *parent = nullptr);
+    ModelDiscovery(UpstreamTransport *client, QObject *parent = nullptr);
 
     // Calls `done` once, with what every provider answered (failures are absent).
     void discover(const QList<const RoutableProvider *> &providers, QObject *context,
                   std::function<void(const Models &)> done);
 
-    // The model ids in a model list ({"data":[{"id":…}]}): OpenAI's, Anthropic's, and the
-    // OpenAI-compatible endpoints of Ollama, LM Studio and the like all answer this shape.
-    static QStringList parseModelList(const QByteArray &json);
-
+    // A model list larger than this is not a model list.
+    static constexpr qsizetype maxListBytes = qsizetype{8} * 1024 * 1024;
     static constexpr int cacheMs = 60'000;
 
 private:
@@ -37,7 +35,7 @@ private:
         QStringList models;
         qint64 at;
     };
-    UpstreamClient *m_client;
+    UpstreamTransport *m_client;
     QHash<QString, Cached> m_cache; // by models URL
     QElapsedTimer m_clock;
 };

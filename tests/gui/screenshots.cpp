@@ -140,7 +140,7 @@ int main(int argc, char **argv)
         claude.id = QStringLiteral("anthropic");
         claude.displayName = QStringLiteral("Anthropic");
         claude.baseUrl = QUrl(QStringLiteral("https://api.anthropic.com"));
-        claude.surface = ApiSurface::Anthropic;
+        claude.surfaces = {ApiSurface::Anthropic};
         claude.enabled = false;
         c.providers = {ollama, lmstudio, openai, claude};
         RouteRule fast;

@@ -59,7 +59,7 @@ private:
         Provider claude;
         claude.id = QStringLiteral("claude");
         claude.baseUrl = QUrl(m_closedPortUrl); // never contacted by these tests
-        claude.surface = ApiSurface::Anthropic;
+        claude.surfaces = {ApiSurface::Anthropic};
         c.providers = {fake, open, down, nokey, claude};
         const auto created = AccessKeys::create(QStringLiteral("tests"), systemRandomBytes,
                                                 QDateTime::currentDateTimeUtc());

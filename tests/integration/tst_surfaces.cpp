@@ -53,7 +53,7 @@ private slots:
         claude.id = QStringLiteral("claude-local");
         // The host root, as Anthropic documents it; Gatehouse adds /v1/messages.
         claude.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_upstream->port()));
-        claude.surface = ApiSurface::Anthropic;
+        claude.surfaces = {ApiSurface::Anthropic};
         claude.models = {QStringLiteral("claude-x"), QStringLiteral("status-429"),
                          QStringLiteral("status-500-text"), QStringLiteral("cut-3")};
         claude.hasKey = true;

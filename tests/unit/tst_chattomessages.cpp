@@ -1,6 +1,8 @@
-// OpenAI Chat Completions requests translated into Anthropic Messages requests, from
-// fixtures written after the two public API references.
-#include "translate/ChatToMessages.h"
+// OpenAI Chat Completions translated into Anthropic Messages through the internal
+// representation (requests, whole answers, streams), from fixtures written after the two
+// public API references.
+#include "surfaces/ChatCompletionsSurface.h"
+#include "surfaces/MessagesSurface.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,6 +11,22 @@
 using namespace gatehouse;
 
 namespace {
+// A Chat Completions request as the Messages request a provider gets.
+std::variant<QJsonObject, ApiError> chatToMessages(const QJsonObject &chat, const QString &model)
+{
+    auto decoded = ChatCompletionsSurface().decodeRequest(chat);
+    if (auto *e = std::get_if<ApiError>(&decoded))
+        return *e;
+    return MessagesSurface().encodeRequest(std::get<conversation::Request>(decoded), model);
+}
+
+// A chat.completion as the Messages answer an Anthropic client gets.
+QJsonObject completionToMessage(const QJsonObject &completion)
+{
+    auto decoded = ChatCompletionsSurface().decodeResponse(completion);
+    return MessagesSurface().encodeResponse(std::get<conversation::Response>(decoded), {});
+}
+
 QJsonObject obj(const char *json)
 {
     QJsonParseError e{};
@@ -116,8 +134,7 @@ private slots:
     {
         QFETCH(QByteArray, chat);
         QFETCH(QByteArray, messages);
-        const auto out =
-            ChatToMessages::translateRequest(obj(chat.constData()), QStringLiteral("claude-x"));
+        const auto out = chatToMessages(obj(chat.constData()), QStringLiteral("claude-x"));
         QVERIFY(std::holds_alternative<QJsonObject>(out));
         const QJsonObject got = std::get<QJsonObject>(out);
         const QJsonObject want = obj(messages.constData());
@@ -137,7 +154,7 @@ private slots:
                 "\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":5,\"prompt_tokens_details\":"
                 "{\"cached_tokens\":8}}}")
                 .object();
-        const QJsonObject m = ChatToMessages::translateResponse(completion);
+        const QJsonObject m = completionToMessage(completion);
         QCOMPARE(m.value(QLatin1String("type")).toString(), QStringLiteral("message"));
         QCOMPARE(m.value(QLatin1String("stop_reason")).toString(), QStringLiteral("tool_use"));
         const QJsonArray content = m.value(QLatin1String("content")).toArray();
@@ -200,12 +217,16 @@ private slots:
             "{\"id\":\"c1\",\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":6}}"
             "\n\n"
             "data: [DONE]\n\n";
-        ChatStreamToMessages t;
+        ChatStreamDecoder decoder;
+        MessagesStreamEncoder encoder;
         QByteArray out;
-        for (qsizetype i = 0; i < in.size(); i += pieceSize)
-            out +=
-                t.feed(QByteArrayView(in).sliced(i, std::min<qsizetype>(pieceSize, in.size() - i)));
-        QVERIFY(t.isComplete());
+        for (qsizetype i = 0; i < in.size(); i += pieceSize) {
+            for (const auto &event : decoder.feed(
+                     QByteArrayView(in).sliced(i, std::min<qsizetype>(pieceSize, in.size() - i))))
+                out += encoder.encode(event);
+        }
+        QVERIFY(decoder.isComplete());
+        QVERIFY(encoder.isComplete());
         QList<QByteArray> names;
         QList<QJsonObject> data;
         for (const QByteArray &line : out.split('\n')) {
@@ -307,8 +328,7 @@ private slots:
     {
         QFETCH(QByteArray, chat);
         QFETCH(QString, param);
-        const auto out = ChatToMessages::translateRequest(QJsonDocument::fromJson(chat).object(),
-                                                          QStringLiteral("m"));
+        const auto out = chatToMessages(QJsonDocument::fromJson(chat).object(), QStringLiteral("m"));
         QVERIFY(std::holds_alternative<ApiError>(out));
         const ApiError &e = std::get<ApiError>(out);
         QCOMPARE(e.status, 400);

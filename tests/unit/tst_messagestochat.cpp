@@ -1,11 +1,49 @@
-// Anthropic Messages answers translated into OpenAI Chat Completions answers, whole and streamed.
-#include "translate/MessagesToChat.h"
+// Anthropic Messages translated into OpenAI Chat Completions through the internal
+// representation: requests, whole answers and streams.
+#include "surfaces/ChatCompletionsSurface.h"
+#include "surfaces/MessagesSurface.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace gatehouse;
+
+namespace {
+
+std::variant<QJsonObject, ApiError> messagesToChat(const QJsonObject &messages,
+                                                   const QString &model)
+{
+    auto decoded = MessagesSurface().decodeRequest(messages);
+    if (auto *e = std::get_if<ApiError>(&decoded))
+        return *e;
+    return ChatCompletionsSurface().encodeRequest(std::get<conversation::Request>(decoded), model);
+}
+
+QJsonObject messageToCompletion(const QJsonObject &message, qint64 created)
+{
+    auto decoded = MessagesSurface().decodeResponse(message);
+    conversation::Response r = std::get<conversation::Response>(decoded);
+    r.created = created;
+    return ChatCompletionsSurface().encodeResponse(r, {});
+}
+
+// Anthropic stream bytes, fed in pieces, as the Chat Completions stream a client gets.
+struct Translation
+{
+    MessagesStreamDecoder decoder;
+    ChatStreamEncoder encoder;
+    Translation(qint64 created, bool includeUsage) : encoder(created, includeUsage) {}
+    QByteArray feed(QByteArrayView bytes)
+    {
+        QByteArray out;
+        for (const auto &event : decoder.feed(bytes))
+            out += encoder.encode(event);
+        return out;
+    }
+};
+
+} // namespace
 
 class TestMessagesToChat : public QObject
 {
@@ -78,7 +116,7 @@ private slots:
                 "\"stop_reason\":\"tool_use\",\"usage\":{\"input_tokens\":10,\"cache_creation_"
                 "input_tokens\":2,\"cache_read_input_tokens\":4,\"output_tokens\":7}}")
                 .object();
-        const QJsonObject chat = MessagesToChat::translateResponse(message, 1700000000);
+        const QJsonObject chat = messageToCompletion(message, 1700000000);
         QCOMPARE(chat.value(QLatin1String("object")).toString(), QStringLiteral("chat.completion"));
         QCOMPARE(chat.value(QLatin1String("id")).toString(), QStringLiteral("msg_1"));
         const QJsonObject choice = chat.value(QLatin1String("choices")).toArray().at(0).toObject();
@@ -125,7 +163,7 @@ private slots:
     {
         QFETCH(QString, stop);
         QFETCH(QString, finish);
-        QCOMPARE(MessagesToChat::finishReason(stop), finish);
+        QCOMPARE(ChatCompletionsSurface::finishReason(MessagesSurface::stopReason(stop)), finish);
     }
 
     void stream_data()
@@ -139,12 +177,12 @@ private slots:
     {
         QFETCH(int, pieceSize);
         const QByteArray in = anthropicStream();
-        MessagesStreamToChat t(1700000000, true);
+        Translation t(1700000000, true);
         QByteArray out;
         for (qsizetype i = 0; i < in.size(); i += pieceSize)
             out +=
                 t.feed(QByteArrayView(in).sliced(i, std::min<qsizetype>(pieceSize, in.size() - i)));
-        QVERIFY(t.isComplete());
+        QVERIFY(t.decoder.isComplete());
         QVERIFY(out.endsWith("data: [DONE]\n\n"));
         const QList<QJsonObject> c = chunks(out);
         QVERIFY(c.size() >= 8);
@@ -207,9 +245,9 @@ private slots:
     void streamWithoutUsageAndCutOff()
     {
         const QByteArray in = anthropicStream();
-        MessagesStreamToChat t(1, false);
+        Translation t(1, false);
         const QByteArray out = t.feed(QByteArrayView(in).first(in.indexOf("event: message_delta")));
-        QVERIFY(!t.isComplete());
+        QVERIFY(!t.decoder.isComplete());
         QVERIFY(!out.contains("[DONE]"));
         QVERIFY(!out.contains("\"usage\""));
     }
@@ -262,15 +300,14 @@ private slots:
                           "\"function\":{\"name\":\"weather\",\"arguments\":\"{\\\"city\\\":"
                           "\\\"Oslo\\\"}\"}}]},"
                           "{\"role\":\"tool\",\"tool_call_id\":\"tu1\",\"content\":\"-3 C\"},"
-                          "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"And "
-                          "tomorrow?\"}]}]}");
+                          "{\"role\":\"user\",\"content\":\"And tomorrow?\"}]}");
     }
     void request()
     {
         QFETCH(QByteArray, messages);
         QFETCH(QByteArray, chat);
-        const auto out = MessagesToChat::translateRequest(
-            QJsonDocument::fromJson(messages).object(), QStringLiteral("gpt-x"));
+        const auto out =
+            messagesToChat(QJsonDocument::fromJson(messages).object(), QStringLiteral("gpt-x"));
         QVERIFY(std::holds_alternative<QJsonObject>(out));
         const QJsonObject got = std::get<QJsonObject>(out);
         const QJsonObject want = QJsonDocument::fromJson(chat).object();
@@ -283,7 +320,7 @@ private slots:
         QTest::addColumn<QByteArray>("messages");
         QTest::addColumn<QString>("param");
         QTest::newRow("unknown role")
-            << QByteArray("{\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}")
+            << QByteArray("{\"messages\":[{\"role\":\"wizard\",\"content\":\"x\"}]}")
             << "messages[0].role";
         QTest::newRow("tool result without use")
             << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"tool_"
@@ -297,29 +334,52 @@ private slots:
             << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
                           "\"source\":{\"type\":\"file\"}}]}]}")
             << "messages[0].content[0]";
-        QTest::newRow("server tool")
-            << QByteArray("{\"tools\":[{\"type\":\"web_search_20250305\",\"name\":\"web_search\"}],"
-                          "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
-            << "tools[0]";
     }
     void requestRefused()
     {
         QFETCH(QByteArray, messages);
         QFETCH(QString, param);
-        const auto out = MessagesToChat::translateRequest(
-            QJsonDocument::fromJson(messages).object(), QStringLiteral("m"));
+        const auto out =
+            messagesToChat(QJsonDocument::fromJson(messages).object(), QStringLiteral("m"));
         QVERIFY(std::holds_alternative<ApiError>(out));
         QCOMPARE(std::get<ApiError>(out).status, 400);
         QCOMPARE(std::get<ApiError>(out).param, param);
     }
 
+    // Claude Code sends instructions as role "system" inside messages; server tools (run by
+    // Anthropic) cannot run elsewhere and are left out, named for x-gatehouse-dropped-tools.
+    void systemInMessagesAndServerTools()
+    {
+        const QJsonObject in = QJsonDocument::fromJson(
+                                   "{\"model\":\"m\",\"system\":\"S\",\"tools\":[{\"type\":\"web_"
+                                   "search_20250305\",\"name\":\"web_search\"},{\"name\":\"f\","
+                                   "\"input_schema\":{\"type\":\"object\"}}],\"messages\":[{\"role\":"
+                                   "\"user\",\"content\":\"x\"},{\"role\":\"system\",\"content\":[{"
+                                   "\"type\":\"text\",\"text\":\"Env\"}]}]}")
+                                   .object();
+        auto decoded = MessagesSurface().decodeRequest(in);
+        QVERIFY(std::holds_alternative<conversation::Request>(decoded));
+        const conversation::Request &r = std::get<conversation::Request>(decoded);
+        QCOMPARE(r.hostedToolNames(), QStringList{QStringLiteral("web_search")});
+        const auto out = ChatCompletionsSurface().encodeRequest(r, QStringLiteral("gpt-x"));
+        const QJsonObject chat = std::get<QJsonObject>(out);
+        const QJsonArray tools = chat.value(QLatin1String("tools")).toArray();
+        QCOMPARE(tools.size(), 1);
+        const QJsonArray messages = chat.value(QLatin1String("messages")).toArray();
+        QCOMPARE(messages.size(), 3);
+        QCOMPARE(messages.at(2).toObject().value(QLatin1String("role")).toString(),
+                 QStringLiteral("system"));
+        QCOMPARE(messages.at(2).toObject().value(QLatin1String("content")).toString(),
+                 QStringLiteral("Env"));
+    }
+
     void streamErrorEvent()
     {
-        MessagesStreamToChat t(1, false);
+        Translation t(1, false);
         const QByteArray out = t.feed("event: error\ndata: "
                                       "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_"
                                       "error\",\"message\":\"Overloaded\"}}\n\n");
-        QVERIFY(t.failed());
+        QVERIFY(t.decoder.failed());
         const QJsonObject e = QJsonDocument::fromJson(out.mid(6).trimmed())
                                   .object()
                                   .value(QLatin1String("error"))

@@ -1,4 +1,4 @@
-#include "gateway/ModelDiscovery.h"
+#include "surfaces/SurfaceAdapter.h"
 
 #include <QTest>
 
@@ -29,7 +29,7 @@ private slots:
     {
         QFETCH(QByteArray, json);
         QFETCH(QStringList, models);
-        QCOMPARE(ModelDiscovery::parseModelList(json), models);
+        QCOMPARE(surfaceAdapter(ApiSurface::OpenAi).parseModelList(json), models);
     }
 };
 

@@ -79,7 +79,7 @@ private slots:
         p.id = QStringLiteral("my-ollama");
         p.displayName = QStringLiteral("Ollama on this machine");
         p.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:11434/v1"));
-        p.surface = ApiSurface::Anthropic;
+        p.surfaces = {ApiSurface::Anthropic, ApiSurface::Responses};
         p.models = {QStringLiteral("llama3.2:3b"), QStringLiteral("qwen2.5")};
         p.extraHeaders = {{"X-Title", "Gatehouse"}};
         p.timeouts.connectMs = 1234;
@@ -90,7 +90,7 @@ private slots:
         QCOMPARE(back->id, p.id);
         QCOMPARE(back->displayName, p.displayName);
         QCOMPARE(back->baseUrl, p.baseUrl);
-        QCOMPARE(back->surface, p.surface);
+        QCOMPARE(back->surfaces, p.surfaces);
         QCOMPARE(back->models, p.models);
         QCOMPARE(back->extraHeaders, p.extraHeaders);
         QCOMPARE(back->timeouts.connectMs, 1234);

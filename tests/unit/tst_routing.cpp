@@ -4,7 +4,7 @@
 #include "config/Config.h"
 #include "gateway/RateLimiter.h"
 #include "gateway/Router.h"
-#include "gateway/UsageScanner.h"
+#include "surfaces/UsageScanner.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -343,20 +343,20 @@ private slots:
         openai.scan(
             "{\"id\":\"x\",\"choices\":[{\"message\":{\"content\":\"\\\"usage\\\": {no}\"}}],"
             "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":5,\"total_tokens\":17}}");
-        QCOMPARE(openai.inputTokens, 12);
-        QCOMPARE(openai.outputTokens, 5);
+        QCOMPARE(openai.usage().inputTokens, 12);
+        QCOMPARE(openai.usage().outputTokens, 5);
         UsageScanner anthropic;
         anthropic.scan(
             "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":"
             "{\"input_tokens\":20,\"output_tokens\":1}}}\n\n");
         anthropic.scan("event: message_delta\ndata: {\"type\":\"message_delta\",\"usage\":"
                        "{\"output_tokens\":9}}\n\n");
-        QCOMPARE(anthropic.inputTokens, 20);
-        QCOMPARE(anthropic.outputTokens, 9);
-        QCOMPARE(anthropic.total(), 29);
+        QCOMPARE(anthropic.usage().inputTokens, 20);
+        QCOMPARE(anthropic.usage().outputTokens, 9);
+        QCOMPARE(anthropic.usage().inputTokens + anthropic.usage().outputTokens, 29);
         UsageScanner none;
         none.scan("{\"choices\":[]}");
-        QVERIFY(!none.known());
+        QVERIFY(!none.usage().known());
     }
 
     void catalog()

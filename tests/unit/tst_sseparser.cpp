@@ -1,4 +1,4 @@
-#include "translate/SseParser.h"
+#include "framing/SseParser.h"
 
 #include <QTest>
 

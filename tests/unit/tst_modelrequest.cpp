@@ -1,4 +1,4 @@
-#include "gateway/ChatCompletionRequest.h"
+#include "gateway/ModelRequest.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -6,7 +6,7 @@
 
 using namespace gatehouse;
 
-class TestChatCompletionRequest : public QObject
+class TestModelRequest : public QObject
 {
     Q_OBJECT
 private slots:
@@ -59,10 +59,10 @@ private slots:
         QFETCH(QByteArray, body);
         QFETCH(int, status);
         QFETCH(QString, param);
-        const auto r = ChatCompletionRequest::parse(body);
+        const auto r = ModelRequest::parseConversation(body);
         if (status == 0) {
-            QVERIFY(std::holds_alternative<ChatCompletionRequest>(r));
-            const auto &req = std::get<ChatCompletionRequest>(r);
+            QVERIFY(std::holds_alternative<ModelRequest>(r));
+            const auto &req = std::get<ModelRequest>(r);
             QCOMPARE(req.model, QStringLiteral("p:m"));
             QCOMPARE(req.stream, body.contains("\"stream\":true"));
             if (body.contains("x_custom"))
@@ -103,5 +103,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestChatCompletionRequest)
-#include "tst_chatcompletionrequest.moc"
+QTEST_GUILESS_MAIN(TestModelRequest)
+#include "tst_modelrequest.moc"

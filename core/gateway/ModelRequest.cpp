@@ -1,4 +1,4 @@
-#include "ChatCompletionRequest.h"
+#include "ModelRequest.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -10,7 +10,7 @@ namespace gatehouse {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ChatCompletionRequest", text);
+    return QCoreApplication::translate("ModelRequest", text);
 }
 } // namespace
 
@@ -44,14 +44,25 @@ std::optional<ApiError> checkModel(const QJsonObject &body)
     return std::nullopt;
 }
 
+std::optional<ApiError> readStream(ModelRequest &r)
+{
+    const QJsonValue stream = r.body.value(QLatin1String("stream"));
+    if (!stream.isUndefined() && !stream.isNull() && !stream.isBool())
+        return ApiError::badRequest(tr("\"stream\" must be true or false."),
+                                    QStringLiteral("stream"));
+    r.stream = stream.toBool(false);
+    return std::nullopt;
+}
+
 // A JSON object with a valid "model": what every model request starts with.
-std::variant<ChatCompletionRequest, ApiError> parseModelRequest(const QByteArray &json)
+std::variant<ModelRequest, ApiError> parseModelRequest(const QByteArray &json)
 {
     auto parsed = parseJsonObject(json);
     if (auto *e = std::get_if<ApiError>(&parsed))
         return *e;
-    ChatCompletionRequest r;
+    ModelRequest r;
     r.body = std::get<QJsonObject>(std::move(parsed));
+    r.raw = json;
     if (auto e = checkModel(r.body))
         return *e;
     r.model = r.body.value(QLatin1String("model")).toString();
@@ -59,13 +70,13 @@ std::variant<ChatCompletionRequest, ApiError> parseModelRequest(const QByteArray
 }
 } // namespace
 
-std::variant<ChatCompletionRequest, ApiError>
-ChatCompletionRequest::parseEmbeddings(const QByteArray &json)
+std::variant<ModelRequest, ApiError>
+ModelRequest::parseEmbeddings(const QByteArray &json)
 {
     auto parsed = parseModelRequest(json);
     if (auto *e = std::get_if<ApiError>(&parsed))
         return *e;
-    ChatCompletionRequest r = std::get<ChatCompletionRequest>(std::move(parsed));
+    ModelRequest r = std::get<ModelRequest>(std::move(parsed));
     const QJsonValue input = r.body.value(QLatin1String("input"));
     if (!input.isString() && !input.isArray())
         return ApiError::badRequest(tr("\"input\" is required: a string or an array."),
@@ -73,12 +84,12 @@ ChatCompletionRequest::parseEmbeddings(const QByteArray &json)
     return r;
 }
 
-std::variant<ChatCompletionRequest, ApiError> ChatCompletionRequest::parse(const QByteArray &json)
+std::variant<ModelRequest, ApiError> ModelRequest::parseConversation(const QByteArray &json)
 {
     auto parsed = parseModelRequest(json);
     if (auto *e = std::get_if<ApiError>(&parsed))
         return *e;
-    ChatCompletionRequest r = std::get<ChatCompletionRequest>(std::move(parsed));
+    ModelRequest r = std::get<ModelRequest>(std::move(parsed));
 
     const QJsonValue messages = r.body.value(QLatin1String("messages"));
     if (messages.isUndefined())
@@ -100,12 +111,44 @@ std::variant<ChatCompletionRequest, ApiError> ChatCompletionRequest::parse(const
                                         where + QStringLiteral(".role"));
     }
 
-    const QJsonValue stream = r.body.value(QLatin1String("stream"));
-    if (!stream.isUndefined() && !stream.isNull() && !stream.isBool())
-        return ApiError::badRequest(tr("\"stream\" must be true or false."),
-                                    QStringLiteral("stream"));
-    r.stream = stream.toBool(false);
+    if (auto e = readStream(r))
+        return *e;
     return r;
+}
+
+std::variant<ModelRequest, ApiError> ModelRequest::parseResponses(const QByteArray &json)
+{
+    auto parsed = parseModelRequest(json);
+    if (auto *e = std::get_if<ApiError>(&parsed))
+        return *e;
+    ModelRequest r = std::get<ModelRequest>(std::move(parsed));
+    const QJsonValue input = r.body.value(QLatin1String("input"));
+    const bool continues = r.body.value(QLatin1String("previous_response_id")).isString();
+    if ((input.isUndefined() || input.isNull()) && !continues)
+        return ApiError::badRequest(tr("\"input\" is required: a string or a list of items."),
+                                    QStringLiteral("input"));
+    if (!input.isUndefined() && !input.isNull() && !input.isString() && !input.isArray())
+        return ApiError::badRequest(tr("\"input\" must be a string or a list of items."),
+                                    QStringLiteral("input"));
+    const QJsonArray items = input.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (!items.at(i).isObject())
+            return ApiError::badRequest(tr("input[%1] must be an object.").arg(i),
+                                        QStringLiteral("input[%1]").arg(i));
+    }
+    const QJsonValue previous = r.body.value(QLatin1String("previous_response_id"));
+    if (!previous.isUndefined() && !previous.isNull() && !previous.isString())
+        return ApiError::badRequest(tr("\"previous_response_id\" must be a string."),
+                                    QStringLiteral("previous_response_id"));
+    if (auto e = readStream(r))
+        return *e;
+    return r;
+}
+
+void ModelRequest::setBody(const QJsonObject &changed)
+{
+    body = changed;
+    raw = QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
 } // namespace gatehouse

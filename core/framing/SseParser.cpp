@@ -1,0 +1,72 @@
+#include "SseParser.h"
+
+namespace gatehouse {
+
+QList<SseParser::Event> SseParser::feed(QByteArrayView bytes)
+{
+    QList<Event> events;
+    if (m_overflowed)
+        return events;
+    const char *p = bytes.data();
+    const char *const end = p + bytes.size();
+    while (p < end) {
+        if (m_afterCr) {
+            m_afterCr = false;
+            if (*p == '\n') {
+                ++p;
+                continue;
+            }
+        }
+        // Lines end in LF, CR or CRLF (the SSE grammar allows all three).
+        const char *stop = p;
+        while (stop < end && *stop != '\n' && *stop != '\r')
+            ++stop;
+        const qsizetype length = stop - p;
+        m_eventBytes += length;
+        if (m_eventBytes > m_maxEventBytes) {
+            m_overflowed = true;
+            m_line.clear();
+            return events;
+        }
+        m_line.append(p, length);
+        if (stop == end)
+            break;
+        m_afterCr = *stop == '\r';
+        p = stop + 1;
+        takeLine(events);
+    }
+    return events;
+}
+
+void SseParser::takeLine(QList<Event> &events)
+{
+    const QByteArray line = std::exchange(m_line, {});
+    if (line.isEmpty()) {
+        // A blank line ends the event.
+        if (m_hasData || !m_current.event.isEmpty())
+            events.append(std::exchange(m_current, {}));
+        m_current = {};
+        m_hasData = false;
+        m_hasField = false;
+        m_eventBytes = 0;
+        return;
+    }
+    if (line.startsWith(':'))
+        return; // comments keep connections alive
+    m_hasField = true;
+    const qsizetype colon = line.indexOf(':');
+    const QByteArrayView field = colon < 0 ? QByteArrayView(line) : QByteArrayView(line).first(colon);
+    QByteArrayView value = colon < 0 ? QByteArrayView() : QByteArrayView(line).sliced(colon + 1);
+    if (value.startsWith(' '))
+        value = value.sliced(1);
+    if (field == "event") {
+        m_current.event = value.toByteArray();
+    } else if (field == "data") {
+        if (m_hasData)
+            m_current.data += '\n';
+        m_current.data += value;
+        m_hasData = true;
+    }
+}
+
+} // namespace gatehouse

@@ -1,0 +1,67 @@
+// Every endpoint the gateway serves, declared once. Adding an endpoint is one entry here.
+#include "EndpointTable.h"
+#include "Gateway.h"
+
+namespace gatehouse {
+
+namespace {
+
+EndpointSpec modelCall(const char *path, ApiSurface surface, ApiShape shape, Operation operation,
+                       EndpointSpec::Parse parse, const char *logName)
+{
+    EndpointSpec spec(path, "POST");
+    spec.errorShape = shape;
+    spec.surface = surface;
+    spec.operation = operation;
+    spec.parse = parse;
+    spec.handler = &Gateway::serveModelCall;
+    spec.logName = logName;
+    return spec;
+}
+
+EndpointSpec local(const char *path, const char *method, EndpointSpec::Handler handler,
+                   ApiShape shape = ApiShape::OpenAi)
+{
+    EndpointSpec spec(path, method);
+    spec.errorShape = shape;
+    spec.handler = handler;
+    return spec;
+}
+
+} // namespace
+
+const EndpointTable &EndpointTable::standard()
+{
+    static const EndpointTable table([] {
+        QList<EndpointSpec> specs;
+        EndpointSpec health = local("/healthz", "GET", &Gateway::serveHealth);
+        health.needsKey = false;
+        specs << health;
+
+        specs << modelCall("/v1/chat/completions", ApiSurface::OpenAi, ApiShape::OpenAi,
+                           Operation::Generate, &ModelRequest::parseConversation,
+                           "chat/completions");
+        specs << modelCall("/v1/embeddings", ApiSurface::OpenAi, ApiShape::OpenAi,
+                           Operation::Embeddings, &ModelRequest::parseEmbeddings, "embeddings");
+        specs << modelCall("/v1/messages", ApiSurface::Anthropic, ApiShape::Anthropic,
+                           Operation::Generate, &ModelRequest::parseConversation, "messages");
+        specs << modelCall("/v1/messages/count_tokens", ApiSurface::Anthropic, ApiShape::Anthropic,
+                           Operation::CountTokens, &ModelRequest::parseConversation,
+                           "messages/count_tokens");
+        specs << local("/v1/models", "GET", &Gateway::serveModelList);
+
+        EndpointSpec responses =
+            modelCall("/v1/responses", ApiSurface::Responses, ApiShape::OpenAi,
+                      Operation::Generate, &ModelRequest::parseResponses, "responses");
+        responses.prepare = &Gateway::continueStoredResponse;
+        responses.answered = &Gateway::storeResponse;
+        specs << responses;
+        specs << local("/v1/responses/{id}", "GET", &Gateway::serveStoredResponse);
+        specs << local("/v1/responses/{id}", "DELETE", &Gateway::deleteStoredResponse);
+        specs << local("/v1/responses/{id}/input_items", "GET", &Gateway::serveStoredInputItems);
+        return specs;
+    }());
+    return table;
+}
+
+} // namespace gatehouse

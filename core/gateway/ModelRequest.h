@@ -1,0 +1,34 @@
+#pragma once
+
+#include "ApiError.h"
+
+#include <QJsonObject>
+#include <variant>
+
+namespace gatehouse {
+
+// The parts of a model request (Chat Completions, Messages, Responses, Embeddings, token
+// counting) the gateway needs, checked for type. The JSON object itself is kept whole, and so
+// are the bytes, so unknown fields reach a same-surface provider untouched.
+struct ModelRequest
+{
+    QJsonObject body;
+    QByteArray raw; // the body as the client sent it (or as Gatehouse last rewrote it)
+    QString model;
+    bool stream = false;
+
+    // Chat Completions, Messages and count_tokens: model, messages, stream.
+    static std::variant<ModelRequest, ApiError> parseConversation(const QByteArray &json);
+    // Responses: model, input (a string or a list of items), stream.
+    static std::variant<ModelRequest, ApiError> parseResponses(const QByteArray &json);
+    // Embeddings: model and input.
+    static std::variant<ModelRequest, ApiError> parseEmbeddings(const QByteArray &json);
+
+    // Replaces the body (after Gatehouse changed it) and the bytes sent on.
+    void setBody(const QJsonObject &body);
+};
+
+// Parses a request body that must be a JSON object; 400 with the parser's words otherwise.
+std::variant<QJsonObject, ApiError> parseJsonObject(const QByteArray &json);
+
+} // namespace gatehouse

@@ -1,0 +1,188 @@
+#include "Relay.h"
+
+#include "framing/SseParser.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace gatehouse {
+
+using namespace conversation;
+
+namespace {
+
+// Watches a stream relayed as it is, through the surface's observer.
+class ObserveFilter : public RelayFilter
+{
+public:
+    explicit ObserveFilter(std::unique_ptr<StreamObserver> observer)
+        : m_observer(std::move(observer))
+    {
+    }
+    QByteArray data(QByteArray bytes) override
+    {
+        m_observer->observe(bytes);
+        return bytes;
+    }
+    std::optional<bool> complete() const override { return m_observer->isComplete(); }
+    Usage usage() const override { return m_observer->usage(); }
+    QJsonObject finalResponse() const override { return m_observer->finalResponse(); }
+
+private:
+    std::unique_ptr<StreamObserver> m_observer;
+};
+
+// Takes out the usage-only chunk of a Chat Completions stream that Gatehouse asked for and
+// the client did not (keys with token or spending limits need the counts).
+class StripUsageFilter : public RelayFilter
+{
+public:
+    QByteArray data(QByteArray bytes) override
+    {
+        QByteArray out;
+        for (const SseParser::Event &event : m_parser.feed(bytes)) {
+            if (event.data.contains("\"choices\":[]") && event.data.contains("\"usage\""))
+                continue;
+            out += "data: " + event.data + "\n\n";
+        }
+        return out;
+    }
+
+private:
+    SseParser m_parser;
+};
+
+// Decodes the provider's stream into the internal representation, restores tool calls to
+// what the client offered, and encodes the client's stream.
+class TranslateFilter : public RelayFilter
+{
+public:
+    TranslateFilter(const SurfaceAdapter &from, const SurfaceAdapter &to, const Request &request)
+        : m_decoder(from.streamDecoder()), m_encoder(to.streamEncoder(request)),
+          m_restorer(request)
+    {
+    }
+    QByteArray data(QByteArray bytes) override
+    {
+        QByteArray out;
+        for (StreamEvent &event : m_decoder->feed(bytes)) {
+            if (event.type == StreamEvent::Type::Start || event.type == StreamEvent::Type::Finish)
+                m_usage.merge(event.usage);
+            for (const StreamEvent &restored : m_restorer.process(std::move(event)))
+                out += m_encoder->encode(restored);
+        }
+        return out;
+    }
+    std::optional<bool> complete() const override
+    {
+        return m_decoder->isComplete() || m_decoder->failed();
+    }
+    Usage usage() const override { return m_usage; }
+    QJsonObject finalResponse() const override { return m_encoder->finalResponse(); }
+    QByteArray endWithError(const ApiError &error) override
+    {
+        StreamEvent event;
+        event.type = StreamEvent::Type::Error;
+        event.error = error;
+        return m_encoder->encode(event);
+    }
+
+private:
+    std::unique_ptr<StreamDecoder> m_decoder;
+    std::unique_ptr<StreamEncoder> m_encoder;
+    toolshapes::StreamRestorer m_restorer;
+    Usage m_usage;
+};
+
+} // namespace
+
+QByteArray RelayChain::data(QByteArray bytes)
+{
+    for (const auto &filter : m_filters) {
+        if (bytes.isEmpty())
+            break;
+        bytes = filter->data(std::move(bytes));
+    }
+    return bytes;
+}
+
+bool RelayChain::complete() const
+{
+    for (const auto &filter : m_filters) {
+        if (filter->complete() == false)
+            return false;
+    }
+    return true;
+}
+
+Usage RelayChain::usage() const
+{
+    Usage usage;
+    for (const auto &filter : m_filters)
+        usage.merge(filter->usage());
+    return usage;
+}
+
+QJsonObject RelayChain::finalResponse() const
+{
+    for (const auto &filter : m_filters) {
+        QJsonObject response = filter->finalResponse();
+        if (!response.isEmpty())
+            return response;
+    }
+    return {};
+}
+
+QByteArray RelayChain::endWithError(const ApiError &error, const SurfaceAdapter &client)
+{
+    for (const auto &filter : m_filters) {
+        const QByteArray event = filter->endWithError(error);
+        if (!event.isEmpty())
+            return event;
+    }
+    return client.streamError(error);
+}
+
+RelayChain RelayChain::passthrough(const SurfaceAdapter &surface, bool stripInjectedUsage)
+{
+    RelayChain chain;
+    chain.add(std::make_unique<ObserveFilter>(surface.streamObserver()));
+    if (stripInjectedUsage)
+        chain.add(std::make_unique<StripUsageFilter>());
+    return chain;
+}
+
+RelayChain RelayChain::translation(const SurfaceAdapter &from, const SurfaceAdapter &to,
+                                   const Request &request)
+{
+    RelayChain chain;
+    chain.add(std::make_unique<TranslateFilter>(from, to, request));
+    return chain;
+}
+
+std::variant<TranslatedAnswer, ApiError> translateAnswer(const QByteArray &body,
+                                                         const SurfaceAdapter &from,
+                                                         const SurfaceAdapter &to,
+                                                         const Request &request)
+{
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        return ApiError::badGateway(
+            QCoreApplication::translate("Gateway", "The provider's answer is not JSON: %1.")
+                .arg(pe.errorString()),
+            QStringLiteral("upstream_malformed"));
+    auto decoded = from.decodeResponse(doc.object());
+    if (auto *e = std::get_if<ApiError>(&decoded))
+        return *e;
+    Response response = std::get<Response>(std::move(decoded));
+    for (Part &part : response.parts) {
+        if (part.isToolCall())
+            toolshapes::restoreCall(part, request);
+    }
+    if (response.model.isEmpty())
+        response.model = request.model;
+    return TranslatedAnswer{to.encodeResponse(response, request), response.usage};
+}
+
+} // namespace gatehouse

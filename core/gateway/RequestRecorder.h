@@ -1,0 +1,27 @@
+#pragma once
+
+#include "RateLimiter.h"
+#include "RequestContext.h"
+
+namespace gatehouse {
+
+class RequestLog;
+
+// What the finish stage keeps of a request: its request-log row, and the tokens and money it
+// used, counted towards its key's limits.
+class RequestRecorder
+{
+public:
+    RequestRecorder(RateLimiter *limiter, RequestLog *log) : m_limiter(limiter), m_log(log) {}
+    void setLog(RequestLog *log) { m_log = log; }
+
+    // The row for a request that ended with `status` (499: the client left).
+    static RequestLogEntry entryFor(const RequestContext &ctx, int status, qint64 totalMs);
+    void record(const RequestContext &ctx, int status);
+
+private:
+    RateLimiter *m_limiter;
+    RequestLog *m_log;
+};
+
+} // namespace gatehouse

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <sqlite3.h>
+
+namespace gatehouse::sqlite {
+
+// One SQLite connection, closed with the object.
+class Database
+{
+public:
+    Database() = default;
+    ~Database() { close(); }
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    bool open(const QString &path, bool readOnly)
+    {
+        const int flags =
+            readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX,
+                            nullptr) != SQLITE_OK)
+            return false;
+        sqlite3_busy_timeout(m_db, 2000);
+        return true;
+    }
+    void close()
+    {
+        if (m_db)
+            sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+    QString error() const
+    {
+        return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QCoreApplication::translate("RequestLog", "out of memory");
+    }
+    bool exec(const char *sql)
+    {
+        return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
+    sqlite3 *handle() const { return m_db; }
+
+private:
+    sqlite3 *m_db = nullptr;
+};
+
+// A prepared statement, finalized with the object.
+class Statement
+{
+public:
+    Statement(sqlite3 *db, const char *sql) { sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr); }
+    ~Statement() { sqlite3_finalize(m_stmt); }
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+    bool ok() const { return m_stmt != nullptr; }
+    sqlite3_stmt *get() const { return m_stmt; }
+
+    void text(int i, const QString &s)
+    {
+        const QByteArray utf8 = s.toUtf8();
+        sqlite3_bind_text(m_stmt, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    }
+    void integer(int i, qint64 v) { sqlite3_bind_int64(m_stmt, i, v); }
+    void optional(int i, qint64 v)
+    {
+        if (v < 0)
+            sqlite3_bind_null(m_stmt, i);
+        else
+            sqlite3_bind_int64(m_stmt, i, v);
+    }
+    QString columnText(int i) const
+    {
+        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i)),
+                                 sqlite3_column_bytes(m_stmt, i));
+    }
+    qint64 columnOptional(int i) const
+    {
+        return sqlite3_column_type(m_stmt, i) == SQLITE_NULL ? -1 : sqlite3_column_int64(m_stmt, i);
+    }
+
+private:
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+
+} // namespace gatehouse::sqlite

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "Conversation.h"
+#include "config/ApiSurface.h"
+#include "http/HttpRequest.h"
+
+#include <QJsonObject>
+#include <QStringList>
+#include <QUrl>
+#include <memory>
+#include <variant>
+
+namespace gatehouse {
+
+// What a client asks a provider for; each surface serves some of these.
+enum class Operation
+{
+    Generate,    // a model answer: chat/completions, messages, responses
+    Embeddings,  // embeddings
+    CountTokens, // messages/count_tokens
+    ListModels   // GET models
+};
+
+// How a surface frames its streams.
+enum class StreamFraming
+{
+    ServerSentEvents,
+    NdJson
+};
+
+// Turns one surface's stream bytes into events of the internal representation as they
+// arrive, however they are cut. Nothing is held back beyond an incomplete event.
+class StreamDecoder
+{
+public:
+    virtual ~StreamDecoder() = default;
+    virtual conversation::StreamEvents feed(QByteArrayView bytes) = 0;
+    // The stream ended with its closing event (Finish was produced).
+    virtual bool isComplete() const = 0;
+    // The stream carried an error (an Error event was produced).
+    virtual bool failed() const = 0;
+};
+
+// Turns events of the internal representation into one surface's stream bytes.
+class StreamEncoder
+{
+public:
+    virtual ~StreamEncoder() = default;
+    virtual QByteArray encode(const conversation::StreamEvent &event) = 0;
+    // The closing events were written.
+    virtual bool isComplete() const = 0;
+    // The whole answer, where the surface's stream ends with one (Responses).
+    virtual QJsonObject finalResponse() const { return {}; }
+};
+
+// Watches a stream relayed byte for byte (client and provider speak the same surface):
+// whether it ended properly, and what it used.
+class StreamObserver
+{
+public:
+    virtual ~StreamObserver() = default;
+    virtual void observe(QByteArrayView bytes) = 0;
+    virtual bool isComplete() const = 0;
+    virtual conversation::Usage usage() const = 0;
+    // The whole answer, where the surface's stream carries one at its end (Responses).
+    virtual QJsonObject finalResponse() const { return {}; }
+};
+
+// One API surface: how to call a provider that speaks it (URLs, credentials, model lists,
+// usage, stream framing, end of stream, errors), and how its requests, answers and streams
+// convert to and from the internal representation. Registered once (surfaceAdapter()).
+class SurfaceAdapter
+{
+public:
+    virtual ~SurfaceAdapter() = default;
+    virtual ApiSurface surface() const = 0;
+
+    // --- calling a provider
+    // The URL of an operation under the provider's base URL; invalid when the surface has no
+    // such operation.
+    virtual QUrl url(const QUrl &baseUrl, Operation operation) const = 0;
+    // The headers that carry a provider key.
+    virtual HttpHeaders credentials(const QByteArray &key) const = 0;
+    // Headers every request to this surface needs (API version, …), taking what the client
+    // sent into account where the client speaks the same surface (may be null).
+    virtual HttpHeaders protocolHeaders(const HttpRequest *client) const;
+    // The model ids in a model list answer.
+    virtual QStringList parseModelList(const QByteArray &body) const;
+    // The readable message in one of this surface's error bodies, or the start of the body.
+    virtual QString errorMessage(const QByteArray &body) const;
+    virtual StreamFraming framing() const { return StreamFraming::ServerSentEvents; }
+    virtual std::unique_ptr<StreamObserver> streamObserver() const = 0;
+
+    // --- converting to and from the internal representation
+    virtual std::variant<conversation::Request, ApiError>
+    decodeRequest(const QJsonObject &body) const = 0;
+    virtual std::variant<QJsonObject, ApiError>
+    encodeRequest(const conversation::Request &request, const QString &upstreamModel) const = 0;
+    virtual std::variant<conversation::Response, ApiError>
+    decodeResponse(const QJsonObject &body) const = 0;
+    virtual QJsonObject encodeResponse(const conversation::Response &response,
+                                       const conversation::Request &request) const = 0;
+    virtual std::unique_ptr<StreamDecoder> streamDecoder() const = 0;
+    virtual std::unique_ptr<StreamEncoder>
+    streamEncoder(const conversation::Request &request) const = 0;
+    // The event that ends a stream of this surface with an error, for a client whose stream
+    // has begun.
+    virtual QByteArray streamError(const ApiError &error) const = 0;
+};
+
+// The adapter of a surface; every surface has one.
+const SurfaceAdapter &surfaceAdapter(ApiSurface surface);
+
+} // namespace gatehouse

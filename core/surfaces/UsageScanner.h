@@ -1,0 +1,27 @@
+#pragma once
+
+#include "Conversation.h"
+
+#include <QByteArray>
+
+namespace gatehouse {
+
+// Finds token counts in provider answers without parsing whole bodies: looks for "usage"
+// objects in the bytes and reads only those. Every surface's shape is understood: OpenAI
+// prompt_tokens/completion_tokens with their details, Anthropic input_tokens/output_tokens
+// with cache reads and writes, Responses input_tokens/output_tokens with their details.
+// Streams report usage in several events (Anthropic: input in message_start, output so far
+// in message_delta), so the counts only ever grow.
+class UsageScanner
+{
+public:
+    void scan(QByteArrayView bytes);
+    const conversation::Usage &usage() const { return m_usage; }
+
+private:
+    void readObjectAfter(QByteArrayView bytes, qsizetype pos);
+
+    conversation::Usage m_usage;
+};
+
+} // namespace gatehouse

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "UpstreamRequest.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+class QTimer;
+
+namespace gatehouse {
+
+// One request to a provider. Reports headers once, then body bytes as they arrive, then
+// finished() exactly once: completed, failed, or cancelled by abort(). Nothing is reported
+// after finished(). Subclasses supply the transport; this class owns the timeouts and the
+// reporting rules.
+class UpstreamCall : public QObject
+{
+    Q_OBJECT
+public:
+    ~UpstreamCall() override;
+    // Stops the request and reports a cancelled outcome (unless it had ended already).
+    void abort();
+    bool isDone() const { return m_phase == Phase::Done; }
+    qint64 elapsedMs() const { return m_clock.elapsed(); }
+    qint64 elapsedNs() const { return m_clock.nsecsElapsed(); }
+
+signals:
+    void headersReceived(int status, const gatehouse::HttpHeaders &headers);
+    void dataReceived(const QByteArray &data);
+    void finished(const gatehouse::UpstreamResult &result);
+
+protected:
+    UpstreamCall(const UpstreamRequest &request, QObject *parent);
+    enum class Phase
+    {
+        AwaitingFirstByte, // connecting, sending, waiting: first-byte timeout
+        Receiving,         // between body bytes: idle timeout
+        Done
+    };
+    bool headersDelivered() const { return m_headersSent; }
+    void deliverHeaders(int status, const HttpHeaders &headers);
+    void deliverData(const QByteArray &data);
+    void deliverCompleted();
+    void fail(const ApiError &error);
+    ApiError unreachable(const QString &detail) const;
+    ApiError brokenOff(const QString &detail) const;
+    ApiError timedOut(const QString &what, int ms) const;
+    // Stops all network activity of the transport; called once, when the call ends.
+    virtual void releaseTransport() = 0;
+
+private:
+    void end(const UpstreamResult &result);
+    void onTimeout();
+
+    QTimer *m_timer;
+    ProviderTimeouts m_timeouts;
+    QString m_providerId;
+    QUrl m_url;
+    Phase m_phase = Phase::AwaitingFirstByte;
+    bool m_headersSent = false;
+    QElapsedTimer m_clock;
+};
+
+// What sends upstream requests: the real client, or a scripted one in tests.
+class UpstreamTransport
+{
+public:
+    virtual ~UpstreamTransport() = default;
+    // The call is a child of `owner` and starts at once.
+    virtual UpstreamCall *send(const UpstreamRequest &request, QObject *owner) = 0;
+};
+
+} // namespace gatehouse
