@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -17,17 +18,21 @@ const QByteArray jsonType = QByteArrayLiteral("application/json");
 
 QByteArray lastUserText(const QJsonObject &body)
 {
-    const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
+    if (body.value(QLatin1String("input")).isString())
+        return body.value(QLatin1String("input")).toString().toUtf8();
+    const QJsonArray messages = body.contains(QLatin1String("input"))
+                                    ? body.value(QLatin1String("input")).toArray()
+                                    : body.value(QLatin1String("messages")).toArray();
     for (qsizetype i = messages.size() - 1; i >= 0; --i) {
         const QJsonObject m = messages.at(i).toObject();
         if (m.value(QLatin1String("role")).toString() == QLatin1String("user")) {
             const QJsonValue content = m.value(QLatin1String("content"));
             if (content.isString())
                 return content.toString().toUtf8();
-            QByteArray text; // Anthropic and OpenAI content blocks
+            QByteArray text; // Anthropic, OpenAI and Responses content blocks
             for (const QJsonValue block : content.toArray()) {
-                if (block.toObject().value(QLatin1String("type")).toString() ==
-                    QLatin1String("text"))
+                const QString type = block.toObject().value(QLatin1String("type")).toString();
+                if (type == QLatin1String("text") || type == QLatin1String("input_text"))
                     text += block.toObject().value(QLatin1String("text")).toString().toUtf8();
             }
             return text;
@@ -129,7 +134,9 @@ void FakeUpstream::handleRequest(HttpExchange *exchange)
         return;
     }
     const bool isMessages = request.path == "/v1/messages";
-    if ((request.path != "/v1/chat/completions" && !isMessages) || request.method != "POST") {
+    const bool isResponses = request.path == "/v1/responses";
+    if ((request.path != "/v1/chat/completions" && !isMessages && !isResponses) ||
+        request.method != "POST") {
         exchange->respond(404, {{"content-type", jsonType}},
                           "{\"error\":{\"message\":\"fake upstream: no such "
                           "endpoint\",\"type\":\"invalid_request_error\"}}");
@@ -137,24 +144,31 @@ void FakeUpstream::handleRequest(HttpExchange *exchange)
     }
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
     const QByteArray model = body.value(QLatin1String("model")).toString().toUtf8();
-    const bool anthropic = isMessages;
+    const Api api = isMessages ? Api::Messages : isResponses ? Api::Responses : Api::Chat;
+    if (model.isEmpty()) {
+        exchange->respond(400, {{"content-type", jsonType}},
+                          "{\"error\":{\"message\":\"fake upstream: model is required\","
+                          "\"type\":\"invalid_request_error\",\"param\":\"model\"}}");
+        return;
+    }
     if (model == "hang")
         return; // the exchange stays open until the client gives up
     if (model.startsWith("slow-")) {
         QPointer<HttpExchange> ex(exchange);
         QTimer::singleShot(model.mid(5).toInt(), this,
-                           [this, ex, model, anthropic, body = request.body] {
+                           [this, ex, model, api, body = request.body] {
                                if (ex)
-                                   answer(ex, model, body, anthropic);
+                                   answer(ex, model, body, api);
                            });
         return;
     }
-    answer(exchange, model, request.body, anthropic);
+    answer(exchange, model, request.body, api);
 }
 
 void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
-                          const QByteArray &rawBody, bool anthropic)
+                          const QByteArray &rawBody, Api api)
 {
+    const bool anthropic = api == Api::Messages;
     const QJsonObject body = QJsonDocument::fromJson(rawBody).object();
     if (model.startsWith("flaky-")) {
         const QList<QByteArray> parts = model.split('-');
@@ -199,8 +213,28 @@ void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
                                   .toObject()
                                   .value(QLatin1String("include_usage"))
                                   .toBool();
+    if (model.startsWith("agent")) {
+        answerTurn(exchange, api, model, agentTurn(body, api), wantsStream, includeUsage);
+        return;
+    }
     // Offered tools and no tool result yet: call the first tool, as a model would.
-    const QString tool = toolToCall(body, anthropic);
+    const QString tool = toolToCall(body, api);
+    if (api == Api::Responses) {
+        Turn turn;
+        if (!tool.isEmpty()) {
+            turn.tool = tool;
+            turn.arguments = QStringLiteral("{\"city\":\"Oslo\"}");
+        } else {
+            turn.text = QString::fromUtf8("echo: " + lastUserText(body));
+        }
+        if (wantsStream && tool.isEmpty()) {
+            const int cutAfter = model.startsWith("cut-") ? model.mid(4).toInt() : -1;
+            stream(exchange, responsesEvents(model, {}, streamEvents), cutAfter);
+            return;
+        }
+        answerTurn(exchange, api, model, turn, wantsStream, includeUsage);
+        return;
+    }
     if (!tool.isEmpty()) {
         answerWithToolCall(exchange, model, tool, anthropic, wantsStream, includeUsage);
         return;
@@ -249,11 +283,23 @@ void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
                       QJsonDocument(response).toJson(QJsonDocument::Compact));
 }
 
-QString FakeUpstream::toolToCall(const QJsonObject &body, bool anthropic)
+QString FakeUpstream::toolToCall(const QJsonObject &body, Api api)
 {
+    const bool anthropic = api == Api::Messages;
     const QJsonArray tools = body.value(QLatin1String("tools")).toArray();
     if (tools.isEmpty())
         return {};
+    if (api == Api::Responses) {
+        const QJsonArray input = body.value(QLatin1String("input")).toArray();
+        if (input.last().toObject().value(QLatin1String("type")).toString().endsWith(
+                QLatin1String("_call_output")))
+            return {};
+        for (const QJsonValue t : tools) {
+            if (t.toObject().value(QLatin1String("type")).toString() == QLatin1String("function"))
+                return t.toObject().value(QLatin1String("name")).toString();
+        }
+        return {};
+    }
     const QJsonArray messages = body.value(QLatin1String("messages")).toArray();
     const QJsonObject last = messages.last().toObject();
     if (last.value(QLatin1String("role")).toString() == QLatin1String("tool"))
@@ -465,6 +511,427 @@ void FakeUpstream::stream(HttpExchange *exchange, const QList<QByteArray> &event
     connect(timer, &QTimer::timeout, this, step);
     step();
     timer->start();
+}
+
+namespace {
+
+QJsonObject responseObject(const QByteArray &model, const QString &status, const QJsonArray &output,
+                           bool withUsage)
+{
+    QJsonObject r{{QLatin1String("id"), QLatin1String("resp_fake")},
+                  {QLatin1String("object"), QLatin1String("response")},
+                  {QLatin1String("created_at"), 1700000000},
+                  {QLatin1String("status"), status},
+                  {QLatin1String("model"), QString::fromUtf8(model)},
+                  {QLatin1String("output"), output},
+                  {QLatin1String("usage"), QJsonValue()}};
+    if (withUsage)
+        r.insert(QLatin1String("usage"),
+                 QJsonObject{{QLatin1String("input_tokens"), 7},
+                             {QLatin1String("input_tokens_details"),
+                              QJsonObject{{QLatin1String("cached_tokens"), 2}}},
+                             {QLatin1String("output_tokens"), 4},
+                             {QLatin1String("output_tokens_details"),
+                              QJsonObject{{QLatin1String("reasoning_tokens"), 1}}},
+                             {QLatin1String("total_tokens"), 11}});
+    return r;
+}
+
+QByteArray sseEvent(const char *type, QJsonObject data, int &sequence)
+{
+    data.insert(QLatin1String("type"), QLatin1String(type));
+    data.insert(QLatin1String("sequence_number"), sequence++);
+    return QByteArray("event: ") + type + "\ndata: " +
+           QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+QJsonObject messageItem(const QString &text)
+{
+    return QJsonObject{
+        {QLatin1String("id"), QLatin1String("msg_fake")},
+        {QLatin1String("type"), QLatin1String("message")},
+        {QLatin1String("status"), QLatin1String("completed")},
+        {QLatin1String("role"), QLatin1String("assistant")},
+        {QLatin1String("content"),
+         QJsonArray{QJsonObject{{QLatin1String("type"), QLatin1String("output_text")},
+                                {QLatin1String("text"), text},
+                                {QLatin1String("annotations"), QJsonArray()}}}}};
+}
+
+QJsonObject callItem(const QString &tool, const QString &arguments, bool custom)
+{
+    if (custom)
+        return QJsonObject{{QLatin1String("id"), QLatin1String("ctc_fake")},
+                           {QLatin1String("type"), QLatin1String("custom_tool_call")},
+                           {QLatin1String("status"), QLatin1String("completed")},
+                           {QLatin1String("call_id"), QLatin1String("call_fake_1")},
+                           {QLatin1String("name"), tool},
+                           {QLatin1String("input"), arguments}};
+    return QJsonObject{{QLatin1String("id"), QLatin1String("fc_fake")},
+                       {QLatin1String("type"), QLatin1String("function_call")},
+                       {QLatin1String("status"), QLatin1String("completed")},
+                       {QLatin1String("call_id"), QLatin1String("call_fake_1")},
+                       {QLatin1String("name"), tool},
+                       {QLatin1String("arguments"), arguments}};
+}
+
+// The "WRITE <file> <word>" instruction anywhere in what the client sent.
+bool agentInstruction(const QJsonObject &body, QString *file, QString *word)
+{
+    static const QRegularExpression instruction(
+        QStringLiteral("WRITE ([A-Za-z0-9._/-]+) ([A-Za-z0-9._-]+)"));
+    const QRegularExpressionMatch m =
+        instruction.match(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    if (!m.hasMatch())
+        return false;
+    *file = m.captured(1);
+    *word = m.captured(2);
+    return true;
+}
+
+} // namespace
+
+FakeUpstream::Turn FakeUpstream::agentTurn(const QJsonObject &body, Api api)
+{
+    Turn turn;
+    QString file, word;
+    if (!agentInstruction(body, &file, &word)) {
+        turn.text = QStringLiteral("AGENT: nothing to do");
+        return turn;
+    }
+    // Has the tool answered yet?
+    bool answered = false;
+    if (api == Api::Responses) {
+        const QJsonArray input = body.value(QLatin1String("input")).toArray();
+        answered = input.last().toObject().value(QLatin1String("type")).toString().endsWith(
+            QLatin1String("_call_output"));
+    } else {
+        const QJsonObject last = body.value(QLatin1String("messages")).toArray().last().toObject();
+        answered = last.value(QLatin1String("role")).toString() == QLatin1String("tool");
+        for (const QJsonValue block : last.value(QLatin1String("content")).toArray())
+            answered = answered || block.toObject().value(QLatin1String("type")).toString() ==
+                                       QLatin1String("tool_result");
+    }
+    if (answered) {
+        turn.text = QStringLiteral("AGENT DONE: ") + word;
+        return turn;
+    }
+    // The tools as name -> parameters, whatever the surface.
+    struct Offered
+    {
+        QString name;
+        QJsonObject parameters;
+        bool custom = false;
+    };
+    QList<Offered> offered;
+    for (const QJsonValue v : body.value(QLatin1String("tools")).toArray()) {
+        const QJsonObject t = v.toObject();
+        const QString type = t.value(QLatin1String("type")).toString();
+        if (api == Api::Chat && type == QLatin1String("function")) {
+            const QJsonObject f = t.value(QLatin1String("function")).toObject();
+            offered.append({f.value(QLatin1String("name")).toString(),
+                            f.value(QLatin1String("parameters")).toObject(), false});
+        } else if (api == Api::Messages && t.contains(QLatin1String("input_schema"))) {
+            offered.append({t.value(QLatin1String("name")).toString(),
+                            t.value(QLatin1String("input_schema")).toObject(), false});
+        } else if (api == Api::Responses &&
+                   (type == QLatin1String("function") || type == QLatin1String("custom"))) {
+            offered.append({t.value(QLatin1String("name")).toString(),
+                            t.value(QLatin1String("parameters")).toObject(),
+                            type == QLatin1String("custom")});
+        }
+    }
+    const QString command = QStringLiteral("printf '%s\\n' %1 > %2").arg(word, file);
+    const QString patch = QStringLiteral("*** Begin Patch\n*** Add File: %1\n+%2\n*** End Patch\n")
+                              .arg(file, word);
+    const bool preferPatch = QJsonDocument(body).toJson().contains("agent-patch");
+    auto shellCall = [&](const Offered &t) -> std::optional<Turn> {
+        const QJsonObject props = t.parameters.value(QLatin1String("properties")).toObject();
+        Turn call;
+        call.tool = t.name;
+        if (props.contains(QLatin1String("cmd"))) {
+            call.arguments = QString::fromUtf8(
+                QJsonDocument(QJsonObject{{QLatin1String("cmd"), command}}).toJson(QJsonDocument::Compact));
+            return call;
+        }
+        if (!props.contains(QLatin1String("command")))
+            return std::nullopt;
+        const bool argv = props.value(QLatin1String("command")).toObject().value(QLatin1String("type")) ==
+                          QLatin1String("array");
+        call.arguments = QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QLatin1String("command"),
+                                       argv ? QJsonValue(QJsonArray{QStringLiteral("bash"),
+                                                                    QStringLiteral("-lc"), command})
+                                            : QJsonValue(command)}})
+                .toJson(QJsonDocument::Compact));
+        return call;
+    };
+    auto patchCall = [&](const Offered &t) -> std::optional<Turn> {
+        if (t.name != QLatin1String("apply_patch"))
+            return std::nullopt;
+        Turn call;
+        call.tool = t.name;
+        call.custom = t.custom;
+        call.arguments = t.custom ? patch
+                                  : QString::fromUtf8(QJsonDocument(QJsonObject{
+                                                          {QLatin1String("input"), patch}})
+                                                          .toJson(QJsonDocument::Compact));
+        return call;
+    };
+    for (int pass = 0; pass < 2; ++pass) {
+        const bool patchPass = (pass == 0) == preferPatch;
+        for (const Offered &t : offered) {
+            if (auto call = patchPass ? patchCall(t) : shellCall(t))
+                return *call;
+        }
+    }
+    turn.text = QStringLiteral("AGENT: no tool can write a file");
+    return turn;
+}
+
+QList<QByteArray> FakeUpstream::responsesEvents(const QByteArray &model, const Turn &turn,
+                                                int textEvents)
+{
+    QList<QByteArray> out;
+    int seq = 0;
+    out << sseEvent("response.created",
+                    {{QLatin1String("response"), responseObject(model, QStringLiteral("in_progress"),
+                                                                {}, false)}},
+                    seq);
+    out << sseEvent("response.in_progress",
+                    {{QLatin1String("response"), responseObject(model, QStringLiteral("in_progress"),
+                                                                {}, false)}},
+                    seq);
+    QJsonObject item;
+    if (!turn.tool.isEmpty()) {
+        item = callItem(turn.tool, turn.arguments, turn.custom);
+        QJsonObject added = item;
+        added.insert(QLatin1String("status"), QLatin1String("in_progress"));
+        added.insert(turn.custom ? QLatin1String("input") : QLatin1String("arguments"), QString());
+        out << sseEvent("response.output_item.added",
+                        {{QLatin1String("output_index"), 0}, {QLatin1String("item"), added}}, seq);
+        const QString a = turn.arguments;
+        const char *delta = turn.custom ? "response.custom_tool_call_input.delta"
+                                        : "response.function_call_arguments.delta";
+        for (const QString &piece : {a.left(a.size() / 2), a.mid(a.size() / 2)})
+            out << sseEvent(delta,
+                            {{QLatin1String("item_id"), item.value(QLatin1String("id"))},
+                             {QLatin1String("output_index"), 0},
+                             {QLatin1String("delta"), piece}},
+                            seq);
+        out << sseEvent(turn.custom ? "response.custom_tool_call_input.done"
+                                    : "response.function_call_arguments.done",
+                        {{QLatin1String("item_id"), item.value(QLatin1String("id"))},
+                         {QLatin1String("output_index"), 0},
+                         {turn.custom ? QLatin1String("input") : QLatin1String("arguments"), a}},
+                        seq);
+    } else {
+        QStringList pieces;
+        if (textEvents > 0) {
+            for (int i = 0; i < textEvents; ++i)
+                pieces << QStringLiteral("tok%1 ").arg(i);
+        } else {
+            pieces << turn.text;
+        }
+        item = messageItem(pieces.join(QString()));
+        out << sseEvent("response.output_item.added",
+                        {{QLatin1String("output_index"), 0},
+                         {QLatin1String("item"),
+                          QJsonObject{{QLatin1String("id"), QLatin1String("msg_fake")},
+                                      {QLatin1String("type"), QLatin1String("message")},
+                                      {QLatin1String("status"), QLatin1String("in_progress")},
+                                      {QLatin1String("role"), QLatin1String("assistant")},
+                                      {QLatin1String("content"), QJsonArray()}}}},
+                        seq);
+        const QJsonObject where{{QLatin1String("item_id"), QLatin1String("msg_fake")},
+                                {QLatin1String("output_index"), 0},
+                                {QLatin1String("content_index"), 0}};
+        auto with = [&where](QJsonObject o) {
+            for (auto it = where.begin(); it != where.end(); ++it)
+                o.insert(it.key(), it.value());
+            return o;
+        };
+        out << sseEvent("response.content_part.added",
+                        with({{QLatin1String("part"),
+                               QJsonObject{{QLatin1String("type"), QLatin1String("output_text")},
+                                           {QLatin1String("text"), QString()}}}}),
+                        seq);
+        for (const QString &piece : std::as_const(pieces))
+            out << sseEvent("response.output_text.delta", with({{QLatin1String("delta"), piece}}),
+                            seq);
+        out << sseEvent("response.output_text.done",
+                        with({{QLatin1String("text"), pieces.join(QString())}}), seq);
+        out << sseEvent("response.content_part.done",
+                        with({{QLatin1String("part"),
+                               item.value(QLatin1String("content")).toArray().first()}}),
+                        seq);
+    }
+    out << sseEvent("response.output_item.done",
+                    {{QLatin1String("output_index"), 0}, {QLatin1String("item"), item}}, seq);
+    out << sseEvent(
+        "response.completed",
+        {{QLatin1String("response"),
+          responseObject(model, QStringLiteral("completed"), QJsonArray{item}, true)}},
+        seq);
+    return out;
+}
+
+void FakeUpstream::answerTurn(HttpExchange *exchange, Api api, const QByteArray &model,
+                              const Turn &turn, bool stream, bool includeUsage)
+{
+    if (api == Api::Responses) {
+        if (stream) {
+            this->stream(exchange, responsesEvents(model, turn, 0), -1);
+            return;
+        }
+        const QJsonArray output{turn.tool.isEmpty()
+                                    ? messageItem(turn.text)
+                                    : callItem(turn.tool, turn.arguments, turn.custom)};
+        exchange->respond(200, {{"content-type", jsonType}},
+                          QJsonDocument(responseObject(model, QStringLiteral("completed"), output,
+                                                       true))
+                              .toJson(QJsonDocument::Compact));
+        return;
+    }
+    if (!turn.tool.isEmpty()) {
+        // The old paths know tool calls; only the arguments differ.
+        const QByteArray name = turn.tool.toUtf8();
+        const QString arguments = turn.custom ? QString::fromUtf8(QJsonDocument(QJsonObject{
+                                                    {QLatin1String("input"), turn.arguments}})
+                                                    .toJson(QJsonDocument::Compact))
+                                              : turn.arguments;
+        const QByteArray args = QJsonDocument(QJsonArray{arguments})
+                                    .toJson(QJsonDocument::Compact)
+                                    .mid(1)
+                                    .chopped(1); // a JSON string literal
+        if (api == Api::Messages) {
+            QList<QByteArray> events;
+            auto event = [](const char *type, const QByteArray &data) -> QByteArray {
+                return QByteArray("event: ") + type + "\ndata: " + data + "\n\n";
+            };
+            const QByteArray input = arguments.toUtf8();
+            if (!stream) {
+                exchange->respond(
+                    200, {{"content-type", jsonType}},
+                    "{\"id\":\"msg_agent\",\"type\":\"message\",\"role\":\"assistant\",\"model\":"
+                    "\"" + model + "\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_agent_1\","
+                    "\"name\":\"" + name + "\",\"input\":" + input +
+                        "}],\"stop_reason\":\"tool_use\",\"stop_sequence\":null,\"usage\":{\"input_"
+                        "tokens\":20,\"output_tokens\":9}}");
+                return;
+            }
+            events << event("message_start",
+                            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_agent\",\"type\":"
+                            "\"message\",\"role\":\"assistant\",\"model\":\"" + model +
+                                "\",\"content\":[],\"stop_reason\":null,\"usage\":{\"input_tokens\":"
+                                "20,\"output_tokens\":1}}}")
+                   << event("content_block_start",
+                            "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{"
+                            "\"type\":\"tool_use\",\"id\":\"toolu_agent_1\",\"name\":\"" + name +
+                                "\",\"input\":{}}}")
+                   << event("content_block_delta",
+                            "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
+                            "\"input_json_delta\",\"partial_json\":" + args + "}}")
+                   << event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
+                   << event("message_delta",
+                            "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\","
+                            "\"stop_sequence\":null},\"usage\":{\"output_tokens\":9}}")
+                   << event("message_stop", "{\"type\":\"message_stop\"}");
+            this->stream(exchange, events, -1);
+            return;
+        }
+        if (!stream) {
+            exchange->respond(
+                200, {{"content-type", jsonType}},
+                "{\"id\":\"chatcmpl-agent\",\"object\":\"chat.completion\",\"created\":1700000000,"
+                "\"model\":\"" + model +
+                    "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+                    "null,\"tool_calls\":[{\"id\":\"call_agent_1\",\"type\":\"function\","
+                    "\"function\":{\"name\":\"" + name + "\",\"arguments\":" + args +
+                    "}}]},\"finish_reason\":\"tool_calls\"}],\"usage\":{\"prompt_tokens\":20,"
+                    "\"completion_tokens\":9,\"total_tokens\":29}}");
+            return;
+        }
+        const QByteArray head = "data: {\"id\":\"chatcmpl-agent\",\"object\":\"chat.completion."
+                                "chunk\",\"created\":1700000000,\"model\":\"" +
+                                model + "\",\"choices\":";
+        QList<QByteArray> events{
+            head + "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":"
+                   "[{\"index\":0,\"id\":\"call_agent_1\",\"type\":\"function\",\"function\":{"
+                   "\"name\":\"" + name + "\",\"arguments\":\"\"}}]},\"finish_reason\":null}]}\n\n",
+            head + "[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{"
+                   "\"arguments\":" + args + "}}]},\"finish_reason\":null}]}\n\n",
+            head + "[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n"};
+        if (includeUsage)
+            events << head + "[],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":9,"
+                             "\"total_tokens\":29}}\n\n";
+        events << QByteArrayLiteral("data: [DONE]\n\n");
+        this->stream(exchange, events, -1);
+        return;
+    }
+    // Text: one piece, on the surface asked.
+    const QByteArray text = turn.text.toUtf8();
+    if (api == Api::Messages) {
+        const QList<QByteArray> words{text};
+        QList<QByteArray> events = anthropicEvents(model, 0);
+        if (!stream) {
+            exchange->respond(
+                200, {{"content-type", jsonType}},
+                QJsonDocument(QJsonObject{
+                                  {QLatin1String("id"), QLatin1String("msg_agent")},
+                                  {QLatin1String("type"), QLatin1String("message")},
+                                  {QLatin1String("role"), QLatin1String("assistant")},
+                                  {QLatin1String("model"), QString::fromUtf8(model)},
+                                  {QLatin1String("content"),
+                                   QJsonArray{QJsonObject{{QLatin1String("type"), QLatin1String("text")},
+                                                          {QLatin1String("text"), turn.text}}}},
+                                  {QLatin1String("stop_reason"), QLatin1String("end_turn")},
+                                  {QLatin1String("stop_sequence"), QJsonValue()},
+                                  {QLatin1String("usage"),
+                                   QJsonObject{{QLatin1String("input_tokens"), 5},
+                                               {QLatin1String("output_tokens"), 3}}}})
+                    .toJson(QJsonDocument::Compact));
+            return;
+        }
+        const QByteArray delta =
+            "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+            "\"delta\":{\"type\":\"text_delta\",\"text\":" +
+            QJsonDocument(QJsonArray{turn.text}).toJson(QJsonDocument::Compact).mid(1).chopped(1) +
+            "}}\n\n";
+        events.insert(2, delta);
+        this->stream(exchange, events, -1);
+        return;
+    }
+    if (!stream) {
+        exchange->respond(
+            200, {{"content-type", jsonType}},
+            QJsonDocument(
+                QJsonObject{
+                    {QLatin1String("id"), QLatin1String("chatcmpl-agent")},
+                    {QLatin1String("object"), QLatin1String("chat.completion")},
+                    {QLatin1String("created"), 1700000000},
+                    {QLatin1String("model"), QString::fromUtf8(model)},
+                    {QLatin1String("choices"),
+                     QJsonArray{QJsonObject{
+                         {QLatin1String("index"), 0},
+                         {QLatin1String("message"),
+                          QJsonObject{{QLatin1String("role"), QLatin1String("assistant")},
+                                      {QLatin1String("content"), turn.text}}},
+                         {QLatin1String("finish_reason"), QLatin1String("stop")}}}},
+                    {QLatin1String("usage"), QJsonObject{{QLatin1String("prompt_tokens"), 5},
+                                                         {QLatin1String("completion_tokens"), 3},
+                                                         {QLatin1String("total_tokens"), 8}}}})
+                .toJson(QJsonDocument::Compact));
+        return;
+    }
+    QList<QByteArray> events{chunk(model, text, "stop")};
+    if (includeUsage)
+        events << QByteArray("data: {\"id\":\"chatcmpl-agent\",\"object\":\"chat.completion.chunk\","
+                             "\"created\":1700000000,\"model\":\"" + model +
+                             "\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":"
+                             "3,\"total_tokens\":8}}\n\n");
+    events << QByteArrayLiteral("data: [DONE]\n\n");
+    this->stream(exchange, events, -1);
 }
 
 } // namespace gatehouse

@@ -13,9 +13,10 @@ namespace gatehouse {
 
 class HttpServer;
 
-// A fake model server on loopback speaking both surfaces: OpenAI (chat completions, streaming
-// and not, embeddings, /v1/models) and Anthropic (messages, streaming and not, count_tokens). Tests
-// and the benchmark script its behaviour through the model name:
+// A fake model server on loopback speaking every surface: OpenAI Chat Completions (streaming
+// and not, embeddings, /v1/models), OpenAI Responses (streaming and not) and Anthropic
+// Messages (streaming and not, count_tokens). Tests and the benchmark script its behaviour
+// through the model name:
 //   "hang"          accept the request and never answer
 //   "status-N"      answer HTTP N with an OpenAI error body ("status-N-text": plain text)
 //   "cut-N"         stream N events, then drop the connection
@@ -23,6 +24,11 @@ class HttpServer;
 //   "demo…"         stream a short Markdown answer (OpenAI surface), for screenshots
 //   "flaky-N-S"     answer the first N requests for this name with HTTP S (429 comes with
 //                   retry-after: 1), then normally
+//   "agent…"        act as a coding agent's model: when the last user text says
+//                   "WRITE <file> <word>", call the offered tool that runs a shell command
+//                   (Codex exec_command, Claude Code Bash, opencode bash, a function with a
+//                   "command" or "cmd" parameter) or Codex's apply_patch, to write <word> into
+//                   <file>; once the tool's result is back, answer "AGENT DONE: <word>"
 //   anything else   answer normally, echoing the last user message; when the request offers
 //                   tools and carries no tool result yet, call the first tool with {"city":"Oslo"}
 class FakeUpstream : public QObject, public HttpHandler
@@ -59,13 +65,33 @@ signals:
     void streamAborted();
     void streamCompleted();
 
+public:
+    enum class Api
+    {
+        Chat,
+        Messages,
+        Responses
+    };
+
 private:
-    void answer(HttpExchange *exchange, const QByteArray &model, const QByteArray &body,
-                bool anthropic);
+    // One answer: text, or a call of one tool (with JSON arguments, or a custom tool's input).
+    struct Turn
+    {
+        QString text;
+        QString tool;
+        QString arguments;
+        bool custom = false;
+    };
+    void answer(HttpExchange *exchange, const QByteArray &model, const QByteArray &body, Api api);
+    void answerTurn(HttpExchange *exchange, Api api, const QByteArray &model, const Turn &turn,
+                    bool stream, bool includeUsage);
+    static Turn agentTurn(const QJsonObject &body, Api api);
+    static QList<QByteArray> responsesEvents(const QByteArray &model, const Turn &turn,
+                                             int textEvents);
     void stream(HttpExchange *exchange, const QList<QByteArray> &events, int cutAfter);
     void answerWithToolCall(HttpExchange *exchange, const QByteArray &model, const QString &tool,
                             bool anthropic, bool stream, bool includeUsage);
-    static QString toolToCall(const QJsonObject &body, bool anthropic);
+    static QString toolToCall(const QJsonObject &body, Api api);
     static QList<QByteArray> openAiEvents(const QByteArray &model, int events, bool includeUsage);
     static QList<QByteArray> anthropicEvents(const QByteArray &model, int events);
 
