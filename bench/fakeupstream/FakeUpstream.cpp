@@ -515,10 +515,17 @@ void FakeUpstream::stream(HttpExchange *exchange, const QList<QByteArray> &event
 
 namespace {
 
-QJsonObject responseObject(const QByteArray &model, const QString &status, const QJsonArray &output,
-                           bool withUsage)
+// A new response id: every answer of the fake has its own.
+QString nextResponseId()
 {
-    QJsonObject r{{QLatin1String("id"), QLatin1String("resp_fake")},
+    static int counter = 0;
+    return QStringLiteral("resp_fake_%1").arg(++counter);
+}
+
+QJsonObject responseObject(const QString &id, const QByteArray &model, const QString &status,
+                           const QJsonArray &output, bool withUsage)
+{
+    QJsonObject r{{QLatin1String("id"), id},
                   {QLatin1String("object"), QLatin1String("response")},
                   {QLatin1String("created_at"), 1700000000},
                   {QLatin1String("status"), status},
@@ -694,13 +701,14 @@ QList<QByteArray> FakeUpstream::responsesEvents(const QByteArray &model, const T
 {
     QList<QByteArray> out;
     int seq = 0;
+    const QString id = nextResponseId();
     out << sseEvent("response.created",
-                    {{QLatin1String("response"), responseObject(model, QStringLiteral("in_progress"),
-                                                                {}, false)}},
+                    {{QLatin1String("response"),
+                      responseObject(id, model, QStringLiteral("in_progress"), {}, false)}},
                     seq);
     out << sseEvent("response.in_progress",
-                    {{QLatin1String("response"), responseObject(model, QStringLiteral("in_progress"),
-                                                                {}, false)}},
+                    {{QLatin1String("response"),
+                      responseObject(id, model, QStringLiteral("in_progress"), {}, false)}},
                     seq);
     QJsonObject item;
     if (!turn.tool.isEmpty()) {
@@ -771,7 +779,7 @@ QList<QByteArray> FakeUpstream::responsesEvents(const QByteArray &model, const T
     out << sseEvent(
         "response.completed",
         {{QLatin1String("response"),
-          responseObject(model, QStringLiteral("completed"), QJsonArray{item}, true)}},
+          responseObject(id, model, QStringLiteral("completed"), QJsonArray{item}, true)}},
         seq);
     return out;
 }
@@ -788,8 +796,8 @@ void FakeUpstream::answerTurn(HttpExchange *exchange, Api api, const QByteArray 
                                     ? messageItem(turn.text)
                                     : callItem(turn.tool, turn.arguments, turn.custom)};
         exchange->respond(200, {{"content-type", jsonType}},
-                          QJsonDocument(responseObject(model, QStringLiteral("completed"), output,
-                                                       true))
+                          QJsonDocument(responseObject(nextResponseId(), model,
+                                                       QStringLiteral("completed"), output, true))
                               .toJson(QJsonDocument::Compact));
         return;
     }

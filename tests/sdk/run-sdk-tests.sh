@@ -38,6 +38,7 @@ fake_pid=$!
 up=$(wait_port "$work/fake.out")
 cfg="$work/config"
 "$gatehouse" --config-dir "$cfg" provider add oai --url "http://127.0.0.1:$up/v1" --surface openai >/dev/null
+"$gatehouse" --config-dir "$cfg" provider add resp --url "http://127.0.0.1:$up/v1" --surface responses >/dev/null
 "$gatehouse" --config-dir "$cfg" provider add claude --url "http://127.0.0.1:$up" --surface anthropic >/dev/null
 key=$("$gatehouse" --config-dir "$cfg" key create sdk 2>/dev/null)
 "$gatehouse" --headless --config-dir "$cfg" --port 0 >"$work/gatehouse.out" 2>&1 &

@@ -1,6 +1,7 @@
 // Real clients, written by others, against the gateway: every pairing of client surface
-// (OpenAI SDK, Anthropic SDK) and provider surface (openai, anthropic), streaming and not,
-// with tool calls. Run by run-sdk-tests.sh, which starts the gateway and a fake upstream.
+// (OpenAI SDK's Chat Completions and Responses, Anthropic SDK) and provider surface (openai,
+// responses, anthropic), streaming and not, with tool calls, stored responses and errors. Run
+// by run-sdk-tests.sh, which starts the gateway and a fake upstream.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import OpenAI from 'openai';
@@ -26,7 +27,12 @@ const anthropicTools = [{
 }];
 const streamedText = 'tok0 tok1 tok2 tok3 tok4 ';
 
-for (const provider of ['oai', 'claude']) {
+const responsesTools = [{
+  type: 'function', name: 'weather', description: 'Current weather in a city',
+  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+}];
+
+for (const provider of ['oai', 'resp', 'claude']) {
   const model = `${provider}:m1`;
 
   test(`OpenAI SDK -> ${provider}: chat completion`, async () => {
@@ -126,6 +132,79 @@ for (const provider of ['oai', 'claude']) {
     assert.equal(final.stop_reason, 'tool_use');
   });
 
+  test(`OpenAI SDK responses.create -> ${provider}`, async () => {
+    const r = await openai.responses.create({ model, input: 'hello', instructions: 'Be brief.' });
+    assert.equal(r.object, 'response');
+    assert.equal(r.status, 'completed');
+    assert.equal(r.output_text, 'echo: hello');
+    assert.ok(r.usage.input_tokens > 0 && r.usage.output_tokens > 0);
+    assert.equal(r.usage.total_tokens, r.usage.input_tokens + r.usage.output_tokens);
+  });
+
+  test(`OpenAI SDK responses.stream -> ${provider}`, async () => {
+    const stream = openai.responses.stream({ model, input: [{ role: 'user', content: 'hello' }] });
+    const types = [];
+    let text = '';
+    let last = -1;
+    for await (const event of stream) {
+      types.push(event.type);
+      assert.ok(event.sequence_number > last, 'sequence numbers grow');
+      last = event.sequence_number;
+      if (event.type === 'response.output_text.delta') text += event.delta;
+    }
+    const final = await stream.finalResponse();
+    assert.equal(text, streamedText);
+    assert.equal(final.output_text, streamedText);
+    assert.deepEqual(types.slice(0, 4), ['response.created', 'response.in_progress',
+      'response.output_item.added', 'response.content_part.added']);
+    assert.deepEqual(types.slice(-4), ['response.output_text.done', 'response.content_part.done',
+      'response.output_item.done', 'response.completed']);
+    assert.equal(types.filter((t) => t === 'response.output_text.delta').length, 5);
+    assert.ok(final.usage.output_tokens > 0);
+  });
+
+  test(`OpenAI SDK responses: function call, then its output after previous_response_id -> ${provider}`, async () => {
+    const first = await openai.responses.create({ model, tools: responsesTools, input: 'Weather in Oslo?' });
+    const call = first.output.find((item) => item.type === 'function_call');
+    assert.ok(call, 'a function call');
+    assert.equal(call.name, 'weather');
+    assert.deepEqual(JSON.parse(call.arguments), { city: 'Oslo' });
+    // Gatehouse keeps the first response, so any provider can continue the conversation.
+    const second = await openai.responses.create({
+      model, tools: responsesTools, previous_response_id: first.id,
+      input: [{ type: 'function_call_output', call_id: call.call_id, output: '-3 C' }],
+    });
+    assert.match(second.output_text, /^echo:/);
+    assert.notEqual(second.id, first.id);
+  });
+
+  test(`OpenAI SDK responses: streamed function call -> ${provider}`, async () => {
+    const stream = openai.responses.stream({ model, tools: responsesTools, input: 'Weather in Oslo?' });
+    let args = '';
+    for await (const event of stream) {
+      if (event.type === 'response.function_call_arguments.delta') args += event.delta;
+    }
+    const final = await stream.finalResponse();
+    assert.deepEqual(JSON.parse(args), { city: 'Oslo' });
+    const call = final.output.find((item) => item.type === 'function_call');
+    assert.deepEqual(JSON.parse(call.arguments), { city: 'Oslo' });
+  });
+
+  test(`OpenAI SDK responses: stored, listed, deleted -> ${provider}`, async () => {
+    const r = await openai.responses.create({ model, input: 'keep me' });
+    const again = await openai.responses.retrieve(r.id);
+    assert.equal(again.id, r.id);
+    assert.equal(again.output_text, 'echo: keep me');
+    const items = await openai.responses.inputItems.list(r.id);
+    assert.equal(items.data.length, 1);
+    assert.equal(items.data[0].role, 'user');
+    assert.ok(items.data[0].id);
+    await openai.responses.delete(r.id);
+    await assert.rejects(openai.responses.retrieve(r.id), (e) => e.status === 404);
+    const unstored = await openai.responses.create({ model, input: 'forget me', store: false });
+    await assert.rejects(openai.responses.retrieve(unstored.id), (e) => e.status === 404);
+  });
+
   test(`SDK errors -> ${provider}: unknown provider`, async () => {
     await assert.rejects(
       openai.chat.completions.create({ model: `${provider}-typo:m1`, messages: [{ role: 'user', content: 'x' }] }),
@@ -135,6 +214,12 @@ for (const provider of ['oai', 'claude']) {
       (e) => e.status === 404 && e.error?.error?.type === 'not_found_error');
   });
 }
+
+test('OpenAI SDK responses: an unknown previous_response_id is a 404', async () => {
+  await assert.rejects(
+    openai.responses.create({ model: 'oai:m1', previous_response_id: 'resp_nope', input: 'x' }),
+    (e) => e.status === 404 && e.error?.param === 'previous_response_id');
+});
 
 test('SDK errors: a wrong access key is refused in each shape', async () => {
   const badOpenai = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'ghk_wrong', maxRetries: 0 });
