@@ -124,7 +124,7 @@ void ProviderProbe::probe(const Provider &provider, const QByteArray &key,
                 [pending, settle, checkStatus, check](const UpstreamResult &) {
                     check->deleteLater();
                     const int s = *checkStatus;
-                    pending->result.servesResponses = (s >= 200 && s < 300) || s == 400 || s == 422;
+                    pending->result.servesResponses = s == 400 || s == 422;
                     settle();
                 });
     }

@@ -1,3 +1,4 @@
+#include "framing/NdjsonParser.h"
 #include "framing/SseParser.h"
 
 #include <QTest>
@@ -24,6 +25,11 @@ private slots:
             << QByteArray(": keep-alive\n\ndata:x\n\n") << QList<QByteArray>{"|x"};
         QTest::newRow("unfinished")
             << QByteArray("data: a\n\ndata: b\n") << QList<QByteArray>{"|a"};
+        QTest::newRow("cr line ends") << QByteArray("event: x\rdata: 1\r\rdata: 2\r\r")
+                                      << QList<QByteArray>{"x|1", "|2"};
+        QTest::newRow("empty data line") << QByteArray("data:\n\n") << QList<QByteArray>{"|"};
+        QTest::newRow("field without colon, unknown field")
+            << QByteArray("data\nid: 7\nretry: 10\ndata: x\n\n") << QList<QByteArray>{"|\nx"};
     }
     void parse()
     {
@@ -39,6 +45,44 @@ private slots:
             }
             QCOMPARE(got, events);
         }
+    }
+
+    // An event larger than the limit stops the parser instead of growing without end; one
+    // below it comes through whole, however it is cut.
+    void limits()
+    {
+        SseParser small(1024);
+        QVERIFY(small.feed(QByteArray(QByteArray("data: ") + QByteArray(600, 'a') + "\n\n")).size() == 1);
+        QVERIFY(!small.overflowed());
+        QVERIFY(small.feed(QByteArray(QByteArray("data: ") + QByteArray(700, 'b'))).isEmpty());
+        QVERIFY(small.feed(QByteArray(400, 'b')).isEmpty());
+        QVERIFY(small.overflowed());
+        QVERIFY(small.feed("\n\ndata: c\n\n").isEmpty());
+
+        SseParser parser;
+        const QByteArray big = QByteArray(8 * 1024 * 1024, 'z');
+        const QByteArray stream = QByteArray("data: " + big + "\n\n");
+        QList<SseParser::Event> got;
+        for (qsizetype i = 0; i < stream.size(); i += 4096)
+            got += parser.feed(QByteArrayView(stream).sliced(i, std::min<qsizetype>(4096, stream.size() - i)));
+        QCOMPARE(got.size(), 1);
+        QCOMPARE(got.first().data.size(), big.size());
+
+        SseParser overflow;
+        const QByteArray huge(SseParser::defaultMaxEventBytes / 8, 'y');
+        for (int i = 0; i < 9 && !overflow.overflowed(); ++i)
+            QVERIFY(overflow.feed(huge).isEmpty());
+        QVERIFY(overflow.overflowed());
+    }
+
+    void ndjson()
+    {
+        NdjsonParser p(64);
+        QCOMPARE(p.feed("{\"a\":1}\n\n{\"b\""), QList<QByteArray>{"{\"a\":1}"});
+        QVERIFY(p.hasPartialLine());
+        QCOMPARE(p.feed(":2}\r\n"), QList<QByteArray>{"{\"b\":2}"});
+        QVERIFY(p.feed(QByteArray(100, 'x')).isEmpty());
+        QVERIFY(p.overflowed());
     }
 };
 
