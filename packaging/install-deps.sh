@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what Gatehouse needs to build, run and test on Debian 12 (bookworm).
 set -eu
-packages="build-essential cmake ninja-build pkg-config libcurl4-openssl-dev
+packages="build-essential cmake ninja-build pkg-config zlib1g-dev
 qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
 qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
 xvfb xauth dbus-x11 gnome-keyring libsecret-tools

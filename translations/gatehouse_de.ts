@@ -17,22 +17,22 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../core/catalog/Catalog.cpp" line="+26"/>
+        <location filename="../core/catalog/Catalog.cpp" line="+32"/>
         <source>The model catalog is not valid JSON: %1</source>
         <translation>Der Modellkatalog ist kein gültiges JSON: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>The model catalog has a bad entry &quot;%1&quot;.</source>
         <translation>Der Modellkatalog enthält einen fehlerhaften Eintrag „%1“.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The model catalog has a bad model in &quot;%1&quot;.</source>
         <translation>Der Modellkatalog enthält ein fehlerhaftes Modell in „%1“.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Cannot read the catalog file %1: %2</source>
         <translation>Die Katalogdatei %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -45,7 +45,7 @@
 <context>
     <name>GatewayService</name>
     <message>
-        <location filename="../core/gateway/GatewayService.cpp" line="+42"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+44"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Kann nicht auf %1 Port %2 lauschen: %3</translation>
     </message>
@@ -97,29 +97,6 @@
     </message>
 </context>
 <context>
-    <name>ProviderProbe</name>
-    <message>
-        <location filename="../core/discovery/ProviderProbe.cpp" line="+78"/>
-        <source>no answer in time</source>
-        <translation>keine Antwort in der Zeit</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cannot reach %1: %2</source>
-        <translation>%1 ist nicht erreichbar: %2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 answered HTTP %2%3</source>
-        <translation>%1 antwortete mit HTTP %2%3</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 did not answer with a model list; is this the API&apos;s base URL?</source>
-        <translation>%1 hat keine Modellliste geliefert; ist das die Basis-URL der API?</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <location filename="../ui/DesktopApp.cpp" line="+71"/>
@@ -165,7 +142,7 @@
         <translation>Route „%1“: Die Frist muss zwischen 1 und 600 Sekunden liegen.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+86"/>
         <source>&quot;%1&quot; is not a valid configuration name: use 1 to 64 letters, digits, dots, dashes or underscores.</source>
         <translation>„%1“ ist kein gültiger Konfigurationsname: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche.</translation>
     </message>
@@ -345,7 +322,7 @@
         <translation>Anbieter hinzufügen</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
         <translation>Ein Anbieter mit der ID „%1“ existiert bereits; wählen Sie eine andere ID.</translation>
     </message>
@@ -353,7 +330,7 @@
 <context>
     <name>gatehouse::ChatClient</name>
     <message>
-        <location filename="../core/chat/ChatClient.cpp" line="+127"/>
+        <location filename="../core/chat/ChatClient.cpp" line="+126"/>
         <source>The gateway answered HTTP %1.</source>
         <translation>Das Gateway antwortete mit HTTP %1.</translation>
     </message>
@@ -505,7 +482,7 @@
 <context>
     <name>gatehouse::CloudWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-236"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-238"/>
         <source>Cloud provider</source>
         <translation>Cloud-Anbieter</translation>
     </message>
@@ -583,7 +560,7 @@
 <context>
     <name>gatehouse::Config</name>
     <message>
-        <location filename="../core/config/Config.cpp" line="+119"/>
+        <location filename="../core/config/Config.cpp" line="+125"/>
         <source>&quot;schemaVersion&quot; is missing or not a number.</source>
         <translation>„schemaVersion“ fehlt oder ist keine Zahl.</translation>
     </message>
@@ -613,7 +590,7 @@
         <translation>Gateway-Grenzwerte müssen positive Zahlen sein.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>provider &quot;%1&quot; is listed twice.</source>
         <translation>Anbieter „%1“ ist doppelt aufgeführt.</translation>
     </message>
@@ -695,7 +672,7 @@
 <context>
     <name>gatehouse::ConnectPage</name>
     <message>
-        <location filename="../ui/ConnectPage.cpp" line="+37"/>
+        <location filename="../ui/ConnectPage.cpp" line="+38"/>
         <source>Snippets use the access &amp;key:</source>
         <translation>Beispiele verwenden den Zugangs&amp;schlüssel:</translation>
     </message>
@@ -726,18 +703,23 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Codex</source>
+        <translation>Codex</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Python · Anthropic</source>
         <translation>Python · Anthropic</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>JavaScript · OpenAI</source>
-        <translation>JavaScript · OpenAI</translation>
+        <location line="+0"/>
+        <source>Node · OpenAI</source>
+        <translation>Node · OpenAI</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>JavaScript · Anthropic</source>
-        <translation>JavaScript · Anthropic</translation>
+        <location line="+1"/>
+        <source>Node · Anthropic</source>
+        <translation>Node · Anthropic</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -756,8 +738,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>&lt;b&gt;OpenAI-compatible base URL:&lt;/b&gt; %1/v1&lt;br&gt;&lt;b&gt;Anthropic base URL:&lt;/b&gt; %1&lt;br&gt;Name models as &lt;i&gt;provider:model&lt;/i&gt;, for example &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</source>
-        <translation>&lt;b&gt;OpenAI-kompatible Basis-URL:&lt;/b&gt; %1/v1&lt;br&gt;&lt;b&gt;Anthropic-Basis-URL:&lt;/b&gt; %1&lt;br&gt;Modelle heißen &lt;i&gt;anbieter:modell&lt;/i&gt;, zum Beispiel &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</translation>
+        <source>&lt;b&gt;OpenAI-compatible base URL&lt;/b&gt; (Chat Completions and the Responses API): %1/v1&lt;br&gt;&lt;b&gt;Anthropic base URL:&lt;/b&gt; %1&lt;br&gt;Name models as &lt;i&gt;provider:model&lt;/i&gt;, for example &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;OpenAI-kompatible Basis-URL&lt;/b&gt; (Chat Completions und die Responses-API): %1/v1&lt;br&gt;&lt;b&gt;Anthropic-Basis-URL:&lt;/b&gt; %1&lt;br&gt;Modelle heißen &lt;i&gt;anbieter:modell&lt;/i&gt;, zum Beispiel &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -794,7 +776,7 @@
 <context>
     <name>gatehouse::GatewayRuntime</name>
     <message>
-        <location filename="../core/gateway/GatewayRuntime.cpp" line="+223"/>
+        <location filename="../core/gateway/GatewayRuntime.cpp" line="+234"/>
         <source>Provider &quot;%1&quot;: %2</source>
         <translation>Anbieter „%1“: %2</translation>
     </message>
@@ -1242,12 +1224,12 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::Provider</name>
     <message>
-        <location filename="../core/config/Provider.cpp" line="+62"/>
-        <source>Unknown API surface &quot;%1&quot;; use openai or anthropic.</source>
-        <translation>Unbekannte API-Art „%1“; verwenden Sie openai oder anthropic.</translation>
+        <location filename="../core/config/Provider.cpp" line="+69"/>
+        <source>A provider speaks at least one API surface (openai, responses or anthropic).</source>
+        <translation>Ein Anbieter spricht mindestens eine API (openai, responses oder anthropic).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>&quot;%1&quot; is not a valid provider id: use 1 to 40 lower-case letters, digits and dashes, starting with a letter or digit.</source>
         <translation>„%1“ ist keine gültige Anbieter-ID: Verwenden Sie 1 bis 40 Kleinbuchstaben, Ziffern und Bindestriche, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
     </message>
@@ -1283,11 +1265,16 @@ Leer: jedes Modell.</translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>Provider &quot;%1&quot; speaks no API surface.</source>
+        <translation>Anbieter „%1“ spricht keine API.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Provider &quot;%1&quot; has a timeout that is not positive.</source>
         <translation>Anbieter „%1“ hat eine Zeitüberschreitung, die nicht positiv ist.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>a provider without id</source>
         <translation>ein Anbieter ohne ID</translation>
     </message>
@@ -1307,10 +1294,41 @@ Leer: jedes Modell.</translation>
         <translation>„baseUrl“ muss eine Zeichenkette sein.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <location line="+3"/>
         <source>&quot;models&quot; must be a list of strings.</source>
         <translation>„models“ muss eine Liste von Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <location filename="../core/config/ApiSurface.h" line="+35"/>
+        <source>OpenAI Chat Completions</source>
+        <translation>OpenAI Chat Completions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat Completions</source>
+        <translation>Chat Completions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenAI Responses</source>
+        <translation>OpenAI Responses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responses</source>
+        <translation>Responses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Anthropic Messages</source>
+        <translation>Anthropic Messages</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Unknown API surface &quot;%1&quot;; use %2.</source>
+        <translation>Unbekannte API „%1“; verwenden Sie %2.</translation>
     </message>
 </context>
 <context>
@@ -1366,27 +1384,12 @@ Leer: jedes Modell.</translation>
         <translation>Basis-&amp;URL:</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>API surface</source>
-        <translation>API-Art</translation>
+        <location line="+20"/>
+        <source>&amp;APIs:</source>
+        <translation>&amp;APIs:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>OpenAI-compatible (Chat Completions)</source>
-        <translation>OpenAI-kompatibel (Chat Completions)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Anthropic (Messages)</source>
-        <translation>Anthropic (Messages)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;API:</source>
-        <translation>&amp;API:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Provider API key</source>
         <translation>API-Schlüssel des Anbieters</translation>
     </message>
@@ -1421,7 +1424,7 @@ Leer: jedes Modell.</translation>
         <translation>Angebotene Modelle</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Stored in the keychain; type to replace</source>
         <translation>Im Schlüsselbund gespeichert; zum Ersetzen tippen</translation>
     </message>
@@ -1451,7 +1454,12 @@ Leer: jedes Modell.</translation>
         <translation>Geben Sie die Basis-URL des Anbieters ein.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>Tick at least one API the provider speaks.</source>
+        <translation>Kreuzen Sie mindestens eine API an, die der Anbieter spricht.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Tick at least one model, or let any model name through.</source>
         <translation>Haken Sie mindestens ein Modell an oder lassen Sie jeden Modellnamen durch.</translation>
     </message>
@@ -1483,6 +1491,29 @@ Leer: jedes Modell.</translation>
             <numerusform>Verbunden. %n Modelle verfügbar.</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>The server also answers the OpenAI Responses API, so Codex and other Responses clients reach it without translation.</source>
+        <translation>Der Server beantwortet auch die OpenAI-Responses-API, also erreichen Codex und andere Responses-Clients ihn ohne Übersetzung.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProviderProbe</name>
+    <message>
+        <location filename="../core/discovery/ProviderProbe.cpp" line="+85"/>
+        <source>%1 answered with more than a model list; is this the API&apos;s base URL?</source>
+        <translation>%1 antwortete mit mehr als einer Modellliste; ist das die Basis-URL der API?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 answered HTTP %2%3</source>
+        <translation>%1 antwortete mit HTTP %2%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 did not answer with a model list; is this the API&apos;s base URL?</source>
+        <translation>%1 antwortete nicht mit einer Modellliste; ist das die Basis-URL der API?</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ProvidersPage</name>
@@ -1498,12 +1529,12 @@ Leer: jedes Modell.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+145"/>
+        <location line="+151"/>
         <source>&amp;Disable</source>
         <translation>&amp;Deaktivieren</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-150"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
@@ -1563,17 +1594,7 @@ Leer: jedes Modell.</translation>
         <translation>Anbieterdetails</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <source>OpenAI</source>
-        <translation>OpenAI</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Anthropic</source>
-        <translation>Anthropic</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+63"/>
         <source>in keychain</source>
         <translation>im Schlüsselbund</translation>
     </message>
@@ -1705,7 +1726,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
 <context>
     <name>gatehouse::RoutingPage</name>
     <message>
-        <location filename="../ui/RoutingPage.cpp" line="+55"/>
+        <location filename="../ui/RoutingPage.cpp" line="+37"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>

@@ -23,7 +23,7 @@
 <context>
     <name>gatehouse::ProviderForm</name>
     <message numerus="yes">
-        <location filename="../ui/ProviderForm.cpp" line="+237"/>
+        <location filename="../ui/ProviderForm.cpp" line="+261"/>
         <source>Connected. %n model(s) available.</source>
         <translation>
             <numerusform>Connected. %n model available.</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>gatehouse::ProvidersPage</name>
     <message numerus="yes">
-        <location filename="../ui/ProvidersPage.cpp" line="+241"/>
+        <location filename="../ui/ProvidersPage.cpp" line="+247"/>
         <source>Reachable (checked %1). It reports %n model(s):</source>
         <translation>
             <numerusform>Reachable (checked %1). It reports %n model:</numerusform>

@@ -17,22 +17,22 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../core/catalog/Catalog.cpp" line="+26"/>
+        <location filename="../core/catalog/Catalog.cpp" line="+32"/>
         <source>The model catalog is not valid JSON: %1</source>
         <translation>模型目录不是有效的 JSON：%1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>The model catalog has a bad entry &quot;%1&quot;.</source>
         <translation>模型目录中有无效条目“%1”。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The model catalog has a bad model in &quot;%1&quot;.</source>
         <translation>模型目录中“%1”下有无效的模型。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>Cannot read the catalog file %1: %2</source>
         <translation>无法读取目录文件 %1：%2</translation>
     </message>
@@ -45,7 +45,7 @@
 <context>
     <name>GatewayService</name>
     <message>
-        <location filename="../core/gateway/GatewayService.cpp" line="+42"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+44"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>无法在 %1 的端口 %2 上监听：%3</translation>
     </message>
@@ -97,29 +97,6 @@
     </message>
 </context>
 <context>
-    <name>ProviderProbe</name>
-    <message>
-        <location filename="../core/discovery/ProviderProbe.cpp" line="+78"/>
-        <source>no answer in time</source>
-        <translation>未及时响应</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cannot reach %1: %2</source>
-        <translation>无法连接 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 answered HTTP %2%3</source>
-        <translation>%1 返回 HTTP %2%3</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 did not answer with a model list; is this the API&apos;s base URL?</source>
-        <translation>%1 没有返回模型列表；这是 API 的基础 URL 吗？</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <location filename="../ui/DesktopApp.cpp" line="+71"/>
@@ -165,7 +142,7 @@
         <translation>路由“%1”：截止时间必须在 1 到 600 秒之间。</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+86"/>
         <source>&quot;%1&quot; is not a valid configuration name: use 1 to 64 letters, digits, dots, dashes or underscores.</source>
         <translation>“%1”不是有效的配置名称：请使用 1 到 64 个字母、数字、点、短横线或下划线。</translation>
     </message>
@@ -345,7 +322,7 @@
         <translation>添加提供方</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
         <translation>ID 为“%1”的提供方已存在；请换一个 ID。</translation>
     </message>
@@ -353,7 +330,7 @@
 <context>
     <name>gatehouse::ChatClient</name>
     <message>
-        <location filename="../core/chat/ChatClient.cpp" line="+127"/>
+        <location filename="../core/chat/ChatClient.cpp" line="+126"/>
         <source>The gateway answered HTTP %1.</source>
         <translation>网关返回 HTTP %1。</translation>
     </message>
@@ -505,7 +482,7 @@
 <context>
     <name>gatehouse::CloudWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-236"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-238"/>
         <source>Cloud provider</source>
         <translation>云服务提供方</translation>
     </message>
@@ -583,7 +560,7 @@
 <context>
     <name>gatehouse::Config</name>
     <message>
-        <location filename="../core/config/Config.cpp" line="+119"/>
+        <location filename="../core/config/Config.cpp" line="+125"/>
         <source>&quot;schemaVersion&quot; is missing or not a number.</source>
         <translation>缺少“schemaVersion”或它不是数字。</translation>
     </message>
@@ -613,7 +590,7 @@
         <translation>网关限制必须是正数。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>provider &quot;%1&quot; is listed twice.</source>
         <translation>提供方“%1”重复列出。</translation>
     </message>
@@ -695,7 +672,7 @@
 <context>
     <name>gatehouse::ConnectPage</name>
     <message>
-        <location filename="../ui/ConnectPage.cpp" line="+37"/>
+        <location filename="../ui/ConnectPage.cpp" line="+38"/>
         <source>Snippets use the access &amp;key:</source>
         <translation>示例使用的访问密钥(&amp;K)：</translation>
     </message>
@@ -726,18 +703,23 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Codex</source>
+        <translation>Codex</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Python · Anthropic</source>
         <translation>Python · Anthropic</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>JavaScript · OpenAI</source>
-        <translation>JavaScript · OpenAI</translation>
+        <location line="+0"/>
+        <source>Node · OpenAI</source>
+        <translation>Node · OpenAI</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>JavaScript · Anthropic</source>
-        <translation>JavaScript · Anthropic</translation>
+        <location line="+1"/>
+        <source>Node · Anthropic</source>
+        <translation>Node · Anthropic</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -756,8 +738,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>&lt;b&gt;OpenAI-compatible base URL:&lt;/b&gt; %1/v1&lt;br&gt;&lt;b&gt;Anthropic base URL:&lt;/b&gt; %1&lt;br&gt;Name models as &lt;i&gt;provider:model&lt;/i&gt;, for example &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</source>
-        <translation>&lt;b&gt;兼容 OpenAI 的基础 URL：&lt;/b&gt;%1/v1&lt;br&gt;&lt;b&gt;Anthropic 基础 URL：&lt;/b&gt;%1&lt;br&gt;模型名称格式为 &lt;i&gt;提供方:模型&lt;/i&gt;，例如 &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;。</translation>
+        <source>&lt;b&gt;OpenAI-compatible base URL&lt;/b&gt; (Chat Completions and the Responses API): %1/v1&lt;br&gt;&lt;b&gt;Anthropic base URL:&lt;/b&gt; %1&lt;br&gt;Name models as &lt;i&gt;provider:model&lt;/i&gt;, for example &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;OpenAI 兼容的基础 URL&lt;/b&gt;（Chat Completions 与 Responses API）：%1/v1&lt;br&gt;&lt;b&gt;Anthropic 基础 URL：&lt;/b&gt;%1&lt;br&gt;模型名称写作 &lt;i&gt;提供方:模型&lt;/i&gt;，例如 &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;。</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -794,7 +776,7 @@
 <context>
     <name>gatehouse::GatewayRuntime</name>
     <message>
-        <location filename="../core/gateway/GatewayRuntime.cpp" line="+223"/>
+        <location filename="../core/gateway/GatewayRuntime.cpp" line="+234"/>
         <source>Provider &quot;%1&quot;: %2</source>
         <translation>提供方“%1”：%2</translation>
     </message>
@@ -1240,12 +1222,12 @@ fast
 <context>
     <name>gatehouse::Provider</name>
     <message>
-        <location filename="../core/config/Provider.cpp" line="+62"/>
-        <source>Unknown API surface &quot;%1&quot;; use openai or anthropic.</source>
-        <translation>未知的 API 类型“%1”；请使用 openai 或 anthropic。</translation>
+        <location filename="../core/config/Provider.cpp" line="+69"/>
+        <source>A provider speaks at least one API surface (openai, responses or anthropic).</source>
+        <translation>提供方至少要支持一种 API（openai、responses 或 anthropic）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>&quot;%1&quot; is not a valid provider id: use 1 to 40 lower-case letters, digits and dashes, starting with a letter or digit.</source>
         <translation>“%1”不是有效的提供方 ID：请使用 1 到 40 个小写字母、数字和短横线，并以字母或数字开头。</translation>
     </message>
@@ -1281,11 +1263,16 @@ fast
     </message>
     <message>
         <location line="+11"/>
+        <source>Provider &quot;%1&quot; speaks no API surface.</source>
+        <translation>提供方“%1”没有支持的 API。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Provider &quot;%1&quot; has a timeout that is not positive.</source>
         <translation>提供方“%1”的超时时间不是正数。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>a provider without id</source>
         <translation>没有 ID 的提供方</translation>
     </message>
@@ -1305,10 +1292,41 @@ fast
         <translation>“baseUrl”必须是字符串。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
         <location line="+3"/>
         <source>&quot;models&quot; must be a list of strings.</source>
         <translation>“models”必须是字符串列表。</translation>
+    </message>
+    <message>
+        <location filename="../core/config/ApiSurface.h" line="+35"/>
+        <source>OpenAI Chat Completions</source>
+        <translation>OpenAI Chat Completions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat Completions</source>
+        <translation>Chat Completions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenAI Responses</source>
+        <translation>OpenAI Responses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Responses</source>
+        <translation>Responses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Anthropic Messages</source>
+        <translation>Anthropic Messages</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Unknown API surface &quot;%1&quot;; use %2.</source>
+        <translation>未知的 API“%1”；请使用 %2。</translation>
     </message>
 </context>
 <context>
@@ -1364,27 +1382,12 @@ fast
         <translation>基础 URL(&amp;U)：</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>API surface</source>
-        <translation>API 类型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>OpenAI-compatible (Chat Completions)</source>
-        <translation>兼容 OpenAI（Chat Completions）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Anthropic (Messages)</source>
-        <translation>Anthropic（Messages）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;API:</source>
+        <location line="+20"/>
+        <source>&amp;APIs:</source>
         <translation>API(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Provider API key</source>
         <translation>提供方 API 密钥</translation>
     </message>
@@ -1419,7 +1422,7 @@ fast
         <translation>要提供的模型</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Stored in the keychain; type to replace</source>
         <translation>已保存在钥匙串中；输入以替换</translation>
     </message>
@@ -1449,7 +1452,12 @@ fast
         <translation>请输入提供方的基础 URL。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>Tick at least one API the provider speaks.</source>
+        <translation>请至少勾选一种该提供方支持的 API。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Tick at least one model, or let any model name through.</source>
         <translation>请至少勾选一个模型，或允许任何模型名称通过。</translation>
     </message>
@@ -1480,6 +1488,29 @@ fast
             <numerusform>已连接。有 %n 个模型可用。</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>The server also answers the OpenAI Responses API, so Codex and other Responses clients reach it without translation.</source>
+        <translation>该服务器也支持 OpenAI Responses API，Codex 等 Responses 客户端无需转换即可访问。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProviderProbe</name>
+    <message>
+        <location filename="../core/discovery/ProviderProbe.cpp" line="+85"/>
+        <source>%1 answered with more than a model list; is this the API&apos;s base URL?</source>
+        <translation>%1 返回的内容超出了模型列表；这是 API 的基础 URL 吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 answered HTTP %2%3</source>
+        <translation>%1 返回 HTTP %2%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 did not answer with a model list; is this the API&apos;s base URL?</source>
+        <translation>%1 没有返回模型列表；这是 API 的基础 URL 吗？</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ProvidersPage</name>
@@ -1495,12 +1526,12 @@ fast
     </message>
     <message>
         <location line="+0"/>
-        <location line="+145"/>
+        <location line="+151"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-150"/>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
@@ -1560,17 +1591,7 @@ fast
         <translation>提供方详情</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <source>OpenAI</source>
-        <translation>OpenAI</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Anthropic</source>
-        <translation>Anthropic</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+63"/>
         <source>in keychain</source>
         <translation>在钥匙串中</translation>
     </message>
@@ -1701,7 +1722,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
 <context>
     <name>gatehouse::RoutingPage</name>
     <message>
-        <location filename="../ui/RoutingPage.cpp" line="+55"/>
+        <location filename="../ui/RoutingPage.cpp" line="+37"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>

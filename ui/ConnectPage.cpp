@@ -19,8 +19,8 @@ namespace gatehouse {
 
 namespace {
 
-const char *const snippetKinds[] = {"env",       "curl",        "python-openai", "python-anthropic",
-                                    "js-openai", "js-anthropic"};
+const char *const snippetKinds[] = {
+    "env", "curl", "codex", "python-openai", "python-anthropic", "js-openai", "js-anthropic"};
 
 } // namespace
 
@@ -49,9 +49,9 @@ ConnectPage::ConnectPage(GatewayRuntime *runtime, QWidget *parent)
     note->setWordWrap(true);
     layout->addWidget(note);
     m_tabs->setObjectName(QStringLiteral("snippetTabs"));
-    const QStringList titles{tr("Environment"),         tr("curl"),
-                             tr("Python · OpenAI"),     tr("Python · Anthropic"),
-                             tr("JavaScript · OpenAI"), tr("JavaScript · Anthropic")};
+    const QStringList titles{
+        tr("Environment"),        tr("curl"),          tr("Codex"),           tr("Python · OpenAI"),
+        tr("Python · Anthropic"), tr("Node · OpenAI"), tr("Node · Anthropic")};
     for (int i = 0; i < titles.size(); ++i) {
         auto *page = new QWidget(m_tabs);
         auto *pageLayout = new QVBoxLayout(page);
@@ -104,9 +104,9 @@ void ConnectPage::refresh()
     m_key->setCurrentIndex(std::max(0, m_key->findData(keep)));
     m_key->blockSignals(false);
     const QString base = baseUrl();
-    m_urls->setText(tr("<b>OpenAI-compatible base URL:</b> %1/v1<br><b>Anthropic base URL:</b> "
-                       "%1<br>Name models as <i>provider:model</i>, for example "
-                       "<i>my-ollama:llama3.2</i>.")
+    m_urls->setText(tr("<b>OpenAI-compatible base URL</b> (Chat Completions and the Responses "
+                       "API): %1/v1<br><b>Anthropic base URL:</b> %1<br>Name models as "
+                       "<i>provider:model</i>, for example <i>my-ollama:llama3.2</i>.")
                         .arg(base.toHtmlEscaped()));
     fillSnippets();
 }
@@ -149,6 +149,16 @@ QString ConnectPage::snippet(const QString &kind) const
                            "  -H \"Content-Type: application/json\" \\\n"
                            "  -d '{\"model\": \"%3\", \"messages\": [{\"role\": \"user\", "
                            "\"content\": \"Hello\"}]}'\n");
+        return t.arg(keyNote, base, model);
+    }
+    if (kind == QLatin1String("codex")) {
+        // Codex speaks only the Responses API; it reads its key from the variable env_key
+        // names.
+        t = QStringLiteral("# ~/.codex/config.toml\n# %1\nmodel = \"%3\"\n"
+                           "model_provider = \"gatehouse\"\n\n"
+                           "[model_providers.gatehouse]\nname = \"Gatehouse\"\n"
+                           "base_url = \"%2/v1\"\nwire_api = \"responses\"\n"
+                           "env_key = \"GATEHOUSE_API_KEY\"\n");
         return t.arg(keyNote, base, model);
     }
     if (kind == QLatin1String("python-openai")) {

@@ -62,7 +62,9 @@ ProviderForm::ProviderForm(QWidget *parent)
         connect(box, &QCheckBox::toggled, this, &ProviderForm::changed);
     }
     surfaceRow->addStretch(1);
-    form->addRow(tr("&APIs:"), surfaceRow);
+    auto *surfaceLabel = new QLabel(tr("&APIs:"), this);
+    surfaceLabel->setBuddy(m_surfaces.value(ApiSurface::OpenAi));
+    form->addRow(surfaceLabel, surfaceRow);
     m_surfaceNote->setObjectName(QStringLiteral("surfaceNote"));
     m_surfaceNote->setWordWrap(true);
     m_surfaceNote->setTextFormat(Qt::PlainText);

@@ -163,10 +163,13 @@ void ProvidersPage::refresh()
                                  : QStringLiteral("%1 (%2)").arg(p.displayName, p.id);
         item->setText(NameColumn, name);
         item->setData(NameColumn, Qt::UserRole, p.id);
-        QStringList apis;
-        for (const ApiSurface surface : p.surfaces)
-            apis << apiSurfaceTitle(surface);
+        QStringList apis, apiTitles;
+        for (const ApiSurface surface : p.surfaces) {
+            apis << apiSurfaceTitle(surface, /*shortTitle=*/p.surfaces.size() > 1);
+            apiTitles << apiSurfaceTitle(surface);
+        }
         item->setText(ApiColumn, apis.join(QLatin1String(", ")));
+        item->setToolTip(ApiColumn, apiTitles.join(QLatin1Char('\n')));
         item->setText(UrlColumn, p.baseUrl.toDisplayString());
         item->setText(KeyColumn, p.hasKey ? tr("in keychain") : tr("none"));
         const Health st = m_status.value(p.id);

@@ -1,5 +1,6 @@
-// gatehouse-stream-probe: opens streaming chat completions and measures, per stream, the time
-// to the first event, the total time and how the events were spread over time.
+// gatehouse-stream-probe: opens streaming chat completions (or Responses API streams, with
+// --api responses) and measures, per stream, the time to the first text event, the total time
+// and how the events were spread over time.
 // It speaks HTTP/1.0 so that every target (direct, nginx, Gatehouse) sends the raw event
 // stream without chunk framing, and the probe sees each event the moment it arrives.
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <string>
+#include <string_view>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -38,6 +40,7 @@ struct Options
     std::string model = "echo-1";
     int concurrency = 1;
     int requests = 20;
+    bool responses = false; // the Responses API instead of Chat Completions
 };
 
 Sample runOne(const Options &o)
@@ -53,8 +56,10 @@ Sample runOne(const Options &o)
     addr.sin_port = htons(static_cast<uint16_t>(o.port));
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     const std::string body =
-        "{\"model\":\"" + o.model +
-        "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}";
+        o.responses ? "{\"model\":\"" + o.model + "\",\"stream\":true,\"input\":\"hello\"}"
+                    : "{\"model\":\"" + o.model +
+                          "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":"
+                          "\"hello\"}]}";
     std::string request = "POST " + o.path +
                           " HTTP/1.0\r\nHost: 127.0.0.1:" + std::to_string(o.port) +
                           "\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\n";
@@ -98,7 +103,18 @@ Sample runOne(const Options &o)
             const size_t eol = buffer.find("\n\n", pos);
             if (eol == std::string::npos)
                 break;
-            if (buffer.compare(pos, 12, "data: [DONE]") == 0) {
+            if (o.responses) {
+                // Text deltas are the events; response.completed is the end.
+                const std::string_view event(buffer.data() + pos, eol - pos);
+                if (event.find("\"response.completed\"") != std::string_view::npos) {
+                    sawDone = true;
+                } else if (event.find("\"response.output_text.delta\"") != std::string_view::npos) {
+                    if (s.events == 0)
+                        first = now;
+                    last = now;
+                    ++s.events;
+                }
+            } else if (buffer.compare(pos, 12, "data: [DONE]") == 0) {
                 sawDone = true;
             } else {
                 if (s.events == 0)
@@ -153,11 +169,15 @@ int main(int argc, char **argv)
             o.concurrency = std::max(1, std::atoi(v));
         else if (a == "--requests")
             o.requests = std::max(1, std::atoi(v));
+        else if (a == "--api")
+            o.responses = std::string(v) == "responses";
         else {
             std::fprintf(stderr, "unknown option %s\n", a.c_str());
             return 2;
         }
     }
+    if (o.responses && o.path == "/v1/chat/completions")
+        o.path = "/v1/responses";
     if (o.port <= 0) {
         std::fprintf(stderr, "usage: gatehouse-stream-probe --port N [--key K] [--model M] "
                              "[--concurrency C] [--requests N]\n");

@@ -2,8 +2,10 @@
 
 #include "util/Result.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace gatehouse {
 
@@ -15,12 +17,72 @@ enum class ApiSurface
     Anthropic  // Messages
 };
 
-// Every surface, in the order the window lists them.
-QList<ApiSurface> allApiSurfaces();
-// "openai", "responses", "anthropic": as the config file and the command line name them.
-QString apiSurfaceName(ApiSurface surface);
-// "OpenAI Chat Completions", for people (translated).
-QString apiSurfaceTitle(ApiSurface surface);
-Result<ApiSurface> parseApiSurface(const QString &name);
+// Every surface, in the order the window lists them; their names as the config file and the
+// command line write them ("openai"), as people read them ("OpenAI Chat Completions"), and
+// as a table cell that lists several shows them ("Chat Completions").
+namespace apisurface_detail {
+
+struct SurfaceName
+{
+    ApiSurface surface;
+    const char *name;
+    const char *title;
+    const char *shortTitle;
+};
+
+// The one table of surface names.
+inline const SurfaceName surfaceNames[] = {
+    {ApiSurface::OpenAi, "openai",
+     QT_TRANSLATE_NOOP("gatehouse::Provider", "OpenAI Chat Completions"),
+     QT_TRANSLATE_NOOP("gatehouse::Provider", "Chat Completions")},
+    {ApiSurface::Responses, "responses",
+     QT_TRANSLATE_NOOP("gatehouse::Provider", "OpenAI Responses"),
+     QT_TRANSLATE_NOOP("gatehouse::Provider", "Responses")},
+    {ApiSurface::Anthropic, "anthropic",
+     QT_TRANSLATE_NOOP("gatehouse::Provider", "Anthropic Messages"),
+     QT_TRANSLATE_NOOP("gatehouse::Provider", "Anthropic Messages")},
+};
+
+} // namespace apisurface_detail
+
+inline QList<ApiSurface> allApiSurfaces()
+{
+    QList<ApiSurface> out;
+    for (const apisurface_detail::SurfaceName &s : apisurface_detail::surfaceNames)
+        out << s.surface;
+    return out;
+}
+
+inline QString apiSurfaceName(ApiSurface surface)
+{
+    for (const apisurface_detail::SurfaceName &s : apisurface_detail::surfaceNames) {
+        if (s.surface == surface)
+            return QString::fromLatin1(s.name);
+    }
+    return {};
+}
+
+inline QString apiSurfaceTitle(ApiSurface surface, bool shortTitle = false)
+{
+    for (const apisurface_detail::SurfaceName &s : apisurface_detail::surfaceNames) {
+        if (s.surface == surface)
+            return QCoreApplication::translate("gatehouse::Provider",
+                                               shortTitle ? s.shortTitle : s.title);
+    }
+    return {};
+}
+
+inline Result<ApiSurface> parseApiSurface(const QString &name)
+{
+    QStringList known;
+    for (const apisurface_detail::SurfaceName &s : apisurface_detail::surfaceNames) {
+        if (name == QLatin1String(s.name))
+            return s.surface;
+        known << QString::fromLatin1(s.name);
+    }
+    return Result<ApiSurface>::failure(
+        QCoreApplication::translate("gatehouse::Provider", "Unknown API surface \"%1\"; use %2.")
+            .arg(name, known.join(QLatin1String(", "))));
+}
 
 } // namespace gatehouse

@@ -64,17 +64,18 @@ QByteArray upstreamErrorBody(int status, const QByteArray &body, const QString &
     if (isObject && o.value(QLatin1String("error")).isObject() &&
         anthropicShaped == (shape == ApiShape::Anthropic))
         return body;
-    ApiError error{
-        status,
-        status >= 500 ? QStringLiteral("upstream_error") : QStringLiteral("invalid_request_error"),
-        QStringLiteral("upstream_status_%1").arg(status),
-        tr("Provider \"%1\" answered with HTTP %2: %3")
-            .arg(providerId)
-            .arg(status)
-            .arg(provider.errorMessage(body).left(500)),
-        {}};
+    ApiError error{status,
+                   status >= 500 ? QStringLiteral("upstream_error")
+                                 : QStringLiteral("invalid_request_error"),
+                   QStringLiteral("upstream_status_%1").arg(status),
+                   tr("Provider \"%1\" answered with HTTP %2: %3")
+                       .arg(providerId)
+                       .arg(status)
+                       .arg(provider.errorMessage(body).left(500)),
+                   {}};
     if (isObject) {
-        const QJsonValue code = o.value(QLatin1String("error")).toObject().value(QLatin1String("code"));
+        const QJsonValue code =
+            o.value(QLatin1String("error")).toObject().value(QLatin1String("code"));
         if (code.isString() && !code.toString().isEmpty())
             error.code = code.toString();
     }
@@ -114,8 +115,8 @@ bool hasParamRules(const CatalogModel *model)
 
 // ---- preparing one attempt
 
-std::variant<PreparedAttempt, UnusableTarget, ApiError>
-AttemptRunner::prepare(RequestContext &ctx, qint64 remainingMs)
+std::variant<PreparedAttempt, UnusableTarget, ApiError> AttemptRunner::prepare(RequestContext &ctx,
+                                                                               qint64 remainingMs)
 {
     const RouteTarget &target = ctx.current();
     const RoutableProvider &rp = *target.provider;
@@ -134,11 +135,10 @@ AttemptRunner::prepare(RequestContext &ctx, qint64 remainingMs)
         out.surface = endpoints->surface;
         out.translated = true;
     } else {
-        const QString what = operation == Operation::Embeddings ? tr("embeddings")
-                                                                : tr("token counting");
-        QString message =
-            tr("Provider \"%1\" speaks %2, which has no %3 endpoint.")
-                .arg(provider.id, provider.surfaceNames(), what);
+        const QString what =
+            operation == Operation::Embeddings ? tr("embeddings") : tr("token counting");
+        QString message = tr("Provider \"%1\" speaks %2, which has no %3 endpoint.")
+                              .arg(provider.id, provider.surfaceNames(), what);
         if (operation == Operation::CountTokens)
             message += QLatin1Char(' ') + tr("Gatehouse will not guess a count.");
         return UnusableTarget{ApiError::badRequest(message, QStringLiteral("model"),
@@ -182,8 +182,8 @@ AttemptRunner::prepare(RequestContext &ctx, qint64 remainingMs)
                 return *e;
             ctx.conversation = std::get<conversation::Request>(std::move(decoded));
         }
-        auto encoded = surfaceAdapter(out.surface).encodeRequest(*ctx.conversation,
-                                                                 target.upstreamModel);
+        auto encoded =
+            surfaceAdapter(out.surface).encodeRequest(*ctx.conversation, target.upstreamModel);
         if (auto *e = std::get_if<ApiError>(&encoded))
             return *e;
         QJsonObject body = std::get<QJsonObject>(std::move(encoded));
@@ -230,9 +230,8 @@ AttemptRunner::prepare(RequestContext &ctx, qint64 remainingMs)
 
     up.endpoint = out.translated ? endpoints->generate : endpoints->forOperation(operation);
     up.providerId = provider.id;
-    up.headers = rp.headersFor(out.surface, key,
-                               out.translated || !ctx.exchange ? nullptr
-                                                               : &ctx.exchange->request());
+    up.headers = rp.headersFor(
+        out.surface, key, out.translated || !ctx.exchange ? nullptr : &ctx.exchange->request());
     up.headers.append(
         {QByteArrayLiteral("accept"), stream ? QByteArrayLiteral("text/event-stream") : jsonType});
     up.timeouts = provider.timeouts;
@@ -240,7 +239,6 @@ AttemptRunner::prepare(RequestContext &ctx, qint64 remainingMs)
     const qint64 remaining = std::max<qint64>(1, remainingMs);
     up.timeouts.connectMs = int(std::min<qint64>(up.timeouts.connectMs, remaining));
     up.timeouts.firstByteMs = int(std::min<qint64>(up.timeouts.firstByteMs, remaining));
-    up.maxResponseBytes = maxWholeAnswerBytes;
     return out;
 }
 
@@ -391,12 +389,12 @@ private:
         if (!m_streaming)
             return;
         const SurfaceAdapter &client = surfaceAdapter(ctx.endpoint->surface);
-        m_chain = m_attempt.translated
-                      ? RelayChain::translation(surfaceAdapter(m_attempt.surface), client,
-                                                *ctx.conversation)
-                      : RelayChain::passthrough(client, m_attempt.injectedUsage);
+        m_chain = m_attempt.translated ? RelayChain::translation(surfaceAdapter(m_attempt.surface),
+                                                                 client, *ctx.conversation)
+                                       : RelayChain::passthrough(client, m_attempt.injectedUsage);
         if (m_attempt.translated)
-            m_headers.append({QByteArrayLiteral("content-type"), QByteArrayLiteral("text/event-stream")});
+            m_headers.append(
+                {QByteArrayLiteral("content-type"), QByteArrayLiteral("text/event-stream")});
         m_headers.append({QByteArrayLiteral("x-gatehouse-overhead-ms"), overheadMs(m_overheadNs)});
         m_headers.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
         m_headers.append({QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
@@ -417,11 +415,11 @@ private:
         }
         if (m_buffered.size() + data.size() > maxWholeAnswerBytes) {
             dropCall();
-            end({502, ApiError::badGateway(
-                          tr("Provider \"%1\" sent a response larger than %2 bytes.")
-                              .arg(m_ctx->current().provider->provider.id)
-                              .arg(maxWholeAnswerBytes),
-                          QStringLiteral("upstream_response_too_large"))});
+            end({502,
+                 ApiError::badGateway(tr("Provider \"%1\" sent a response larger than %2 bytes.")
+                                          .arg(m_ctx->current().provider->provider.id)
+                                          .arg(maxWholeAnswerBytes),
+                                      QStringLiteral("upstream_response_too_large"))});
             return;
         }
         m_buffered += data;
@@ -493,12 +491,11 @@ private:
                     h.second = jsonType;
             }
             const QString providerId = ctx.current().provider->provider.id;
-            exchange->respond(m_status, headers,
-                              upstreamErrorBody(m_status, m_buffered, providerId, provider,
-                                                ctx.shape));
-            ctx.log.error = tr("HTTP %1: %2")
-                                .arg(m_status)
-                                .arg(provider.errorMessage(m_buffered).left(300));
+            exchange->respond(
+                m_status, headers,
+                upstreamErrorBody(m_status, m_buffered, providerId, provider, ctx.shape));
+            ctx.log.error =
+                tr("HTTP %1: %2").arg(m_status).arg(provider.errorMessage(m_buffered).left(300));
             end({m_status, std::nullopt});
             return;
         }

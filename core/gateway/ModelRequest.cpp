@@ -70,8 +70,7 @@ std::variant<ModelRequest, ApiError> parseModelRequest(const QByteArray &json)
 }
 } // namespace
 
-std::variant<ModelRequest, ApiError>
-ModelRequest::parseEmbeddings(const QByteArray &json)
+std::variant<ModelRequest, ApiError> ModelRequest::parseEmbeddings(const QByteArray &json)
 {
     auto parsed = parseModelRequest(json);
     if (auto *e = std::get_if<ApiError>(&parsed))
@@ -102,13 +101,14 @@ std::variant<ModelRequest, ApiError> ModelRequest::parseConversation(const QByte
         return ApiError::badRequest(tr("\"messages\" must contain at least one message."),
                                     QStringLiteral("messages"));
     for (qsizetype i = 0; i < list.size(); ++i) {
-        const QString where = QStringLiteral("messages[%1]").arg(i);
-        if (!list.at(i).isObject())
-            return ApiError::badRequest(tr("%1 must be an object.").arg(where), where);
-        const QJsonValue role = list.at(i).toObject().value(QLatin1String("role"));
+        const auto where = [i] { return QStringLiteral("messages[%1]").arg(i); };
+        const QJsonValue message = list.at(i);
+        if (!message.isObject())
+            return ApiError::badRequest(tr("%1 must be an object.").arg(where()), where());
+        const QJsonValue role = message.toObject().value(QLatin1String("role"));
         if (!role.isString() || role.toString().isEmpty())
-            return ApiError::badRequest(tr("%1.role must be a non-empty string.").arg(where),
-                                        where + QStringLiteral(".role"));
+            return ApiError::badRequest(tr("%1.role must be a non-empty string.").arg(where()),
+                                        where() + QStringLiteral(".role"));
     }
 
     if (auto e = readStream(r))

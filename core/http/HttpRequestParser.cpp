@@ -72,6 +72,7 @@ HttpRequest HttpRequestParser::takeRequest()
     m_state = State::RequestLine;
     m_remaining = 0;
     m_continuePending = false;
+    m_chunked = ChunkedDecoder();
     return out;
 }
 
@@ -194,7 +195,8 @@ HttpRequestParser::Status HttpRequestParser::headersDone()
                                  .arg(QString::fromLatin1(transferEncoding)));
         if (m_request.versionMinor == 0)
             return fail(400, tr("Chunked bodies need HTTP/1.1."));
-        m_state = State::ChunkSize;
+        m_state = State::Chunked;
+        m_chunked = ChunkedDecoder({1024, m_limits.maxHeaderBytes, m_limits.maxBodyBytes, true});
     } else if (lengthCount > 0) {
         qint64 length = 0;
         if (!parseHttpNumber(contentLength, 10, length))
@@ -222,78 +224,34 @@ HttpRequestParser::Status HttpRequestParser::headersDone()
 
 HttpRequestParser::Status HttpRequestParser::parseChunked(QByteArray &buffer)
 {
-    qsizetype pos = 0;
-    auto consume = [&] {
-        buffer.remove(0, pos);
-        pos = 0;
-    };
-    for (;;) {
-        switch (m_state) {
-        case State::ChunkSize: {
-            const qsizetype eol = buffer.indexOf("\r\n", pos);
-            if (eol < 0) {
-                consume();
-                if (buffer.size() > 1024)
-                    return fail(400, tr("A chunk size line is too long."));
-                return Status::Incomplete;
-            }
-            QByteArrayView line(buffer.constData() + pos, eol - pos);
-            if (const qsizetype semi = line.indexOf(';'); semi >= 0)
-                line = line.first(semi); // chunk extensions are ignored
-            qint64 size = 0;
-            if (!parseHttpNumber(line.trimmed(), 16, size))
-                return fail(400, tr("A chunk size is malformed."));
-            if (m_request.body.size() + size > m_limits.maxBodyBytes)
-                return fail(413, tr("The request body is larger than the limit of %1 bytes.")
-                                     .arg(m_limits.maxBodyBytes));
-            pos = eol + 2;
-            m_remaining = size;
-            m_state = size == 0 ? State::Trailers : State::ChunkData;
-            break;
-        }
-        case State::ChunkData: {
-            const qint64 take = std::min<qint64>(m_remaining, buffer.size() - pos);
-            m_request.body.append(buffer.constData() + pos, take);
-            pos += take;
-            m_remaining -= take;
-            if (m_remaining > 0) {
-                consume();
-                return Status::Incomplete;
-            }
-            m_state = State::ChunkDataEnd;
-            break;
-        }
-        case State::ChunkDataEnd:
-            if (buffer.size() - pos < 2) {
-                consume();
-                return Status::Incomplete;
-            }
-            if (buffer[pos] != '\r' || buffer[pos + 1] != '\n')
-                return fail(400, tr("A chunk is not followed by CRLF."));
-            pos += 2;
-            m_state = State::ChunkSize;
-            break;
-        case State::Trailers: {
-            const qsizetype eol = buffer.indexOf("\r\n", pos);
-            if (eol < 0) {
-                consume();
-                if (buffer.size() > m_limits.maxHeaderBytes)
-                    return fail(431, tr("The request trailers are too large."));
-                return Status::Incomplete;
-            }
-            const bool last = eol == pos;
-            pos = eol + 2; // trailer fields are read and dropped
-            if (last) {
-                consume();
-                m_state = State::Done;
-                return Status::Complete;
-            }
-            break;
-        }
-        default:
-            return Status::Error;
-        }
+    qsizetype consumed = 0;
+    const ChunkedDecoder::Status status = m_chunked.decode(buffer, consumed, m_request.body);
+    buffer.remove(0, consumed);
+    switch (status) {
+    case ChunkedDecoder::Status::NeedMore:
+        return Status::Incomplete;
+    case ChunkedDecoder::Status::Done:
+        m_state = State::Done;
+        return Status::Complete;
+    case ChunkedDecoder::Status::Error:
+        break;
     }
+    switch (m_chunked.error()) {
+    case ChunkedDecoder::Error::BodyTooLarge:
+        return fail(413, tr("The request body is larger than the limit of %1 bytes.")
+                             .arg(m_limits.maxBodyBytes));
+    case ChunkedDecoder::Error::TrailersTooLarge:
+        return fail(431, tr("The request trailers are too large."));
+    case ChunkedDecoder::Error::SizeLineTooLong:
+        return fail(400, tr("A chunk size line is too long."));
+    case ChunkedDecoder::Error::MissingCrlf:
+        return fail(400, tr("A chunk is not followed by CRLF."));
+    case ChunkedDecoder::Error::BadLineEnd:
+    case ChunkedDecoder::Error::BadSize:
+    case ChunkedDecoder::Error::None:
+        break;
+    }
+    return fail(400, tr("A chunk size is malformed."));
 }
 
 } // namespace gatehouse

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChunkedDecoder.h"
 #include "HttpRequest.h"
 
 #include <QString>
@@ -46,10 +47,7 @@ private:
     {
         RequestLine,
         Body,
-        ChunkSize,
-        ChunkData,
-        ChunkDataEnd,
-        Trailers,
+        Chunked,
         Done,
         Failed
     };
@@ -59,6 +57,7 @@ private:
     Status headersDone();
 
     Limits m_limits;
+    ChunkedDecoder m_chunked;
     State m_state = State::RequestLine;
     HttpRequest m_request;
     qint64 m_remaining = 0;

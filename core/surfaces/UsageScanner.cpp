@@ -1,42 +1,64 @@
 #include "UsageScanner.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-
 namespace gatehouse {
 
 namespace {
 
-void grow(qint64 &into, const QJsonValue &v)
+void grow(qint64 &into, qint64 value)
 {
-    if (v.isDouble())
-        into = std::max(into, v.toInteger());
+    into = std::max(into, value);
 }
 
-// Reads one usage object of any surface into `u`; Anthropic's input_tokens leave out cache
+// Reads one usage object of any surface into `u`, in one pass over its bytes: every
+// "key": number in it, nested details included. Anthropic's input_tokens leave out cache
 // reads and writes, the others count all input.
-void read(const QJsonObject &o, conversation::Usage &u)
+void read(QByteArrayView o, conversation::Usage &u)
 {
-    const QJsonValue cacheRead = o.value(QLatin1String("cache_read_input_tokens"));
-    const QJsonValue cacheWrite = o.value(QLatin1String("cache_creation_input_tokens"));
-    const bool anthropic = cacheRead.isDouble() || cacheWrite.isDouble();
-    qint64 input = -1;
-    grow(input, o.value(QLatin1String("prompt_tokens")));
-    grow(input, o.value(QLatin1String("input_tokens")));
-    if (anthropic && input >= 0)
-        input += std::max<qint64>(0, cacheRead.toInteger()) +
-                 std::max<qint64>(0, cacheWrite.toInteger());
-    u.inputTokens = std::max(u.inputTokens, input);
-    grow(u.outputTokens, o.value(QLatin1String("completion_tokens")));
-    grow(u.outputTokens, o.value(QLatin1String("output_tokens")));
+    qint64 promptTokens = -1, inputTokens = -1, cacheRead = -1, cacheWrite = -1;
+    qsizetype pos = 0;
+    while (pos < o.size()) {
+        const qsizetype open = o.indexOf('"', pos);
+        if (open < 0)
+            break;
+        qsizetype close = open + 1;
+        while (close < o.size() && o[close] != '"')
+            close += o[close] == '\\' ? 2 : 1;
+        if (close >= o.size())
+            break;
+        const QByteArrayView key = o.sliced(open + 1, close - open - 1);
+        pos = close + 1;
+        while (pos < o.size() && (o[pos] == ' ' || o[pos] == '\t' || o[pos] == ':'))
+            ++pos;
+        qint64 value = 0;
+        bool digits = false;
+        while (pos < o.size() && o[pos] >= '0' && o[pos] <= '9' && value < (qint64{1} << 50)) {
+            value = value * 10 + (o[pos] - '0');
+            digits = true;
+            ++pos;
+        }
+        if (!digits || !key.endsWith("tokens"))
+            continue;
+        if (key == "prompt_tokens")
+            grow(promptTokens, value);
+        else if (key == "input_tokens")
+            grow(inputTokens, value);
+        else if (key == "cache_read_input_tokens")
+            grow(cacheRead, value);
+        else if (key == "cache_creation_input_tokens")
+            grow(cacheWrite, value);
+        else if (key == "completion_tokens" || key == "output_tokens")
+            grow(u.outputTokens, value);
+        else if (key == "cached_tokens")
+            grow(u.cachedInputTokens, value);
+        else if (key == "reasoning_tokens")
+            grow(u.reasoningTokens, value);
+    }
+    qint64 input = std::max(promptTokens, inputTokens);
+    if ((cacheRead >= 0 || cacheWrite >= 0) && input >= 0)
+        input += std::max<qint64>(0, cacheRead) + std::max<qint64>(0, cacheWrite);
+    grow(u.inputTokens, input);
     grow(u.cachedInputTokens, cacheRead);
     grow(u.cacheCreationTokens, cacheWrite);
-    for (const char *details : {"prompt_tokens_details", "input_tokens_details"})
-        grow(u.cachedInputTokens,
-             o.value(QLatin1String(details)).toObject().value(QLatin1String("cached_tokens")));
-    for (const char *details : {"completion_tokens_details", "output_tokens_details"})
-        grow(u.reasoningTokens,
-             o.value(QLatin1String(details)).toObject().value(QLatin1String("reasoning_tokens")));
 }
 
 } // namespace
@@ -75,8 +97,7 @@ void UsageScanner::readObjectAfter(QByteArrayView bytes, qsizetype pos)
         } else if (c == '{') {
             ++depth;
         } else if (c == '}' && --depth == 0) {
-            read(QJsonDocument::fromJson(bytes.sliced(pos, i - pos + 1).toByteArray()).object(),
-                 m_usage);
+            read(bytes.sliced(pos, i - pos + 1), m_usage);
             return;
         }
     }

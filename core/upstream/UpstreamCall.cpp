@@ -1,30 +1,107 @@
 #include "UpstreamCall.h"
 
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QSet>
 #include <QTimer>
 
 namespace gatehouse {
+
+// The deadlines of the running calls of one thread, checked every few dozen milliseconds
+// while there are any.
+class CallDeadlines : public QObject
+{
+public:
+    static constexpr int tickMs = 25;
+
+    static CallDeadlines &ofThisThread()
+    {
+        thread_local CallDeadlines deadlines;
+        return deadlines;
+    }
+    qint64 now() const { return m_clock.elapsed(); }
+    void watch(UpstreamCall *call)
+    {
+        m_calls.insert(call);
+        if (!m_timer.isActive())
+            m_timer.start();
+    }
+    void forget(UpstreamCall *call) { m_calls.remove(call); }
+
+private:
+    CallDeadlines()
+    {
+        m_clock.start();
+        m_timer.setInterval(tickMs);
+        m_timer.setTimerType(Qt::CoarseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] { check(); });
+    }
+    void check()
+    {
+        if (m_calls.isEmpty()) {
+            m_timer.stop();
+            return;
+        }
+        const qint64 t = now();
+        QList<UpstreamCall *> due;
+        for (UpstreamCall *call : std::as_const(m_calls)) {
+            if (call->m_deadlineMs <= t)
+                due.append(call);
+        }
+        // A call that times out may end others (its caller fails over): look each one up
+        // again before telling it.
+        for (UpstreamCall *call : std::as_const(due)) {
+            if (m_calls.contains(call))
+                call->onTimeout();
+        }
+    }
+
+    QElapsedTimer m_clock;
+    QTimer m_timer;
+    QSet<UpstreamCall *> m_calls;
+};
 
 UpstreamEndpoint UpstreamEndpoint::fromUrl(const QUrl &url)
 {
     UpstreamEndpoint e;
     e.url = url;
-    e.encodedUrl = url.toEncoded(QUrl::RemoveUserInfo | QUrl::RemoveFragment);
+    e.host = url.host();
+    e.https = url.scheme() == QLatin1String("https");
+    e.port = static_cast<quint16>(url.port(e.https ? 443 : 80));
+    e.target = url.path(QUrl::FullyEncoded).toLatin1();
+    if (e.target.isEmpty())
+        e.target = "/";
+    if (url.hasQuery())
+        e.target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
+    e.hostHeader = url.host(QUrl::FullyEncoded).toLatin1();
+    if (e.hostHeader.contains(':'))
+        e.hostHeader = '[' + e.hostHeader + ']';
+    if (url.port(-1) != -1)
+        e.hostHeader += ':' + QByteArray::number(e.port);
+    e.poolKey =
+        url.scheme() + QLatin1String("://") + e.host + QLatin1Char(':') + QString::number(e.port);
+    const QString host = url.host();
+    const QHostAddress address(host);
+    e.loopback = host == QLatin1String("localhost") || (!address.isNull() && address.isLoopback());
     return e;
 }
 
 UpstreamCall::UpstreamCall(const UpstreamRequest &request, QObject *parent)
-    : QObject(parent), m_timer(new QTimer(this)), m_timeouts(request.timeouts),
-      m_providerId(request.providerId), m_url(request.endpoint.url)
+    : QObject(parent), m_timeouts(request.timeouts), m_providerId(request.providerId),
+      m_url(request.endpoint.url)
 {
     m_clock.start();
-    m_timer->setSingleShot(true);
-    connect(m_timer, &QTimer::timeout, this, &UpstreamCall::onTimeout);
     // Connecting and sending count towards the first byte; the transport bounds the
     // connection attempt itself with the connect timeout.
-    m_timer->start(m_timeouts.firstByteMs);
+    CallDeadlines &deadlines = CallDeadlines::ofThisThread();
+    m_deadlineMs = deadlines.now() + m_timeouts.firstByteMs;
+    deadlines.watch(this);
 }
 
-UpstreamCall::~UpstreamCall() = default;
+UpstreamCall::~UpstreamCall()
+{
+    CallDeadlines::ofThisThread().forget(this);
+}
 
 void UpstreamCall::abort()
 {
@@ -39,9 +116,25 @@ void UpstreamCall::abort()
 void UpstreamCall::end(const UpstreamResult &result)
 {
     m_phase = Phase::Done;
-    m_timer->stop();
+    CallDeadlines::ofThisThread().forget(this);
     releaseTransport();
     emit finished(result);
+}
+
+void UpstreamCall::connecting()
+{
+    if (isDone() || m_headersSent)
+        return;
+    m_phase = Phase::Connecting;
+    m_deadlineMs = CallDeadlines::ofThisThread().now() + m_timeouts.connectMs;
+}
+
+void UpstreamCall::sending()
+{
+    if (isDone() || m_headersSent)
+        return;
+    m_phase = Phase::AwaitingFirstByte;
+    m_deadlineMs = CallDeadlines::ofThisThread().now() + m_timeouts.firstByteMs;
 }
 
 void UpstreamCall::deliverHeaders(int status, const HttpHeaders &headers)
@@ -50,7 +143,7 @@ void UpstreamCall::deliverHeaders(int status, const HttpHeaders &headers)
         return;
     m_headersSent = true;
     m_phase = Phase::Receiving;
-    m_timer->start(m_timeouts.idleMs);
+    m_deadlineMs = CallDeadlines::ofThisThread().now() + m_timeouts.idleMs;
     emit headersReceived(status, headers);
 }
 
@@ -58,7 +151,7 @@ void UpstreamCall::deliverData(const QByteArray &data)
 {
     if (isDone() || data.isEmpty())
         return;
-    m_timer->start(m_timeouts.idleMs);
+    m_deadlineMs = CallDeadlines::ofThisThread().now() + m_timeouts.idleMs;
     emit dataReceived(data);
 }
 
@@ -100,6 +193,9 @@ ApiError UpstreamCall::timedOut(const QString &what, int ms) const
 void UpstreamCall::onTimeout()
 {
     switch (m_phase) {
+    case Phase::Connecting:
+        fail(timedOut(tr("connecting to"), m_timeouts.connectMs));
+        return;
     case Phase::AwaitingFirstByte:
         fail(timedOut(tr("waiting for the first byte from"), m_timeouts.firstByteMs));
         return;

@@ -5,9 +5,9 @@
 #include <QElapsedTimer>
 #include <QObject>
 
-class QTimer;
-
 namespace gatehouse {
+
+class CallDeadlines;
 
 // One request to a provider. Reports headers once, then body bytes as they arrive, then
 // finished() exactly once: completed, failed, or cancelled by abort(). Nothing is reported
@@ -33,10 +33,15 @@ protected:
     UpstreamCall(const UpstreamRequest &request, QObject *parent);
     enum class Phase
     {
-        AwaitingFirstByte, // connecting, sending, waiting: first-byte timeout
+        Connecting,        // opening a connection: connect timeout
+        AwaitingFirstByte, // request sent (or being sent): first-byte timeout
         Receiving,         // between body bytes: idle timeout
         Done
     };
+    // A new connection is being opened (the first-byte clock starts once it is).
+    void connecting();
+    // The request is on its way: the first-byte timeout runs from now.
+    void sending();
     bool headersDelivered() const { return m_headersSent; }
     void deliverHeaders(int status, const HttpHeaders &headers);
     void deliverData(const QByteArray &data);
@@ -49,10 +54,13 @@ protected:
     virtual void releaseTransport() = 0;
 
 private:
+    friend class CallDeadlines;
     void end(const UpstreamResult &result);
     void onTimeout();
 
-    QTimer *m_timer;
+    // Timeouts are deadlines that one coarse timer per thread checks: re-arming after each
+    // piece of a stream is one assignment, not a timer restart.
+    qint64 m_deadlineMs = 0;
     ProviderTimeouts m_timeouts;
     QString m_providerId;
     QUrl m_url;

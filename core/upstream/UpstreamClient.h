@@ -3,27 +3,26 @@
 #include "UpstreamCall.h"
 #include "util/Result.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
-#include <QPointer>
-#include <QSet>
-#include <memory>
-#include <vector>
+#include <QSslConfiguration>
 
+class QAbstractSocket;
 class QTimer;
 
 namespace gatehouse {
 
-class CurlCall;
-class SocketWatch;
+class Http1Call;
 
-// Sends requests to providers: every upstream, http and https alike, through libcurl's
-// multi interface, driven by this thread's Qt event loop (socket notifiers and one timer).
-// libcurl brings strict HTTP framing, content decoding, TLS, HTTP/2, proxies and
-// connection reuse. No code of the caller ever runs inside a libcurl callback: bytes and
-// headers are collected there and delivered once libcurl has returned, so a caller may
-// abort, delete or start calls from any signal.
+// Sends requests to providers over HTTP/1.1, plain or TLS, on this thread's event loop: the
+// request written in one piece, the answer read by HttpResponseParser (strict framing,
+// gzip/deflate undone), connections kept per host and reused. Calls to the machine itself
+// never go through a proxy; calls elsewhere follow the system's proxy settings
+// (http_proxy, https_proxy, no_proxy). A call reports nothing before the caller has had a
+// chance to connect to its signals, and a caller may abort or start calls from inside any
+// of them.
 class UpstreamClient : public QObject, public UpstreamTransport
 {
     Q_OBJECT
@@ -38,33 +37,31 @@ public:
     Status setExtraCaFile(const QString &path);
 
     int activeCalls() const { return m_active; }
-    // Connections kept open for reuse (for tests and the benchmark).
-    static constexpr int maxKeptConnections = 512;
+    // Connections open and waiting for the next request.
+    int idleConnections() const;
+
+    static constexpr int maxIdlePerHost = 256;
+    // Local model servers close idle connections after about 5 s, cloud providers after a
+    // minute or more; a connection is let go before its server would drop it.
+    static constexpr int localIdleMs = 4000;
+    static constexpr int remoteIdleMs = 50000;
 
 private:
-    friend class CurlCall;
-    friend class SocketWatch;
-    static int onSocket(void *easy, int socket, int what, void *client, void *watch);
-    static int onTimer(void *multi, long timeoutMs, void *client);
-    void onSocketActivity(int socket, int events);
-    void onTimeout();
-    void dispatch(int socket, int events);
-    void collectFinished();
-    void deliverPending();
-    void startTransfer(CurlCall *call);
-    void stopTransfer(CurlCall *call);
-    void *takeHandle();
-    void giveBackHandle(void *easy);
+    friend class Http1Call;
+    QAbstractSocket *takeIdle(const QString &key);
+    void keepIdle(const QString &key, QAbstractSocket *socket, bool loopback);
+    void dropIdle(QAbstractSocket *socket);
+    void sweep();
 
-    void *m_multi;
-    QTimer *m_timer;
-    QHash<int, SocketWatch *> m_watches;
-    std::vector<void *> m_idleHandles;
-    QList<QPointer<CurlCall>> m_toStart;
-    QList<QPointer<CurlCall>> m_toDeliver;
-    std::shared_ptr<const QByteArray> m_caBlob; // system CAs plus extra ones; null: default
-    QSet<CurlCall *> m_calls;                   // transfers in libcurl now
-    bool m_dispatching = false;
+    struct Idle
+    {
+        QAbstractSocket *socket;
+        qint64 expiresMs;
+    };
+    QHash<QString, QList<Idle>> m_idle;
+    QSslConfiguration m_tls;
+    QTimer *m_sweep;
+    QElapsedTimer m_clock;
     int m_active = 0;
 };
 

@@ -13,10 +13,16 @@ namespace gatehouse {
 struct UpstreamEndpoint
 {
     QUrl url;
-    QByteArray encodedUrl; // url, fully encoded, as the transport takes it
+    QString host;
+    quint16 port = 0;
+    QByteArray target;     // path and query, as the request line carries them
+    QByteArray hostHeader; // host[:port], as the Host header carries it
+    QString poolKey;       // scheme://host:port: connections to it are reused
+    bool https = false;
+    bool loopback = false; // 127.0.0.0/8, ::1, localhost
 
     static UpstreamEndpoint fromUrl(const QUrl &url);
-    bool isValid() const { return url.isValid() && !encodedUrl.isEmpty(); }
+    bool isValid() const { return url.isValid() && !host.isEmpty(); }
 };
 
 struct UpstreamRequest
@@ -26,8 +32,7 @@ struct UpstreamRequest
     HttpHeaders headers;
     QByteArray body;
     ProviderTimeouts timeouts;
-    QString providerId;                                 // for messages
-    qint64 maxResponseBytes = qint64{64} * 1024 * 1024; // for bodies the gateway holds whole
+    QString providerId; // for messages
 };
 
 // How an upstream call ended. Every call reports exactly one of these.

@@ -25,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -126,6 +127,7 @@ int main(int argc, char **argv)
         ollama.id = QStringLiteral("ollama");
         ollama.displayName = QStringLiteral("Ollama");
         ollama.baseUrl = QUrl(upstream.baseUrl());
+        ollama.surfaces = {ApiSurface::OpenAi, ApiSurface::Responses};
         Provider lmstudio;
         lmstudio.id = QStringLiteral("lm-studio");
         lmstudio.displayName = QStringLiteral("LM Studio");
@@ -136,6 +138,7 @@ int main(int argc, char **argv)
         openai.baseUrl = QUrl(QStringLiteral("https://api.openai.com/v1"));
         openai.models = {QStringLiteral("gpt-4o-mini"), QStringLiteral("gpt-4.1")};
         openai.hasKey = true;
+        openai.surfaces = {ApiSurface::OpenAi, ApiSurface::Responses};
         Provider claude;
         claude.id = QStringLiteral("anthropic");
         claude.displayName = QStringLiteral("Anthropic");
@@ -227,6 +230,10 @@ int main(int argc, char **argv)
 
         window.showPage(MainWindow::Connect);
         ok &= save(&window, out, QStringLiteral("connect-") + theme);
+        auto *snippetTabs = window.findChild<QTabWidget *>(QStringLiteral("snippetTabs"));
+        snippetTabs->setCurrentIndex(2); // Codex
+        ok &= save(&window, out, QStringLiteral("connect-codex-") + theme);
+        snippetTabs->setCurrentIndex(0);
         window.showPage(MainWindow::Settings);
         ok &= save(&window, out, QStringLiteral("settings-") + theme);
 

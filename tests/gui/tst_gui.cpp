@@ -153,6 +153,10 @@ private slots:
         ProviderForm *form = wizard.form();
         QCOMPARE(form->idEdit()->text(), QStringLiteral("fake"));
         QCOMPARE(form->urlEdit()->text(), m_upstream->baseUrl());
+        // The scan found that the server answers the Responses API as well.
+        QVERIFY(form->surfaceBox(ApiSurface::OpenAi)->isChecked());
+        QVERIFY(form->surfaceBox(ApiSurface::Responses)->isChecked());
+        QVERIFY(!form->surfaceBox(ApiSurface::Anthropic)->isChecked());
         QTest::mouseClick(form->testButton(), Qt::LeftButton);
         QTRY_VERIFY(form->testResult()->text().startsWith(QLatin1String("Connected")));
         QCOMPARE(form->modelList()->count(), 2);
@@ -165,6 +169,7 @@ private slots:
         const Provider *p = saved.findProvider(QStringLiteral("my-fake"));
         QVERIFY(p);
         QCOMPARE(p->baseUrl.toString(), m_upstream->baseUrl());
+        QCOMPARE(p->surfaces, (QList<ApiSurface>{ApiSurface::OpenAi, ApiSurface::Responses}));
         QVERIFY(!p->hasKey);
         // The running gateway picks it up: a tool can now call my-fake:echo-1.
         QTRY_VERIFY(m_runtime->config().findProvider(QStringLiteral("my-fake")));
@@ -594,7 +599,13 @@ private slots:
                              QStringLiteral("/v1")));
         QVERIFY(env.contains(QStringLiteral("ANTHROPIC_BASE_URL=http://127.0.0.1:") + port +
                              QLatin1Char('\n')));
-        QCOMPARE(page->tabs()->count(), 6);
+        const QString codex = page->snippet(QStringLiteral("codex"));
+        QVERIFY(codex.contains(QStringLiteral("base_url = \"http://127.0.0.1:") + port +
+                               QStringLiteral("/v1\"")));
+        QVERIFY(codex.contains(QLatin1String("wire_api = \"responses\"")));
+        QVERIFY(codex.contains(QLatin1String("[model_providers.gatehouse]")));
+        QVERIFY(!codex.contains(created.key));
+        QCOMPARE(page->tabs()->count(), 7);
     }
 
     void settingsWarnBeforeLeavingLoopback()

@@ -1,4 +1,4 @@
-// Upstreams over https go through the one upstream client (libcurl): TLS with the system's
+// Upstreams over https go through the one upstream client (QSslSocket): TLS with the system's
 // certificate authorities plus the configured extra ones, error mapping, streaming, and many
 // concurrent streams to one host.
 #include "FakeUpstream.h"

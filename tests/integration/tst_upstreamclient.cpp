@@ -1,12 +1,14 @@
-// The one upstream client (libcurl on the gateway's event loop) against a server that sends
+// The one upstream client (HTTP/1.1 on the gateway's event loop) against a server that sends
 // exactly the bytes each case scripts: framing of every kind, content coding, broken and
 // hostile answers, timeouts, and the rule that every call ends with exactly one finished().
 #include "upstream/UpstreamClient.h"
 
+#include <QFile>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -22,16 +24,22 @@ class ScriptedServer : public QTcpServer
 public:
     QList<QByteArray> pieces;
     bool closeAfter = true;
+    // Closes a kept connection, unanswered, when a second request arrives on it (a server
+    // whose idle timeout struck just as the connection was reused).
+    bool dropReusedConnection = false;
     int requests = 0;
     QByteArray lastRequest;
+    QList<QPointer<QTcpSocket>> sockets;
 
 protected:
     void incomingConnection(qintptr descriptor) override
     {
         auto *socket = new QTcpSocket(this);
         socket->setSocketDescriptor(descriptor);
+        sockets.append(socket);
         auto buffer = std::make_shared<QByteArray>();
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+        auto served = std::make_shared<int>(0);
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer, served] {
             *buffer += socket->readAll();
             const qsizetype end = buffer->indexOf("\r\n\r\n");
             if (end < 0)
@@ -40,12 +48,18 @@ protected:
             const qsizetype at = buffer->toLower().indexOf("content-length:");
             qsizetype length = 0;
             if (at >= 0 && at < end)
-                length = buffer->mid(at + 15, buffer->indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
+                length = buffer->mid(at + 15, buffer->indexOf("\r\n", at) - at - 15)
+                             .trimmed()
+                             .toLongLong();
             if (buffer->size() < end + 4 + length)
                 return;
+            const QByteArray request = std::exchange(*buffer, {});
+            if (dropReusedConnection && ++*served > 1) {
+                socket->abort();
+                return;
+            }
             ++requests;
-            lastRequest = *buffer;
-            buffer->clear();
+            lastRequest = request;
             for (const QByteArray &piece : std::as_const(pieces)) {
                 socket->write(piece);
                 socket->flush();
@@ -60,7 +74,8 @@ protected:
 UpstreamRequest requestTo(quint16 port, int firstByteMs = 3000)
 {
     UpstreamRequest r;
-    r.endpoint = UpstreamEndpoint::fromUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/x").arg(port)));
+    r.endpoint =
+        UpstreamEndpoint::fromUrl(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/x").arg(port)));
     r.providerId = QStringLiteral("scripted");
     r.body = "{}";
     r.headers = {{"content-type", "application/json"}};
@@ -116,29 +131,28 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         using O = UpstreamResult::Outcome;
         QTest::newRow("content-length")
-            << QList<QByteArray>{"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"} << O::Completed
-            << 200 << QByteArray("hello");
+            << QList<QByteArray>{"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"}
+            << O::Completed << 200 << QByteArray("hello");
         QTest::newRow("chunked, extensions and trailers")
             << QList<QByteArray>{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n",
                                  "5;ext=1\r\nhello\r\n", "6\r\n world\r\n",
                                  "0\r\nX-Trailer: t\r\n\r\n"}
             << O::Completed << 200 << QByteArray("hello world");
-        QTest::newRow("chunked, one byte at a time")
-            << [] {
-                   QList<QByteArray> out;
-                   for (const char c : QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: "
-                                                  "chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"))
-                       out << QByteArray(1, c);
-                   return out;
-               }()
-            << O::Completed << 200 << QByteArray("abc");
+        QTest::newRow("chunked, one byte at a time") << [] {
+            QList<QByteArray> out;
+            for (const char c : QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: "
+                                           "chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"))
+                out << QByteArray(1, c);
+            return out;
+        }() << O::Completed << 200 << QByteArray("abc");
         QTest::newRow("bare LF line ends")
-            << QList<QByteArray>{"HTTP/1.1 200 OK\nContent-Length: 2\nX-A: b\n\nok"}
-            << O::Completed << 200 << QByteArray("ok");
+            << QList<QByteArray>{"HTTP/1.1 200 OK\nContent-Length: 2\nX-A: b\n\nok"} << O::Completed
+            << 200 << QByteArray("ok");
         QTest::newRow("deflate coding is decoded")
-            << QList<QByteArray>{"HTTP/1.1 200 OK\r\nContent-Encoding: deflate\r\nContent-Length: " +
-                                 QByteArray::number(deflated("plain text back").size()) + "\r\n\r\n" +
-                                 deflated("plain text back")}
+            << QList<
+                   QByteArray>{"HTTP/1.1 200 OK\r\nContent-Encoding: deflate\r\nContent-Length: " +
+                               QByteArray::number(deflated("plain text back").size()) + "\r\n\r\n" +
+                               deflated("plain text back")}
             << O::Completed << 200 << QByteArray("plain text back");
         QTest::newRow("interim 100 Continue")
             << QList<QByteArray>{"HTTP/1.1 100 Continue\r\n\r\n",
@@ -147,28 +161,32 @@ private slots:
         QTest::newRow("HTTP/1.0, body until close")
             << QList<QByteArray>{"HTTP/1.0 200 OK\r\n\r\nuntil close"} << O::Completed << 200
             << QByteArray("until close");
-        QTest::newRow("204, no body")
-            << QList<QByteArray>{"HTTP/1.1 204 No Content\r\n\r\n"} << O::Completed << 204
-            << QByteArray();
+        QTest::newRow("204, no body") << QList<QByteArray>{"HTTP/1.1 204 No Content\r\n\r\n"}
+                                      << O::Completed << 204 << QByteArray();
         QTest::newRow("error status is an answer")
-            << QList<QByteArray>{"HTTP/1.1 429 Too Many\r\nRetry-After: 3\r\nContent-Length: 2\r\n\r\n{}"}
+            << QList<QByteArray>{"HTTP/1.1 429 Too Many\r\nRetry-After: 3\r\nContent-Length: "
+                                 "2\r\n\r\n{}"}
             << O::Completed << 429 << QByteArray("{}");
         QTest::newRow("body shorter than its length")
             << QList<QByteArray>{"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort"} << O::Failed
             << 200 << QByteArray("short");
         QTest::newRow("chunked body cut off")
-            << QList<QByteArray>{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n"}
+            << QList<QByteArray>{"HTTP/1.1 200 OK\r\nTransfer-Encoding: "
+                                 "chunked\r\n\r\n5\r\nhello\r\n"}
             << O::Failed << 200 << QByteArray("hello");
         QTest::newRow("malformed chunk size")
-            << QList<QByteArray>{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n"}
+            << QList<QByteArray>{"HTTP/1.1 200 OK\r\nTransfer-Encoding: "
+                                 "chunked\r\n\r\nzz\r\nhello\r\n"}
             << O::Failed << 200 << QByteArray();
         QTest::newRow("headers over 64 KiB")
             << QList<QByteArray>{"HTTP/1.1 200 OK\r\n" +
-                                 QByteArray("X-Big: " + QByteArray(1000, 'x') + "\r\n").repeated(70) +
+                                 QByteArray("X-Big: " + QByteArray(1000, 'x') + "\r\n")
+                                     .repeated(70) +
                                  "Content-Length: 0\r\n\r\n"}
             << O::Failed << 0 << QByteArray();
         QTest::newRow("trailers over 64 KiB")
-            << QList<QByteArray>{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\n",
+            << QList<QByteArray>{"HTTP/1.1 200 OK\r\nTransfer-Encoding: "
+                                 "chunked\r\n\r\n1\r\na\r\n0\r\n",
                                  QByteArray("X-T: " + QByteArray(1000, 'y') + "\r\n").repeated(70),
                                  "\r\n"}
             << O::Failed << 200 << QByteArray("a");
@@ -211,7 +229,7 @@ private slots:
         server.pieces = {"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"};
         QVERIFY(server.listen(QHostAddress::LocalHost));
         UpstreamRequest r = requestTo(server.serverPort());
-        r.body = QByteArray(4096, 'b'); // large enough that curl would ask for 100-continue
+        r.body = QByteArray(4096, 'b'); // large enough that some clients would ask for 100-continue
         Seen seen;
         UpstreamCall *call = m_client.send(r, this);
         watch(call, seen);
@@ -297,8 +315,7 @@ private slots:
     void abortFromInsideASignal()
     {
         ScriptedServer server;
-        server.pieces = {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n",
-                         "5\r\nhello\r\n"};
+        server.pieces = {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n", "5\r\nhello\r\n"};
         server.closeAfter = false;
         QVERIFY(server.listen(QHostAddress::LocalHost));
         Seen seen;
@@ -339,6 +356,72 @@ private slots:
         }
         QCOMPARE(server.requests, 3);
         QCOMPARE(connections, 1);
+        QCOMPARE(m_client.idleConnections(), 1);
+        // A kept connection its server closes leaves the pool.
+        for (const QPointer<QTcpSocket> &socket : std::as_const(server.sockets)) {
+            if (socket)
+                socket->disconnectFromHost();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(m_client.idleConnections(), 0, 5000);
+    }
+
+    // A kept connection that its server closes just as it is reused: the request goes once
+    // more, on a new connection, and the caller sees one answer.
+    void staleConnectionIsRetried()
+    {
+        ScriptedServer server;
+        server.pieces = {"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"};
+        server.closeAfter = false;
+        server.dropReusedConnection = true;
+        int connections = 0;
+        connect(&server, &QTcpServer::newConnection, this, [&] { ++connections; });
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        for (int i = 0; i < 2; ++i) {
+            Seen seen;
+            UpstreamCall *call = m_client.send(requestTo(server.serverPort()), this);
+            watch(call, seen);
+            QTRY_COMPARE_WITH_TIMEOUT(seen.results.size(), 1, 5000);
+            QVERIFY(seen.results.first().completed());
+            QCOMPARE(seen.body, QByteArray("ok"));
+            QCOMPARE(seen.headers, 1);
+            delete call;
+        }
+        QCOMPARE(server.requests, 2);
+        QCOMPARE(connections, 2);
+    }
+
+    // A request that got part of an answer is never sent twice.
+    void brokenAnswerIsNotRetried()
+    {
+        ScriptedServer server;
+        server.pieces = {"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhal"};
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        Seen seen;
+        UpstreamCall *call = m_client.send(requestTo(server.serverPort()), this);
+        watch(call, seen);
+        QTRY_COMPARE_WITH_TIMEOUT(seen.results.size(), 1, 5000);
+        QCOMPARE(seen.results.first().outcome, UpstreamResult::Outcome::Failed);
+        QVERIFY(seen.results.first().afterHeaders);
+        QCOMPARE(seen.results.first().error.code, QStringLiteral("upstream_incomplete"));
+        QCOMPARE(server.requests, 1);
+        delete call;
+    }
+
+    void extraCaFile()
+    {
+        QTemporaryDir dir;
+        UpstreamClient client;
+        QVERIFY(client.setExtraCaFile({}).ok());
+        const Status missing = client.setExtraCaFile(dir.filePath(QStringLiteral("none.pem")));
+        QVERIFY(!missing.ok());
+        QVERIFY(missing.error().contains(QLatin1String("none.pem")));
+        QFile notPem(dir.filePath(QStringLiteral("not.pem")));
+        QVERIFY(notPem.open(QIODevice::WriteOnly));
+        notPem.write("just text\n");
+        notPem.close();
+        const Status empty = client.setExtraCaFile(notPem.fileName());
+        QVERIFY(!empty.ok());
+        QVERIFY(empty.error().contains(QLatin1String("no PEM certificate")));
     }
 };
 

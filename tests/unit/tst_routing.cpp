@@ -357,6 +357,27 @@ private slots:
         UsageScanner none;
         none.scan("{\"choices\":[]}");
         QVERIFY(!none.usage().known());
+
+        // Anthropic: input_tokens leave out the cache; the total input counts it.
+        UsageScanner cached;
+        cached.scan("{\"usage\":{\"input_tokens\":3,\"cache_creation_input_tokens\":100,"
+                    "\"cache_read_input_tokens\":400,\"output_tokens\":7,"
+                    "\"service_tier\":\"standard\"}}");
+        QCOMPARE(cached.usage().inputTokens, 503);
+        QCOMPARE(cached.usage().cachedInputTokens, 400);
+        QCOMPARE(cached.usage().cacheCreationTokens, 100);
+        QCOMPARE(cached.usage().outputTokens, 7);
+        // Responses: nested details, string values between the numbers.
+        UsageScanner responses;
+        responses.scan(
+            "{\"object\":\"response\",\"usage\":{\"input_tokens\":50,"
+            "\"input_tokens_details\":{\"cached_tokens\":20},\"note\":\"a \\\"quoted\\\" "
+            "prompt_tokens: 9\",\"output_tokens\":30,\"output_tokens_details\":"
+            "{\"reasoning_tokens\":12},\"total_tokens\":80}}");
+        QCOMPARE(responses.usage().inputTokens, 50);
+        QCOMPARE(responses.usage().cachedInputTokens, 20);
+        QCOMPARE(responses.usage().outputTokens, 30);
+        QCOMPARE(responses.usage().reasoningTokens, 12);
     }
 
     void catalog()
