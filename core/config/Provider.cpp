@@ -1,6 +1,7 @@
 #include "Provider.h"
 
 #include "UrlPolicy.h"
+#include "http/HttpNumber.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -13,19 +14,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("gatehouse::Provider", text);
-}
-
-bool isHeaderToken(const QByteArray &name)
-{
-    if (name.isEmpty())
-        return false;
-    for (const char c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9') || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-        if (!ok)
-            return false;
-    }
-    return true;
 }
 
 // Headers that carry credentials belong in the keychain, and hop-by-hop or framing
@@ -89,7 +77,7 @@ Result<QPair<QByteArray, QByteArray>> Provider::parseHeader(const QString &line)
             tr("Header \"%1\" must look like \"Name: value\".").arg(line));
     const QByteArray name = line.left(colon).trimmed().toLatin1();
     const QByteArray value = line.mid(colon + 1).trimmed().toUtf8();
-    if (!isHeaderToken(name))
+    if (!isHttpToken(name))
         return Result<QPair<QByteArray, QByteArray>>::failure(
             tr("Header name \"%1\" contains characters not allowed in HTTP header names.")
                 .arg(QString::fromLatin1(name)));

@@ -13,23 +13,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("HttpRequestParser", text);
 }
 
-bool isTokenChar(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-}
-
-bool isToken(QByteArrayView s)
-{
-    if (s.isEmpty())
-        return false;
-    for (const char c : s) {
-        if (!isTokenChar(c))
-            return false;
-    }
-    return true;
-}
-
 bool hasForbiddenByte(QByteArrayView s)
 {
     for (const char c : s) {
@@ -130,7 +113,7 @@ HttpRequestParser::Status HttpRequestParser::parseHead(QByteArray &buffer)
     const QByteArrayView method = requestLine.first(sp1);
     const QByteArrayView target = requestLine.sliced(sp1 + 1, sp2 - sp1 - 1);
     const QByteArrayView version = requestLine.sliced(sp2 + 1);
-    if (!isToken(method))
+    if (!isHttpToken(method))
         return fail(400, tr("The request method is malformed."));
     if (!version.startsWith("HTTP/1.") || version.size() != 8)
         return fail(version.startsWith("HTTP/") ? 505 : 400,
@@ -158,7 +141,7 @@ HttpRequestParser::Status HttpRequestParser::parseHead(QByteArray &buffer)
         if (line.startsWith(' ') || line.startsWith('\t'))
             return fail(400, tr("Folded header lines are not accepted."));
         const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || !isToken(line.first(colon)))
+        if (colon <= 0 || !isHttpToken(line.first(colon)))
             return fail(400, tr("A request header is malformed."));
         if (m_request.headers.size() >= m_limits.maxHeaderCount)
             return fail(431,

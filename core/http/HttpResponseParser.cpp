@@ -6,23 +6,6 @@
 
 namespace gatehouse {
 
-namespace {
-
-bool isToken(QByteArrayView s)
-{
-    if (s.isEmpty())
-        return false;
-    for (const char c : s) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9') || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-        if (!ok)
-            return false;
-    }
-    return true;
-}
-
-} // namespace
-
 bool HttpResponseParser::fail(Failure failure)
 {
     m_state = State::Failed;
@@ -139,7 +122,7 @@ bool HttpResponseParser::parseHead(Output &out)
             }
             const qsizetype colon = line.indexOf(':');
             const QByteArrayView name = colon > 0 ? line.first(colon) : QByteArrayView();
-            if (!isToken(name))
+            if (!isHttpToken(name))
                 continue; // not a header: dropped rather than passed on
             QByteArray value = line.sliced(colon + 1).trimmed().toByteArray();
             value.replace('\r', ' ').replace('\0', ' ');

@@ -216,8 +216,9 @@ private:
     {
         if (!m_socket || isDone())
             return;
-        onReadyRead();
-        if (isDone() || !m_socket)
+        QPointer<Http1Call> self(this);
+        onReadyRead(); // the last bytes, which may complete the answer
+        if (!self || isDone() || !m_socket)
             return;
         if (retryOnFreshConnection())
             return;

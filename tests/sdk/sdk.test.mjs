@@ -32,7 +32,7 @@ const responsesTools = [{
   parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
 }];
 
-for (const provider of ['oai', 'resp', 'claude']) {
+for (const provider of ['chat', 'resp', 'claude']) {
   const model = `${provider}:m1`;
 
   test(`OpenAI SDK -> ${provider}: chat completion`, async () => {
@@ -217,7 +217,7 @@ for (const provider of ['oai', 'resp', 'claude']) {
 
 test('OpenAI SDK responses: an unknown previous_response_id is a 404', async () => {
   await assert.rejects(
-    openai.responses.create({ model: 'oai:m1', previous_response_id: 'resp_nope', input: 'x' }),
+    openai.responses.create({ model: 'chat:m1', previous_response_id: 'resp_nope', input: 'x' }),
     (e) => e.status === 404 && e.error?.param === 'previous_response_id');
 });
 

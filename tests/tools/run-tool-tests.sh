@@ -16,17 +16,8 @@ set -eu
 gatehouse=$1
 fake=$2
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-fake_pid=
-gw_pid=
-cleanup() {
-    for pid in $gw_pid $fake_pid; do
-        kill "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
-    [ -n "${KEEP_WORK:-}" ] && echo "kept $work" || rm -rf "$work"
-}
-trap cleanup EXIT
+name=run-tool-tests
+. "$here/../common/gateway-fixture.sh"
 command -v node >/dev/null && command -v npm >/dev/null || { echo "run-tool-tests: node and npm are needed" >&2; exit 1; }
 
 cp "$here/package.json" "$here/package-lock.json" "$work/"
@@ -36,27 +27,7 @@ cp "$here/package.json" "$here/package-lock.json" "$work/"
 (cd "$work" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 bin="$work/node_modules/.bin"
 
-wait_port() { # file -> port from "listening on http://host:PORT"
-    for _ in $(seq 200); do
-        if grep -q "listening on" "$1" 2>/dev/null; then grep "listening on" "$1" | grep -o '[0-9]*$'; return 0; fi
-        sleep 0.05
-    done
-    echo "run-tool-tests: $1 never said it was listening" >&2
-    cat "$1" >&2
-    return 1
-}
-
-"$fake" --port 0 --events 3 >"$work/fake.out" 2>&1 &
-fake_pid=$!
-up=$(wait_port "$work/fake.out")
-cfg="$work/config"
-"$gatehouse" --config-dir "$cfg" provider add chat --url "http://127.0.0.1:$up/v1" --surface openai >/dev/null
-"$gatehouse" --config-dir "$cfg" provider add resp --url "http://127.0.0.1:$up/v1" --surface responses >/dev/null
-"$gatehouse" --config-dir "$cfg" provider add claude --url "http://127.0.0.1:$up" --surface anthropic >/dev/null
-key=$("$gatehouse" --config-dir "$cfg" key create tools 2>/dev/null)
-"$gatehouse" --headless --config-dir "$cfg" --port 0 >"$work/gatehouse.out" 2>&1 &
-gw_pid=$!
-port=$(wait_port "$work/gatehouse.out")
+start_fixture 3
 base="http://127.0.0.1:$port"
 
 failures=0
