@@ -230,7 +230,8 @@ int Cli::providerAdd(const QString &id, const Options &options)
         options.url.isEmpty() && known ? known->baseUrl.toString() : options.url;
     if (urlText.isEmpty())
         return fail(tr("\"provider add\" needs --url URL."), 2);
-    if (options.surfaces.isEmpty() && !known)
+    const QList<ApiSurface> knownSurfaces = known ? known->surfaces : QList<ApiSurface>();
+    if (options.surfaces.isEmpty() && knownSurfaces.isEmpty())
         return fail(tr("\"provider add\" needs --surface openai, responses or anthropic "
                        "(repeat it for a provider that speaks several)."),
                     2);
@@ -242,7 +243,7 @@ int Cli::providerAdd(const QString &id, const Options &options)
         return fail(url.error());
     p.baseUrl = url.value();
     if (options.surfaces.isEmpty()) {
-        p.surfaces = known->surfaces;
+        p.surfaces = knownSurfaces;
     } else {
         const auto surfaces = Provider::parseSurfaces(options.surfaces);
         if (!surfaces)

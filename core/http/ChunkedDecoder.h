@@ -14,7 +14,7 @@ public:
     struct Limits
     {
         qsizetype maxSizeLineBytes = 1024;
-        qsizetype maxTrailerBytes = 64 * 1024;
+        qsizetype maxTrailerBytes = qsizetype{64} * 1024;
         qint64 maxBodyBytes = -1; // -1: no limit
         // Lines must end in CRLF (the server's strictness, so nothing is smuggled past it);
         // otherwise a bare LF is taken too (the client's leniency towards providers).

@@ -48,7 +48,7 @@ bool ContentDecoder::decode(QByteArrayView in, QByteArray &out)
         return in.isEmpty();
     // Until deflate data proves zlib-wrapped, what was fed is kept to start over as raw.
     const bool mayRetry = !m_gzip && !m_triedRaw && m_stream->z.total_out == 0 &&
-                          m_start.size() + in.size() <= 64 * 1024;
+                          m_start.size() + in.size() <= qsizetype{64} * 1024;
     if (mayRetry)
         m_start.append(in.data(), in.size());
     z_stream &z = m_stream->z;

@@ -19,7 +19,7 @@ namespace gatehouse {
 class HttpResponseParser
 {
 public:
-    static constexpr qsizetype maxHeadBytes = 64 * 1024;
+    static constexpr qsizetype maxHeadBytes = qsizetype{64} * 1024;
 
     struct Output
     {

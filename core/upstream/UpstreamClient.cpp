@@ -63,7 +63,7 @@ public:
         out += "\r\n";
         out += request.body;
     }
-    ~Http1Call() override { releaseTransport(); }
+    ~Http1Call() override { stop(); }
 
     void start()
     {
@@ -79,7 +79,10 @@ public:
     }
 
 protected:
-    void releaseTransport() override
+    void releaseTransport() override { stop(); }
+
+private:
+    void stop()
     {
         if (m_counted && m_client)
             --m_client->m_active;
@@ -90,7 +93,6 @@ protected:
         }
     }
 
-private:
     void open(bool allowReuse)
     {
         QAbstractSocket *socket =
