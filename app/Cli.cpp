@@ -265,8 +265,7 @@ int Cli::providerAdd(const QString &id, const Options &options)
     config->providers.append(p);
     if (int rc = saveConfig(config.value()))
         return rc;
-    print(tr("Added provider \"%1\" (%2, %3).")
-              .arg(id, p.surfaceNames(), p.baseUrl.toString()) +
+    print(tr("Added provider \"%1\" (%2, %3).").arg(id, p.surfaceNames(), p.baseUrl.toString()) +
           QLatin1Char('\n'));
     return 0;
 }

@@ -155,11 +155,10 @@ void FakeUpstream::handleRequest(HttpExchange *exchange)
         return; // the exchange stays open until the client gives up
     if (model.startsWith("slow-")) {
         QPointer<HttpExchange> ex(exchange);
-        QTimer::singleShot(model.mid(5).toInt(), this,
-                           [this, ex, model, api, body = request.body] {
-                               if (ex)
-                                   answer(ex, model, body, api);
-                           });
+        QTimer::singleShot(model.mid(5).toInt(), this, [this, ex, model, api, body = request.body] {
+            if (ex)
+                answer(ex, model, body, api);
+        });
         return;
     }
     answer(exchange, model, request.body, api);
@@ -291,8 +290,11 @@ QString FakeUpstream::toolToCall(const QJsonObject &body, Api api)
         return {};
     if (api == Api::Responses) {
         const QJsonArray input = body.value(QLatin1String("input")).toArray();
-        if (input.last().toObject().value(QLatin1String("type")).toString().endsWith(
-                QLatin1String("_call_output")))
+        if (input.last()
+                .toObject()
+                .value(QLatin1String("type"))
+                .toString()
+                .endsWith(QLatin1String("_call_output")))
             return {};
         for (const QJsonValue t : tools) {
             if (t.toObject().value(QLatin1String("type")).toString() == QLatin1String("function"))
@@ -548,8 +550,8 @@ QByteArray sseEvent(const char *type, QJsonObject data, int &sequence)
 {
     data.insert(QLatin1String("type"), QLatin1String(type));
     data.insert(QLatin1String("sequence_number"), sequence++);
-    return QByteArray("event: ") + type + "\ndata: " +
-           QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+    return QByteArray("event: ") + type +
+           "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
 QJsonObject messageItem(const QString &text)
@@ -610,8 +612,11 @@ FakeUpstream::Turn FakeUpstream::agentTurn(const QJsonObject &body, Api api)
     bool answered = false;
     if (api == Api::Responses) {
         const QJsonArray input = body.value(QLatin1String("input")).toArray();
-        answered = input.last().toObject().value(QLatin1String("type")).toString().endsWith(
-            QLatin1String("_call_output"));
+        answered = input.last()
+                       .toObject()
+                       .value(QLatin1String("type"))
+                       .toString()
+                       .endsWith(QLatin1String("_call_output"));
     } else {
         const QJsonObject last = body.value(QLatin1String("messages")).toArray().last().toObject();
         answered = last.value(QLatin1String("role")).toString() == QLatin1String("tool");
@@ -649,22 +654,24 @@ FakeUpstream::Turn FakeUpstream::agentTurn(const QJsonObject &body, Api api)
         }
     }
     const QString command = QStringLiteral("printf '%s\\n' %1 > %2").arg(word, file);
-    const QString patch = QStringLiteral("*** Begin Patch\n*** Add File: %1\n+%2\n*** End Patch\n")
-                              .arg(file, word);
+    const QString patch =
+        QStringLiteral("*** Begin Patch\n*** Add File: %1\n+%2\n*** End Patch\n").arg(file, word);
     const bool preferPatch = QJsonDocument(body).toJson().contains("agent-patch");
     auto shellCall = [&](const Offered &t) -> std::optional<Turn> {
         const QJsonObject props = t.parameters.value(QLatin1String("properties")).toObject();
         Turn call;
         call.tool = t.name;
         if (props.contains(QLatin1String("cmd"))) {
-            call.arguments = QString::fromUtf8(
-                QJsonDocument(QJsonObject{{QLatin1String("cmd"), command}}).toJson(QJsonDocument::Compact));
+            call.arguments =
+                QString::fromUtf8(QJsonDocument(QJsonObject{{QLatin1String("cmd"), command}})
+                                      .toJson(QJsonDocument::Compact));
             return call;
         }
         if (!props.contains(QLatin1String("command")))
             return std::nullopt;
-        const bool argv = props.value(QLatin1String("command")).toObject().value(QLatin1String("type")) ==
-                          QLatin1String("array");
+        const bool argv =
+            props.value(QLatin1String("command")).toObject().value(QLatin1String("type")) ==
+            QLatin1String("array");
         call.arguments = QString::fromUtf8(
             QJsonDocument(QJsonObject{{QLatin1String("command"),
                                        argv ? QJsonValue(QJsonArray{QStringLiteral("bash"),
@@ -679,10 +686,10 @@ FakeUpstream::Turn FakeUpstream::agentTurn(const QJsonObject &body, Api api)
         Turn call;
         call.tool = t.name;
         call.custom = t.custom;
-        call.arguments = t.custom ? patch
-                                  : QString::fromUtf8(QJsonDocument(QJsonObject{
-                                                          {QLatin1String("input"), patch}})
-                                                          .toJson(QJsonDocument::Compact));
+        call.arguments =
+            t.custom ? patch
+                     : QString::fromUtf8(QJsonDocument(QJsonObject{{QLatin1String("input"), patch}})
+                                             .toJson(QJsonDocument::Compact));
         return call;
     };
     for (int pass = 0; pass < 2; ++pass) {
@@ -769,10 +776,10 @@ QList<QByteArray> FakeUpstream::responsesEvents(const QByteArray &model, const T
                             seq);
         out << sseEvent("response.output_text.done",
                         with({{QLatin1String("text"), pieces.join(QString())}}), seq);
-        out << sseEvent("response.content_part.done",
-                        with({{QLatin1String("part"),
-                               item.value(QLatin1String("content")).toArray().first()}}),
-                        seq);
+        out << sseEvent(
+            "response.content_part.done",
+            with({{QLatin1String("part"), item.value(QLatin1String("content")).toArray().first()}}),
+            seq);
     }
     out << sseEvent("response.output_item.done",
                     {{QLatin1String("output_index"), 0}, {QLatin1String("item"), item}}, seq);
@@ -804,10 +811,11 @@ void FakeUpstream::answerTurn(HttpExchange *exchange, Api api, const QByteArray 
     if (!turn.tool.isEmpty()) {
         // The old paths know tool calls; only the arguments differ.
         const QByteArray name = turn.tool.toUtf8();
-        const QString arguments = turn.custom ? QString::fromUtf8(QJsonDocument(QJsonObject{
-                                                    {QLatin1String("input"), turn.arguments}})
-                                                    .toJson(QJsonDocument::Compact))
-                                              : turn.arguments;
+        const QString arguments =
+            turn.custom ? QString::fromUtf8(
+                              QJsonDocument(QJsonObject{{QLatin1String("input"), turn.arguments}})
+                                  .toJson(QJsonDocument::Compact))
+                        : turn.arguments;
         const QByteArray args = QJsonDocument(QJsonArray{arguments})
                                     .toJson(QJsonDocument::Compact)
                                     .mid(1)
@@ -822,24 +830,30 @@ void FakeUpstream::answerTurn(HttpExchange *exchange, Api api, const QByteArray 
                 exchange->respond(
                     200, {{"content-type", jsonType}},
                     "{\"id\":\"msg_agent\",\"type\":\"message\",\"role\":\"assistant\",\"model\":"
-                    "\"" + model + "\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_agent_1\","
-                    "\"name\":\"" + name + "\",\"input\":" + input +
+                    "\"" +
+                        model +
+                        "\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_agent_1\","
+                        "\"name\":\"" +
+                        name + "\",\"input\":" + input +
                         "}],\"stop_reason\":\"tool_use\",\"stop_sequence\":null,\"usage\":{\"input_"
                         "tokens\":20,\"output_tokens\":9}}");
                 return;
             }
-            events << event("message_start",
-                            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_agent\",\"type\":"
-                            "\"message\",\"role\":\"assistant\",\"model\":\"" + model +
-                                "\",\"content\":[],\"stop_reason\":null,\"usage\":{\"input_tokens\":"
-                                "20,\"output_tokens\":1}}}")
+            events << event(
+                          "message_start",
+                          "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_agent\",\"type\":"
+                          "\"message\",\"role\":\"assistant\",\"model\":\"" +
+                              model +
+                              "\",\"content\":[],\"stop_reason\":null,\"usage\":{\"input_tokens\":"
+                              "20,\"output_tokens\":1}}}")
                    << event("content_block_start",
                             "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{"
-                            "\"type\":\"tool_use\",\"id\":\"toolu_agent_1\",\"name\":\"" + name +
-                                "\",\"input\":{}}}")
+                            "\"type\":\"tool_use\",\"id\":\"toolu_agent_1\",\"name\":\"" +
+                                name + "\",\"input\":{}}}")
                    << event("content_block_delta",
                             "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
-                            "\"input_json_delta\",\"partial_json\":" + args + "}}")
+                            "\"input_json_delta\",\"partial_json\":" +
+                                args + "}}")
                    << event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
                    << event("message_delta",
                             "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\","
@@ -852,10 +866,12 @@ void FakeUpstream::answerTurn(HttpExchange *exchange, Api api, const QByteArray 
             exchange->respond(
                 200, {{"content-type", jsonType}},
                 "{\"id\":\"chatcmpl-agent\",\"object\":\"chat.completion\",\"created\":1700000000,"
-                "\"model\":\"" + model +
+                "\"model\":\"" +
+                    model +
                     "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
                     "null,\"tool_calls\":[{\"id\":\"call_agent_1\",\"type\":\"function\","
-                    "\"function\":{\"name\":\"" + name + "\",\"arguments\":" + args +
+                    "\"function\":{\"name\":\"" +
+                    name + "\",\"arguments\":" + args +
                     "}}]},\"finish_reason\":\"tool_calls\"}],\"usage\":{\"prompt_tokens\":20,"
                     "\"completion_tokens\":9,\"total_tokens\":29}}");
             return;
@@ -864,11 +880,15 @@ void FakeUpstream::answerTurn(HttpExchange *exchange, Api api, const QByteArray 
                                 "chunk\",\"created\":1700000000,\"model\":\"" +
                                 model + "\",\"choices\":";
         QList<QByteArray> events{
-            head + "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":"
-                   "[{\"index\":0,\"id\":\"call_agent_1\",\"type\":\"function\",\"function\":{"
-                   "\"name\":\"" + name + "\",\"arguments\":\"\"}}]},\"finish_reason\":null}]}\n\n",
-            head + "[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{"
-                   "\"arguments\":" + args + "}}]},\"finish_reason\":null}]}\n\n",
+            head +
+                "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null,\"tool_calls\":"
+                "[{\"index\":0,\"id\":\"call_agent_1\",\"type\":\"function\",\"function\":{"
+                "\"name\":\"" +
+                name + "\",\"arguments\":\"\"}}]},\"finish_reason\":null}]}\n\n",
+            head +
+                "[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{"
+                "\"arguments\":" +
+                args + "}}]},\"finish_reason\":null}]}\n\n",
             head + "[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n"};
         if (includeUsage)
             events << head + "[],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":9,"
@@ -885,19 +905,19 @@ void FakeUpstream::answerTurn(HttpExchange *exchange, Api api, const QByteArray 
         if (!stream) {
             exchange->respond(
                 200, {{"content-type", jsonType}},
-                QJsonDocument(QJsonObject{
-                                  {QLatin1String("id"), QLatin1String("msg_agent")},
-                                  {QLatin1String("type"), QLatin1String("message")},
-                                  {QLatin1String("role"), QLatin1String("assistant")},
-                                  {QLatin1String("model"), QString::fromUtf8(model)},
-                                  {QLatin1String("content"),
-                                   QJsonArray{QJsonObject{{QLatin1String("type"), QLatin1String("text")},
-                                                          {QLatin1String("text"), turn.text}}}},
-                                  {QLatin1String("stop_reason"), QLatin1String("end_turn")},
-                                  {QLatin1String("stop_sequence"), QJsonValue()},
-                                  {QLatin1String("usage"),
-                                   QJsonObject{{QLatin1String("input_tokens"), 5},
-                                               {QLatin1String("output_tokens"), 3}}}})
+                QJsonDocument(
+                    QJsonObject{
+                        {QLatin1String("id"), QLatin1String("msg_agent")},
+                        {QLatin1String("type"), QLatin1String("message")},
+                        {QLatin1String("role"), QLatin1String("assistant")},
+                        {QLatin1String("model"), QString::fromUtf8(model)},
+                        {QLatin1String("content"),
+                         QJsonArray{QJsonObject{{QLatin1String("type"), QLatin1String("text")},
+                                                {QLatin1String("text"), turn.text}}}},
+                        {QLatin1String("stop_reason"), QLatin1String("end_turn")},
+                        {QLatin1String("stop_sequence"), QJsonValue()},
+                        {QLatin1String("usage"), QJsonObject{{QLatin1String("input_tokens"), 5},
+                                                             {QLatin1String("output_tokens"), 3}}}})
                     .toJson(QJsonDocument::Compact));
             return;
         }
@@ -934,10 +954,12 @@ void FakeUpstream::answerTurn(HttpExchange *exchange, Api api, const QByteArray 
     }
     QList<QByteArray> events{chunk(model, text, "stop")};
     if (includeUsage)
-        events << QByteArray("data: {\"id\":\"chatcmpl-agent\",\"object\":\"chat.completion.chunk\","
-                             "\"created\":1700000000,\"model\":\"" + model +
-                             "\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":"
-                             "3,\"total_tokens\":8}}\n\n");
+        events << QByteArray(
+            "data: {\"id\":\"chatcmpl-agent\",\"object\":\"chat.completion.chunk\","
+            "\"created\":1700000000,\"model\":\"" +
+            model +
+            "\",\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":"
+            "3,\"total_tokens\":8}}\n\n");
     events << QByteArrayLiteral("data: [DONE]\n\n");
     this->stream(exchange, events, -1);
 }

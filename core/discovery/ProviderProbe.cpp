@@ -10,8 +10,7 @@
 
 namespace gatehouse {
 
-ProviderProbe::ProviderProbe(QObject *parent)
-    : QObject(parent), m_client(new UpstreamClient(this))
+ProviderProbe::ProviderProbe(QObject *parent) : QObject(parent), m_client(new UpstreamClient(this))
 {
 }
 
@@ -74,35 +73,35 @@ void ProviderProbe::probe(const Provider &provider, const QByteArray &key,
         if (body->size() > ModelDiscovery::maxListBytes)
             call->abort();
     });
-    connect(call, &UpstreamCall::finished, this,
-            [pending, settle, status, body, url, surface, call](const UpstreamResult &outcome) {
-                call->deleteLater();
-                ProbeResult &result = pending->result;
-                result.httpStatus = *status;
-                const SurfaceAdapter &adapter = surfaceAdapter(surface);
-                if (outcome.cancelled()) {
-                    result.error =
-                        tr("%1 answered with more than a model list; is this the API's base URL?")
-                            .arg(url);
-                } else if (!outcome.completed() && *status == 0) {
-                    result.error = outcome.error.message;
-                } else if (*status < 200 || *status > 299) {
-                    const QString message = adapter.errorMessage(*body);
-                    result.error = tr("%1 answered HTTP %2%3")
-                                       .arg(url)
-                                       .arg(*status)
-                                       .arg(message.isEmpty() ? QString()
-                                                              : QStringLiteral(": ") + message);
-                } else if (!QJsonDocument::fromJson(*body).isObject()) {
-                    result.error =
-                        tr("%1 did not answer with a model list; is this the API's base URL?")
-                            .arg(url);
-                } else {
-                    result.ok = true;
-                    result.models = adapter.parseModelList(*body);
-                }
-                settle();
-            });
+    connect(
+        call, &UpstreamCall::finished, this,
+        [pending, settle, status, body, url, surface, call](const UpstreamResult &outcome) {
+            call->deleteLater();
+            ProbeResult &result = pending->result;
+            result.httpStatus = *status;
+            const SurfaceAdapter &adapter = surfaceAdapter(surface);
+            if (outcome.cancelled()) {
+                result.error =
+                    tr("%1 answered with more than a model list; is this the API's base URL?")
+                        .arg(url);
+            } else if (!outcome.completed() && *status == 0) {
+                result.error = outcome.error.message;
+            } else if (*status < 200 || *status > 299) {
+                const QString message = adapter.errorMessage(*body);
+                result.error =
+                    tr("%1 answered HTTP %2%3")
+                        .arg(url)
+                        .arg(*status)
+                        .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message);
+            } else if (!QJsonDocument::fromJson(*body).isObject()) {
+                result.error =
+                    tr("%1 did not answer with a model list; is this the API's base URL?").arg(url);
+            } else {
+                result.ok = true;
+                result.models = adapter.parseModelList(*body);
+            }
+            settle();
+        });
 
     // The Responses API, where the provider's base URL is an OpenAI-style one: an empty
     // request is refused as invalid (400) by a server that has the endpoint, and not found
@@ -113,7 +112,8 @@ void ProviderProbe::probe(const Provider &provider, const QByteArray &key,
             surfaceAdapter(ApiSurface::Responses).url(provider.baseUrl, Operation::Generate));
         responses.providerId = provider.id;
         responses.headers = rp.headersFor(ApiSurface::Responses, rp.key);
-        responses.headers.append({QByteArrayLiteral("accept"), QByteArrayLiteral("application/json")});
+        responses.headers.append(
+            {QByteArrayLiteral("accept"), QByteArrayLiteral("application/json")});
         responses.body = QByteArrayLiteral("{}");
         ++pending->outstanding;
         UpstreamCall *check = send(responses);

@@ -55,7 +55,8 @@ void SseParser::takeLine(QList<Event> &events)
         return; // comments keep connections alive
     m_hasField = true;
     const qsizetype colon = line.indexOf(':');
-    const QByteArrayView field = colon < 0 ? QByteArrayView(line) : QByteArrayView(line).first(colon);
+    const QByteArrayView field =
+        colon < 0 ? QByteArrayView(line) : QByteArrayView(line).first(colon);
     QByteArrayView value = colon < 0 ? QByteArrayView() : QByteArrayView(line).sliced(colon + 1);
     if (value.startsWith(' '))
         value = value.sliced(1);

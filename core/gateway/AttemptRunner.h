@@ -54,8 +54,8 @@ public:
 
     // The upstream call for the current target, or why the target cannot take the request
     // (UnusableTarget), or why the request cannot be sent anywhere (ApiError).
-    static std::variant<PreparedAttempt, UnusableTarget, ApiError>
-    prepare(RequestContext &ctx, qint64 remainingMs);
+    static std::variant<PreparedAttempt, UnusableTarget, ApiError> prepare(RequestContext &ctx,
+                                                                           qint64 remainingMs);
 
     static constexpr qint64 shortestAttemptMs = 100;
     // Bodies the gateway holds whole (non-streamed answers and errors).

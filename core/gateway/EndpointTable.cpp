@@ -78,7 +78,7 @@ std::optional<PathParams> PathPattern::match(QByteArrayView path) const
 }
 
 std::variant<EndpointTable::Match, ApiError> EndpointTable::match(QByteArrayView method,
-                                                                 QByteArrayView path) const
+                                                                  QByteArrayView path) const
 {
     QStringList allowed;
     for (const EndpointSpec &spec : m_specs) {
@@ -95,10 +95,10 @@ std::variant<EndpointTable::Match, ApiError> EndpointTable::match(QByteArrayView
             tr("Use %1 for %2.")
                 .arg(allowed.join(QLatin1String(" or ")), QString::fromUtf8(path.toByteArray())));
     }
-    return ApiError::notFound(tr("Gatehouse has no endpoint %1 %2.")
-                                  .arg(QString::fromLatin1(method.toByteArray()),
-                                       QString::fromUtf8(path.toByteArray())),
-                              QStringLiteral("unknown_endpoint"));
+    return ApiError::notFound(
+        tr("Gatehouse has no endpoint %1 %2.")
+            .arg(QString::fromLatin1(method.toByteArray()), QString::fromUtf8(path.toByteArray())),
+        QStringLiteral("unknown_endpoint"));
 }
 
 ApiShape EndpointTable::shapeFor(QByteArrayView path) const

@@ -51,8 +51,8 @@ const EndpointTable &EndpointTable::standard()
         specs << local("/v1/models", "GET", &Gateway::serveModelList);
 
         EndpointSpec responses =
-            modelCall("/v1/responses", ApiSurface::Responses, ApiShape::OpenAi,
-                      Operation::Generate, &ModelRequest::parseResponses, "responses");
+            modelCall("/v1/responses", ApiSurface::Responses, ApiShape::OpenAi, Operation::Generate,
+                      &ModelRequest::parseResponses, "responses");
         responses.prepare = &Gateway::continueStoredResponse;
         responses.answered = &Gateway::storeResponse;
         specs << responses;

@@ -391,9 +391,9 @@ QJsonArray inputItems(const QJsonValue &input)
         return QJsonArray{QJsonObject{
             {QLatin1String("type"), QLatin1String("message")},
             {QLatin1String("role"), QLatin1String("user")},
-            {QLatin1String("content"), QJsonArray{QJsonObject{
-                                           {QLatin1String("type"), QLatin1String("input_text")},
-                                           {QLatin1String("text"), input.toString()}}}}}};
+            {QLatin1String("content"),
+             QJsonArray{QJsonObject{{QLatin1String("type"), QLatin1String("input_text")},
+                                    {QLatin1String("text"), input.toString()}}}}}};
     return input.toArray();
 }
 
@@ -505,7 +505,8 @@ void Gateway::storeResponse(const RequestContext &ctx, const QJsonObject &respon
     if (ctx.request.body.value(QLatin1String("store")) == QJsonValue(false))
         return;
     const QString id = response.value(QLatin1String("id")).toString();
-    if (id.isEmpty() || response.value(QLatin1String("status")).toString() == QLatin1String("failed"))
+    if (id.isEmpty() ||
+        response.value(QLatin1String("status")).toString() == QLatin1String("failed"))
         return;
     ResponseStore::Entry entry;
     entry.id = id;

@@ -81,17 +81,16 @@ void GatewayService::start(GatewaySnapshotPtr snapshot)
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
-    QMetaObject::invokeMethod(
-        m_worker, [this, worker = m_worker, snapshot = std::move(snapshot), log = m_log,
-                   responses = m_responses] {
-            worker->start(snapshot, this, log, responses);
-            if (!worker->gateway)
-                return;
-            connect(worker->gateway, &Gateway::requestFinished, worker, [this] {
-                const quint64 n = ++m_requestCount;
-                emit requestServed(n);
-            });
+    QMetaObject::invokeMethod(m_worker, [this, worker = m_worker, snapshot = std::move(snapshot),
+                                         log = m_log, responses = m_responses] {
+        worker->start(snapshot, this, log, responses);
+        if (!worker->gateway)
+            return;
+        connect(worker->gateway, &Gateway::requestFinished, worker, [this] {
+            const quint64 n = ++m_requestCount;
+            emit requestServed(n);
         });
+    });
 }
 
 void GatewayService::updateSnapshot(GatewaySnapshotPtr snapshot)

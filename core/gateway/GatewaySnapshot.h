@@ -1,9 +1,9 @@
 #pragma once
 
-#include "surfaces/SurfaceAdapter.h"
-#include "upstream/UpstreamRequest.h"
 #include "catalog/Catalog.h"
 #include "config/Config.h"
+#include "surfaces/SurfaceAdapter.h"
+#include "upstream/UpstreamRequest.h"
 
 #include <QHash>
 #include <QVector>

@@ -58,8 +58,7 @@ class TranslateFilter : public RelayFilter
 {
 public:
     TranslateFilter(const SurfaceAdapter &from, const SurfaceAdapter &to, const Request &request)
-        : m_decoder(from.streamDecoder()), m_encoder(to.streamEncoder(request)),
-          m_restorer(request)
+        : m_decoder(from.streamDecoder()), m_encoder(to.streamEncoder(request)), m_restorer(request)
     {
     }
     QByteArray data(QByteArray bytes) override

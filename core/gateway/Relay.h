@@ -23,7 +23,11 @@ public:
     virtual QJsonObject finalResponse() const { return {}; }
     // Ends a stream that broke off, in the client's shape; empty when this filter leaves
     // that to another.
-    virtual QByteArray endWithError(const ApiError &error) { Q_UNUSED(error) return {}; }
+    virtual QByteArray endWithError(const ApiError &error)
+    {
+        Q_UNUSED(error)
+        return {};
+    }
 };
 
 // The filters of one attempt's stream, in order.

@@ -42,9 +42,9 @@ struct RequestContext
 
     // Plan and attempts
     RoutePlan plan;
-    int target = 0;          // index into plan.targets
-    int tryOfTarget = 0;     // retries of the same target so far
-    QList<QByteArray> tried; // "openai:gpt-4o 429 (130 ms)"
+    int target = 0;           // index into plan.targets
+    int tryOfTarget = 0;      // retries of the same target so far
+    QList<QByteArray> tried;  // "openai:gpt-4o 429 (130 ms)"
     HttpHeaders extraHeaders; // routing headers, added to an error answer too
 
     // Finish

@@ -28,10 +28,9 @@ void RequestRecorder::record(const RequestContext &ctx, int status)
 {
     const RequestLogEntry e = entryFor(ctx, status, ctx.received.elapsed());
     if (ctx.usage.known() && m_limiter)
-        m_limiter->addUsage(e.accessKey,
-                            std::max<qint64>(0, e.inputTokens) +
-                                std::max<qint64>(0, e.outputTokens),
-                            std::max(0.0, e.cost));
+        m_limiter->addUsage(
+            e.accessKey, std::max<qint64>(0, e.inputTokens) + std::max<qint64>(0, e.outputTokens),
+            std::max(0.0, e.cost));
     if (m_log)
         m_log->append(e);
 }

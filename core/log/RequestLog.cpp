@@ -16,7 +16,6 @@ namespace {
 
 constexpr qsizetype batchLimit = 256;
 
-
 const char *const createTable =
     "CREATE TABLE IF NOT EXISTS requests ("
     " id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, request_id TEXT, access_key TEXT,"

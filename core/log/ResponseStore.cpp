@@ -84,7 +84,7 @@ Status ResponseStore::put(const Entry &entry)
 }
 
 std::optional<ResponseStore::Entry> ResponseStore::get(const QString &id,
-                                                      const QString &accessKey) const
+                                                       const QString &accessKey) const
 {
     Entry e;
     if (!m_db) {

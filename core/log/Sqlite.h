@@ -33,7 +33,8 @@ public:
     }
     QString error() const
     {
-        return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QCoreApplication::translate("RequestLog", "out of memory");
+        return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db))
+                    : QCoreApplication::translate("RequestLog", "out of memory");
     }
     bool exec(const char *sql)
     {
@@ -82,6 +83,5 @@ public:
 private:
     sqlite3_stmt *m_stmt = nullptr;
 };
-
 
 } // namespace gatehouse::sqlite

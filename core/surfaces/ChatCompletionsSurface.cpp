@@ -71,7 +71,8 @@ std::variant<Part, ApiError> filePart(const QJsonObject &part, const QString &wh
         p.data = data;
     }
     if (p.data.isEmpty() && p.fileId.isEmpty())
-        return ApiError::untranslatable(tr("%1.file needs file_data or file_id.").arg(where), where);
+        return ApiError::untranslatable(tr("%1.file needs file_data or file_id.").arg(where),
+                                        where);
     return p;
 }
 
@@ -375,10 +376,8 @@ std::variant<Request, ApiError> ChatCompletionsSurface::decodeRequest(const QJso
     } else if (toolChoice.isObject()) {
         const QJsonObject c = toolChoice.toObject();
         const bool custom = c.value(k("type")).toString() == QLatin1String("custom");
-        const QString name = c.value(custom ? k("custom") : k("function"))
-                                 .toObject()
-                                 .value(k("name"))
-                                 .toString();
+        const QString name =
+            c.value(custom ? k("custom") : k("function")).toObject().value(k("name")).toString();
         if (name.isEmpty())
             return ApiError::untranslatable(tr("tool_choice must name a function."),
                                             QStringLiteral("tool_choice"));
@@ -386,17 +385,17 @@ std::variant<Request, ApiError> ChatCompletionsSurface::decodeRequest(const QJso
         r.toolChoice.name = name;
         r.toolChoice.toolKind = custom ? ToolKind::Custom : ToolKind::Function;
     }
-    for (const char *extra : {"seed", "presence_penalty", "frequency_penalty", "logprobs",
-                              "top_logprobs", "logit_bias", "prediction", "modalities", "audio",
-                              "verbosity", "web_search_options"}) {
+    for (const char *extra :
+         {"seed", "presence_penalty", "frequency_penalty", "logprobs", "top_logprobs", "logit_bias",
+          "prediction", "modalities", "audio", "verbosity", "web_search_options"}) {
         if (in.contains(k(extra)))
             r.surfaceExtras.insert(k(extra), in.value(k(extra)));
     }
     return r;
 }
 
-std::variant<QJsonObject, ApiError> ChatCompletionsSurface::encodeRequest(const Request &r,
-                                                                          const QString &model) const
+std::variant<QJsonObject, ApiError>
+ChatCompletionsSurface::encodeRequest(const Request &r, const QString &model) const
 {
     QJsonArray messages;
     QHash<QString, ToolKind> callKinds;
@@ -429,8 +428,8 @@ std::variant<QJsonObject, ApiError> ChatCompletionsSurface::encodeRequest(const 
                                "send the image itself.")
                                 .arg(p.fileId),
                             QStringLiteral("messages"));
-                    QJsonObject image{{k("url"), p.url.isEmpty() ? dataUrl(p.mediaType, p.data)
-                                                                 : p.url}};
+                    QJsonObject image{
+                        {k("url"), p.url.isEmpty() ? dataUrl(p.mediaType, p.data) : p.url}};
                     if (!p.detail.isEmpty())
                         image.insert(k("detail"), p.detail);
                     parts.append(QJsonObject{{k("type"), k("image_url")}, {k("image_url"), image}});
@@ -455,8 +454,9 @@ std::variant<QJsonObject, ApiError> ChatCompletionsSurface::encodeRequest(const 
             if (parts.isEmpty())
                 break;
             if (onlyText && parts.size() == 1)
-                messages.append(QJsonObject{{k("role"), k("user")},
-                                            {k("content"), parts.at(0).toObject().value(k("text"))}});
+                messages.append(
+                    QJsonObject{{k("role"), k("user")},
+                                {k("content"), parts.at(0).toObject().value(k("text"))}});
             else
                 messages.append(QJsonObject{{k("role"), k("user")}, {k("content"), parts}});
             break;
@@ -478,16 +478,16 @@ std::variant<QJsonObject, ApiError> ChatCompletionsSurface::encodeRequest(const 
                     calls.append(QJsonObject{
                         {k("id"), p.callId},
                         {k("type"), k("function")},
-                        {k("function"), QJsonObject{{k("name"), name},
-                                                    {k("arguments"),
-                                                     toolshapes::functionArguments(p)}}}});
+                        {k("function"),
+                         QJsonObject{{k("name"), name},
+                                     {k("arguments"), toolshapes::functionArguments(p)}}}});
                 }
                 // Earlier reasoning is the model's own scratch work; Chat Completions takes
                 // none back.
             }
-            QJsonObject out{{k("role"), k("assistant")},
-                            {k("content"), texts.isEmpty() ? QJsonValue()
-                                                           : QJsonValue(texts.join(QString()))}};
+            QJsonObject out{
+                {k("role"), k("assistant")},
+                {k("content"), texts.isEmpty() ? QJsonValue() : QJsonValue(texts.join(QString()))}};
             if (!refusal.isEmpty())
                 out.insert(k("refusal"), refusal);
             if (!calls.isEmpty())
@@ -543,9 +543,8 @@ std::variant<QJsonObject, ApiError> ChatCompletionsSurface::encodeRequest(const 
         out.insert(k("response_format"), QJsonObject{{k("type"), k("json_object")}});
         break;
     case ResponseFormat::Kind::JsonSchema: {
-        QJsonObject schema{{k("name"), r.responseFormat.name.isEmpty()
-                                           ? QStringLiteral("response")
-                                           : r.responseFormat.name},
+        QJsonObject schema{{k("name"), r.responseFormat.name.isEmpty() ? QStringLiteral("response")
+                                                                       : r.responseFormat.name},
                            {k("schema"), r.responseFormat.schema}};
         if (!r.responseFormat.description.isEmpty())
             schema.insert(k("description"), r.responseFormat.description);
@@ -590,10 +589,10 @@ std::variant<QJsonObject, ApiError> ChatCompletionsSurface::encodeRequest(const 
             out.insert(k("tool_choice"), k("required"));
             break;
         case ToolChoice::Mode::Named: {
-            const QString name = r.toolChoice.toolNamespace.isEmpty()
-                                     ? r.toolChoice.name
-                                     : r.toolChoice.toolNamespace + QLatin1String("__") +
-                                           r.toolChoice.name;
+            const QString name =
+                r.toolChoice.toolNamespace.isEmpty()
+                    ? r.toolChoice.name
+                    : r.toolChoice.toolNamespace + QLatin1String("__") + r.toolChoice.name;
             out.insert(k("tool_choice"),
                        QJsonObject{{k("type"), k("function")},
                                    {k("function"), QJsonObject{{k("name"), name}}}});
@@ -733,9 +732,8 @@ QJsonObject ChatCompletionsSurface::encodeResponse(const Response &r, const Requ
             refusal += p.text;
             break;
         case Part::Kind::ToolCall: {
-            const QString name = p.toolNamespace.isEmpty()
-                                     ? p.name
-                                     : p.toolNamespace + QLatin1String("__") + p.name;
+            const QString name =
+                p.toolNamespace.isEmpty() ? p.name : p.toolNamespace + QLatin1String("__") + p.name;
             toolCalls.append(QJsonObject{
                 {k("id"), p.callId},
                 {k("type"), k("function")},
@@ -758,9 +756,8 @@ QJsonObject ChatCompletionsSurface::encodeResponse(const Response &r, const Requ
         message.insert(k("reasoning_content"), thinking.join(QString()));
     if (!refusal.isEmpty())
         message.insert(k("refusal"), refusal);
-    const QJsonObject choice{{k("index"), 0},
-                             {k("message"), message},
-                             {k("finish_reason"), finishReason(r.stopReason)}};
+    const QJsonObject choice{
+        {k("index"), 0}, {k("message"), message}, {k("finish_reason"), finishReason(r.stopReason)}};
     return QJsonObject{{k("id"), r.id.isEmpty() ? QStringLiteral("chatcmpl-gatehouse") : r.id},
                        {k("object"), k("chat.completion")},
                        {k("created"), r.created},
@@ -859,8 +856,11 @@ void ChatStreamDecoder::handle(const QByteArray &data, StreamEvents &out)
         const QJsonObject e = chunk.value(k("error")).toObject();
         StreamEvent error;
         error.type = Type::Error;
-        error.error = ApiError{502, e.value(k("type")).toString(), e.value(k("code")).toString(),
-                               e.value(k("message")).toString(), {}};
+        error.error = ApiError{502,
+                               e.value(k("type")).toString(),
+                               e.value(k("code")).toString(),
+                               e.value(k("message")).toString(),
+                               {}};
         out << error;
         return;
     }
@@ -910,8 +910,8 @@ void ChatStreamDecoder::handle(const QByteArray &data, StreamEvents &out)
         const QJsonObject call = v.toObject();
         const int index = call.value(k("index")).toInt();
         const QJsonObject function = call.value(k("function")).toObject();
-        if (!m_toolBlock.contains(index) || (m_block == Block::Tool && m_currentTool != index &&
-                                             call.contains(k("id")))) {
+        if (!m_toolBlock.contains(index) ||
+            (m_block == Block::Tool && m_currentTool != index && call.contains(k("id")))) {
             Part p;
             p.kind = Part::Kind::ToolCall;
             p.callId = call.value(k("id")).toString();
@@ -992,11 +992,11 @@ QByteArray ChatStreamEncoder::encode(const StreamEvent &event)
             arguments = QStringLiteral("{\"input\":\"");
             m_argumentsSent.insert(event.index, true);
         }
-        const QJsonObject entry{{k("index"), index},
-                                {k("id"), call.callId},
-                                {k("type"), k("function")},
-                                {k("function"),
-                                 QJsonObject{{k("name"), name}, {k("arguments"), arguments}}}};
+        const QJsonObject entry{
+            {k("index"), index},
+            {k("id"), call.callId},
+            {k("type"), k("function")},
+            {k("function"), QJsonObject{{k("name"), name}, {k("arguments"), arguments}}}};
         return chunk(QJsonObject{{k("tool_calls"), QJsonArray{entry}}});
     }
     case Type::BlockDelta: {

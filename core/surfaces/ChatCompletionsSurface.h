@@ -66,8 +66,8 @@ private:
     Block m_block = Block::None;
     int m_blockIndex = -1;
     int m_currentTool = -1;
-    conversation::Part m_open;        // the open block, as it grew
-    QHash<int, int> m_toolBlock;      // OpenAI tool call index -> block index
+    conversation::Part m_open;              // the open block, as it grew
+    QHash<int, int> m_toolBlock;            // OpenAI tool call index -> block index
     QHash<int, conversation::Part> m_tools; // block index -> tool call as it grew
     conversation::StopReason m_stop = conversation::StopReason::EndTurn;
     bool m_sawFinish = false;
@@ -91,8 +91,8 @@ private:
     QString m_id = QStringLiteral("chatcmpl-gatehouse");
     QString m_model;
     QHash<int, conversation::Part::Kind> m_kinds; // block index -> what it holds
-    QHash<int, int> m_toolIndex;            // block index -> OpenAI tool call index
-    QHash<int, conversation::Part> m_calls; // block index -> the call
+    QHash<int, int> m_toolIndex;                  // block index -> OpenAI tool call index
+    QHash<int, conversation::Part> m_calls;       // block index -> the call
     QHash<int, bool> m_argumentsSent;
     int m_toolCount = 0;
     bool m_complete = false;

@@ -54,10 +54,10 @@ struct Part
     QString name;   // the tool's name within its namespace
     QString toolNamespace;
     ToolKind toolKind = ToolKind::Function;
-    QString arguments;     // Function: JSON text; LocalShell: the action as JSON text
-    QString input;         // Custom: the free-form input
-    QList<Part> content;   // ToolResult: text and images
-    bool isError = false;  // ToolResult
+    QString arguments;    // Function: JSON text; LocalShell: the action as JSON text
+    QString input;        // Custom: the free-form input
+    QList<Part> content;  // ToolResult: text and images
+    bool isError = false; // ToolResult
 
     // Thinking. Each opaque value goes back only to the surface that made it.
     QString signature;        // Anthropic thinking signature
@@ -98,9 +98,9 @@ struct ToolDefinition
 {
     ToolKind kind = ToolKind::Function;
     QString name;
-    QString toolNamespace;   // Responses namespace tools are flattened into this field
+    QString toolNamespace; // Responses namespace tools are flattened into this field
     QString description;
-    QJsonObject parameters;  // Function: JSON schema
+    QJsonObject parameters; // Function: JSON schema
     std::optional<bool> strict;
     QJsonObject format;      // Custom: {"type":"grammar",…} or {"type":"text"}
     QString hostedType;      // Hosted: "web_search", "file_search", …

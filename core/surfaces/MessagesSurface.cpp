@@ -34,8 +34,9 @@ constexpr qsizetype maxImageBase64In = qsizetype{20} * 1024 * 1024;
 // take, and nothing the conversation needs to go on.
 bool isServerToolBlock(const QString &type)
 {
-    return type == QLatin1String("server_tool_use") || type.endsWith(QLatin1String("_tool_result")) ||
-           type == QLatin1String("mcp_tool_use") || type == QLatin1String("container_upload");
+    return type == QLatin1String("server_tool_use") ||
+           type.endsWith(QLatin1String("_tool_result")) || type == QLatin1String("mcp_tool_use") ||
+           type == QLatin1String("container_upload");
 }
 
 std::variant<Part, ApiError> sourcePart(const QJsonObject &block, Part::Kind kind,
@@ -65,7 +66,8 @@ std::variant<Part, ApiError> sourcePart(const QJsonObject &block, Part::Kind kin
         return ApiError::untranslatable(
             kind == Part::Kind::Image
                 ? tr("%1.source.type must be base64 or url.").arg(where)
-                : tr("%1.source.type must be base64, text, url or file (with a file_id).").arg(where),
+                : tr("%1.source.type must be base64, text, url or file (with a file_id).")
+                      .arg(where),
             where);
     }
     if (kind == Part::Kind::File)
@@ -245,9 +247,8 @@ std::variant<Request, ApiError> MessagesSurface::decodeRequest(const QJsonObject
         const bool user = role == QLatin1String("user");
         const QJsonValue content = m.value(k("content"));
         if (content.isString()) {
-            r.messages << Message{user ? Role::User : Role::Assistant,
-                                  {Part::textPart(content.toString())},
-                                  {}};
+            r.messages << Message{
+                user ? Role::User : Role::Assistant, {Part::textPart(content.toString())}, {}};
             continue;
         }
         if (!content.isArray())
@@ -446,8 +447,7 @@ std::variant<QJsonObject, ApiError> MessagesSurface::encodeRequest(const Request
             return;
         // Consecutive messages of one role become one message, as Anthropic expects turns to
         // alternate.
-        if (!messages.isEmpty() &&
-            messages.last().toObject().value(k("role")).toString() == role) {
+        if (!messages.isEmpty() && messages.last().toObject().value(k("role")).toString() == role) {
             QJsonObject last = messages.last().toObject();
             QJsonArray content = last.value(k("content")).toArray();
             for (const QJsonValue b : blocks)
@@ -544,7 +544,8 @@ std::variant<QJsonObject, ApiError> MessagesSurface::encodeRequest(const Request
                     QJsonArray content;
                     for (const Part &c : p.content) {
                         if (c.kind == Part::Kind::Text)
-                            content.append(QJsonObject{{k("type"), k("text")}, {k("text"), c.text}});
+                            content.append(
+                                QJsonObject{{k("type"), k("text")}, {k("text"), c.text}});
                         else if (c.kind == Part::Kind::Image)
                             content.append(
                                 QJsonObject{{k("type"), k("image")}, {k("source"), sourceJson(c)}});
@@ -613,10 +614,11 @@ std::variant<QJsonObject, ApiError> MessagesSurface::encodeRequest(const Request
         const QString instruction = QStringLiteral("Answer with one JSON object and nothing else.");
         if (systemCached)
             systemBlocks.append(QJsonObject{{k("type"), k("text")}, {k("text"), instruction}});
-        out.insert(k("system"),
-                   systemCached ? QJsonValue(systemBlocks)
-                                : QJsonValue((systemTexts + QStringList{instruction})
-                                                 .join(QLatin1String("\n\n"))));
+        out.insert(
+            k("system"),
+            systemCached
+                ? QJsonValue(systemBlocks)
+                : QJsonValue((systemTexts + QStringList{instruction}).join(QLatin1String("\n\n"))));
     }
     if (r.origin == ApiSurface::Anthropic) {
         for (auto it = r.surfaceExtras.begin(); it != r.surfaceExtras.end(); ++it)
@@ -720,10 +722,10 @@ QJsonObject MessagesSurface::usageJson(const Usage &u)
 {
     const qint64 cached = std::max<qint64>(0, u.cachedInputTokens);
     const qint64 created = std::max<qint64>(0, u.cacheCreationTokens);
-    QJsonObject out{
-        {k("input_tokens"), std::max<qint64>(0, std::max<qint64>(0, u.inputTokens) - cached - created)},
-        {k("cache_read_input_tokens"), cached},
-        {k("output_tokens"), std::max<qint64>(0, u.outputTokens)}};
+    QJsonObject out{{k("input_tokens"),
+                     std::max<qint64>(0, std::max<qint64>(0, u.inputTokens) - cached - created)},
+                    {k("cache_read_input_tokens"), cached},
+                    {k("output_tokens"), std::max<qint64>(0, u.outputTokens)}};
     if (u.cacheCreationTokens >= 0)
         out.insert(k("cache_creation_input_tokens"), created);
     return out;
@@ -781,11 +783,11 @@ QJsonObject MessagesSurface::encodeResponse(const Response &r, const Request &re
             content.append(thinkingForClient(p));
             break;
         case Part::Kind::ToolCall:
-            content.append(QJsonObject{
-                {k("type"), k("tool_use")},
-                {k("id"), p.callId},
-                {k("name"), flatName(p)},
-                {k("input"), json::parseObject(toolshapes::functionArguments(p))}});
+            content.append(
+                QJsonObject{{k("type"), k("tool_use")},
+                            {k("id"), p.callId},
+                            {k("name"), flatName(p)},
+                            {k("input"), json::parseObject(toolshapes::functionArguments(p))}});
             break;
         case Part::Kind::Image:
         case Part::Kind::File:
@@ -793,15 +795,15 @@ QJsonObject MessagesSurface::encodeResponse(const Response &r, const Request &re
             break;
         }
     }
-    return QJsonObject{{k("id"), r.id.isEmpty() ? QStringLiteral("msg_gatehouse") : r.id},
-                       {k("type"), k("message")},
-                       {k("role"), k("assistant")},
-                       {k("model"), r.model},
-                       {k("content"), content},
-                       {k("stop_reason"), stopReasonName(r.stopReason)},
-                       {k("stop_sequence"),
-                        r.stopSequence.isEmpty() ? QJsonValue() : QJsonValue(r.stopSequence)},
-                       {k("usage"), usageJson(r.usage)}};
+    return QJsonObject{
+        {k("id"), r.id.isEmpty() ? QStringLiteral("msg_gatehouse") : r.id},
+        {k("type"), k("message")},
+        {k("role"), k("assistant")},
+        {k("model"), r.model},
+        {k("content"), content},
+        {k("stop_reason"), stopReasonName(r.stopReason)},
+        {k("stop_sequence"), r.stopSequence.isEmpty() ? QJsonValue() : QJsonValue(r.stopSequence)},
+        {k("usage"), usageJson(r.usage)}};
 }
 
 QByteArray MessagesSurface::streamError(const ApiError &error) const
@@ -946,11 +948,11 @@ void MessagesStreamDecoder::handle(const SseParser::Event &event, StreamEvents &
         m_failed = true;
         const QJsonObject e = data.value(k("error")).toObject();
         const QString errorType = e.value(k("type")).toString();
-        const int status = errorType == QLatin1String("rate_limit_error")       ? 429
-                           : errorType == QLatin1String("overloaded_error")     ? 529
+        const int status = errorType == QLatin1String("rate_limit_error")        ? 429
+                           : errorType == QLatin1String("overloaded_error")      ? 529
                            : errorType == QLatin1String("invalid_request_error") ? 400
-                           : errorType == QLatin1String("request_too_large")    ? 413
-                                                                                : 502;
+                           : errorType == QLatin1String("request_too_large")     ? 413
+                                                                                 : 502;
         StreamEvent error;
         error.type = Type::Error;
         error.error = ApiError{status, errorType, {}, e.value(k("message")).toString(), {}};
@@ -991,8 +993,8 @@ QByteArray MessagesStreamEncoder::encode(const StreamEvent &event)
             {k("stop_reason"), QJsonValue()},
             {k("stop_sequence"), QJsonValue()},
             {k("usage"), QJsonObject{{k("input_tokens"), 0}, {k("output_tokens"), 0}}}};
-        return json::namedEvent("message_start", QJsonObject{{k("type"), k("message_start")},
-                                                              {k("message"), message}});
+        return json::namedEvent(
+            "message_start", QJsonObject{{k("type"), k("message_start")}, {k("message"), message}});
     }
     case Type::BlockStart: {
         const Part &p = event.part;
@@ -1004,11 +1006,13 @@ QByteArray MessagesStreamEncoder::encode(const StreamEvent &event)
         switch (p.kind) {
         case Part::Kind::Thinking:
             if (!p.redactedData.isEmpty()) {
-                block = QJsonObject{{k("type"), k("redacted_thinking")}, {k("data"), p.redactedData}};
+                block =
+                    QJsonObject{{k("type"), k("redacted_thinking")}, {k("data"), p.redactedData}};
                 break;
             }
-            block = QJsonObject{
-                {k("type"), k("thinking")}, {k("thinking"), QString()}, {k("signature"), QString()}};
+            block = QJsonObject{{k("type"), k("thinking")},
+                                {k("thinking"), QString()},
+                                {k("signature"), QString()}};
             break;
         case Part::Kind::ToolCall:
             block = QJsonObject{{k("type"), k("tool_use")},
@@ -1041,11 +1045,11 @@ QByteArray MessagesStreamEncoder::encode(const StreamEvent &event)
             if (event.deltaKind != DeltaKind::Arguments)
                 return {};
             m_argumentsSent.insert(event.index, true);
-            return blockDelta(*it, QJsonObject{{k("type"), k("input_json_delta")},
-                                               {k("partial_json"),
-                                                open.toolKind == ToolKind::Custom
-                                                    ? json::escapedStringContent(event.delta)
-                                                    : event.delta}});
+            return blockDelta(
+                *it, QJsonObject{{k("type"), k("input_json_delta")},
+                                 {k("partial_json"), open.toolKind == ToolKind::Custom
+                                                         ? json::escapedStringContent(event.delta)
+                                                         : event.delta}});
         case Part::Kind::Thinking:
             if (!open.redactedData.isEmpty())
                 return {};
@@ -1054,10 +1058,11 @@ QByteArray MessagesStreamEncoder::encode(const StreamEvent &event)
                 return blockDelta(*it, QJsonObject{{k("type"), k("signature_delta")},
                                                    {k("signature"), event.delta}});
             }
-            return blockDelta(*it, QJsonObject{{k("type"), k("thinking_delta")},
-                                               {k("thinking"), event.delta}});
+            return blockDelta(
+                *it, QJsonObject{{k("type"), k("thinking_delta")}, {k("thinking"), event.delta}});
         default:
-            return blockDelta(*it, QJsonObject{{k("type"), k("text_delta")}, {k("text"), event.delta}});
+            return blockDelta(*it,
+                              QJsonObject{{k("type"), k("text_delta")}, {k("text"), event.delta}});
         }
     }
     case Type::BlockStop: {
@@ -1081,26 +1086,27 @@ QByteArray MessagesStreamEncoder::encode(const StreamEvent &event)
                 out += blockDelta(*it, QJsonObject{{k("type"), k("input_json_delta")},
                                                    {k("partial_json"), k("\"}")}});
             else if (!m_argumentsSent.value(event.index) && done.isToolCall())
-                out += blockDelta(*it, QJsonObject{{k("type"), k("input_json_delta")},
-                                                   {k("partial_json"),
-                                                    toolshapes::functionArguments(done)}});
+                out += blockDelta(
+                    *it, QJsonObject{{k("type"), k("input_json_delta")},
+                                     {k("partial_json"), toolshapes::functionArguments(done)}});
         }
-        out += json::namedEvent("content_block_stop",
-                                QJsonObject{{k("type"), k("content_block_stop")}, {k("index"), *it}});
+        out +=
+            json::namedEvent("content_block_stop",
+                             QJsonObject{{k("type"), k("content_block_stop")}, {k("index"), *it}});
         return out;
     }
     case Type::Finish: {
         m_complete = true;
         QByteArray out = json::namedEvent(
             "message_delta",
-            QJsonObject{{k("type"), k("message_delta")},
-                        {k("delta"), QJsonObject{{k("stop_reason"),
-                                                  MessagesSurface::stopReasonName(event.stopReason)},
-                                                 {k("stop_sequence"),
-                                                  event.stopSequence.isEmpty()
+            QJsonObject{
+                {k("type"), k("message_delta")},
+                {k("delta"),
+                 QJsonObject{{k("stop_reason"), MessagesSurface::stopReasonName(event.stopReason)},
+                             {k("stop_sequence"), event.stopSequence.isEmpty()
                                                       ? QJsonValue()
                                                       : QJsonValue(event.stopSequence)}}},
-                        {k("usage"), MessagesSurface::usageJson(event.usage)}});
+                {k("usage"), MessagesSurface::usageJson(event.usage)}});
         out += json::namedEvent("message_stop", QJsonObject{{k("type"), k("message_stop")}});
         return out;
     }

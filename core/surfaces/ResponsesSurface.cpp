@@ -28,12 +28,26 @@ QLatin1String k(const char *key)
 }
 
 // Request fields a Responses client gets echoed in the response object.
-const char *const echoedFields[] = {
-    "instructions", "max_output_tokens", "parallel_tool_calls", "previous_response_id",
-    "reasoning",    "store",             "temperature",         "text",
-    "tool_choice",  "tools",             "top_p",               "truncation",
-    "user",         "metadata",          "prompt_cache_key",    "service_tier",
-    "max_tool_calls", "top_logprobs",    "safety_identifier",   "background"};
+const char *const echoedFields[] = {"instructions",
+                                    "max_output_tokens",
+                                    "parallel_tool_calls",
+                                    "previous_response_id",
+                                    "reasoning",
+                                    "store",
+                                    "temperature",
+                                    "text",
+                                    "tool_choice",
+                                    "tools",
+                                    "top_p",
+                                    "truncation",
+                                    "user",
+                                    "metadata",
+                                    "prompt_cache_key",
+                                    "service_tier",
+                                    "max_tool_calls",
+                                    "top_logprobs",
+                                    "safety_identifier",
+                                    "background"};
 
 Role roleOf(const QString &role)
 {
@@ -115,7 +129,8 @@ std::variant<QList<Part>, ApiError> contentParts(const QJsonValue &content, cons
 bool isHostedCallItem(const QString &type)
 {
     return type.endsWith(QLatin1String("_call")) || type.endsWith(QLatin1String("_call_output")) ||
-           type == QLatin1String("mcp_list_tools") || type == QLatin1String("mcp_approval_request") ||
+           type == QLatin1String("mcp_list_tools") ||
+           type == QLatin1String("mcp_approval_request") ||
            type == QLatin1String("mcp_approval_response") || type == QLatin1String("compaction");
 }
 
@@ -469,8 +484,8 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
     }
     const QJsonObject reasoning = in.value(k("reasoning")).toObject();
     r.reasoning.effort = reasoning.value(k("effort")).toString();
-    r.reasoning.summary = reasoning.value(k("summary")).toString(
-        reasoning.value(k("generate_summary")).toString());
+    r.reasoning.summary =
+        reasoning.value(k("summary")).toString(reasoning.value(k("generate_summary")).toString());
     r.metadata = in.value(k("metadata")).toObject();
     r.user = in.value(k("user")).toString(in.value(k("safety_identifier")).toString());
     r.promptCacheKey = in.value(k("prompt_cache_key")).toString();
@@ -501,9 +516,9 @@ std::variant<QJsonObject, ApiError> ResponsesSurface::encodeRequest(const Reques
                 if (p.kind == Part::Kind::Text) {
                     content.append(QJsonObject{{k("type"), k("input_text")}, {k("text"), p.text}});
                 } else if (p.kind == Part::Kind::Image) {
-                    QJsonObject image{{k("type"), k("input_image")},
-                                      {k("detail"), p.detail.isEmpty() ? QStringLiteral("auto")
-                                                                       : p.detail}};
+                    QJsonObject image{
+                        {k("type"), k("input_image")},
+                        {k("detail"), p.detail.isEmpty() ? QStringLiteral("auto") : p.detail}};
                     if (!p.fileId.isEmpty())
                         image.insert(k("file_id"), p.fileId);
                     else
@@ -528,8 +543,8 @@ std::variant<QJsonObject, ApiError> ResponsesSurface::encodeRequest(const Reques
             const QString role = m.role == Role::System      ? QStringLiteral("system")
                                  : m.role == Role::Developer ? QStringLiteral("developer")
                                                              : QStringLiteral("user");
-            input.append(QJsonObject{
-                {k("type"), k("message")}, {k("role"), role}, {k("content"), content}});
+            input.append(
+                QJsonObject{{k("type"), k("message")}, {k("role"), role}, {k("content"), content}});
             break;
         }
         case Role::Assistant: {
@@ -537,9 +552,8 @@ std::variant<QJsonObject, ApiError> ResponsesSurface::encodeRequest(const Reques
             auto flushText = [&] {
                 if (text.isEmpty())
                     return;
-                input.append(QJsonObject{{k("type"), k("message")},
-                                         {k("role"), k("assistant")},
-                                         {k("content"), text}});
+                input.append(QJsonObject{
+                    {k("type"), k("message")}, {k("role"), k("assistant")}, {k("content"), text}});
                 text = QJsonArray();
             };
             for (const Part &p : m.parts) {
@@ -587,8 +601,8 @@ std::variant<QJsonObject, ApiError> ResponsesSurface::encodeRequest(const Reques
                         item = {{k("type"), k("function_call")},
                                 {k("call_id"), p.callId},
                                 {k("name"), p.name},
-                                {k("arguments"), p.arguments.isEmpty() ? QStringLiteral("{}")
-                                                                       : p.arguments}};
+                                {k("arguments"),
+                                 p.arguments.isEmpty() ? QStringLiteral("{}") : p.arguments}};
                         if (!p.toolNamespace.isEmpty())
                             item.insert(k("namespace"), p.toolNamespace);
                     }
@@ -653,8 +667,8 @@ std::variant<QJsonObject, ApiError> ResponsesSurface::encodeRequest(const Reques
             out.insert(k("tool_choice"), k("required"));
             break;
         case ToolChoice::Mode::Named: {
-            QJsonObject c{{k("type"), r.toolChoice.toolKind == ToolKind::Custom ? k("custom")
-                                                                                 : k("function")},
+            QJsonObject c{{k("type"),
+                           r.toolChoice.toolKind == ToolKind::Custom ? k("custom") : k("function")},
                           {k("name"), r.toolChoice.name}};
             if (!r.toolChoice.toolNamespace.isEmpty())
                 c.insert(k("namespace"), r.toolChoice.toolNamespace);
@@ -679,7 +693,8 @@ std::variant<QJsonObject, ApiError> ResponsesSurface::encodeRequest(const Reques
             QStringLiteral("n"));
     switch (r.responseFormat.kind) {
     case ResponseFormat::Kind::JsonObject:
-        out.insert(k("text"), QJsonObject{{k("format"), QJsonObject{{k("type"), k("json_object")}}}});
+        out.insert(k("text"),
+                   QJsonObject{{k("format"), QJsonObject{{k("type"), k("json_object")}}}});
         break;
     case ResponseFormat::Kind::JsonSchema: {
         QJsonObject f{{k("type"), k("json_schema")},
@@ -699,9 +714,10 @@ std::variant<QJsonObject, ApiError> ResponsesSurface::encodeRequest(const Reques
     }
     QString effort = r.reasoning.effort;
     if (effort.isEmpty() && r.reasoning.enabled.value_or(false))
-        effort = r.reasoning.budgetTokens > 0 && r.reasoning.budgetTokens <= 2048 ? QStringLiteral("low")
-                 : r.reasoning.budgetTokens > 8192                               ? QStringLiteral("high")
-                                                                                 : QStringLiteral("medium");
+        effort = r.reasoning.budgetTokens > 0 && r.reasoning.budgetTokens <= 2048
+                     ? QStringLiteral("low")
+                 : r.reasoning.budgetTokens > 8192 ? QStringLiteral("high")
+                                                   : QStringLiteral("medium");
     if (!effort.isEmpty() || !r.reasoning.summary.isEmpty()) {
         QJsonObject reasoning;
         if (!effort.isEmpty())
@@ -820,7 +836,8 @@ std::variant<Response, ApiError> ResponsesSurface::decodeResponse(const QJsonObj
             r.parts << p;
         }
     }
-    const QString reason = in.value(k("incomplete_details")).toObject().value(k("reason")).toString();
+    const QString reason =
+        in.value(k("incomplete_details")).toObject().value(k("reason")).toString();
     if (in.value(k("status")).toString() == QLatin1String("incomplete"))
         r.stopReason = reason == QLatin1String("content_filter") ? StopReason::ContentFilter
                                                                  : StopReason::MaxTokens;
@@ -883,12 +900,13 @@ QJsonArray ResponsesSurface::outputItems(const Response &r, const Request &reque
                         {k("call_id"), p.callId},
                         {k("action"), json::parseObject(p.arguments)}};
             } else {
-                item = {{k("id"), p.itemId.isEmpty() ? newId("fc") : p.itemId},
-                        {k("type"), k("function_call")},
-                        {k("status"), k("completed")},
-                        {k("call_id"), p.callId},
-                        {k("name"), p.name},
-                        {k("arguments"), p.arguments.isEmpty() ? QStringLiteral("{}") : p.arguments}};
+                item = {
+                    {k("id"), p.itemId.isEmpty() ? newId("fc") : p.itemId},
+                    {k("type"), k("function_call")},
+                    {k("status"), k("completed")},
+                    {k("call_id"), p.callId},
+                    {k("name"), p.name},
+                    {k("arguments"), p.arguments.isEmpty() ? QStringLiteral("{}") : p.arguments}};
             }
             if (!p.toolNamespace.isEmpty())
                 item.insert(k("namespace"), p.toolNamespace);
@@ -930,7 +948,8 @@ QJsonObject ResponsesSurface::responseObject(const QString &id, qint64 createdAt
                                                          {k("summary"), QJsonValue()}})},
         {k("store"), echoed("store", true)},
         {k("temperature"), echoed("temperature", 1.0)},
-        {k("text"), echoed("text", QJsonObject{{k("format"), QJsonObject{{k("type"), k("text")}}}})},
+        {k("text"),
+         echoed("text", QJsonObject{{k("format"), QJsonObject{{k("type"), k("text")}}}})},
         {k("tool_choice"), echoed("tool_choice", k("auto"))},
         {k("tools"), echoed("tools", QJsonArray())},
         {k("top_p"), echoed("top_p", 1.0)},
@@ -947,9 +966,9 @@ QJsonObject ResponsesSurface::encodeResponse(const Response &r, const Request &r
     QJsonValue incomplete;
     if (r.stopReason == StopReason::MaxTokens || r.stopReason == StopReason::ContentFilter) {
         status = QStringLiteral("incomplete");
-        incomplete = QJsonObject{{k("reason"), r.stopReason == StopReason::MaxTokens
-                                                   ? k("max_output_tokens")
-                                                   : k("content_filter")}};
+        incomplete =
+            QJsonObject{{k("reason"), r.stopReason == StopReason::MaxTokens ? k("max_output_tokens")
+                                                                            : k("content_filter")}};
     }
     QJsonObject out = responseObject(
         id, r.created > 0 ? r.created : QDateTime::currentSecsSinceEpoch(), status,
@@ -981,9 +1000,8 @@ QJsonObject ResponsesSurface::errorJson(const ApiError &error)
 QByteArray ResponsesSurface::streamError(const ApiError &error) const
 {
     Request none;
-    QJsonObject response =
-        responseObject(newId("resp"), QDateTime::currentSecsSinceEpoch(), QStringLiteral("failed"),
-                       QString(), QJsonArray(), none);
+    QJsonObject response = responseObject(newId("resp"), QDateTime::currentSecsSinceEpoch(),
+                                          QStringLiteral("failed"), QString(), QJsonArray(), none);
     response.insert(k("error"), errorJson(error));
     return json::namedEvent("response.failed", QJsonObject{{k("type"), k("response.failed")},
                                                            {k("sequence_number"), 0},
@@ -1071,7 +1089,8 @@ void ResponsesStreamDecoder::handle(const QJsonObject &event, StreamEvents &out)
 {
     const QString type = event.value(k("type")).toString();
     const QString itemId = event.value(k("item_id")).toString();
-    if (type == QLatin1String("response.created") || type == QLatin1String("response.in_progress")) {
+    if (type == QLatin1String("response.created") ||
+        type == QLatin1String("response.in_progress")) {
         if (m_started)
             return;
         m_started = true;
@@ -1175,12 +1194,11 @@ void ResponsesStreamDecoder::handle(const QJsonObject &event, StreamEvents &out)
         finish.type = Type::Finish;
         finish.usage = ResponsesSurface::usage(response.value(k("usage")).toObject());
         if (type == QLatin1String("response.incomplete"))
-            finish.stopReason = response.value(k("incomplete_details"))
-                                            .toObject()
-                                            .value(k("reason"))
-                                            .toString() == QLatin1String("content_filter")
-                                    ? StopReason::ContentFilter
-                                    : StopReason::MaxTokens;
+            finish.stopReason =
+                response.value(k("incomplete_details")).toObject().value(k("reason")).toString() ==
+                        QLatin1String("content_filter")
+                    ? StopReason::ContentFilter
+                    : StopReason::MaxTokens;
         else
             finish.stopReason = m_sawToolCall ? StopReason::ToolUse : StopReason::EndTurn;
         out << finish;
@@ -1188,19 +1206,20 @@ void ResponsesStreamDecoder::handle(const QJsonObject &event, StreamEvents &out)
     }
     if (type == QLatin1String("response.failed") || type == QLatin1String("error")) {
         m_failed = true;
-        const QJsonObject e = type == QLatin1String("error")
-                                  ? event
-                                  : event.value(k("response")).toObject().value(k("error")).toObject();
+        const QJsonObject e =
+            type == QLatin1String("error")
+                ? event
+                : event.value(k("response")).toObject().value(k("error")).toObject();
         const QString code = e.value(k("code")).toString();
-        const int status = code == QLatin1String("rate_limit_exceeded")        ? 429
-                           : code == QLatin1String("insufficient_quota")       ? 429
-                           : code == QLatin1String("context_length_exceeded")  ? 400
-                           : code == QLatin1String("invalid_prompt")           ? 400
-                                                                               : 502;
+        const int status = code == QLatin1String("rate_limit_exceeded")       ? 429
+                           : code == QLatin1String("insufficient_quota")      ? 429
+                           : code == QLatin1String("context_length_exceeded") ? 400
+                           : code == QLatin1String("invalid_prompt")          ? 400
+                                                                              : 502;
         StreamEvent error;
         error.type = Type::Error;
-        error.error = ApiError{status, QStringLiteral("upstream_error"), code,
-                               e.value(k("message")).toString(), {}};
+        error.error = ApiError{
+            status, QStringLiteral("upstream_error"), code, e.value(k("message")).toString(), {}};
         out << error;
     }
 }
@@ -1267,14 +1286,15 @@ QByteArray ResponsesStreamEncoder::encode(const StreamEvent &e)
                                   {k("annotations"), QJsonArray()}}
                     : QJsonObject{{k("type"), k("refusal")}, {k("refusal"), QString()}};
             out += event("response.content_part.added", {{k("item_id"), item.id},
-                                                          {k("output_index"), item.outputIndex},
-                                                          {k("content_index"), 0},
-                                                          {k("part"), part}});
+                                                         {k("output_index"), item.outputIndex},
+                                                         {k("content_index"), 0},
+                                                         {k("part"), part}});
             break;
         }
         case Part::Kind::Thinking:
             item.id = p.itemId.isEmpty() ? ResponsesSurface::newId("rs") : p.itemId;
-            item.json = {{k("id"), item.id}, {k("type"), k("reasoning")}, {k("summary"), QJsonArray()}};
+            item.json = {
+                {k("id"), item.id}, {k("type"), k("reasoning")}, {k("summary"), QJsonArray()}};
             out += event("response.output_item.added",
                          {{k("output_index"), item.outputIndex}, {k("item"), item.json}});
             break;
@@ -1293,8 +1313,8 @@ QByteArray ResponsesStreamEncoder::encode(const StreamEvent &e)
                              {k("type"), k("local_shell_call")},
                              {k("status"), k("in_progress")},
                              {k("call_id"), p.callId},
-                             {k("action"), QJsonObject{{k("type"), k("exec")},
-                                                       {k("command"), QJsonArray()}}}};
+                             {k("action"),
+                              QJsonObject{{k("type"), k("exec")}, {k("command"), QJsonArray()}}}};
             } else {
                 item.id = ResponsesSurface::newId("fc");
                 item.json = {{k("id"), item.id},
@@ -1365,7 +1385,8 @@ QByteArray ResponsesStreamEncoder::encode(const StreamEvent &e)
                 return {};
             if (item.part.toolKind == ToolKind::Custom) {
                 item.part.input += e.delta;
-                return event("response.custom_tool_call_input.delta", with({{k("delta"), e.delta}}));
+                return event("response.custom_tool_call_input.delta",
+                             with({{k("delta"), e.delta}}));
             }
             if (item.part.toolKind == ToolKind::LocalShell)
                 return {};
@@ -1410,9 +1431,9 @@ QByteArray ResponsesStreamEncoder::encode(const StreamEvent &e)
                                                        {k("content_index"), 0},
                                                        {k("refusal"), text}});
             out += event("response.content_part.done", {{k("item_id"), item.id},
-                                                         {k("output_index"), item.outputIndex},
-                                                         {k("content_index"), 0},
-                                                         {k("part"), part}});
+                                                        {k("output_index"), item.outputIndex},
+                                                        {k("content_index"), 0},
+                                                        {k("part"), part}});
             finished.insert(k("content"), QJsonArray{part});
             break;
         }
@@ -1463,8 +1484,8 @@ QByteArray ResponsesStreamEncoder::encode(const StreamEvent &e)
             } else if (item.part.toolKind == ToolKind::LocalShell) {
                 finished.insert(k("action"), json::parseObject(done.arguments));
             } else {
-                QString arguments = item.part.arguments.isEmpty() ? done.arguments
-                                                                  : item.part.arguments;
+                QString arguments =
+                    item.part.arguments.isEmpty() ? done.arguments : item.part.arguments;
                 if (arguments.isEmpty())
                     arguments = QStringLiteral("{}");
                 out += event("response.function_call_arguments.done",
@@ -1487,8 +1508,8 @@ QByteArray ResponsesStreamEncoder::encode(const StreamEvent &e)
     }
     case Type::Finish: {
         m_complete = true;
-        const bool incomplete = e.stopReason == StopReason::MaxTokens ||
-                                e.stopReason == StopReason::ContentFilter;
+        const bool incomplete =
+            e.stopReason == StopReason::MaxTokens || e.stopReason == StopReason::ContentFilter;
         m_final = response(incomplete ? k("incomplete") : k("completed"));
         if (incomplete)
             m_final.insert(k("incomplete_details"),

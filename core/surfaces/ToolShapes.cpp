@@ -35,10 +35,11 @@ QJsonObject functionParameters(const ToolDefinition &tool)
         return QJsonObject{
             {QLatin1String("type"), QLatin1String("object")},
             {QLatin1String("properties"),
-             QJsonObject{{QLatin1String("input"),
-                          QJsonObject{{QLatin1String("type"), QLatin1String("string")},
-                                      {QLatin1String("description"),
-                                       QLatin1String("The tool's whole input, as free-form text.")}}}}},
+             QJsonObject{
+                 {QLatin1String("input"),
+                  QJsonObject{{QLatin1String("type"), QLatin1String("string")},
+                              {QLatin1String("description"),
+                               QLatin1String("The tool's whole input, as free-form text.")}}}}},
             {QLatin1String("required"), QJsonArray{QLatin1String("input")}},
             {QLatin1String("additionalProperties"), false}};
     case ToolKind::LocalShell:

@@ -22,9 +22,7 @@ namespace {
 class ScriptedCall : public UpstreamCall
 {
 public:
-    ScriptedCall(const UpstreamRequest &request, QObject *parent) : UpstreamCall(request, parent)
-    {
-    }
+    ScriptedCall(const UpstreamRequest &request, QObject *parent) : UpstreamCall(request, parent) {}
     using UpstreamCall::deliverCompleted;
     using UpstreamCall::deliverData;
     using UpstreamCall::deliverHeaders;
@@ -48,7 +46,10 @@ public:
         return call;
     }
     ScriptedCall *last() const { return calls.isEmpty() ? nullptr : calls.last().data(); }
-    QString lastProvider() const { return requests.isEmpty() ? QString() : requests.last().providerId; }
+    QString lastProvider() const
+    {
+        return requests.isEmpty() ? QString() : requests.last().providerId;
+    }
 };
 
 QByteArray chat(const char *model, bool stream = false)

@@ -80,8 +80,8 @@ private:
     HttpTestClient::Response post(const QByteArray &path, const QJsonObject &body,
                                   const QByteArray &key = {})
     {
-        return HttpTestClient::request(m_port, "POST", path,
-                                       QJsonDocument(body).toJson(QJsonDocument::Compact), auth(key));
+        return HttpTestClient::request(
+            m_port, "POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), auth(key));
     }
     HttpTestClient::Response get(const QByteArray &path, const QByteArray &key = {})
     {
@@ -95,12 +95,13 @@ private:
         // The catalog's OpenAI entry, moved to this machine: its models' parameters apply to
         // the provider named "openai" here.
         Catalog catalog = Catalog::builtIn();
-        catalog.overlay(Catalog::fromJson("{\"catalogVersion\":3,\"providers\":[{\"id\":\"openai\","
-                                          "\"name\":\"OpenAI\",\"baseUrl\":\"https://127.0.0.1/v1\","
-                                          "\"surfaces\":[\"openai\",\"responses\"]}]}")
-                            .value());
-        m_service->start(GatewaySnapshot::build(m_config, {}, {},
-                                                std::make_shared<const Catalog>(catalog)));
+        catalog.overlay(
+            Catalog::fromJson("{\"catalogVersion\":3,\"providers\":[{\"id\":\"openai\","
+                              "\"name\":\"OpenAI\",\"baseUrl\":\"https://127.0.0.1/v1\","
+                              "\"surfaces\":[\"openai\",\"responses\"]}]}")
+                .value());
+        m_service->start(
+            GatewaySnapshot::build(m_config, {}, {}, std::make_shared<const Catalog>(catalog)));
         QVERIFY(listening.wait(5000));
         m_port = listening.first().at(1).value<quint16>();
     }
@@ -148,7 +149,8 @@ private slots:
         m_otherKey = other.key.toLatin1();
         c.accessKeys = {created.record, other.record};
         m_config = c;
-        m_store = std::make_unique<ResponseStore>(m_dir.filePath(QStringLiteral("responses.sqlite")));
+        m_store =
+            std::make_unique<ResponseStore>(m_dir.filePath(QStringLiteral("responses.sqlite")));
         QVERIFY(m_store->open());
         startService();
     }
@@ -173,9 +175,9 @@ private slots:
     {
         QFETCH(QByteArray, provider);
         QFETCH(QByteArray, path);
-        const auto r = post("/v1/responses",
-                            {{QLatin1String("model"), QString::fromLatin1(provider + ":m1")},
-                             {QLatin1String("input"), QLatin1String("hello")}});
+        const auto r =
+            post("/v1/responses", {{QLatin1String("model"), QString::fromLatin1(provider + ":m1")},
+                                   {QLatin1String("input"), QLatin1String("hello")}});
         QCOMPARE(r.status, 200);
         QCOMPARE(json(r).value(QLatin1String("object")).toString(), QStringLiteral("response"));
         QCOMPARE(r.header("x-gatehouse-provider"), provider);
@@ -204,9 +206,12 @@ private slots:
         QCOMPARE(r.header("x-gatehouse-dropped-tools"), QByteArray("web_search, file_search"));
         const QJsonArray sent = lastBody(*m_upstream).value(QLatin1String("tools")).toArray();
         QCOMPARE(sent.size(), 1);
-        const QJsonObject function = sent.at(0).toObject().value(QLatin1String("function")).toObject();
+        const QJsonObject function =
+            sent.at(0).toObject().value(QLatin1String("function")).toObject();
         QCOMPARE(function.value(QLatin1String("name")).toString(), QStringLiteral("apply_patch"));
-        QVERIFY(function.value(QLatin1String("description")).toString().contains(QLatin1String("start: x")));
+        QVERIFY(function.value(QLatin1String("description"))
+                    .toString()
+                    .contains(QLatin1String("start: x")));
 
         r = post("/v1/responses", {{QLatin1String("model"), QLatin1String("resp:m1")},
                                    {QLatin1String("input"), QLatin1String("hi")},
@@ -230,10 +235,11 @@ private slots:
                                       {QLatin1String("content"), QLatin1String("x")}}}}});
         QCOMPARE(m_upstream->received.last().path, QByteArray("/v1/chat/completions"));
         // A Messages client: translated for the first surface the provider lists.
-        const auto r = HttpTestClient::request(
-            m_port, "POST", "/v1/messages",
-            "{\"model\":\"both:m1\",\"max_tokens\":10,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
-            {{"x-api-key", m_key}});
+        const auto r =
+            HttpTestClient::request(m_port, "POST", "/v1/messages",
+                                    "{\"model\":\"both:m1\",\"max_tokens\":10,\"messages\":[{"
+                                    "\"role\":\"user\",\"content\":\"x\"}]}",
+                                    {{"x-api-key", m_key}});
         QCOMPARE(r.status, 200);
         QCOMPARE(m_upstream->received.last().path, QByteArray("/v1/chat/completions"));
         QCOMPARE(json(r).value(QLatin1String("type")).toString(), QStringLiteral("message"));
@@ -275,61 +281,75 @@ private slots:
 
     void storedResponsesPerKeyListedDeleted()
     {
-        auto r = post("/v1/responses",
-                      {{QLatin1String("model"), QLatin1String("chat:m1")},
-                       {QLatin1String("input"),
-                        QJsonArray{QJsonObject{{QLatin1String("role"), QLatin1String("developer")},
-                                               {QLatin1String("content"), QLatin1String("Rules")}},
-                                   QJsonObject{{QLatin1String("role"), QLatin1String("user")},
-                                               {QLatin1String("content"), QLatin1String("one")}},
-                                   QJsonObject{{QLatin1String("role"), QLatin1String("user")},
-                                               {QLatin1String("content"), QLatin1String("two")}}}}});
+        auto r =
+            post("/v1/responses",
+                 {{QLatin1String("model"), QLatin1String("chat:m1")},
+                  {QLatin1String("input"),
+                   QJsonArray{QJsonObject{{QLatin1String("role"), QLatin1String("developer")},
+                                          {QLatin1String("content"), QLatin1String("Rules")}},
+                              QJsonObject{{QLatin1String("role"), QLatin1String("user")},
+                                          {QLatin1String("content"), QLatin1String("one")}},
+                              QJsonObject{{QLatin1String("role"), QLatin1String("user")},
+                                          {QLatin1String("content"), QLatin1String("two")}}}}});
         QCOMPARE(r.status, 200);
         const QByteArray id = json(r).value(QLatin1String("id")).toString().toLatin1();
-        QCOMPARE(json(get("/v1/responses/" + id)).value(QLatin1String("id")).toString().toLatin1(), id);
+        QCOMPARE(json(get("/v1/responses/" + id)).value(QLatin1String("id")).toString().toLatin1(),
+                 id);
         // Another key sees nothing of it.
         QCOMPARE(get("/v1/responses/" + id, m_otherKey).status, 404);
-        QCOMPARE(HttpTestClient::request(m_port, "DELETE", "/v1/responses/" + id, {}, auth(m_otherKey)).status,
-                 404);
+        QCOMPARE(
+            HttpTestClient::request(m_port, "DELETE", "/v1/responses/" + id, {}, auth(m_otherKey))
+                .status,
+            404);
         // Input items, newest first by default, in pages.
         auto items = json(get("/v1/responses/" + id + "/input_items?limit=2"));
         QJsonArray data = items.value(QLatin1String("data")).toArray();
         QCOMPARE(data.size(), 2);
-        QCOMPARE(data.at(0).toObject().value(QLatin1String("content")).toString(), QStringLiteral("two"));
+        QCOMPARE(data.at(0).toObject().value(QLatin1String("content")).toString(),
+                 QStringLiteral("two"));
         QVERIFY(items.value(QLatin1String("has_more")).toBool());
         const QByteArray after = items.value(QLatin1String("last_id")).toString().toLatin1();
         items = json(get("/v1/responses/" + id + "/input_items?limit=2&after=" + after));
         data = items.value(QLatin1String("data")).toArray();
         QCOMPARE(data.size(), 1);
-        QCOMPARE(data.at(0).toObject().value(QLatin1String("role")).toString(), QStringLiteral("developer"));
+        QCOMPARE(data.at(0).toObject().value(QLatin1String("role")).toString(),
+                 QStringLiteral("developer"));
         QVERIFY(!items.value(QLatin1String("has_more")).toBool());
         items = json(get("/v1/responses/" + id + "/input_items?order=asc"));
         QCOMPARE(items.value(QLatin1String("data")).toArray().size(), 3);
         QCOMPARE(get("/v1/responses/" + id + "/input_items?limit=500").status, 400);
 
-        const auto deleted = HttpTestClient::request(m_port, "DELETE", "/v1/responses/" + id, {}, auth());
+        const auto deleted =
+            HttpTestClient::request(m_port, "DELETE", "/v1/responses/" + id, {}, auth());
         QCOMPARE(deleted.status, 200);
         QVERIFY(json(deleted).value(QLatin1String("deleted")).toBool());
         const auto gone = get("/v1/responses/" + id);
         QCOMPARE(gone.status, 404);
-        QCOMPARE(json(gone).value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+        QCOMPARE(json(gone)
+                     .value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("code"))
+                     .toString(),
                  QStringLiteral("response_not_found"));
     }
 
     void previousResponseIdContinuesAnywhere()
     {
-        auto first = post("/v1/responses", {{QLatin1String("model"), QLatin1String("resp:m1")},
-                                            {QLatin1String("input"), QLatin1String("first question")}});
+        auto first =
+            post("/v1/responses", {{QLatin1String("model"), QLatin1String("resp:m1")},
+                                   {QLatin1String("input"), QLatin1String("first question")}});
         QCOMPARE(first.status, 200);
         const QString id = json(first).value(QLatin1String("id")).toString();
         // Continued on another provider of another surface: it gets the whole conversation.
-        auto second = post("/v1/responses", {{QLatin1String("model"), QLatin1String("claude:m1")},
-                                             {QLatin1String("previous_response_id"), id},
-                                             {QLatin1String("input"), QLatin1String("second question")}});
+        auto second =
+            post("/v1/responses", {{QLatin1String("model"), QLatin1String("claude:m1")},
+                                   {QLatin1String("previous_response_id"), id},
+                                   {QLatin1String("input"), QLatin1String("second question")}});
         QCOMPARE(second.status, 200);
         const QJsonArray sent = lastBody(*m_upstream).value(QLatin1String("messages")).toArray();
         QCOMPARE(sent.size(), 3);
-        QCOMPARE(sent.at(1).toObject().value(QLatin1String("role")).toString(), QStringLiteral("assistant"));
+        QCOMPARE(sent.at(1).toObject().value(QLatin1String("role")).toString(),
+                 QStringLiteral("assistant"));
         QCOMPARE(json(second).value(QLatin1String("previous_response_id")).toString(), id);
         // The same id continued on the Responses provider: expanded there too, and the
         // provider never sees an id it does not know.
@@ -340,11 +360,16 @@ private slots:
         QVERIFY(!body.contains(QLatin1String("previous_response_id")));
         QCOMPARE(body.value(QLatin1String("input")).toArray().size(), 3);
         // Unknown: 404 in OpenAI's shape.
-        const auto unknown = post("/v1/responses", {{QLatin1String("model"), QLatin1String("chat:m1")},
-                                                    {QLatin1String("previous_response_id"), QLatin1String("resp_nope")},
-                                                    {QLatin1String("input"), QLatin1String("x")}});
+        const auto unknown = post(
+            "/v1/responses", {{QLatin1String("model"), QLatin1String("chat:m1")},
+                              {QLatin1String("previous_response_id"), QLatin1String("resp_nope")},
+                              {QLatin1String("input"), QLatin1String("x")}});
         QCOMPARE(unknown.status, 404);
-        QCOMPARE(json(unknown).value(QLatin1String("error")).toObject().value(QLatin1String("param")).toString(),
+        QCOMPARE(json(unknown)
+                     .value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("param"))
+                     .toString(),
                  QStringLiteral("previous_response_id"));
     }
 
@@ -384,7 +409,8 @@ private slots:
                                         {QLatin1String("input"), QLatin1String("remember")}});
         const QByteArray id = json(r).value(QLatin1String("id")).toString().toLatin1();
         delete m_service;
-        m_store = std::make_unique<ResponseStore>(m_dir.filePath(QStringLiteral("responses.sqlite")));
+        m_store =
+            std::make_unique<ResponseStore>(m_dir.filePath(QStringLiteral("responses.sqlite")));
         QVERIFY(m_store->open());
         startService();
         QCOMPARE(get("/v1/responses/" + id).status, 200);
@@ -416,7 +442,8 @@ private slots:
         Provider other = local;
         other.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(m_huge->serverPort()));
         result.reset();
-        probe.probe(other, {}, [&](const ProbeResult &r) { result = r; }, 3000);
+        probe.probe(
+            other, {}, [&](const ProbeResult &r) { result = r; }, 3000);
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
         QVERIFY(!result->ok);
         QVERIFY(!result->servesResponses);

@@ -328,7 +328,8 @@ private slots:
     {
         QFETCH(QByteArray, chat);
         QFETCH(QString, param);
-        const auto out = chatToMessages(QJsonDocument::fromJson(chat).object(), QStringLiteral("m"));
+        const auto out =
+            chatToMessages(QJsonDocument::fromJson(chat).object(), QStringLiteral("m"));
         QVERIFY(std::holds_alternative<ApiError>(out));
         const ApiError &e = std::get<ApiError>(out);
         QCOMPARE(e.status, 400);

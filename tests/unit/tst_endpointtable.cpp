@@ -23,14 +23,13 @@ private slots:
                                  << PathParams{};
         QTest::newRow("literal, other path")
             << QByteArray("/v1/models") << QByteArray("/v1/model") << false << PathParams{};
-        QTest::newRow("longer path") << QByteArray("/v1/models") << QByteArray("/v1/models/x")
-                                     << false << PathParams{};
+        QTest::newRow("longer path")
+            << QByteArray("/v1/models") << QByteArray("/v1/models/x") << false << PathParams{};
         QTest::newRow("parameter")
             << QByteArray("/v1/responses/{id}") << QByteArray("/v1/responses/resp_1") << true
             << PathParams{{QStringLiteral("id"), QStringLiteral("resp_1")}};
-        QTest::newRow("empty parameter")
-            << QByteArray("/v1/responses/{id}") << QByteArray("/v1/responses/") << false
-            << PathParams{};
+        QTest::newRow("empty parameter") << QByteArray("/v1/responses/{id}")
+                                         << QByteArray("/v1/responses/") << false << PathParams{};
         QTest::newRow("parameter then literal")
             << QByteArray("/v1/responses/{id}/input_items")
             << QByteArray("/v1/responses/resp_9/input_items") << true
@@ -43,12 +42,12 @@ private slots:
             << QByteArray("/v1beta/models/my-ollama:llama3.2:3b:generateContent") << true
             << PathParams{{QStringLiteral("model"), QStringLiteral("my-ollama:llama3.2:3b")},
                           {QStringLiteral("method"), QStringLiteral("generateContent")}};
-        QTest::newRow("split: no colon") << QByteArray("/v1beta/models/{model}:{method}")
-                                         << QByteArray("/v1beta/models/gemini") << false
-                                         << PathParams{};
-        QTest::newRow("split: empty method") << QByteArray("/v1beta/models/{model}:{method}")
-                                             << QByteArray("/v1beta/models/gemini:") << false
-                                             << PathParams{};
+        QTest::newRow("split: no colon")
+            << QByteArray("/v1beta/models/{model}:{method}") << QByteArray("/v1beta/models/gemini")
+            << false << PathParams{};
+        QTest::newRow("split: empty method")
+            << QByteArray("/v1beta/models/{model}:{method}") << QByteArray("/v1beta/models/gemini:")
+            << false << PathParams{};
         QTest::newRow("not absolute")
             << QByteArray("/v1/models") << QByteArray("v1/models") << false << PathParams{};
     }
@@ -104,7 +103,8 @@ private slots:
                 QVERIFY2(spec.logName, qPrintable(spec.path.text()));
             }
         }
-        QCOMPARE(EndpointTable::standard().shapeFor("/v1/messages/count_tokens"), ApiShape::Anthropic);
+        QCOMPARE(EndpointTable::standard().shapeFor("/v1/messages/count_tokens"),
+                 ApiShape::Anthropic);
         QCOMPARE(EndpointTable::standard().shapeFor("/v1/unknown"), ApiShape::OpenAi);
     }
 };

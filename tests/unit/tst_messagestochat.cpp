@@ -350,13 +350,14 @@ private slots:
     // Anthropic) cannot run elsewhere and are left out, named for x-gatehouse-dropped-tools.
     void systemInMessagesAndServerTools()
     {
-        const QJsonObject in = QJsonDocument::fromJson(
-                                   "{\"model\":\"m\",\"system\":\"S\",\"tools\":[{\"type\":\"web_"
-                                   "search_20250305\",\"name\":\"web_search\"},{\"name\":\"f\","
-                                   "\"input_schema\":{\"type\":\"object\"}}],\"messages\":[{\"role\":"
-                                   "\"user\",\"content\":\"x\"},{\"role\":\"system\",\"content\":[{"
-                                   "\"type\":\"text\",\"text\":\"Env\"}]}]}")
-                                   .object();
+        const QJsonObject in =
+            QJsonDocument::fromJson(
+                "{\"model\":\"m\",\"system\":\"S\",\"tools\":[{\"type\":\"web_"
+                "search_20250305\",\"name\":\"web_search\"},{\"name\":\"f\","
+                "\"input_schema\":{\"type\":\"object\"}}],\"messages\":[{\"role\":"
+                "\"user\",\"content\":\"x\"},{\"role\":\"system\",\"content\":[{"
+                "\"type\":\"text\",\"text\":\"Env\"}]}]}")
+                .object();
         auto decoded = MessagesSurface().decodeRequest(in);
         QVERIFY(std::holds_alternative<conversation::Request>(decoded));
         const conversation::Request &r = std::get<conversation::Request>(decoded);

@@ -35,8 +35,8 @@ private:
 private slots:
     void fallbacksAreGatehousesOwn()
     {
-        RequestContext ctx = context(
-            "{\"model\":\"a:m1\",\"models\":[\"b:m2\"],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+        RequestContext ctx = context("{\"model\":\"a:m1\",\"models\":[\"b:m2\"],\"messages\":[{"
+                                     "\"role\":\"user\",\"content\":\"x\"}]}");
         Router router;
         const auto plan = Planner::plan(ctx, router);
         QVERIFY(std::holds_alternative<RoutePlan>(plan));
@@ -66,10 +66,12 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("param");
         QTest::newRow("fallbacks not names")
-            << QByteArray("{\"model\":\"a:m\",\"models\":[1],\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+            << QByteArray("{\"model\":\"a:m\",\"models\":[1],\"messages\":[{\"role\":\"user\","
+                          "\"content\":\"x\"}]}")
             << 400 << "models";
         QTest::newRow("unknown provider")
-            << QByteArray("{\"model\":\"zz:m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+            << QByteArray(
+                   "{\"model\":\"zz:m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
             << 404 << "model";
     }
     void refused()

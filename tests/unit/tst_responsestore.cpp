@@ -19,7 +19,8 @@ ResponseStore::Entry entry(const QString &id, const QString &key, qint64 created
     e.createdMs = createdMs >= 0 ? createdMs : QDateTime::currentMSecsSinceEpoch();
     e.input = QJsonArray{QJsonObject{{QLatin1String("id"), QLatin1String("msg_1")},
                                      {QLatin1String("role"), QLatin1String("user")}}};
-    e.response = QJsonObject{{QLatin1String("id"), id}, {QLatin1String("status"), QLatin1String("completed")}};
+    e.response = QJsonObject{{QLatin1String("id"), id},
+                             {QLatin1String("status"), QLatin1String("completed")}};
     return e;
 }
 
@@ -44,7 +45,8 @@ private slots:
         QVERIFY(store.put(entry(QStringLiteral("resp_1"), QStringLiteral("alice"))));
         const auto got = store.get(QStringLiteral("resp_1"), QStringLiteral("alice"));
         QVERIFY(got);
-        QCOMPARE(got->response.value(QLatin1String("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(got->response.value(QLatin1String("status")).toString(),
+                 QStringLiteral("completed"));
         QCOMPARE(got->input.size(), 1);
         // Another key does not see it, nor remove it.
         QVERIFY(!store.get(QStringLiteral("resp_1"), QStringLiteral("bob")));
@@ -63,8 +65,8 @@ private slots:
             QVERIFY(store.open());
             QVERIFY(store.put(entry(QStringLiteral("resp_keep"), QStringLiteral("alice"))));
         }
-        QCOMPARE(QFileInfo(path).permissions() & (QFile::ReadGroup | QFile::ReadOther |
-                                                   QFile::WriteGroup | QFile::WriteOther),
+        QCOMPARE(QFileInfo(path).permissions() &
+                     (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
                  QFile::Permissions());
         ResponseStore again(path);
         QVERIFY(again.open());
@@ -95,7 +97,8 @@ private slots:
         QVERIFY(store.open());
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         for (int i = 0; i < 250; ++i)
-            QVERIFY(store.put(entry(QStringLiteral("resp_%1").arg(i), QStringLiteral("k"), now + i)));
+            QVERIFY(
+                store.put(entry(QStringLiteral("resp_%1").arg(i), QStringLiteral("k"), now + i)));
         QVERIFY(store.count() <= 150); // pruned every 100 writes
         // The newest are kept, the oldest went.
         QVERIFY(store.get(QStringLiteral("resp_249"), QStringLiteral("k")));

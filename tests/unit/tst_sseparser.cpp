@@ -25,8 +25,8 @@ private slots:
             << QByteArray(": keep-alive\n\ndata:x\n\n") << QList<QByteArray>{"|x"};
         QTest::newRow("unfinished")
             << QByteArray("data: a\n\ndata: b\n") << QList<QByteArray>{"|a"};
-        QTest::newRow("cr line ends") << QByteArray("event: x\rdata: 1\r\rdata: 2\r\r")
-                                      << QList<QByteArray>{"x|1", "|2"};
+        QTest::newRow("cr line ends")
+            << QByteArray("event: x\rdata: 1\r\rdata: 2\r\r") << QList<QByteArray>{"x|1", "|2"};
         QTest::newRow("empty data line") << QByteArray("data:\n\n") << QList<QByteArray>{"|"};
         QTest::newRow("field without colon, unknown field")
             << QByteArray("data\nid: 7\nretry: 10\ndata: x\n\n") << QList<QByteArray>{"|\nx"};
@@ -52,7 +52,9 @@ private slots:
     void limits()
     {
         SseParser small(1024);
-        QVERIFY(small.feed(QByteArray(QByteArray("data: ") + QByteArray(600, 'a') + "\n\n")).size() == 1);
+        QVERIFY(
+            small.feed(QByteArray(QByteArray("data: ") + QByteArray(600, 'a') + "\n\n")).size() ==
+            1);
         QVERIFY(!small.overflowed());
         QVERIFY(small.feed(QByteArray(QByteArray("data: ") + QByteArray(700, 'b'))).isEmpty());
         QVERIFY(small.feed(QByteArray(400, 'b')).isEmpty());
@@ -64,7 +66,8 @@ private slots:
         const QByteArray stream = QByteArray("data: " + big + "\n\n");
         QList<SseParser::Event> got;
         for (qsizetype i = 0; i < stream.size(); i += 4096)
-            got += parser.feed(QByteArrayView(stream).sliced(i, std::min<qsizetype>(4096, stream.size() - i)));
+            got += parser.feed(
+                QByteArrayView(stream).sliced(i, std::min<qsizetype>(4096, stream.size() - i)));
         QCOMPARE(got.size(), 1);
         QCOMPARE(got.first().data.size(), big.size());
 
