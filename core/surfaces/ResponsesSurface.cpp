@@ -197,6 +197,47 @@ QJsonObject toolJson(const ToolDefinition &t)
     return {};
 }
 
+// A tool call as a Responses item: its type, call id, name and what it carries, without an
+// id or a status (those differ between a request, an answer and a stream). `pending`: as a
+// stream first announces it, before its input arrives.
+QJsonObject toolCallItem(const Part &p, bool pending = false)
+{
+    QJsonObject item;
+    switch (p.toolKind) {
+    case ToolKind::Custom:
+        item = {{k("type"), k("custom_tool_call")},
+                {k("call_id"), p.callId},
+                {k("name"), p.name},
+                {k("input"), pending ? QString() : p.input}};
+        break;
+    case ToolKind::LocalShell:
+        item = {{k("type"), k("local_shell_call")},
+                {k("call_id"), p.callId},
+                {k("action"),
+                 pending ? QJsonObject{{k("type"), k("exec")}, {k("command"), QJsonArray()}}
+                         : json::parseObject(p.arguments)}};
+        break;
+    case ToolKind::Function:
+    case ToolKind::Hosted:
+        item = {{k("type"), k("function_call")},
+                {k("call_id"), p.callId},
+                {k("name"), p.name},
+                {k("arguments"), pending                 ? QString()
+                                 : p.arguments.isEmpty() ? QStringLiteral("{}")
+                                                         : p.arguments}};
+        break;
+    }
+    if (!p.toolNamespace.isEmpty())
+        item.insert(k("namespace"), p.toolNamespace);
+    return item;
+}
+
+// The prefix of the ids Gatehouse gives to the items of tool calls of this kind.
+const char *toolCallIdPrefix(ToolKind kind)
+{
+    return kind == ToolKind::Custom ? "ctc" : kind == ToolKind::LocalShell ? "lsh" : "fc";
+}
+
 } // namespace
 
 QString ResponsesSurface::newId(const char *prefix)
@@ -324,31 +365,13 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
                 assistant().parts << std::get<QList<Part>>(parts);
             else
                 r.messages << Message{role, std::get<QList<Part>>(parts), {}};
-        } else if (type == QLatin1String("function_call") ||
-                   type == QLatin1String("custom_tool_call") ||
-                   type == QLatin1String("local_shell_call")) {
-            Part p;
-            p.kind = Part::Kind::ToolCall;
-            p.callId = item.value(k("call_id")).toString();
-            p.itemId = item.value(k("id")).toString();
-            p.name = item.value(k("name")).toString();
-            p.toolNamespace = item.value(k("namespace")).toString();
-            if (type == QLatin1String("function_call")) {
-                p.arguments = item.value(k("arguments")).toString();
-            } else if (type == QLatin1String("custom_tool_call")) {
-                p.toolKind = ToolKind::Custom;
-                p.input = item.value(k("input")).toString();
-            } else {
-                p.toolKind = ToolKind::LocalShell;
-                p.name = QStringLiteral("local_shell");
-                if (p.callId.isEmpty())
-                    p.callId = p.itemId;
-                p.arguments = json::compact(item.value(k("action")).toObject());
+        } else if (Part itemPart; partOf(item, &itemPart)) { // tool calls and reasoning
+            if (itemPart.kind == Part::Kind::ToolCall) {
+                if (itemPart.callId.isEmpty())
+                    return ApiError::badRequest(tr("%1 needs a call_id.").arg(where), where);
+                callKinds.insert(itemPart.callId, itemPart.toolKind);
             }
-            if (p.callId.isEmpty())
-                return ApiError::badRequest(tr("%1 needs a call_id.").arg(where), where);
-            callKinds.insert(p.callId, p.toolKind);
-            assistant().parts << p;
+            assistant().parts << itemPart;
         } else if (type == QLatin1String("function_call_output") ||
                    type == QLatin1String("custom_tool_call_output") ||
                    type == QLatin1String("local_shell_call_output")) {
@@ -368,19 +391,6 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
                 p.content << Part::textPart(resultTextOf(output));
             }
             toolResults().parts << p;
-        } else if (type == QLatin1String("reasoning")) {
-            Part p;
-            p.kind = Part::Kind::Thinking;
-            p.itemId = item.value(k("id")).toString();
-            for (const QJsonValue s : item.value(k("summary")).toArray())
-                p.summary << s.toObject().value(k("text")).toString();
-            QStringList texts;
-            for (const QJsonValue c : item.value(k("content")).toArray())
-                texts << c.toObject().value(k("text")).toString();
-            p.text = texts.isEmpty() ? p.summary.join(QLatin1String("\n\n"))
-                                     : texts.join(QLatin1String("\n\n"));
-            opaque::fromResponsesEncrypted(item.value(k("encrypted_content")).toString(), p);
-            assistant().parts << p;
         } else if (type == QLatin1String("item_reference")) {
             return ApiError::untranslatable(
                 tr("%1 refers to an item stored by the provider; this provider cannot see it. "
@@ -585,26 +595,11 @@ std::variant<QJsonObject, ApiError> ResponsesSurface::encodeRequest(const Reques
                 case Part::Kind::ToolCall: {
                     flushText();
                     callKinds.insert(p.callId, p.toolKind);
-                    QJsonObject item;
-                    if (p.toolKind == ToolKind::Custom) {
-                        item = {{k("type"), k("custom_tool_call")},
-                                {k("call_id"), p.callId},
-                                {k("name"), p.name},
-                                {k("input"), p.input}};
-                    } else if (p.toolKind == ToolKind::LocalShell) {
-                        item = {{k("type"), k("local_shell_call")},
-                                {k("id"), p.itemId.isEmpty() ? p.callId : p.itemId},
-                                {k("call_id"), p.callId},
-                                {k("status"), k("completed")},
-                                {k("action"), json::parseObject(p.arguments)}};
-                    } else {
-                        item = {{k("type"), k("function_call")},
-                                {k("call_id"), p.callId},
-                                {k("name"), p.name},
-                                {k("arguments"),
-                                 p.arguments.isEmpty() ? QStringLiteral("{}") : p.arguments}};
-                        if (!p.toolNamespace.isEmpty())
-                            item.insert(k("namespace"), p.toolNamespace);
+                    QJsonObject item = toolCallItem(p);
+                    if (p.toolKind == ToolKind::LocalShell) {
+                        // A local shell call is known by its item id too.
+                        item.insert(k("id"), p.itemId.isEmpty() ? p.callId : p.itemId);
+                        item.insert(k("status"), k("completed"));
                     }
                     input.append(item);
                     break;
@@ -885,31 +880,10 @@ QJsonArray ResponsesSurface::outputItems(const Response &r, const Request &reque
             break;
         }
         case Part::Kind::ToolCall: {
-            QJsonObject item;
-            if (p.toolKind == ToolKind::Custom) {
-                item = {{k("id"), p.itemId.isEmpty() ? newId("ctc") : p.itemId},
-                        {k("type"), k("custom_tool_call")},
-                        {k("status"), k("completed")},
-                        {k("call_id"), p.callId},
-                        {k("name"), p.name},
-                        {k("input"), p.input}};
-            } else if (p.toolKind == ToolKind::LocalShell) {
-                item = {{k("id"), p.itemId.isEmpty() ? newId("lsh") : p.itemId},
-                        {k("type"), k("local_shell_call")},
-                        {k("status"), k("completed")},
-                        {k("call_id"), p.callId},
-                        {k("action"), json::parseObject(p.arguments)}};
-            } else {
-                item = {
-                    {k("id"), p.itemId.isEmpty() ? newId("fc") : p.itemId},
-                    {k("type"), k("function_call")},
-                    {k("status"), k("completed")},
-                    {k("call_id"), p.callId},
-                    {k("name"), p.name},
-                    {k("arguments"), p.arguments.isEmpty() ? QStringLiteral("{}") : p.arguments}};
-            }
-            if (!p.toolNamespace.isEmpty())
-                item.insert(k("namespace"), p.toolNamespace);
+            QJsonObject item = toolCallItem(p);
+            item.insert(k("id"),
+                        p.itemId.isEmpty() ? newId(toolCallIdPrefix(p.toolKind)) : p.itemId);
+            item.insert(k("status"), k("completed"));
             output.append(item);
             break;
         }
@@ -1299,33 +1273,10 @@ QByteArray ResponsesStreamEncoder::encode(const StreamEvent &e)
                          {{k("output_index"), item.outputIndex}, {k("item"), item.json}});
             break;
         case Part::Kind::ToolCall:
-            if (p.toolKind == ToolKind::Custom) {
-                item.id = ResponsesSurface::newId("ctc");
-                item.json = {{k("id"), item.id},
-                             {k("type"), k("custom_tool_call")},
-                             {k("status"), k("in_progress")},
-                             {k("call_id"), p.callId},
-                             {k("name"), p.name},
-                             {k("input"), QString()}};
-            } else if (p.toolKind == ToolKind::LocalShell) {
-                item.id = ResponsesSurface::newId("lsh");
-                item.json = {{k("id"), item.id},
-                             {k("type"), k("local_shell_call")},
-                             {k("status"), k("in_progress")},
-                             {k("call_id"), p.callId},
-                             {k("action"),
-                              QJsonObject{{k("type"), k("exec")}, {k("command"), QJsonArray()}}}};
-            } else {
-                item.id = ResponsesSurface::newId("fc");
-                item.json = {{k("id"), item.id},
-                             {k("type"), k("function_call")},
-                             {k("status"), k("in_progress")},
-                             {k("call_id"), p.callId},
-                             {k("name"), p.name},
-                             {k("arguments"), QString()}};
-            }
-            if (!p.toolNamespace.isEmpty())
-                item.json.insert(k("namespace"), p.toolNamespace);
+            item.id = ResponsesSurface::newId(toolCallIdPrefix(p.toolKind));
+            item.json = toolCallItem(p, /*pending=*/true);
+            item.json.insert(k("id"), item.id);
+            item.json.insert(k("status"), k("in_progress"));
             out += event("response.output_item.added",
                          {{k("output_index"), item.outputIndex}, {k("item"), item.json}});
             break;
