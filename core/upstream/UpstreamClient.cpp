@@ -133,11 +133,9 @@ private:
 
     QNetworkProxy proxy() const
     {
-        if (m_endpoint.loopback)
+        if (m_endpoint.loopback || !m_client)
             return QNetworkProxy(QNetworkProxy::NoProxy);
-        const QList<QNetworkProxy> proxies =
-            QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(m_endpoint.url));
-        return proxies.isEmpty() ? QNetworkProxy(QNetworkProxy::NoProxy) : proxies.first();
+        return m_client->proxyFor(m_endpoint);
     }
 
     void attach(QAbstractSocket *socket)
@@ -329,6 +327,20 @@ UpstreamCall *UpstreamClient::send(const UpstreamRequest &request, QObject *owne
     auto *call = new Http1Call(request, this, owner);
     call->start();
     return call;
+}
+
+QNetworkProxy UpstreamClient::proxyFor(const UpstreamEndpoint &endpoint)
+{
+    // Asking the system may mean reading desktop settings or a proxy script: once per host.
+    auto it = m_proxies.constFind(endpoint.poolKey);
+    if (it != m_proxies.constEnd())
+        return *it;
+    const QList<QNetworkProxy> proxies =
+        QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(endpoint.url));
+    const QNetworkProxy proxy =
+        proxies.isEmpty() ? QNetworkProxy(QNetworkProxy::NoProxy) : proxies.first();
+    m_proxies.insert(endpoint.poolKey, proxy);
+    return proxy;
 }
 
 QAbstractSocket *UpstreamClient::takeIdle(const QString &key)

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
+#include <QNetworkProxy>
 #include <QObject>
 #include <QSslConfiguration>
 
@@ -19,10 +20,10 @@ class Http1Call;
 // Sends requests to providers over HTTP/1.1, plain or TLS, on this thread's event loop: the
 // request written in one piece, the answer read by HttpResponseParser (strict framing,
 // gzip/deflate undone), connections kept per host and reused. Calls to the machine itself
-// never go through a proxy; calls elsewhere follow the system's proxy settings
-// (http_proxy, https_proxy, no_proxy). A call reports nothing before the caller has had a
-// chance to connect to its signals, and a caller may abort or start calls from inside any
-// of them.
+// never go through a proxy; calls elsewhere follow the system's proxy settings (http_proxy,
+// https_proxy, no_proxy, or the desktop's), asked once per host. A call reports nothing
+// before the caller has had a chance to connect to its signals, and a caller may abort or
+// start calls from inside any of them.
 class UpstreamClient : public QObject, public UpstreamTransport
 {
     Q_OBJECT
@@ -48,6 +49,7 @@ public:
 
 private:
     friend class Http1Call;
+    QNetworkProxy proxyFor(const UpstreamEndpoint &endpoint);
     QAbstractSocket *takeIdle(const QString &key);
     void keepIdle(const QString &key, QAbstractSocket *socket, bool loopback);
     void dropIdle(QAbstractSocket *socket);
@@ -59,6 +61,7 @@ private:
         qint64 expiresMs;
     };
     QHash<QString, QList<Idle>> m_idle;
+    QHash<QString, QNetworkProxy> m_proxies; // per scheme://host:port
     QSslConfiguration m_tls;
     QTimer *m_sweep;
     QElapsedTimer m_clock;
