@@ -494,9 +494,8 @@ std::optional<ApiError> Gateway::continueStoredResponse(RequestContext &ctx)
     for (const QJsonValue item : inputItems(body.value(QLatin1String("input"))))
         input.append(item);
     body.insert(QLatin1String("input"), input);
-    ctx.request.body = body;
-    body.remove(QLatin1String("previous_response_id"));
-    ctx.request.raw = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    ctx.request.handledLocally << QStringLiteral("previous_response_id");
+    ctx.request.setBody(body);
     return std::nullopt;
 }
 

@@ -148,7 +148,10 @@ std::variant<ModelRequest, ApiError> ModelRequest::parseResponses(const QByteArr
 void ModelRequest::setBody(const QJsonObject &changed)
 {
     body = changed;
-    raw = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QJsonObject sent = body;
+    for (const QString &field : std::as_const(handledLocally))
+        sent.remove(field);
+    raw = QJsonDocument(sent).toJson(QJsonDocument::Compact);
 }
 
 } // namespace gatehouse

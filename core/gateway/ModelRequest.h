@@ -3,6 +3,7 @@
 #include "ApiError.h"
 
 #include <QJsonObject>
+#include <QStringList>
 #include <variant>
 
 namespace gatehouse {
@@ -16,6 +17,9 @@ struct ModelRequest
     QByteArray raw; // the body as the client sent it (or as Gatehouse last rewrote it)
     QString model;
     bool stream = false;
+    // Fields Gatehouse carries out itself (Responses' previous_response_id): kept in `body`,
+    // which a translated answer echoes, but never in the bytes sent on.
+    QStringList handledLocally;
 
     // Chat Completions, Messages and count_tokens: model, messages, stream.
     static std::variant<ModelRequest, ApiError> parseConversation(const QByteArray &json);
@@ -24,7 +28,8 @@ struct ModelRequest
     // Embeddings: model and input.
     static std::variant<ModelRequest, ApiError> parseEmbeddings(const QByteArray &json);
 
-    // Replaces the body (after Gatehouse changed it) and the bytes sent on.
+    // Replaces the body (after Gatehouse changed it) and the bytes sent on, which leave out
+    // the fields handled locally.
     void setBody(const QJsonObject &body);
 };
 

@@ -359,6 +359,17 @@ private slots:
         const QJsonObject body = lastBody(*m_upstream);
         QVERIFY(!body.contains(QLatin1String("previous_response_id")));
         QCOMPARE(body.value(QLatin1String("input")).toArray().size(), 3);
+        // Also when the request names fallbacks, which changes the body again before it goes.
+        const auto withFallbacks =
+            post("/v1/responses", {{QLatin1String("model"), QLatin1String("resp:m1")},
+                                   {QLatin1String("models"), QJsonArray{QLatin1String("chat:m1")}},
+                                   {QLatin1String("previous_response_id"), id},
+                                   {QLatin1String("input"), QLatin1String("fourth")}});
+        QCOMPARE(withFallbacks.status, 200);
+        const QJsonObject fallbackBody = lastBody(*m_upstream);
+        QVERIFY(!fallbackBody.contains(QLatin1String("previous_response_id")));
+        QVERIFY(!fallbackBody.contains(QLatin1String("models")));
+        QCOMPARE(fallbackBody.value(QLatin1String("input")).toArray().size(), 3);
         // Unknown: 404 in OpenAI's shape.
         const auto unknown = post(
             "/v1/responses", {{QLatin1String("model"), QLatin1String("chat:m1")},
