@@ -24,7 +24,6 @@ public:
 
     QList<Event> feed(QByteArrayView bytes);
     // Bytes of an event that has not ended yet.
-    bool hasPartialEvent() const { return !m_line.isEmpty() || m_hasField; }
     bool overflowed() const { return m_overflowed; }
 
 private:

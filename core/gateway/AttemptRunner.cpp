@@ -324,9 +324,8 @@ private:
     }
 
     // Gives up on this attempt and tries again, here or at the next target.
-    void failOver(const QByteArray &why, int retryAfterSeconds)
+    void failOver(const QByteArray &why, int retryAfterSeconds, qint64 elapsed)
     {
-        const qint64 elapsed = m_call ? m_call->elapsedMs() : 0;
         dropCall();
         RequestContext &ctx = *m_ctx;
         ctx.tried.append(reference() + ' ' + why + " (" + QByteArray::number(elapsed) + " ms)");
@@ -358,7 +357,7 @@ private:
     {
         RequestContext &ctx = *m_ctx;
         if (isRetryableStatus(status) && hasAnotherAttempt()) {
-            failOver(QByteArray::number(status), retryAfterOf(headers));
+            failOver(QByteArray::number(status), retryAfterOf(headers), m_call->elapsedMs());
             return;
         }
         if (status < 400)
@@ -443,11 +442,9 @@ private:
             const ApiError &error = result.error;
             if (!exchange->hasResponseStarted()) {
                 if (isRetryableStatus(error.status) && hasAnotherAttempt()) {
-                    m_call = call; // for the elapsed time in x-gatehouse-tried
-                    m_call = nullptr;
                     failOver(error.status == 504 ? QByteArrayLiteral("timeout")
                                                  : QByteArrayLiteral("unreachable"),
-                             -1);
+                             -1, call ? call->elapsedMs() : 0);
                     return;
                 }
                 m_runner->m_router->recordFailure(ctx.current());

@@ -105,7 +105,10 @@ void Gateway::handleRequest(HttpExchange *exchange)
     ctx->startedMs = m_scheduler->nowMs();
     ctx->requestId = nextRequestId();
     const HttpRequest &request = exchange->request();
-    ctx->shape = m_endpoints.shapeFor(request.path);
+    // The endpoint is looked up once, here: errors from every stage take its shape.
+    const auto match = m_endpoints.match(request.method, request.path);
+    const auto *found = std::get_if<EndpointTable::Match>(&match);
+    ctx->shape = found ? found->spec->errorShape : m_endpoints.shapeFor(request.path);
     if (!m_snapshot) {
         finishWithError(ctx, ApiError::serviceUnavailable(tr("The gateway is starting."),
                                                           QStringLiteral("starting")));
@@ -125,18 +128,15 @@ void Gateway::handleRequest(HttpExchange *exchange)
     }
 
     // Stage: endpoint
-    auto match = m_endpoints.match(request.method, request.path);
-    if (auto *error = std::get_if<ApiError>(&match)) {
+    if (const auto *error = std::get_if<ApiError>(&match)) {
         finishWithError(ctx, *error);
         return;
     }
-    const EndpointTable::Match &found = std::get<EndpointTable::Match>(match);
-    ctx->endpoint = found.spec;
-    ctx->params = found.params;
-    ctx->shape = found.spec->errorShape;
+    ctx->endpoint = found->spec;
+    ctx->params = found->params;
 
     // Stage: authenticate
-    if (found.spec->needsKey) {
+    if (found->spec->needsKey) {
         auto auth = Authenticator::authenticate(request, *m_snapshot);
         if (auto *error = std::get_if<ApiError>(&auth)) {
             finishWithError(ctx, *error);
@@ -147,7 +147,7 @@ void Gateway::handleRequest(HttpExchange *exchange)
         const AccessKeyEntry *key = m_snapshot->accessKey(ctx->accessKey);
         ctx->configuration = &m_snapshot->configurationOf(key ? *key : AccessKeyEntry{});
     }
-    (this->*(found.spec->handler))(ctx);
+    (this->*(found->spec->handler))(ctx);
 }
 
 void Gateway::serveModelCall(const std::shared_ptr<RequestContext> &ctx)

@@ -200,7 +200,6 @@ std::variant<Request, ApiError> ChatCompletionsSurface::decodeRequest(const QJso
         const QJsonObject m = messages.at(i).toObject();
         const QString role = m.value(k("role")).toString();
         Message message;
-        message.name = m.value(k("name")).toString();
         if (role == QLatin1String("system") || role == QLatin1String("developer")) {
             message.role = role == QLatin1String("system") ? Role::System : Role::Developer;
             auto parts = contentParts(m.value(k("content")), where, false);
@@ -310,11 +309,7 @@ std::variant<Request, ApiError> ChatCompletionsSurface::decodeRequest(const QJso
     r.stream = in.value(k("stream")).toBool();
     r.streamUsage = in.value(k("stream_options")).toObject().value(k("include_usage")).toBool();
     r.user = in.value(k("user")).toString();
-    r.metadata = in.value(k("metadata")).toObject();
     r.promptCacheKey = in.value(k("prompt_cache_key")).toString();
-    r.serviceTier = in.value(k("service_tier")).toString();
-    if (in.value(k("store")).isBool())
-        r.store = in.value(k("store")).toBool();
     r.reasoning.effort = in.value(k("reasoning_effort")).toString();
     if (in.value(k("parallel_tool_calls")).isBool())
         r.parallelToolCalls = in.value(k("parallel_tool_calls")).toBool();
@@ -398,7 +393,6 @@ std::variant<QJsonObject, ApiError>
 ChatCompletionsSurface::encodeRequest(const Request &r, const QString &model) const
 {
     QJsonArray messages;
-    QHash<QString, ToolKind> callKinds;
     for (const Message &m : r.messages) {
         switch (m.role) {
         case Role::System:
@@ -471,10 +465,7 @@ ChatCompletionsSurface::encodeRequest(const Request &r, const QString &model) co
                 } else if (p.kind == Part::Kind::Refusal) {
                     refusal += p.text;
                 } else if (p.kind == Part::Kind::ToolCall) {
-                    callKinds.insert(p.callId, p.toolKind);
-                    const QString name = p.toolNamespace.isEmpty()
-                                             ? p.name
-                                             : p.toolNamespace + QLatin1String("__") + p.name;
+                    const QString name = flatName(p.toolNamespace, p.name);
                     calls.append(QJsonObject{
                         {k("id"), p.callId},
                         {k("type"), k("function")},
@@ -589,10 +580,7 @@ ChatCompletionsSurface::encodeRequest(const Request &r, const QString &model) co
             out.insert(k("tool_choice"), k("required"));
             break;
         case ToolChoice::Mode::Named: {
-            const QString name =
-                r.toolChoice.toolNamespace.isEmpty()
-                    ? r.toolChoice.name
-                    : r.toolChoice.toolNamespace + QLatin1String("__") + r.toolChoice.name;
+            const QString name = flatName(r.toolChoice.toolNamespace, r.toolChoice.name);
             out.insert(k("tool_choice"),
                        QJsonObject{{k("type"), k("function")},
                                    {k("function"), QJsonObject{{k("name"), name}}}});
@@ -732,8 +720,7 @@ QJsonObject ChatCompletionsSurface::encodeResponse(const Response &r, const Requ
             refusal += p.text;
             break;
         case Part::Kind::ToolCall: {
-            const QString name =
-                p.toolNamespace.isEmpty() ? p.name : p.toolNamespace + QLatin1String("__") + p.name;
+            const QString name = flatName(p.toolNamespace, p.name);
             toolCalls.append(QJsonObject{
                 {k("id"), p.callId},
                 {k("type"), k("function")},
@@ -929,10 +916,8 @@ void ChatStreamDecoder::handle(const QByteArray &data, StreamEvents &out)
         }
     }
     const QJsonValue finish = choice.value(k("finish_reason"));
-    if (finish.isString()) {
+    if (finish.isString())
         m_stop = ChatCompletionsSurface::stopReason(finish.toString());
-        m_sawFinish = true;
-    }
 }
 
 // ---- streams: encoding
@@ -984,9 +969,7 @@ QByteArray ChatStreamEncoder::encode(const StreamEvent &event)
         const int index = m_toolCount++;
         m_toolIndex.insert(event.index, index);
         m_calls.insert(event.index, call);
-        const QString name = call.toolNamespace.isEmpty()
-                                 ? call.name
-                                 : call.toolNamespace + QLatin1String("__") + call.name;
+        const QString name = flatName(call.toolNamespace, call.name);
         QString arguments;
         if (call.toolKind == ToolKind::Custom) {
             arguments = QStringLiteral("{\"input\":\"");

@@ -70,7 +70,6 @@ private:
     QHash<int, int> m_toolBlock;            // OpenAI tool call index -> block index
     QHash<int, conversation::Part> m_tools; // block index -> tool call as it grew
     conversation::StopReason m_stop = conversation::StopReason::EndTurn;
-    bool m_sawFinish = false;
     conversation::Usage m_usage;
 };
 

@@ -12,9 +12,14 @@ QString Part::resultText() const
     return texts.join(QLatin1Char('\n'));
 }
 
-QString ToolDefinition::flatName() const
+QString flatName(const QString &toolNamespace, const QString &name)
 {
     return toolNamespace.isEmpty() ? name : toolNamespace + QLatin1String("__") + name;
+}
+
+QString ToolDefinition::flatName() const
+{
+    return conversation::flatName(toolNamespace, name);
 }
 
 const ToolDefinition *Request::tool(const QString &flatName) const

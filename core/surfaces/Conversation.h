@@ -91,8 +91,10 @@ struct Message
 {
     Role role = Role::User;
     QList<Part> parts;
-    QString name; // the participant's name, where the surface has one
 };
+
+// The name a tool in a namespace has for a provider without namespaces: "namespace__name".
+QString flatName(const QString &toolNamespace, const QString &name);
 
 struct ToolDefinition
 {
@@ -167,15 +169,11 @@ struct Request
     int choices = 1; // Chat Completions "n"
     ResponseFormat responseFormat;
     ReasoningOptions reasoning;
-    QJsonObject metadata;
     QString user;
     QString promptCacheKey;
-    QString serviceTier;
     bool stream = false;
     bool streamUsage = false; // the client asked for usage in the stream
     bool includeEncryptedReasoning = false;
-    std::optional<bool> store;
-    QString previousResponseId;
     // Fields of the client's surface that no other surface has: they go back only to a
     // provider of the same surface (and a Responses client gets them echoed in the answer).
     ApiSurface origin = ApiSurface::OpenAi;

@@ -117,12 +117,6 @@ QString textOf(const QJsonValue &content)
     return texts.join(QLatin1Char('\n'));
 }
 
-QString flatName(const Part &call)
-{
-    return call.toolNamespace.isEmpty() ? call.name
-                                        : call.toolNamespace + QLatin1String("__") + call.name;
-}
-
 } // namespace
 
 QUrl MessagesSurface::url(const QUrl &baseUrl, Operation operation) const
@@ -210,9 +204,9 @@ std::variant<Request, ApiError> MessagesSurface::decodeRequest(const QJsonObject
     const QJsonValue system = in.value(k("system"));
     if (system.isString()) {
         if (!system.toString().isEmpty())
-            r.messages << Message{Role::System, {Part::textPart(system.toString())}, {}};
+            r.messages << Message{Role::System, {Part::textPart(system.toString())}};
     } else if (system.isArray()) {
-        Message m{Role::System, {}, {}};
+        Message m{Role::System, {}};
         for (const QJsonValue v : system.toArray()) {
             const QJsonObject block = v.toObject();
             Part p = Part::textPart(block.value(k("text")).toString());
@@ -237,7 +231,7 @@ std::variant<Request, ApiError> MessagesSurface::decodeRequest(const QJsonObject
             // the middle of the conversation, which every surface can take as system text.
             const QString text = textOf(m.value(k("content")));
             if (!text.isEmpty())
-                r.messages << Message{Role::System, {Part::textPart(text)}, {}};
+                r.messages << Message{Role::System, {Part::textPart(text)}};
             continue;
         }
         if (role != QLatin1String("user") && role != QLatin1String("assistant"))
@@ -247,16 +241,16 @@ std::variant<Request, ApiError> MessagesSurface::decodeRequest(const QJsonObject
         const bool user = role == QLatin1String("user");
         const QJsonValue content = m.value(k("content"));
         if (content.isString()) {
-            r.messages << Message{
-                user ? Role::User : Role::Assistant, {Part::textPart(content.toString())}, {}};
+            r.messages << Message{user ? Role::User : Role::Assistant,
+                                  {Part::textPart(content.toString())}};
             continue;
         }
         if (!content.isArray())
             return ApiError::untranslatable(
                 tr("%1.content must be a string or an array of content blocks.").arg(where),
                 where + QStringLiteral(".content"));
-        Message message{user ? Role::User : Role::Assistant, {}, {}};
-        Message results{Role::Tool, {}, {}};
+        Message message{user ? Role::User : Role::Assistant, {}};
+        Message results{Role::Tool, {}};
         const QJsonArray blocks = content.toArray();
         for (qsizetype b = 0; b < blocks.size(); ++b) {
             const QString bw = QStringLiteral("%1.content[%2]").arg(where).arg(b);
@@ -355,7 +349,6 @@ std::variant<Request, ApiError> MessagesSurface::decodeRequest(const QJsonObject
     r.stream = in.value(k("stream")).toBool();
     r.streamUsage = true;
     r.user = in.value(k("metadata")).toObject().value(k("user_id")).toString();
-    r.serviceTier = in.value(k("service_tier")).toString();
     const QJsonObject thinking = in.value(k("thinking")).toObject();
     const QString thinkingType = thinking.value(k("type")).toString();
     if (thinkingType == QLatin1String("enabled")) {
@@ -525,7 +518,7 @@ std::variant<QJsonObject, ApiError> MessagesSurface::encodeRequest(const Request
                             QStringLiteral("messages[%1]").arg(i));
                     blocks.append(withCache({{k("type"), k("tool_use")},
                                              {k("id"), p.callId},
-                                             {k("name"), flatName(p)},
+                                             {k("name"), flatName(p.toolNamespace, p.name)},
                                              {k("input"), args.object()}},
                                             p));
                 }
@@ -652,11 +645,9 @@ std::variant<QJsonObject, ApiError> MessagesSurface::encodeRequest(const Request
             choice.insert(k("type"), k("any"));
             break;
         case ToolChoice::Mode::Named:
-            choice = QJsonObject{{k("type"), k("tool")},
-                                 {k("name"), r.toolChoice.toolNamespace.isEmpty()
-                                                 ? r.toolChoice.name
-                                                 : r.toolChoice.toolNamespace +
-                                                       QLatin1String("__") + r.toolChoice.name}};
+            choice =
+                QJsonObject{{k("type"), k("tool")},
+                            {k("name"), flatName(r.toolChoice.toolNamespace, r.toolChoice.name)}};
             break;
         case ToolChoice::Mode::Unset:
             break;
@@ -786,7 +777,7 @@ QJsonObject MessagesSurface::encodeResponse(const Response &r, const Request &re
             content.append(
                 QJsonObject{{k("type"), k("tool_use")},
                             {k("id"), p.callId},
-                            {k("name"), flatName(p)},
+                            {k("name"), flatName(p.toolNamespace, p.name)},
                             {k("input"), json::parseObject(toolshapes::functionArguments(p))}});
             break;
         case Part::Kind::Image:
@@ -983,7 +974,6 @@ QByteArray MessagesStreamEncoder::encode(const StreamEvent &event)
         return {};
     switch (event.type) {
     case Type::Start: {
-        m_started = true;
         const QJsonObject message{
             {k("id"), event.id.isEmpty() ? QStringLiteral("msg_gatehouse") : event.id},
             {k("type"), k("message")},
@@ -1017,7 +1007,7 @@ QByteArray MessagesStreamEncoder::encode(const StreamEvent &event)
         case Part::Kind::ToolCall:
             block = QJsonObject{{k("type"), k("tool_use")},
                                 {k("id"), p.callId},
-                                {k("name"), flatName(p)},
+                                {k("name"), flatName(p.toolNamespace, p.name)},
                                 {k("input"), QJsonObject()}};
             if (p.toolKind == ToolKind::Custom) {
                 m_argumentsSent.insert(event.index, true);

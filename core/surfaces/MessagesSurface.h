@@ -79,7 +79,6 @@ private:
     QHash<int, bool> m_signatureSent;
     QHash<int, bool> m_argumentsSent;
     int m_next = 0;
-    bool m_started = false;
     bool m_complete = false;
 };
 

@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QRandomGenerator>
-#include <QSet>
 
 namespace gatehouse {
 
@@ -328,11 +327,11 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
     }
     const QString instructions = in.value(k("instructions")).toString();
     if (!instructions.isEmpty())
-        r.messages << Message{Role::System, {Part::textPart(instructions)}, {}};
+        r.messages << Message{Role::System, {Part::textPart(instructions)}};
 
     const QJsonValue input = in.value(k("input"));
     if (input.isString()) {
-        r.messages << Message{Role::User, {Part::textPart(input.toString())}, {}};
+        r.messages << Message{Role::User, {Part::textPart(input.toString())}};
     } else if (!input.isArray() && !input.isUndefined() && !input.isNull()) {
         return ApiError::badRequest(tr("\"input\" must be a string or a list of items."),
                                     QStringLiteral("input"));
@@ -340,12 +339,12 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
     // Calls and reasoning of the assistant collect in one message until something else comes.
     auto assistant = [&r]() -> Message & {
         if (r.messages.isEmpty() || r.messages.last().role != Role::Assistant)
-            r.messages << Message{Role::Assistant, {}, {}};
+            r.messages << Message{Role::Assistant, {}};
         return r.messages.last();
     };
     auto toolResults = [&r]() -> Message & {
         if (r.messages.isEmpty() || r.messages.last().role != Role::Tool)
-            r.messages << Message{Role::Tool, {}, {}};
+            r.messages << Message{Role::Tool, {}};
         return r.messages.last();
     };
     QHash<QString, ToolKind> callKinds;
@@ -364,7 +363,7 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
             if (role == Role::Assistant)
                 assistant().parts << std::get<QList<Part>>(parts);
             else
-                r.messages << Message{role, std::get<QList<Part>>(parts), {}};
+                r.messages << Message{role, std::get<QList<Part>>(parts)};
         } else if (Part itemPart; partOf(item, &itemPart)) { // tool calls and reasoning
             if (itemPart.kind == Part::Kind::ToolCall) {
                 if (itemPart.callId.isEmpty())
@@ -496,15 +495,10 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
     r.reasoning.effort = reasoning.value(k("effort")).toString();
     r.reasoning.summary =
         reasoning.value(k("summary")).toString(reasoning.value(k("generate_summary")).toString());
-    r.metadata = in.value(k("metadata")).toObject();
     r.user = in.value(k("user")).toString(in.value(k("safety_identifier")).toString());
     r.promptCacheKey = in.value(k("prompt_cache_key")).toString();
-    r.serviceTier = in.value(k("service_tier")).toString();
     r.stream = in.value(k("stream")).toBool();
     r.streamUsage = true;
-    if (in.value(k("store")).isBool())
-        r.store = in.value(k("store")).toBool();
-    r.previousResponseId = in.value(k("previous_response_id")).toString();
     for (const QJsonValue v : in.value(k("include")).toArray())
         r.includeEncryptedReasoning = r.includeEncryptedReasoning ||
                                       v.toString() == QLatin1String("reasoning.encrypted_content");

@@ -1,8 +1,9 @@
 #include "ToolShapes.h"
 
+#include "Json.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace gatehouse {
 
@@ -10,19 +11,8 @@ using namespace conversation;
 
 namespace toolshapes {
 
-namespace {
-
-QJsonObject parseObject(const QString &json)
-{
-    return QJsonDocument::fromJson(json.toUtf8()).object();
-}
-
-QString compact(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-} // namespace
+using json::compact;
+using json::parseObject;
 
 QJsonObject functionParameters(const ToolDefinition &tool)
 {

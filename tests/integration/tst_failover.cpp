@@ -184,6 +184,11 @@ private slots:
         QVERIFY2(r.header("x-gatehouse-tried").startsWith("fake:hang timeout"),
                  r.header("x-gatehouse-tried").constData());
         QCOMPARE(r.header("x-gatehouse-model"), QByteArray("echo-2"));
+        // How long the attempt took before it timed out: "fake:hang timeout (401 ms); …".
+        const QByteArray tried = r.header("x-gatehouse-tried");
+        const qsizetype open = tried.indexOf('(');
+        const qint64 attemptMs = tried.mid(open + 1, tried.indexOf(" ms)") - open - 1).toLongLong();
+        QVERIFY2(attemptMs >= 360 && attemptMs < 5000, tried.constData());
         QVERIFY2(t.elapsed() >= 360,
                  qPrintable(QString::number(t.elapsed()) +
                             QString::fromLatin1(r.header("x-gatehouse-tried"))));
