@@ -765,23 +765,6 @@ std::unique_ptr<StreamDecoder> ChatCompletionsSurface::streamDecoder() const
     return std::make_unique<ChatStreamDecoder>();
 }
 
-StreamEvents ChatStreamDecoder::feed(QByteArrayView bytes)
-{
-    StreamEvents out;
-    for (const SseParser::Event &e : m_parser.feed(bytes))
-        handle(e.data, out);
-    if (m_parser.overflowed() && !m_failed) {
-        m_failed = true;
-        StreamEvent error;
-        error.type = Type::Error;
-        error.error = ApiError::badGateway(tr("The provider sent a stream event larger than "
-                                              "16 MiB."),
-                                           QStringLiteral("upstream_malformed"));
-        out << error;
-    }
-    return out;
-}
-
 void ChatStreamDecoder::close(StreamEvents &out)
 {
     if (m_block == Block::None)
@@ -817,10 +800,9 @@ void ChatStreamDecoder::delta(int index, const QString &text, DeltaKind kind, St
     out << d;
 }
 
-void ChatStreamDecoder::handle(const QByteArray &data, StreamEvents &out)
+void ChatStreamDecoder::handle(const SseParser::Event &event, StreamEvents &out)
 {
-    if (m_complete || m_failed)
-        return;
+    const QByteArray &data = event.data;
     if (data.trimmed() == "[DONE]") {
         if (!m_started) {
             m_started = true;

@@ -37,13 +37,8 @@ public:
 };
 
 // chat.completion.chunk events into the internal representation.
-class ChatStreamDecoder : public StreamDecoder
+class ChatStreamDecoder : public SseStreamDecoder
 {
-public:
-    conversation::StreamEvents feed(QByteArrayView bytes) override;
-    bool isComplete() const override { return m_complete; }
-    bool failed() const override { return m_failed; }
-
 private:
     enum class Block
     {
@@ -53,16 +48,13 @@ private:
         Refusal,
         Tool
     };
-    void handle(const QByteArray &data, conversation::StreamEvents &out);
+    void handle(const SseParser::Event &event, conversation::StreamEvents &out) override;
     void open(Block kind, const conversation::Part &part, conversation::StreamEvents &out);
     void close(conversation::StreamEvents &out);
     void delta(int index, const QString &text, conversation::StreamEvent::DeltaKind kind,
                conversation::StreamEvents &out);
 
-    SseParser m_parser;
     bool m_started = false;
-    bool m_complete = false;
-    bool m_failed = false;
     Block m_block = Block::None;
     int m_blockIndex = -1;
     int m_currentTool = -1;

@@ -809,27 +809,8 @@ std::unique_ptr<StreamDecoder> MessagesSurface::streamDecoder() const
     return std::make_unique<MessagesStreamDecoder>();
 }
 
-StreamEvents MessagesStreamDecoder::feed(QByteArrayView bytes)
-{
-    StreamEvents out;
-    for (const SseParser::Event &e : m_parser.feed(bytes))
-        handle(e, out);
-    if (m_parser.overflowed() && !m_failed) {
-        m_failed = true;
-        StreamEvent error;
-        error.type = Type::Error;
-        error.error = ApiError::badGateway(tr("The provider sent a stream event larger than "
-                                              "16 MiB."),
-                                           QStringLiteral("upstream_malformed"));
-        out << error;
-    }
-    return out;
-}
-
 void MessagesStreamDecoder::handle(const SseParser::Event &event, StreamEvents &out)
 {
-    if (m_complete || m_failed)
-        return;
     const QJsonObject data = QJsonDocument::fromJson(event.data).object();
     const QString type = data.value(k("type")).toString(QString::fromUtf8(event.event));
     if (type == QLatin1String("message_start")) {

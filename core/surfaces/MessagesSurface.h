@@ -43,19 +43,11 @@ public:
 };
 
 // Anthropic Messages events into the internal representation.
-class MessagesStreamDecoder : public StreamDecoder
+class MessagesStreamDecoder : public SseStreamDecoder
 {
-public:
-    conversation::StreamEvents feed(QByteArrayView bytes) override;
-    bool isComplete() const override { return m_complete; }
-    bool failed() const override { return m_failed; }
-
 private:
-    void handle(const SseParser::Event &event, conversation::StreamEvents &out);
+    void handle(const SseParser::Event &event, conversation::StreamEvents &out) override;
 
-    SseParser m_parser;
-    bool m_complete = false;
-    bool m_failed = false;
     QHash<int, int> m_blocks;               // Anthropic index -> block index
     QHash<int, conversation::Part> m_parts; // block index -> the part as it grew
     int m_blockCount = 0;

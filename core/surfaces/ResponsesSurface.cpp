@@ -983,26 +983,6 @@ std::unique_ptr<StreamDecoder> ResponsesSurface::streamDecoder() const
     return std::make_unique<ResponsesStreamDecoder>();
 }
 
-StreamEvents ResponsesStreamDecoder::feed(QByteArrayView bytes)
-{
-    StreamEvents out;
-    for (const SseParser::Event &e : m_parser.feed(bytes)) {
-        if (m_complete || m_failed)
-            break;
-        handle(QJsonDocument::fromJson(e.data).object(), out);
-    }
-    if (m_parser.overflowed() && !m_failed) {
-        m_failed = true;
-        StreamEvent error;
-        error.type = Type::Error;
-        error.error = ApiError::badGateway(tr("The provider sent a stream event larger than "
-                                              "16 MiB."),
-                                           QStringLiteral("upstream_malformed"));
-        out << error;
-    }
-    return out;
-}
-
 int ResponsesStreamDecoder::openBlock(const QString &key, const Part &part, StreamEvents &out)
 {
     const int index = m_blockCount++;
@@ -1053,8 +1033,9 @@ void ResponsesStreamDecoder::delta(const QString &key, const QString &text, Delt
     out << d;
 }
 
-void ResponsesStreamDecoder::handle(const QJsonObject &event, StreamEvents &out)
+void ResponsesStreamDecoder::handle(const SseParser::Event &sse, StreamEvents &out)
 {
+    const QJsonObject event = QJsonDocument::fromJson(sse.data).object();
     const QString type = event.value(k("type")).toString();
     const QString itemId = event.value(k("item_id")).toString();
     if (type == QLatin1String("response.created") ||

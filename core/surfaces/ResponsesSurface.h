@@ -48,15 +48,10 @@ public:
 };
 
 // Responses API events into the internal representation.
-class ResponsesStreamDecoder : public StreamDecoder
+class ResponsesStreamDecoder : public SseStreamDecoder
 {
-public:
-    conversation::StreamEvents feed(QByteArrayView bytes) override;
-    bool isComplete() const override { return m_complete; }
-    bool failed() const override { return m_failed; }
-
 private:
-    void handle(const QJsonObject &event, conversation::StreamEvents &out);
+    void handle(const SseParser::Event &sse, conversation::StreamEvents &out) override;
     int openBlock(const QString &key, const conversation::Part &part,
                   conversation::StreamEvents &out);
     void closeBlock(const QString &key, const conversation::Part *done,
@@ -64,10 +59,7 @@ private:
     void delta(const QString &key, const QString &text, conversation::StreamEvent::DeltaKind kind,
                conversation::StreamEvents &out);
 
-    SseParser m_parser;
     bool m_started = false;
-    bool m_complete = false;
-    bool m_failed = false;
     bool m_sawToolCall = false;
     int m_blockCount = 0;
     QHash<QString, int> m_blocks;           // item id (+ content index) -> block index

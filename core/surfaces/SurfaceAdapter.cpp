@@ -4,10 +4,32 @@
 #include "MessagesSurface.h"
 #include "ResponsesSurface.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 namespace gatehouse {
+
+conversation::StreamEvents SseStreamDecoder::feed(QByteArrayView bytes)
+{
+    conversation::StreamEvents out;
+    for (const SseParser::Event &e : m_parser.feed(bytes)) {
+        if (m_complete || m_failed)
+            break;
+        handle(e, out);
+    }
+    if (m_parser.overflowed() && !m_failed) {
+        m_failed = true;
+        conversation::StreamEvent error;
+        error.type = conversation::StreamEvent::Type::Error;
+        error.error = ApiError::badGateway(
+            QCoreApplication::translate("SurfaceAdapter",
+                                        "The provider sent a stream event larger than 16 MiB."),
+            QStringLiteral("upstream_malformed"));
+        out << error;
+    }
+    return out;
+}
 
 HttpHeaders SurfaceAdapter::protocolHeaders(const HttpRequest *client) const
 {

@@ -2,6 +2,7 @@
 
 #include "Conversation.h"
 #include "config/ApiSurface.h"
+#include "framing/SseParser.h"
 #include "http/HttpRequest.h"
 
 #include <QJsonObject>
@@ -39,6 +40,26 @@ public:
     virtual bool isComplete() const = 0;
     // The stream carried an error (an Error event was produced).
     virtual bool failed() const = 0;
+};
+
+// A decoder of a surface that streams server-sent events: the framing, its size limit, and
+// the end of the stream; the surface reads each event, and nothing after the stream's end
+// or an error.
+class SseStreamDecoder : public StreamDecoder
+{
+public:
+    conversation::StreamEvents feed(QByteArrayView bytes) final;
+    bool isComplete() const final { return m_complete; }
+    bool failed() const final { return m_failed; }
+
+protected:
+    virtual void handle(const SseParser::Event &event, conversation::StreamEvents &out) = 0;
+
+    bool m_complete = false;
+    bool m_failed = false;
+
+private:
+    SseParser m_parser;
 };
 
 // Turns events of the internal representation into one surface's stream bytes.
