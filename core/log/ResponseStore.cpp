@@ -74,8 +74,8 @@ Status ResponseStore::put(const Entry &entry)
     q.text(1, entry.id);
     q.text(2, entry.accessKey);
     q.integer(3, entry.createdMs);
-    q.text(4, QString::fromUtf8(QJsonDocument(entry.input).toJson(QJsonDocument::Compact)));
-    q.text(5, QString::fromUtf8(QJsonDocument(entry.response).toJson(QJsonDocument::Compact)));
+    q.utf8(4, QJsonDocument(entry.input).toJson(QJsonDocument::Compact));
+    q.utf8(5, QJsonDocument(entry.response).toJson(QJsonDocument::Compact));
     if (!q.ok() || sqlite3_step(q.get()) != SQLITE_DONE)
         return Status::failure(tr("Cannot store response %1: %2").arg(entry.id, m_db->error()));
     if (++m_putsSincePrune >= 100)
@@ -101,8 +101,8 @@ std::optional<ResponseStore::Entry> ResponseStore::get(const QString &id,
         e.id = q.columnText(0);
         e.accessKey = q.columnText(1);
         e.createdMs = sqlite3_column_int64(q.get(), 2);
-        e.input = QJsonDocument::fromJson(q.columnText(3).toUtf8()).array();
-        e.response = QJsonDocument::fromJson(q.columnText(4).toUtf8()).object();
+        e.input = QJsonDocument::fromJson(q.columnUtf8(3)).array();
+        e.response = QJsonDocument::fromJson(q.columnUtf8(4)).object();
     }
     if (e.accessKey != accessKey || expired(e))
         return std::nullopt;
@@ -111,13 +111,14 @@ std::optional<ResponseStore::Entry> ResponseStore::get(const QString &id,
 
 bool ResponseStore::remove(const QString &id, const QString &accessKey)
 {
-    if (!get(id, accessKey))
-        return false;
     if (!m_db)
-        return m_memory.remove(id) > 0;
-    Statement q(m_db->handle(), "DELETE FROM responses WHERE id = ?1 AND access_key = ?2");
+        return get(id, accessKey) && m_memory.remove(id) > 0;
+    // Only the key's own, unexpired response: what get() would find.
+    Statement q(m_db->handle(), "DELETE FROM responses WHERE id = ?1 AND access_key = ?2 AND "
+                                "created_ms >= ?3");
     q.text(1, id);
     q.text(2, accessKey);
+    q.integer(3, now() - maxAgeMs);
     return q.ok() && sqlite3_step(q.get()) == SQLITE_DONE && sqlite3_changes(m_db->handle()) > 0;
 }
 

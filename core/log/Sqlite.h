@@ -57,10 +57,11 @@ public:
     bool ok() const { return m_stmt != nullptr; }
     sqlite3_stmt *get() const { return m_stmt; }
 
-    void text(int i, const QString &s)
+    void text(int i, const QString &s) { utf8(i, s.toUtf8()); }
+    // Text already in UTF-8 (JSON bytes, say).
+    void utf8(int i, const QByteArray &bytes)
     {
-        const QByteArray utf8 = s.toUtf8();
-        sqlite3_bind_text(m_stmt, i, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(m_stmt, i, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
     }
     void integer(int i, qint64 v) { sqlite3_bind_int64(m_stmt, i, v); }
     void optional(int i, qint64 v)
@@ -70,10 +71,11 @@ public:
         else
             sqlite3_bind_int64(m_stmt, i, v);
     }
-    QString columnText(int i) const
+    QString columnText(int i) const { return QString::fromUtf8(columnUtf8(i)); }
+    QByteArray columnUtf8(int i) const
     {
-        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i)),
-                                 sqlite3_column_bytes(m_stmt, i));
+        return QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, i)),
+                          sqlite3_column_bytes(m_stmt, i));
     }
     qint64 columnOptional(int i) const
     {

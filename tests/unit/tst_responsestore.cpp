@@ -80,6 +80,7 @@ private slots:
         const qint64 old = QDateTime::currentMSecsSinceEpoch() - store.maxAgeMs - 1000;
         QVERIFY(store.put(entry(QStringLiteral("resp_old"), QStringLiteral("alice"), old)));
         QVERIFY(!store.get(QStringLiteral("resp_old"), QStringLiteral("alice")));
+        QVERIFY(!store.remove(QStringLiteral("resp_old"), QStringLiteral("alice")));
     }
 
     void boundedByCount_data()
