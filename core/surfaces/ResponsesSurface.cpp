@@ -231,6 +231,26 @@ QJsonObject toolCallItem(const Part &p, bool pending = false)
     return item;
 }
 
+// A response's incomplete_details for the reason it stopped: null when it completed.
+QJsonValue incompleteDetails(StopReason reason)
+{
+    if (reason != StopReason::MaxTokens && reason != StopReason::ContentFilter)
+        return QJsonValue();
+    return QJsonObject{{k("reason"), reason == StopReason::MaxTokens ? k("max_output_tokens")
+                                                                     : k("content_filter")}};
+}
+
+// Why a response stopped: `incomplete` as its status says, `calls` whether it calls tools.
+StopReason stopReasonOf(const QJsonObject &response, bool incomplete, bool calls)
+{
+    if (!incomplete)
+        return calls ? StopReason::ToolUse : StopReason::EndTurn;
+    const QString reason =
+        response.value(k("incomplete_details")).toObject().value(k("reason")).toString();
+    return reason == QLatin1String("content_filter") ? StopReason::ContentFilter
+                                                     : StopReason::MaxTokens;
+}
+
 // The prefix of the ids Gatehouse gives to the items of tool calls of this kind.
 const char *toolCallIdPrefix(ToolKind kind)
 {
@@ -825,13 +845,8 @@ std::variant<Response, ApiError> ResponsesSurface::decodeResponse(const QJsonObj
             r.parts << p;
         }
     }
-    const QString reason =
-        in.value(k("incomplete_details")).toObject().value(k("reason")).toString();
-    if (in.value(k("status")).toString() == QLatin1String("incomplete"))
-        r.stopReason = reason == QLatin1String("content_filter") ? StopReason::ContentFilter
-                                                                 : StopReason::MaxTokens;
-    else
-        r.stopReason = calls ? StopReason::ToolUse : StopReason::EndTurn;
+    r.stopReason =
+        stopReasonOf(in, in.value(k("status")).toString() == QLatin1String("incomplete"), calls);
     r.usage = usage(in.value(k("usage")).toObject());
     return r;
 }
@@ -930,14 +945,9 @@ QJsonObject ResponsesSurface::responseObject(const QString &id, qint64 createdAt
 QJsonObject ResponsesSurface::encodeResponse(const Response &r, const Request &request) const
 {
     const QString id = r.id.startsWith(QLatin1String("resp_")) ? r.id : newId("resp");
-    QString status = QStringLiteral("completed");
-    QJsonValue incomplete;
-    if (r.stopReason == StopReason::MaxTokens || r.stopReason == StopReason::ContentFilter) {
-        status = QStringLiteral("incomplete");
-        incomplete =
-            QJsonObject{{k("reason"), r.stopReason == StopReason::MaxTokens ? k("max_output_tokens")
-                                                                            : k("content_filter")}};
-    }
+    const QJsonValue incomplete = incompleteDetails(r.stopReason);
+    const QString status =
+        incomplete.isNull() ? QStringLiteral("completed") : QStringLiteral("incomplete");
     QJsonObject out = responseObject(
         id, r.created > 0 ? r.created : QDateTime::currentSecsSinceEpoch(), status,
         r.model.isEmpty() ? request.model : r.model, outputItems(r, request), request);
@@ -1142,14 +1152,8 @@ void ResponsesStreamDecoder::handle(const SseParser::Event &sse, StreamEvents &o
         StreamEvent finish;
         finish.type = Type::Finish;
         finish.usage = ResponsesSurface::usage(response.value(k("usage")).toObject());
-        if (type == QLatin1String("response.incomplete"))
-            finish.stopReason =
-                response.value(k("incomplete_details")).toObject().value(k("reason")).toString() ==
-                        QLatin1String("content_filter")
-                    ? StopReason::ContentFilter
-                    : StopReason::MaxTokens;
-        else
-            finish.stopReason = m_sawToolCall ? StopReason::ToolUse : StopReason::EndTurn;
+        finish.stopReason =
+            stopReasonOf(response, type == QLatin1String("response.incomplete"), m_sawToolCall);
         out << finish;
         return;
     }
@@ -1434,14 +1438,11 @@ QByteArray ResponsesStreamEncoder::encode(const StreamEvent &e)
     }
     case Type::Finish: {
         m_complete = true;
-        const bool incomplete =
-            e.stopReason == StopReason::MaxTokens || e.stopReason == StopReason::ContentFilter;
+        const QJsonValue details = incompleteDetails(e.stopReason);
+        const bool incomplete = !details.isNull();
         m_final = response(incomplete ? k("incomplete") : k("completed"));
         if (incomplete)
-            m_final.insert(k("incomplete_details"),
-                           QJsonObject{{k("reason"), e.stopReason == StopReason::MaxTokens
-                                                         ? k("max_output_tokens")
-                                                         : k("content_filter")}});
+            m_final.insert(k("incomplete_details"), details);
         m_final.insert(k("usage"), ResponsesSurface::usageJson(e.usage));
         return event(incomplete ? "response.incomplete" : "response.completed",
                      {{k("response"), m_final}});
