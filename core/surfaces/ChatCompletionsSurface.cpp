@@ -315,20 +315,8 @@ std::variant<Request, ApiError> ChatCompletionsSurface::decodeRequest(const QJso
         r.parallelToolCalls = in.value(k("parallel_tool_calls")).toBool();
 
     const QJsonObject format = in.value(k("response_format")).toObject();
-    const QString formatType = format.value(k("type")).toString();
-    if (formatType == QLatin1String("json_object")) {
-        r.responseFormat.kind = ResponseFormat::Kind::JsonObject;
-    } else if (formatType == QLatin1String("json_schema")) {
-        const QJsonObject schema = format.value(k("json_schema")).toObject();
-        r.responseFormat.kind = ResponseFormat::Kind::JsonSchema;
-        r.responseFormat.name = schema.value(k("name")).toString();
-        r.responseFormat.description = schema.value(k("description")).toString();
-        r.responseFormat.schema = schema.value(k("schema")).toObject();
-        if (schema.value(k("strict")).isBool())
-            r.responseFormat.strict = schema.value(k("strict")).toBool();
-    } else if (formatType == QLatin1String("text")) {
-        r.responseFormat.kind = ResponseFormat::Kind::Text;
-    }
+    r.responseFormat = ResponseFormat::fromOpenAi(format.value(k("type")).toString(),
+                                                  format.value(k("json_schema")).toObject());
 
     const QJsonArray tools = in.value(k("tools")).toArray();
     for (qsizetype i = 0; i < tools.size(); ++i) {
@@ -533,18 +521,11 @@ ChatCompletionsSurface::encodeRequest(const Request &r, const QString &model) co
     case ResponseFormat::Kind::JsonObject:
         out.insert(k("response_format"), QJsonObject{{k("type"), k("json_object")}});
         break;
-    case ResponseFormat::Kind::JsonSchema: {
-        QJsonObject schema{{k("name"), r.responseFormat.name.isEmpty() ? QStringLiteral("response")
-                                                                       : r.responseFormat.name},
-                           {k("schema"), r.responseFormat.schema}};
-        if (!r.responseFormat.description.isEmpty())
-            schema.insert(k("description"), r.responseFormat.description);
-        if (r.responseFormat.strict)
-            schema.insert(k("strict"), *r.responseFormat.strict);
+    case ResponseFormat::Kind::JsonSchema:
         out.insert(k("response_format"),
-                   QJsonObject{{k("type"), k("json_schema")}, {k("json_schema"), schema}});
+                   QJsonObject{{k("type"), k("json_schema")},
+                               {k("json_schema"), r.responseFormat.openAiSchemaFields()}});
         break;
-    }
     case ResponseFormat::Kind::Text:
     case ResponseFormat::Kind::Unset:
         break;

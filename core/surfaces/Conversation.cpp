@@ -12,6 +12,35 @@ QString Part::resultText() const
     return texts.join(QLatin1Char('\n'));
 }
 
+ResponseFormat ResponseFormat::fromOpenAi(const QString &type, const QJsonObject &schemaFields)
+{
+    ResponseFormat f;
+    if (type == QLatin1String("json_object")) {
+        f.kind = Kind::JsonObject;
+    } else if (type == QLatin1String("text")) {
+        f.kind = Kind::Text;
+    } else if (type == QLatin1String("json_schema")) {
+        f.kind = Kind::JsonSchema;
+        f.name = schemaFields.value(QLatin1String("name")).toString();
+        f.description = schemaFields.value(QLatin1String("description")).toString();
+        f.schema = schemaFields.value(QLatin1String("schema")).toObject();
+        if (schemaFields.value(QLatin1String("strict")).isBool())
+            f.strict = schemaFields.value(QLatin1String("strict")).toBool();
+    }
+    return f;
+}
+
+QJsonObject ResponseFormat::openAiSchemaFields() const
+{
+    QJsonObject fields{{QLatin1String("name"), name.isEmpty() ? QStringLiteral("response") : name},
+                       {QLatin1String("schema"), schema}};
+    if (!description.isEmpty())
+        fields.insert(QLatin1String("description"), description);
+    if (strict)
+        fields.insert(QLatin1String("strict"), *strict);
+    return fields;
+}
+
 QString flatName(const QString &toolNamespace, const QString &name)
 {
     return toolNamespace.isEmpty() ? name : toolNamespace + QLatin1String("__") + name;

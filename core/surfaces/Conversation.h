@@ -143,6 +143,12 @@ struct ResponseFormat
     QString description;
     QJsonObject schema;
     std::optional<bool> strict;
+
+    // OpenAI's two APIs share the format types and the schema's fields (name, description,
+    // schema, strict); Chat Completions nests those in response_format.json_schema, the
+    // Responses API puts them in text.format itself.
+    static ResponseFormat fromOpenAi(const QString &type, const QJsonObject &schemaFields);
+    QJsonObject openAiSchemaFields() const;
 };
 
 struct ReasoningOptions

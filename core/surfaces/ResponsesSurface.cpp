@@ -498,19 +498,7 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
     if (in.value(k("top_p")).isDouble())
         r.topP = in.value(k("top_p")).toDouble();
     const QJsonObject format = in.value(k("text")).toObject().value(k("format")).toObject();
-    const QString formatType = format.value(k("type")).toString();
-    if (formatType == QLatin1String("json_schema")) {
-        r.responseFormat.kind = ResponseFormat::Kind::JsonSchema;
-        r.responseFormat.name = format.value(k("name")).toString();
-        r.responseFormat.description = format.value(k("description")).toString();
-        r.responseFormat.schema = format.value(k("schema")).toObject();
-        if (format.value(k("strict")).isBool())
-            r.responseFormat.strict = format.value(k("strict")).toBool();
-    } else if (formatType == QLatin1String("json_object")) {
-        r.responseFormat.kind = ResponseFormat::Kind::JsonObject;
-    } else if (formatType == QLatin1String("text")) {
-        r.responseFormat.kind = ResponseFormat::Kind::Text;
-    }
+    r.responseFormat = ResponseFormat::fromOpenAi(format.value(k("type")).toString(), format);
     const QJsonObject reasoning = in.value(k("reasoning")).toObject();
     r.reasoning.effort = reasoning.value(k("effort")).toString();
     r.reasoning.summary =
@@ -706,14 +694,8 @@ std::variant<QJsonObject, ApiError> ResponsesSurface::encodeRequest(const Reques
                    QJsonObject{{k("format"), QJsonObject{{k("type"), k("json_object")}}}});
         break;
     case ResponseFormat::Kind::JsonSchema: {
-        QJsonObject f{{k("type"), k("json_schema")},
-                      {k("name"), r.responseFormat.name.isEmpty() ? QStringLiteral("response")
-                                                                  : r.responseFormat.name},
-                      {k("schema"), r.responseFormat.schema}};
-        if (!r.responseFormat.description.isEmpty())
-            f.insert(k("description"), r.responseFormat.description);
-        if (r.responseFormat.strict)
-            f.insert(k("strict"), *r.responseFormat.strict);
+        QJsonObject f = r.responseFormat.openAiSchemaFields();
+        f.insert(k("type"), k("json_schema"));
         out.insert(k("text"), QJsonObject{{k("format"), f}});
         break;
     }
