@@ -63,42 +63,32 @@ void ProviderProbe::probe(const Provider &provider, const QByteArray &key,
     const QString url = list.endpoint.url.toDisplayString();
     const ApiSurface surface = rp.primaryEndpoints().surface;
     ++pending->outstanding;
-    UpstreamCall *call = send(list);
-    auto status = std::make_shared<int>(0);
-    auto body = std::make_shared<QByteArray>();
-    connect(call, &UpstreamCall::headersReceived, this,
-            [status](int s, const HttpHeaders &) { *status = s; });
-    connect(call, &UpstreamCall::dataReceived, this, [body, call](const QByteArray &data) {
-        *body += data;
-        if (body->size() > ModelDiscovery::maxListBytes)
-            call->abort();
-    });
-    connect(
-        call, &UpstreamCall::finished, this,
-        [pending, settle, status, body, url, surface, call](const UpstreamResult &outcome) {
-            call->deleteLater();
+    collectAnswer(
+        send(list), this, ModelDiscovery::maxListBytes,
+        [pending, settle, url, surface](const UpstreamResult &outcome, int status,
+                                        const QByteArray &body) {
             ProbeResult &result = pending->result;
-            result.httpStatus = *status;
+            result.httpStatus = status;
             const SurfaceAdapter &adapter = surfaceAdapter(surface);
             if (outcome.cancelled()) {
                 result.error =
                     tr("%1 answered with more than a model list; is this the API's base URL?")
                         .arg(url);
-            } else if (!outcome.completed() && *status == 0) {
+            } else if (!outcome.completed() && status == 0) {
                 result.error = outcome.error.message;
-            } else if (*status < 200 || *status > 299) {
-                const QString message = adapter.errorMessage(*body);
+            } else if (status < 200 || status > 299) {
+                const QString message = adapter.errorMessage(body);
                 result.error =
                     tr("%1 answered HTTP %2%3")
                         .arg(url)
-                        .arg(*status)
+                        .arg(status)
                         .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message);
-            } else if (!QJsonDocument::fromJson(*body).isObject()) {
+            } else if (!QJsonDocument::fromJson(body).isObject()) {
                 result.error =
                     tr("%1 did not answer with a model list; is this the API's base URL?").arg(url);
             } else {
                 result.ok = true;
-                result.models = adapter.parseModelList(*body);
+                result.models = adapter.parseModelList(body);
             }
             settle();
         });
@@ -116,17 +106,12 @@ void ProviderProbe::probe(const Provider &provider, const QByteArray &key,
             {QByteArrayLiteral("accept"), QByteArrayLiteral("application/json")});
         responses.body = QByteArrayLiteral("{}");
         ++pending->outstanding;
-        UpstreamCall *check = send(responses);
-        auto checkStatus = std::make_shared<int>(0);
-        connect(check, &UpstreamCall::headersReceived, this,
-                [checkStatus](int s, const HttpHeaders &) { *checkStatus = s; });
-        connect(check, &UpstreamCall::finished, this,
-                [pending, settle, checkStatus, check](const UpstreamResult &) {
-                    check->deleteLater();
-                    const int s = *checkStatus;
-                    pending->result.servesResponses = s == 400 || s == 422;
-                    settle();
-                });
+        // Only the status counts; an error body is small.
+        collectAnswer(send(responses), this, qint64{64} * 1024,
+                      [pending, settle](const UpstreamResult &, int status, const QByteArray &) {
+                          pending->result.servesResponses = status == 400 || status == 422;
+                          settle();
+                      });
     }
 }
 

@@ -46,30 +46,21 @@ void ModelDiscovery::discover(const QList<const RoutableProvider *> &providers, 
         request.timeouts.idleMs = 5000;
 
         ++pending->outstanding;
-        UpstreamCall *call = m_client->send(request, this);
-        auto status = std::make_shared<int>(0);
-        auto body = std::make_shared<QByteArray>();
         const QString id = rp->provider.id;
         const ApiSurface surface = rp->primaryEndpoints().surface;
-        connect(call, &UpstreamCall::headersReceived, this,
-                [status](int s, const HttpHeaders &) { *status = s; });
-        connect(call, &UpstreamCall::dataReceived, this, [body, call](const QByteArray &data) {
-            *body += data;
-            if (body->size() > maxListBytes)
-                call->abort(); // not a model list; reported as cancelled
-        });
-        // Every call ends with exactly one finished(): answered, failed or cancelled.
-        connect(call, &UpstreamCall::finished, this,
-                [this, call, status, body, id, surface, cacheKey, pending,
-                 settle](const UpstreamResult &result) {
-                    call->deleteLater();
-                    if (result.completed() && *status == 200) {
-                        const QStringList models = surfaceAdapter(surface).parseModelList(*body);
-                        m_cache.insert(cacheKey, {models, m_clock.elapsed()});
-                        pending->models.insert(id, models);
-                    }
-                    settle();
-                });
+        // Every call ends with exactly one finished(): answered, failed, or cancelled (a body
+        // too large to be a model list).
+        collectAnswer(m_client->send(request, this), this, maxListBytes,
+                      [this, id, surface, cacheKey, pending,
+                       settle](const UpstreamResult &result, int status, const QByteArray &body) {
+                          if (result.completed() && status == 200) {
+                              const QStringList models =
+                                  surfaceAdapter(surface).parseModelList(body);
+                              m_cache.insert(cacheKey, {models, m_clock.elapsed()});
+                              pending->models.insert(id, models);
+                          }
+                          settle();
+                      });
     }
     settle();
 }

@@ -207,4 +207,29 @@ void UpstreamCall::onTimeout()
     }
 }
 
+void collectAnswer(
+    UpstreamCall *call, QObject *context, qint64 maxBytes,
+    std::function<void(const UpstreamResult &, int status, const QByteArray &body)> done)
+{
+    struct Answer
+    {
+        int status = 0;
+        QByteArray body;
+    };
+    auto answer = std::make_shared<Answer>();
+    QObject::connect(call, &UpstreamCall::headersReceived, context,
+                     [answer](int status, const HttpHeaders &) { answer->status = status; });
+    QObject::connect(call, &UpstreamCall::dataReceived, context,
+                     [answer, call, maxBytes](const QByteArray &data) {
+                         answer->body += data;
+                         if (answer->body.size() > maxBytes)
+                             call->abort();
+                     });
+    QObject::connect(call, &UpstreamCall::finished, context,
+                     [answer, call, done = std::move(done)](const UpstreamResult &result) {
+                         call->deleteLater();
+                         done(result, answer->status, answer->body);
+                     });
+}
+
 } // namespace gatehouse

@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <functional>
 
 namespace gatehouse {
 
@@ -68,6 +69,14 @@ private:
     bool m_headersSent = false;
     QElapsedTimer m_clock;
 };
+
+// Collects a call's whole answer for a caller that needs it in one piece (a model list, a
+// probe): `done` gets the outcome, the status (0 when no answer came) and the body once the
+// call ends, and the call is deleted after. A body over `maxBytes` aborts the call, which
+// then reports Cancelled.
+void collectAnswer(
+    UpstreamCall *call, QObject *context, qint64 maxBytes,
+    std::function<void(const UpstreamResult &, int status, const QByteArray &body)> done);
 
 // What sends upstream requests: the real client, or a scripted one in tests.
 class UpstreamTransport
