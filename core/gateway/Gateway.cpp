@@ -1,6 +1,7 @@
 #include "Gateway.h"
 
 #include "Authenticator.h"
+#include "CorsPolicy.h"
 #include "ModelDiscovery.h"
 #include "Planner.h"
 #include "config/ModelReference.h"
@@ -254,9 +255,11 @@ void Gateway::handlePreflight(const std::shared_ptr<RequestContext> &ctx)
     if (!ctx->corsOrigin.isEmpty()) {
         headers.append({QByteArrayLiteral("access-control-allow-methods"),
                         QByteArrayLiteral("GET, POST, DELETE, OPTIONS")});
+        headers.append({QByteArrayLiteral("access-control-allow-headers"),
+                        CorsPolicy::allowedRequestHeaders(
+                            ctx->exchange->request().header("access-control-request-headers"))});
         headers.append(
-            {QByteArrayLiteral("access-control-allow-headers"),
-             QByteArrayLiteral("authorization, content-type, x-api-key, anthropic-version")});
+            {QByteArrayLiteral("vary"), QByteArrayLiteral("Access-Control-Request-Headers")});
         headers.append({QByteArrayLiteral("access-control-max-age"), QByteArrayLiteral("600")});
     }
     ctx->exchange->respond(204, headers, {});

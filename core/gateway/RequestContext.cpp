@@ -1,5 +1,6 @@
 #include "RequestContext.h"
 
+#include "CorsPolicy.h"
 #include "http/HttpExchange.h"
 
 namespace gatehouse {
@@ -18,9 +19,7 @@ HttpHeaders baseHeaders(const RequestContext &ctx)
         headers.append({QByteArrayLiteral("access-control-allow-origin"), ctx.corsOrigin});
         headers.append({QByteArrayLiteral("vary"), QByteArrayLiteral("Origin")});
         headers.append({QByteArrayLiteral("access-control-expose-headers"),
-                        QByteArrayLiteral("x-request-id, x-gatehouse-provider, x-gatehouse-model, "
-                                          "x-gatehouse-route, x-gatehouse-attempts, "
-                                          "x-gatehouse-tried, x-gatehouse-dropped-tools")});
+                        CorsPolicy::exposedResponseHeaders()});
     }
     return headers;
 }

@@ -449,6 +449,34 @@ private slots:
         QVERIFY(good.header("access-control-allow-headers").contains("authorization"));
     }
 
+    void preflightAllowsTheBrowserSdksHeaders()
+    {
+        // What Chromium asks for before a call of the official Anthropic browser SDK.
+        const QByteArray requested =
+            "anthropic-dangerous-direct-browser-access,anthropic-version,content-type,x-api-key,"
+            "x-stainless-arch,x-stainless-lang,x-stainless-os,x-stainless-package-version,"
+            "x-stainless-retry-count,x-stainless-runtime,x-stainless-runtime-version,"
+            "x-stainless-timeout";
+        const auto good = HttpTestClient::request(m_port, "OPTIONS", "/v1/messages", {},
+                                                  {{"Origin", "http://localhost:5173"},
+                                                   {"Access-Control-Request-Method", "POST"},
+                                                   {"Access-Control-Request-Headers", requested}});
+        QCOMPARE(good.status, 204);
+        QList<QByteArray> allowed;
+        for (const QByteArray &name : good.header("access-control-allow-headers").split(','))
+            allowed.append(name.trimmed());
+        for (const QByteArray &name : requested.split(','))
+            QVERIFY2(allowed.contains(name), name.constData());
+        // The same question from a page the user did not allow gets nothing.
+        const auto bad = HttpTestClient::request(m_port, "OPTIONS", "/v1/messages", {},
+                                                 {{"Origin", "http://localhost:5174"},
+                                                  {"Access-Control-Request-Method", "POST"},
+                                                  {"Access-Control-Request-Headers", requested}});
+        QCOMPARE(bad.status, 403);
+        QVERIFY(bad.header("access-control-allow-headers").isEmpty());
+        QVERIFY(bad.header("access-control-allow-origin").isEmpty());
+    }
+
     void wrongMethodAndUnknownPath()
     {
         QCOMPARE(HttpTestClient::request(m_port, "GET", "/v1/chat/completions", {}, auth()).status,
