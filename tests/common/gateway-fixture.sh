@@ -2,7 +2,9 @@
 # model server and a headless Gatehouse on loopback, with one provider per upstream surface:
 #   chat   (OpenAI Chat Completions)   resp (OpenAI Responses)   claude (Anthropic Messages)
 # Needs: $gatehouse and $fake (binaries) and $name (for messages). Sets $work (a temporary
-# folder, removed on exit unless KEEP_WORK is set), and after start_fixture: $key, $port.
+# folder, removed on exit unless KEEP_WORK is set), after start_upstream: $cfg (the config
+# folder), $up (the fake's port) and $key, and after start_gateway (or start_fixture, both in
+# one): $port.
 work=$(mktemp -d)
 fake_pid=
 gw_pid=
@@ -26,8 +28,10 @@ wait_port() { # file -> port from "listening on http://host:PORT"
     return 1
 }
 
-start_fixture() { # EVENTS_PER_STREAM
-    "$fake" --port 0 --events "$1" >"$work/fake.out" 2>&1 &
+start_upstream() { # EVENTS_PER_STREAM [FAKE_OPTIONS...]
+    events=$1
+    shift
+    "$fake" --port 0 --events "$events" "$@" >"$work/fake.out" 2>&1 &
     fake_pid=$!
     up=$(wait_port "$work/fake.out")
     cfg="$work/config"
@@ -35,7 +39,15 @@ start_fixture() { # EVENTS_PER_STREAM
     "$gatehouse" --config-dir "$cfg" provider add resp --url "http://127.0.0.1:$up/v1" --surface responses >/dev/null
     "$gatehouse" --config-dir "$cfg" provider add claude --url "http://127.0.0.1:$up" --surface anthropic >/dev/null
     key=$("$gatehouse" --config-dir "$cfg" key create "$name" 2>/dev/null)
+}
+
+start_gateway() {
     "$gatehouse" --headless --config-dir "$cfg" --port 0 >"$work/gatehouse.out" 2>&1 &
     gw_pid=$!
     port=$(wait_port "$work/gatehouse.out")
+}
+
+start_fixture() { # EVENTS_PER_STREAM
+    start_upstream "$1"
+    start_gateway
 }
