@@ -85,30 +85,44 @@ QByteArray SseEventSplitter::feed(const QByteArray &bytes)
                 m_afterCr = false; // CRLF: the line ended at the CR
                 // The LF of a blank line's CRLF goes with its event, also when the CR came
                 // at the end of the previous piece.
-                if (boundary == i || (i == 0 && m_endedOnBoundary))
+                if (boundary == i || (i == 0 && m_endedOnBoundary)) {
                     boundary = i + 1;
+                    m_eventBytes = 0;
+                }
                 continue;
             }
-            if (m_atLineStart)
+            if (m_atLineStart) {
                 boundary = i + 1;
+                m_eventBytes = 0;
+                continue;
+            }
             m_atLineStart = true;
         } else if (c == '\r') {
-            if (m_atLineStart)
-                boundary = i + 1;
-            m_atLineStart = true;
             m_afterCr = true;
+            if (m_atLineStart) {
+                boundary = i + 1;
+                m_eventBytes = 0;
+                continue;
+            }
+            m_atLineStart = true;
         } else {
             m_atLineStart = false;
             m_afterCr = false;
         }
+        // Every byte of an event counts, also those of events that end in this very piece.
+        if (++m_eventBytes > m_maxEventBytes) {
+            m_overflowed = true;
+            QByteArray out;
+            if (boundary >= 0) {
+                out = std::exchange(m_pending, {});
+                out.append(data, boundary);
+            }
+            m_pending.clear();
+            return out;
+        }
     }
     m_endedOnBoundary = size > 0 && boundary == size;
     if (boundary < 0) {
-        if (m_pending.size() + size > m_maxEventBytes) {
-            m_overflowed = true;
-            m_pending.clear();
-            return {};
-        }
         m_pending.append(bytes);
         return {};
     }
@@ -117,12 +131,8 @@ QByteArray SseEventSplitter::feed(const QByteArray &bytes)
         out = bytes; // the usual case: whole events, shared rather than copied
     } else {
         out = std::exchange(m_pending, {});
-        out.append(bytes.constData(), boundary);
+        out.append(data, boundary);
         m_pending = bytes.sliced(boundary);
-    }
-    if (m_pending.size() > m_maxEventBytes) {
-        m_overflowed = true;
-        m_pending.clear();
     }
     return out;
 }

@@ -64,6 +64,7 @@ private:
     bool m_atLineStart = true;      // the last byte ended a line
     bool m_afterCr = false;         // the last byte was a CR: a following LF belongs to it
     bool m_endedOnBoundary = false; // the last piece ended with a whole event
+    qsizetype m_eventBytes = 0;     // bytes of the event being read
     bool m_overflowed = false;
 };
 

@@ -132,6 +132,14 @@ private slots:
         QVERIFY(splitter.overflowed());
         QVERIFY(fed > limit && fed <= limit + piece.size());
         QVERIFY(splitter.feed("\n\ndata: later\n\n").isEmpty());
+
+        // An event over the limit that ends within the same piece is stopped too; the events
+        // before it still go out.
+        SseEventSplitter whole(limit);
+        const QByteArray first = "data: first\n\n";
+        QCOMPARE(whole.feed(first + "data: " + QByteArray(limit, 'w') + "\n\ndata: after\n\n"),
+                 first);
+        QVERIFY(whole.overflowed());
     }
 
     // The parser keeps nothing but the line it reads: a line without an end, fed in small
