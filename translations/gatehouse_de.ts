@@ -672,7 +672,7 @@
 <context>
     <name>gatehouse::ConnectPage</name>
     <message>
-        <location filename="../ui/ConnectPage.cpp" line="+38"/>
+        <location filename="../ui/ConnectPage.cpp" line="+37"/>
         <source>Snippets use the access &amp;key:</source>
         <translation>Beispiele verwenden den Zugangs&amp;schlüssel:</translation>
     </message>
@@ -687,7 +687,7 @@
         <translation>Schlüssel werden nur einmal beim Erstellen angezeigt, deshalb lesen die Beispiele den Schlüssel aus der Umgebungsvariablen GATEHOUSE_API_KEY. Setzen Sie sie auf den Schlüssel, den Sie damals kopiert haben.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
@@ -697,7 +697,7 @@
         <translation>curl</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Python · OpenAI</source>
         <translation>Python · OpenAI</translation>
     </message>
@@ -717,7 +717,7 @@
         <translation>Node · OpenAI</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Node · Anthropic</source>
         <translation>Node · Anthropic</translation>
     </message>
@@ -776,7 +776,12 @@
 <context>
     <name>gatehouse::GatewayRuntime</name>
     <message>
-        <location filename="../core/gateway/GatewayRuntime.cpp" line="+234"/>
+        <location filename="../core/gateway/GatewayRuntime.cpp" line="+125"/>
+        <source>The request log cannot be written (%1); requests still count towards limits, but are not recorded.</source>
+        <translation>Das Anfrageprotokoll kann nicht geschrieben werden (%1); Anfragen zählen weiter für die Limits, werden aber nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <location line="+117"/>
         <source>Provider &quot;%1&quot;: %2</source>
         <translation>Anbieter „%1“: %2</translation>
     </message>
@@ -1125,17 +1130,17 @@ Leer: jedes Modell.</translation>
     </message>
     <message>
         <location line="+26"/>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>Requests served: %1</source>
         <translation>Bearbeitete Anfragen: %1</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-37"/>
         <source>Starting the gateway…</source>
         <translation>Gateway wird gestartet…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+69"/>
         <source>Listening on %1</source>
         <translation>Lauscht auf %1</translation>
     </message>
@@ -1224,7 +1229,7 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::Provider</name>
     <message>
-        <location filename="../core/config/Provider.cpp" line="+69"/>
+        <location filename="../core/config/Provider.cpp" line="+57"/>
         <source>A provider speaks at least one API surface (openai, responses or anthropic).</source>
         <translation>Ein Anbieter spricht mindestens eine API (openai, responses oder anthropic).</translation>
     </message>
@@ -1300,7 +1305,7 @@ Leer: jedes Modell.</translation>
         <translation>„models“ muss eine Liste von Zeichenketten sein.</translation>
     </message>
     <message>
-        <location filename="../core/config/ApiSurface.h" line="+35"/>
+        <location filename="../core/config/ApiSurface.h" line="+36"/>
         <source>OpenAI Chat Completions</source>
         <translation>OpenAI Chat Completions</translation>
     </message>
@@ -1310,7 +1315,7 @@ Leer: jedes Modell.</translation>
         <translation>Chat Completions</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>OpenAI Responses</source>
         <translation>OpenAI Responses</translation>
     </message>
@@ -1320,7 +1325,7 @@ Leer: jedes Modell.</translation>
         <translation>Responses</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location line="+1"/>
         <source>Anthropic Messages</source>
         <translation>Anthropic Messages</translation>
@@ -1500,17 +1505,17 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::ProviderProbe</name>
     <message>
-        <location filename="../core/discovery/ProviderProbe.cpp" line="+85"/>
+        <location filename="../core/discovery/ProviderProbe.cpp" line="+75"/>
         <source>%1 answered with more than a model list; is this the API&apos;s base URL?</source>
         <translation>%1 antwortete mit mehr als einer Modellliste; ist das die Basis-URL der API?</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 answered HTTP %2%3</source>
         <translation>%1 antwortete mit HTTP %2%3</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 did not answer with a model list; is this the API&apos;s base URL?</source>
         <translation>%1 antwortete nicht mit einer Modellliste; ist das die Basis-URL der API?</translation>
     </message>

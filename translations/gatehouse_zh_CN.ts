@@ -672,7 +672,7 @@
 <context>
     <name>gatehouse::ConnectPage</name>
     <message>
-        <location filename="../ui/ConnectPage.cpp" line="+38"/>
+        <location filename="../ui/ConnectPage.cpp" line="+37"/>
         <source>Snippets use the access &amp;key:</source>
         <translation>示例使用的访问密钥(&amp;K)：</translation>
     </message>
@@ -687,7 +687,7 @@
         <translation>密钥只在创建时显示一次，因此示例从环境变量 GATEHOUSE_API_KEY 读取密钥。请将其设置为你当时复制的密钥。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Environment</source>
         <translation>环境变量</translation>
     </message>
@@ -697,7 +697,7 @@
         <translation>curl</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Python · OpenAI</source>
         <translation>Python · OpenAI</translation>
     </message>
@@ -717,7 +717,7 @@
         <translation>Node · OpenAI</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Node · Anthropic</source>
         <translation>Node · Anthropic</translation>
     </message>
@@ -776,7 +776,12 @@
 <context>
     <name>gatehouse::GatewayRuntime</name>
     <message>
-        <location filename="../core/gateway/GatewayRuntime.cpp" line="+234"/>
+        <location filename="../core/gateway/GatewayRuntime.cpp" line="+125"/>
+        <source>The request log cannot be written (%1); requests still count towards limits, but are not recorded.</source>
+        <translation>无法写入请求日志（%1）；请求仍计入限额，但不会被记录。</translation>
+    </message>
+    <message>
+        <location line="+117"/>
         <source>Provider &quot;%1&quot;: %2</source>
         <translation>提供方“%1”：%2</translation>
     </message>
@@ -1123,17 +1128,17 @@ fast
     </message>
     <message>
         <location line="+26"/>
-        <location line="+30"/>
+        <location line="+38"/>
         <source>Requests served: %1</source>
         <translation>已处理请求：%1</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-37"/>
         <source>Starting the gateway…</source>
         <translation>正在启动网关…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+69"/>
         <source>Listening on %1</source>
         <translation>正在监听 %1</translation>
     </message>
@@ -1222,7 +1227,7 @@ fast
 <context>
     <name>gatehouse::Provider</name>
     <message>
-        <location filename="../core/config/Provider.cpp" line="+69"/>
+        <location filename="../core/config/Provider.cpp" line="+57"/>
         <source>A provider speaks at least one API surface (openai, responses or anthropic).</source>
         <translation>提供方至少要支持一种 API（openai、responses 或 anthropic）。</translation>
     </message>
@@ -1298,7 +1303,7 @@ fast
         <translation>“models”必须是字符串列表。</translation>
     </message>
     <message>
-        <location filename="../core/config/ApiSurface.h" line="+35"/>
+        <location filename="../core/config/ApiSurface.h" line="+36"/>
         <source>OpenAI Chat Completions</source>
         <translation>OpenAI Chat Completions</translation>
     </message>
@@ -1308,7 +1313,7 @@ fast
         <translation>Chat Completions</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>OpenAI Responses</source>
         <translation>OpenAI Responses</translation>
     </message>
@@ -1318,7 +1323,7 @@ fast
         <translation>Responses</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <location line="+1"/>
         <source>Anthropic Messages</source>
         <translation>Anthropic Messages</translation>
@@ -1497,17 +1502,17 @@ fast
 <context>
     <name>gatehouse::ProviderProbe</name>
     <message>
-        <location filename="../core/discovery/ProviderProbe.cpp" line="+85"/>
+        <location filename="../core/discovery/ProviderProbe.cpp" line="+75"/>
         <source>%1 answered with more than a model list; is this the API&apos;s base URL?</source>
         <translation>%1 返回的内容超出了模型列表；这是 API 的基础 URL 吗？</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 answered HTTP %2%3</source>
         <translation>%1 返回 HTTP %2%3</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 did not answer with a model list; is this the API&apos;s base URL?</source>
         <translation>%1 没有返回模型列表；这是 API 的基础 URL 吗？</translation>
     </message>

@@ -106,6 +106,14 @@ MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *p
     connect(runtime, &GatewayRuntime::stopped, this, &MainWindow::setStopped);
     connect(runtime, &GatewayRuntime::startFailed, this, &MainWindow::setError);
     connect(runtime, &GatewayRuntime::configError, this, &MainWindow::setError);
+    connect(runtime, &GatewayRuntime::requestLogError, this, [this](const QString &error) {
+        if (!error.isEmpty())
+            setError(error);
+        else if (m_runtime->url().isEmpty())
+            setStopped();
+        else
+            setListening(m_runtime->url());
+    });
     connect(runtime->service(), &GatewayService::requestServed, this, [this](quint64 n) {
         m_requests->setText(tr("Requests served: %1").arg(n));
         updateTray();

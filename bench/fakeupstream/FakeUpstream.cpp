@@ -192,18 +192,25 @@ void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
             HttpHeaders headers{{"content-type", jsonType}};
             if (status == 429)
                 headers.append({QByteArrayLiteral("retry-after"), QByteArrayLiteral("7")});
+            // Like providers that echo the input in their errors: the prompt comes back.
+            const QString message = QStringLiteral("fake upstream says %1 (you wrote: %2)")
+                                        .arg(status)
+                                        .arg(QString::fromUtf8(lastUserText(body)));
+            QJsonObject error{{QStringLiteral("message"), message},
+                              {QStringLiteral("type"), QStringLiteral("fake_error")}};
             if (anthropic) {
                 exchange->respond(
                     status, headers,
-                    "{\"type\":\"error\",\"error\":{\"type\":\"fake_error\",\"message\":"
-                    "\"fake upstream says " +
-                        QByteArray::number(status) + "\"}}");
+                    QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
+                                              {QStringLiteral("error"), error}})
+                        .toJson(QJsonDocument::Compact));
                 return;
             }
+            error.insert(QStringLiteral("param"), QJsonValue::Null);
+            error.insert(QStringLiteral("code"), QStringLiteral("fake"));
             exchange->respond(status, headers,
-                              "{\"error\":{\"message\":\"fake upstream says " +
-                                  QByteArray::number(status) +
-                                  "\",\"type\":\"fake_error\",\"param\":null,\"code\":\"fake\"}}");
+                              QJsonDocument(QJsonObject{{QStringLiteral("error"), error}})
+                                  .toJson(QJsonDocument::Compact));
         }
         return;
     }

@@ -18,7 +18,8 @@ class HttpServer;
 // Messages (streaming and not, count_tokens). Tests and the benchmark script its behaviour
 // through the model name:
 //   "hang"          accept the request and never answer
-//   "status-N"      answer HTTP N with an OpenAI error body ("status-N-text": plain text)
+//   "status-N"      answer HTTP N with an error body of the surface that echoes the last
+//                   user text, as some providers do ("status-N-text": plain text)
 //   "cut-N"         stream N events, then drop the connection
 //   "slow-MS"       wait MS milliseconds before answering
 //   "demo…"         stream a short Markdown answer (OpenAI surface), for screenshots

@@ -70,4 +70,71 @@ void SseParser::takeLine(QList<Event> &events)
     }
 }
 
+QByteArray SseEventSplitter::feed(const QByteArray &bytes)
+{
+    if (m_overflowed)
+        return {};
+    // The end of the last whole event in `bytes`: after a blank line.
+    qsizetype boundary = -1;
+    const char *const data = bytes.constData();
+    const qsizetype size = bytes.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = data[i];
+        if (c == '\n') {
+            if (m_afterCr) {
+                m_afterCr = false; // CRLF: the line ended at the CR
+                // The LF of a blank line's CRLF goes with its event, also when the CR came
+                // at the end of the previous piece.
+                if (boundary == i || (i == 0 && m_endedOnBoundary)) {
+                    boundary = i + 1;
+                    m_eventBytes = 0;
+                }
+                continue;
+            }
+            if (m_atLineStart) {
+                boundary = i + 1;
+                m_eventBytes = 0;
+                continue;
+            }
+            m_atLineStart = true;
+        } else if (c == '\r') {
+            m_afterCr = true;
+            if (m_atLineStart) {
+                boundary = i + 1;
+                m_eventBytes = 0;
+                continue;
+            }
+            m_atLineStart = true;
+        } else {
+            m_atLineStart = false;
+            m_afterCr = false;
+        }
+        // Every byte of an event counts, also those of events that end in this very piece.
+        if (++m_eventBytes > m_maxEventBytes) {
+            m_overflowed = true;
+            QByteArray out;
+            if (boundary >= 0) {
+                out = std::exchange(m_pending, {});
+                out.append(data, boundary);
+            }
+            m_pending.clear();
+            return out;
+        }
+    }
+    m_endedOnBoundary = size > 0 && boundary == size;
+    if (boundary < 0) {
+        m_pending.append(bytes);
+        return {};
+    }
+    QByteArray out;
+    if (m_pending.isEmpty() && boundary == size) {
+        out = bytes; // the usual case: whole events, shared rather than copied
+    } else {
+        out = std::exchange(m_pending, {});
+        out.append(data, boundary);
+        m_pending = bytes.sliced(boundary);
+    }
+    return out;
+}
+
 } // namespace gatehouse

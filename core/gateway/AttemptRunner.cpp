@@ -2,6 +2,7 @@
 
 #include "JsonField.h"
 #include "Relay.h"
+#include "RequestRecorder.h"
 #include "http/HttpExchange.h"
 #include "surfaces/UsageScanner.h"
 
@@ -15,6 +16,11 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Gateway", text);
+}
+
+QString logError(const ApiError &error)
+{
+    return RequestRecorder::logError(error);
 }
 
 const QByteArray jsonType = QByteArrayLiteral("application/json");
@@ -410,6 +416,8 @@ private:
             const QByteArray out = m_chain.data(data);
             if (!out.isEmpty())
                 exchange->writeChunk(out);
+            if (const auto stop = m_chain.stopped())
+                endStreamEarly(*stop);
             return;
         }
         if (m_buffered.size() + data.size() > maxWholeAnswerBytes) {
@@ -422,6 +430,24 @@ private:
             return;
         }
         m_buffered += data;
+    }
+
+    // The stream cannot go on (an event over the limit, an invalid event, the provider's own
+    // error event): the upstream call ends here, and the client's stream with an error event.
+    void endStreamEarly(const RelayStop &stop)
+    {
+        dropCall();
+        RequestContext &ctx = *m_ctx;
+        if (HttpExchange *exchange = ctx.exchange) {
+            if (!stop.written)
+                exchange->writeChunk(
+                    m_chain.endWithError(stop.error, surfaceAdapter(ctx.endpoint->surface)));
+            exchange->endStream();
+        }
+        ctx.log.error =
+            stop.fromProvider ? QStringLiteral("upstream_stream_error") : logError(stop.error);
+        ctx.usage = m_chain.usage();
+        end({m_status, std::nullopt});
     }
 
     void onFinished(const UpstreamResult &result)
@@ -455,7 +481,7 @@ private:
             // Headers are gone already: end the stream with an error event the client can read.
             exchange->writeChunk(m_chain.endWithError(error, client));
             exchange->endStream();
-            ctx.log.error = error.message;
+            ctx.log.error = logError(error);
             ctx.usage = m_chain.usage();
             end({error.status, std::nullopt});
             return;
@@ -469,7 +495,7 @@ private:
                         .arg(ctx.current().provider->provider.id),
                     QStringLiteral("upstream_incomplete"));
                 exchange->writeChunk(m_chain.endWithError(error, client));
-                ctx.log.error = error.message;
+                ctx.log.error = logError(error);
             }
             exchange->endStream();
             ctx.usage = m_chain.usage();
@@ -491,8 +517,10 @@ private:
             exchange->respond(
                 m_status, headers,
                 upstreamErrorBody(m_status, m_buffered, providerId, provider, ctx.shape));
+            // The provider's words stay out of the log: its error body may echo the prompt.
             ctx.log.error =
-                tr("HTTP %1: %2").arg(m_status).arg(provider.errorMessage(m_buffered).left(300));
+                QStringLiteral("upstream_%1: ").arg(m_status) +
+                tr("Provider \"%1\" answered with HTTP %2.").arg(providerId).arg(m_status);
             end({m_status, std::nullopt});
             return;
         }
@@ -543,7 +571,7 @@ private:
             m_ctx->exchange->disconnect(this);
         if (!outcome.error && m_ctx->log.error.isEmpty() && outcome.status >= 400 &&
             outcome.status != 499)
-            m_ctx->log.error = tr("HTTP %1").arg(outcome.status);
+            m_ctx->log.error = QStringLiteral("upstream_%1").arg(outcome.status);
         if (outcome.error)
             m_ctx->extraHeaders = routingHeaders(*m_ctx);
         auto done = std::move(m_done);

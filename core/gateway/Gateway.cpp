@@ -56,9 +56,20 @@ void Gateway::setSnapshot(GatewaySnapshotPtr snapshot, quint16 port)
 void Gateway::setRequestLog(RequestLog *log)
 {
     m_recorder.setLog(log);
+    m_requestLog = log;
+    m_usageReadError.clear();
     if (!log)
         return;
-    const auto usage = RequestLog::usageByKey(log->path(), QDateTime::currentDateTimeUtc());
+    // The limiter's counts live in memory from here on and stay authoritative whatever
+    // happens to the file; a log that cannot be read is said to be so, not taken as no usage.
+    QString error;
+    const auto usage = RequestLog::usageByKey(log->path(), QDateTime::currentDateTimeUtc(), &error);
+    if (!error.isEmpty()) {
+        m_usageReadError = error;
+        qWarning("request log: past usage could not be read from %s, so token and spending "
+                 "limits count from zero: %s",
+                 qPrintable(log->path()), qPrintable(error));
+    }
     for (auto it = usage.constBegin(); it != usage.constEnd(); ++it)
         m_limiter.seed(it.key(), it->tokensToday, it->spendThisMonth);
 }
@@ -212,7 +223,7 @@ void Gateway::finish(const std::shared_ptr<RequestContext> &ctx,
     if (c.clientGone() && !(c.exchange && c.exchange->isFinished()))
         status = 499;
     if (outcome.error) {
-        c.log.error = outcome.error->message;
+        c.log.error = RequestRecorder::logError(*outcome.error);
         if (c.exchange && !c.exchange->hasResponseStarted() && c.exchange->isClientConnected())
             respondError(c.exchange, c, *outcome.error);
     }
@@ -270,7 +281,16 @@ void Gateway::handlePreflight(const std::shared_ptr<RequestContext> &ctx)
 
 void Gateway::serveHealth(const std::shared_ptr<RequestContext> &ctx)
 {
-    respondJson(ctx, 200, QByteArrayLiteral("{\"status\":\"ok\"}\n"));
+    // The gateway answers; what is wrong with its request log is said alongside.
+    QJsonObject health{{QLatin1String("status"), QLatin1String("ok")}};
+    const QString writeError = m_requestLog ? m_requestLog->writeError() : QString();
+    if (!writeError.isEmpty())
+        health.insert(QLatin1String("requestLog"),
+                      QString(QLatin1String("write failed: ") + writeError));
+    else if (!m_usageReadError.isEmpty())
+        health.insert(QLatin1String("requestLog"),
+                      QString(QLatin1String("usage read failed: ") + m_usageReadError));
+    respondJson(ctx, 200, QJsonDocument(health).toJson(QJsonDocument::Compact) + '\n');
 }
 
 void Gateway::serveModelList(const std::shared_ptr<RequestContext> &ctx)

@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <memory>
 
 namespace gatehouse {
@@ -92,6 +93,8 @@ private:
     Router m_router;
     RateLimiter m_limiter;
     RequestRecorder m_recorder;
+    QPointer<RequestLog> m_requestLog;
+    QString m_usageReadError; // the log could not be read at start: limits began at zero
     AttemptRunner *m_attempts;
     std::unique_ptr<ResponseStore> m_ownResponses;
     ResponseStore *m_responses;

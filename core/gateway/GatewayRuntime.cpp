@@ -118,6 +118,14 @@ Status GatewayRuntime::start()
             QDir(m_store.directory()).filePath(QStringLiteral("requests.sqlite")), this);
         if (const Status opened = log->open(); opened) {
             m_log = log;
+            connect(log, &RequestLog::writeStatusChanged, this, [this](const QString &error) {
+                emit requestLogError(
+                    error.isEmpty()
+                        ? QString()
+                        : tr("The request log cannot be written (%1); requests still count "
+                             "towards limits, but are not recorded.")
+                              .arg(error));
+            });
             m_service->setRequestLog(m_log);
         } else {
             delete log;

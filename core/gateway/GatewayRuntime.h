@@ -72,6 +72,9 @@ signals:
     void configReloaded();
     void configError(const QString &error);
     void keychainError(const QString &error);
+    // The request log cannot be written (rows are being lost), in a sentence; empty once it
+    // works again.
+    void requestLogError(const QString &error);
 
 private:
     void applyOverrides(Config &config) const;

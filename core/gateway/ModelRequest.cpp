@@ -1,5 +1,7 @@
 #include "ModelRequest.h"
 
+#include "ModelResolver.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,7 +43,7 @@ std::optional<ApiError> checkModel(const QJsonObject &body)
     if (!model.isString() || model.toString().isEmpty())
         return ApiError::badRequest(tr("\"model\" must be a non-empty string, as provider:model."),
                                     QStringLiteral("model"));
-    return std::nullopt;
+    return ModelResolver::checkLength(model.toString());
 }
 
 std::optional<ApiError> readStream(ModelRequest &r)

@@ -42,9 +42,22 @@ bool ModelResolver::lists(const RoutableProvider &rp, const QString &model)
     return rp.catalogModel(model) != nullptr;
 }
 
+std::optional<ApiError> ModelResolver::checkLength(const QString &requested)
+{
+    if (requested.size() <= maxModelNameLength)
+        return std::nullopt;
+    return ApiError::badRequest(
+        tr("The model name is %1 characters long; model names have at most %2.")
+            .arg(requested.size())
+            .arg(maxModelNameLength),
+        QStringLiteral("model"), QStringLiteral("invalid_model"));
+}
+
 std::variant<QList<ResolvedModel>, ApiError>
 ModelResolver::resolveAll(const QString &requested, const GatewaySnapshot &snapshot)
 {
+    if (auto tooLong = checkLength(requested))
+        return *tooLong;
     const auto ref = ModelReference::parse(requested);
     if (!ref)
         return ApiError::badRequest(ref.error(), QStringLiteral("model"),

@@ -3,6 +3,7 @@
 #include "ApiError.h"
 #include "GatewaySnapshot.h"
 
+#include <optional>
 #include <variant>
 
 namespace gatehouse {
@@ -18,6 +19,12 @@ struct ResolvedModel
 class ModelResolver
 {
 public:
+    // Longer names are refused before any lookup or "did you mean" search: no provider has
+    // model names this long, and a search through megabytes of name would hold up the gateway.
+    static constexpr qsizetype maxModelNameLength = 256;
+    // The 400 for a name over the limit; empty when the name is within it.
+    static std::optional<ApiError> checkLength(const QString &requested);
+
     // Every provider that can serve it: one for provider:model; for a bare name, each
     // enabled provider that lists the model (or whose catalog entry does), in priority order.
     static std::variant<QList<ResolvedModel>, ApiError> resolveAll(const QString &requested,

@@ -11,7 +11,9 @@ using namespace conversation;
 
 namespace {
 
-// Watches a stream relayed as it is, through the surface's observer.
+// Watches a stream relayed as it is, through the surface's observer, and passes it on in
+// whole events: an event still arriving is held back, so that the client's stream always
+// ends on an event boundary, whatever Gatehouse has to add to it.
 class ObserveFilter : public RelayFilter
 {
 public:
@@ -21,15 +23,32 @@ public:
     }
     QByteArray data(QByteArray bytes) override
     {
-        m_observer->observe(bytes);
-        return bytes;
+        QByteArray events = m_splitter.feed(bytes);
+        if (m_splitter.overflowed() && !m_stop) {
+            m_stop = RelayStop{
+                ApiError::badGateway(QCoreApplication::translate(
+                                         "Gateway", "The provider sent a stream event larger "
+                                                    "than 16 MiB."),
+                                     QStringLiteral("upstream_event_too_large")),
+                false, false};
+            return {};
+        }
+        if (!events.isEmpty())
+            m_observer->observe(events);
+        return events;
     }
-    std::optional<bool> complete() const override { return m_observer->isComplete(); }
+    std::optional<bool> complete() const override
+    {
+        return m_observer->isComplete() && m_splitter.pendingBytes() == 0;
+    }
     Usage usage() const override { return m_observer->usage(); }
     QJsonObject finalResponse() const override { return m_observer->finalResponse(); }
+    std::optional<RelayStop> stopped() const override { return m_stop; }
 
 private:
     std::unique_ptr<StreamObserver> m_observer;
+    SseEventSplitter m_splitter;
+    std::optional<RelayStop> m_stop;
 };
 
 // Takes out the usage-only chunk of a Chat Completions stream that Gatehouse asked for and
@@ -67,6 +86,8 @@ public:
         for (StreamEvent &event : m_decoder->feed(bytes)) {
             if (event.type == StreamEvent::Type::Start || event.type == StreamEvent::Type::Finish)
                 m_usage.merge(event.usage);
+            if (event.type == StreamEvent::Type::Error && !m_stop)
+                m_stop = RelayStop{event.error, true, event.providerError};
             for (const StreamEvent &restored : m_restorer.process(std::move(event)))
                 out += m_encoder->encode(restored);
         }
@@ -78,6 +99,7 @@ public:
     }
     Usage usage() const override { return m_usage; }
     QJsonObject finalResponse() const override { return m_encoder->finalResponse(); }
+    std::optional<RelayStop> stopped() const override { return m_stop; }
     QByteArray endWithError(const ApiError &error) override
     {
         StreamEvent event;
@@ -91,6 +113,7 @@ private:
     std::unique_ptr<StreamEncoder> m_encoder;
     toolshapes::StreamRestorer m_restorer;
     Usage m_usage;
+    std::optional<RelayStop> m_stop;
 };
 
 } // namespace
@@ -130,6 +153,15 @@ QJsonObject RelayChain::finalResponse() const
             return response;
     }
     return {};
+}
+
+std::optional<RelayStop> RelayChain::stopped() const
+{
+    for (const auto &filter : m_filters) {
+        if (auto stop = filter->stopped())
+            return stop;
+    }
+    return std::nullopt;
 }
 
 QByteArray RelayChain::endWithError(const ApiError &error, const SurfaceAdapter &client)

@@ -9,6 +9,15 @@
 
 namespace gatehouse {
 
+// Why a relayed stream ends early, and whether the event that tells the client was written
+// already (a translated error event) or is still to be written (endWithError()).
+struct RelayStop
+{
+    ApiError error;
+    bool written = false;
+    bool fromProvider = false; // the provider's own error event: its words are not Gatehouse's
+};
+
 // One step an answer takes on its way from the provider to the client, as its bytes arrive:
 // translation, usage metering, the end-of-stream check. Bytes in, bytes out.
 class RelayFilter
@@ -28,6 +37,9 @@ public:
         Q_UNUSED(error)
         return {};
     }
+    // Set once the stream cannot go on (an event over the size limit, an invalid event, an
+    // error event from the provider): the upstream call is to end here.
+    virtual std::optional<RelayStop> stopped() const { return std::nullopt; }
 };
 
 // The filters of one attempt's stream, in order.
@@ -39,6 +51,7 @@ public:
     bool complete() const;
     conversation::Usage usage() const;
     QJsonObject finalResponse() const;
+    std::optional<RelayStop> stopped() const;
     // The closing error event for a stream that broke off: the translating filter's, else the
     // client surface's own.
     QByteArray endWithError(const ApiError &error, const SurfaceAdapter &client);

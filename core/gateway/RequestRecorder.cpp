@@ -4,12 +4,38 @@
 
 namespace gatehouse {
 
+namespace {
+
+QString capped(const QString &text, qsizetype length)
+{
+    if (text.size() <= length)
+        return text;
+    return text.left(length - 1) + QChar(0x2026); // "…"
+}
+
+} // namespace
+
+QString RequestRecorder::logError(const ApiError &error)
+{
+    const QString kind =
+        error.code.isEmpty() ? QStringLiteral("http_%1").arg(error.status) : error.code;
+    return capped(kind + QStringLiteral(": ") + error.message, maxErrorLength);
+}
+
 RequestLogEntry RequestRecorder::entryFor(const RequestContext &ctx, int status, qint64 totalMs)
 {
     RequestLogEntry e = ctx.log;
     e.status = status;
     e.totalMs = totalMs;
-    e.attempts = QString::fromUtf8(ctx.tried.join("; "));
+    e.requestId = capped(e.requestId, maxNameLength);
+    e.accessKey = capped(e.accessKey, maxNameLength);
+    e.endpoint = capped(e.endpoint, maxNameLength);
+    e.requestedModel = capped(e.requestedModel, maxNameLength);
+    e.route = capped(e.route, maxNameLength);
+    e.provider = capped(e.provider, maxNameLength);
+    e.model = capped(e.model, maxNameLength);
+    e.error = capped(e.error, maxErrorLength);
+    e.attempts = capped(QString::fromUtf8(ctx.tried.join("; ")), maxAttemptsLength);
     const conversation::Usage &usage = ctx.usage;
     if (usage.known()) {
         e.inputTokens = usage.inputTokens;

@@ -16,7 +16,14 @@ public:
     void setLog(RequestLog *log) { m_log = log; }
 
     // The row for a request that ended with `status` (499: the client left).
+    // Every text is capped, so that no request can make a row large.
     static RequestLogEntry entryFor(const RequestContext &ctx, int status, qint64 totalMs);
+    // How an error is logged: its class (the error code, e.g. upstream_timeout) and
+    // Gatehouse's own message, never words of the provider's.
+    static QString logError(const ApiError &error);
+    static constexpr qsizetype maxNameLength = 256; // models, routes, providers, keys
+    static constexpr qsizetype maxErrorLength = 500;
+    static constexpr qsizetype maxAttemptsLength = 1000;
     void record(const RequestContext &ctx, int status);
 
 private:

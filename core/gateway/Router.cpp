@@ -66,11 +66,14 @@ std::variant<RoutePlan, ApiError> Router::plan(const QString &requested,
         plan.deadlineMs = rule->deadlineMs;
         for (const RouteCandidate &c : rule->candidates)
             add(c.model);
+        // Every candidate names a provider or model the configuration does not offer: a
+        // configuration problem no retry will solve, so a 4xx that says what to fix.
         if (targets.isEmpty())
-            return ApiError::serviceUnavailable(
-                tr("No candidate of route \"%1\" can be used: %2")
+            return ApiError::notFound(
+                tr("No candidate of route \"%1\" can be used: %2 Fix the route's candidates, "
+                   "or the providers and models they name.")
                     .arg(rule->name, firstError ? firstError->message : tr("it has none.")),
-                QStringLiteral("route_unavailable"));
+                QStringLiteral("route_misconfigured"));
         order(targets, *rule);
     } else {
         add(requested);

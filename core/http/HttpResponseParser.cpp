@@ -25,6 +25,8 @@ QString HttpResponseParser::failureText() const
         return tr("the answer is not HTTP/1.x");
     case Failure::HeadersTooLarge:
         return tr("the response headers are larger than 64 KiB");
+    case Failure::BadHeader:
+        return tr("a response header carries a line break or NUL byte inside its value");
     case Failure::BadFraming:
         return tr("the response's framing is invalid (conflicting or malformed lengths)");
     case Failure::BadChunk:
@@ -88,21 +90,32 @@ bool HttpResponseParser::parseHead(Output &out)
         if (end > maxHeadBytes)
             return fail(Failure::HeadersTooLarge);
         const QByteArrayView head(m_head.constData(), end);
-        const QList<QByteArrayView> lines = [&head] {
+        // Lines end as the status line does: a head in CRLF with a bare LF inside has a line
+        // break in a value (a header smuggled in), and is refused rather than split there.
+        bool mixedLineEnds = false;
+        const QList<QByteArrayView> lines = [&head, &mixedLineEnds] {
             QList<QByteArrayView> l;
             qsizetype from = 0;
+            bool crlf = false;
             while (from <= head.size()) {
                 qsizetype lf = head.indexOf('\n', from);
                 if (lf < 0)
                     lf = head.size();
                 QByteArrayView line = head.sliced(from, lf - from);
-                if (line.endsWith('\r'))
+                const bool endsInCr = line.endsWith('\r');
+                if (l.isEmpty())
+                    crlf = endsInCr;
+                else if (endsInCr != crlf)
+                    mixedLineEnds = true;
+                if (endsInCr)
                     line.chop(1);
                 l.append(line);
                 from = lf + 1;
             }
             return l;
         }();
+        if (mixedLineEnds)
+            return fail(Failure::BadHeader);
         // "HTTP/1.1 200 OK"
         const QByteArrayView statusLine = lines.first();
         if (statusLine.size() < 12 || !statusLine.startsWith("HTTP/1.") || statusLine[8] != ' ')
@@ -125,7 +138,8 @@ bool HttpResponseParser::parseHead(Output &out)
             if (!isHttpToken(name))
                 continue; // not a header: dropped rather than passed on
             QByteArray value = line.sliced(colon + 1).trimmed().toByteArray();
-            value.replace('\r', ' ').replace('\0', ' ');
+            if (value.contains('\r') || value.contains('\0'))
+                return fail(Failure::BadHeader);
             headers.append({name.toByteArray().toLower(), value});
         }
         const QByteArray rest = m_head.mid(bodyStart);

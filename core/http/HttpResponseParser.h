@@ -13,9 +13,9 @@ namespace gatehouse {
 // (interim 1xx answers skipped), then the body by Content-Length, chunked coding (the same
 // decoder the server reads requests with) or the end of the connection, its content coding
 // undone. Lenient where providers are (a bare LF ends a line), strict where relaying would
-// do harm: no header name that is not a token, no line break in a value, bounded headers and
-// trailers, conflicting lengths refused, unknown content codings refused rather than passed
-// on as if plain.
+// do harm: no header name that is not a token, a value with CR, LF or NUL refused, bounded headers
+// and trailers, conflicting lengths refused, unknown content codings refused rather than passed on
+// as if plain.
 class HttpResponseParser
 {
 public:
@@ -32,6 +32,7 @@ public:
         None,
         NotHttp,
         HeadersTooLarge,
+        BadHeader, // CR, LF or NUL inside a header value
         BadFraming,
         BadChunk,
         TrailersTooLarge,

@@ -47,6 +47,9 @@ public:
     QMutex mutex;
     QList<RequestLogEntry> queue;
     std::atomic<bool> scheduled{false}; // a write is due; set by append(), cleared by write()
+    RequestLog *owner = nullptr;
+    QString writeError; // guarded by `mutex`
+    bool failing = false;
 
     Status open()
     {
@@ -83,7 +86,7 @@ public:
         }
         if (batch.isEmpty() || !insert)
             return;
-        db.exec("BEGIN");
+        int rc = sqlite3_exec(db.handle(), "BEGIN", nullptr, nullptr, nullptr);
         Statement &q = *insert;
         for (const RequestLogEntry &e : std::as_const(batch)) {
             q.integer(1, e.timeMs);
@@ -107,11 +110,42 @@ public:
             else
                 sqlite3_bind_double(q.get(), 17, e.cost);
             q.text(18, e.error);
-            if (sqlite3_step(q.get()) != SQLITE_DONE)
-                qWarning("request log: %s", qPrintable(db.error()));
+            if (rc == SQLITE_OK) {
+                const int step = sqlite3_step(q.get());
+                if (step != SQLITE_DONE)
+                    rc = step;
+            }
             sqlite3_reset(q.get());
         }
-        db.exec("COMMIT");
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr);
+        if (rc != SQLITE_OK) {
+            sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+            reportFailure(QString::fromUtf8(sqlite3_errstr(rc)), batch.size());
+        } else if (failing) {
+            failing = false;
+            setError({});
+        }
+    }
+
+    // Says that rows were lost: once in the log output (no content, only the count and the
+    // reason), and to whoever shows the log's state (status bar, /healthz).
+    void reportFailure(const QString &why, qsizetype rows)
+    {
+        qWarning("request log: %lld rows could not be written to %s: %s",
+                 static_cast<long long>(rows), qPrintable(path), qPrintable(why));
+        failing = true;
+        setError(why);
+    }
+    void setError(const QString &error)
+    {
+        {
+            QMutexLocker lock(&mutex);
+            if (writeError == error)
+                return;
+            writeError = error;
+        }
+        emit owner->writeStatusChanged(error);
     }
 
     void close()
@@ -127,6 +161,7 @@ RequestLog::RequestLog(const QString &path, QObject *parent)
 {
     m_thread->setObjectName(QStringLiteral("request-log"));
     m_writer->path = path;
+    m_writer->owner = this;
     m_writer->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
     m_thread->start();
@@ -175,6 +210,12 @@ void RequestLog::flush()
         m_writer, [w = m_writer] { w->write(); }, Qt::BlockingQueuedConnection);
 }
 
+QString RequestLog::writeError() const
+{
+    QMutexLocker lock(&m_writer->mutex);
+    return m_writer->writeError;
+}
+
 QList<RequestLogEntry> RequestLog::recent(const QString &path, int limit)
 {
     QList<RequestLogEntry> out;
@@ -216,12 +257,16 @@ QList<RequestLogEntry> RequestLog::recent(const QString &path, int limit)
     return out;
 }
 
-QHash<QString, RequestLog::Usage> RequestLog::usageByKey(const QString &path, const QDateTime &now)
+QHash<QString, RequestLog::Usage> RequestLog::usageByKey(const QString &path, const QDateTime &now,
+                                                         QString *error)
 {
     QHash<QString, Usage> out;
     Database db;
-    if (!db.open(path, true))
+    if (!db.open(path, true)) {
+        if (error)
+            *error = db.error();
         return out;
+    }
     const QDateTime utc = now.toUTC();
     const qint64 dayStart = QDateTime(utc.date(), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     const qint64 monthStart =
@@ -231,13 +276,19 @@ QHash<QString, RequestLog::Usage> RequestLog::usageByKey(const QString &path, co
                 "SELECT access_key, SUM(CASE WHEN time_ms >= ?1 THEN COALESCE(input_tokens, 0) + "
                 "COALESCE(output_tokens, 0) ELSE 0 END), SUM(COALESCE(cost, 0)) FROM requests "
                 "WHERE time_ms >= ?2 GROUP BY access_key");
-    if (!q.ok())
+    if (!q.ok()) {
+        if (error)
+            *error = db.error();
         return out;
+    }
     q.integer(1, dayStart);
     q.integer(2, monthStart);
-    while (sqlite3_step(q.get()) == SQLITE_ROW)
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(q.get())) == SQLITE_ROW)
         out.insert(q.columnText(0),
                    {sqlite3_column_int64(q.get(), 1), sqlite3_column_double(q.get(), 2)});
+    if (rc != SQLITE_DONE && error)
+        *error = db.error();
     return out;
 }
 

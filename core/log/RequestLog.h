@@ -53,6 +53,9 @@ public:
     void append(const RequestLogEntry &entry);
     // Writes what is waiting now (blocks until written).
     void flush();
+    // Why the last write failed ("database or disk is full"); empty while writes succeed.
+    // Safe from any thread.
+    QString writeError() const;
 
     // Reads, from any thread, on a connection of their own.
     static QList<RequestLogEntry> recent(const QString &path, int limit);
@@ -61,9 +64,17 @@ public:
         qint64 tokensToday = 0;
         double spendThisMonth = 0;
     };
-    static QHash<QString, Usage> usageByKey(const QString &path, const QDateTime &now);
+    // Usage per access key in the current day and month; a log that cannot be read sets
+    // `error` (when given) rather than passing for one without usage.
+    static QHash<QString, Usage> usageByKey(const QString &path, const QDateTime &now,
+                                            QString *error = nullptr);
 
     static constexpr int retentionDays = 90;
+
+signals:
+    // Writing failed (rows were lost), or works again (empty `error`). Emitted from the
+    // log's own thread; the rows' content is never part of it.
+    void writeStatusChanged(const QString &error);
 
 private:
     class Writer;

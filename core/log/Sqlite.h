@@ -1,8 +1,14 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QString>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace gatehouse::sqlite {
 
@@ -15,8 +21,12 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
+    // A file opened for writing is the owner's alone: created 0600 (and its folder 0700 when
+    // it has to be made), so that the WAL and journal files SQLite adds get the same mode.
     bool open(const QString &path, bool readOnly)
     {
+        if (!readOnly && !createPrivately(path))
+            return false;
         const int flags =
             readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
         if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX,
@@ -41,6 +51,29 @@ public:
         return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
     }
     sqlite3 *handle() const { return m_db; }
+
+    static bool createPrivately(const QString &path)
+    {
+        const QFileInfo file(path);
+        const QString folder = file.absolutePath();
+        if (!QFileInfo::exists(folder)) {
+            const QString parent = QFileInfo(folder).absolutePath();
+            if (!QDir().mkpath(parent) || ::mkdir(QFile::encodeName(folder).constData(), 0700) != 0)
+                return false;
+        }
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC,
+                              S_IRUSR | S_IWUSR);
+        if (fd < 0)
+            return false;
+        // A file an older version made readable to others is made private too.
+        const bool ok = ::fchmod(fd, S_IRUSR | S_IWUSR) == 0;
+        ::close(fd);
+        for (const char *suffix : {"-wal", "-shm", "-journal"}) {
+            const QByteArray side = QFile::encodeName(path) + suffix;
+            ::chmod(side.constData(), S_IRUSR | S_IWUSR); // absent ones are no concern
+        }
+        return ok;
+    }
 
 private:
     sqlite3 *m_db = nullptr;

@@ -158,24 +158,25 @@ HttpHeaders ChatCompletionsSurface::credentials(const QByteArray &key) const
 
 namespace {
 
-// Watches a Chat Completions stream relayed as it is: it ends with [DONE]; usage comes in
-// its last chunks.
+// Watches a Chat Completions stream relayed as it is: complete when its last event is
+// [DONE] (not when the text of some event merely says so); usage comes in its last chunks.
 class ChatStreamObserver : public StreamObserver
 {
 public:
     void observe(QByteArrayView bytes) override
     {
-        // Only the last bytes matter: the end marker and the usage chunk come last.
-        if (bytes.contains(QByteArrayView("\"usage\"")))
-            m_scanner.scan(QByteArray(m_tail + bytes));
-        m_tail = bytes.size() >= 512 ? bytes.last(512).toByteArray()
-                                     : QByteArray(m_tail + bytes).right(512);
+        for (const SseParser::Event &e : m_parser.feed(bytes)) {
+            m_complete = QByteArrayView(e.data).trimmed() == "[DONE]";
+            if (!m_complete && e.data.contains("\"usage\""))
+                m_scanner.scan(e.data);
+        }
     }
-    bool isComplete() const override { return m_tail.contains("[DONE]"); }
+    bool isComplete() const override { return m_complete; }
     Usage usage() const override { return m_scanner.usage(); }
 
 private:
-    QByteArray m_tail;
+    SseParser m_parser;
+    bool m_complete = false;
     UsageScanner m_scanner;
 };
 
@@ -190,6 +191,12 @@ std::unique_ptr<StreamObserver> ChatCompletionsSurface::streamObserver() const
 
 std::variant<Request, ApiError> ChatCompletionsSurface::decodeRequest(const QJsonObject &in) const
 {
+    // A field of the wrong shape is refused, never dropped on the way to another surface.
+    if (auto misshapen = json::checkShapes(in, {{"tools", json::Shape::ArrayOfObjects},
+                                                {"tool_choice", json::Shape::StringOrObject},
+                                                {"stop", json::Shape::StringOrArrayOfStrings},
+                                                {"messages", json::Shape::ArrayOfObjects}}))
+        return *misshapen;
     Request r;
     r.origin = ApiSurface::OpenAi;
     r.model = in.value(k("model")).toString();
@@ -781,7 +788,8 @@ void ChatStreamDecoder::delta(int index, const QString &text, DeltaKind kind, St
     out << d;
 }
 
-void ChatStreamDecoder::handle(const SseParser::Event &event, StreamEvents &out)
+void ChatStreamDecoder::handle(const SseParser::Event &event, const QJsonObject &json,
+                               StreamEvents &out)
 {
     const QByteArray &data = event.data;
     if (data.trimmed() == "[DONE]") {
@@ -800,12 +808,13 @@ void ChatStreamDecoder::handle(const SseParser::Event &event, StreamEvents &out)
         out << finish;
         return;
     }
-    const QJsonObject chunk = QJsonDocument::fromJson(data).object();
+    const QJsonObject &chunk = json;
     if (chunk.value(k("error")).isObject()) {
         m_failed = true;
         const QJsonObject e = chunk.value(k("error")).toObject();
         StreamEvent error;
         error.type = Type::Error;
+        error.providerError = true;
         error.error = ApiError{502,
                                e.value(k("type")).toString(),
                                e.value(k("code")).toString(),

@@ -48,7 +48,8 @@ private:
         Refusal,
         Tool
     };
-    void handle(const SseParser::Event &event, conversation::StreamEvents &out) override;
+    void handle(const SseParser::Event &event, const QJsonObject &json,
+                conversation::StreamEvents &out) override;
     void open(Block kind, const conversation::Part &part, conversation::StreamEvents &out);
     void close(conversation::StreamEvents &out);
     void delta(int index, const QString &text, conversation::StreamEvent::DeltaKind kind,

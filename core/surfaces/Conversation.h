@@ -258,6 +258,7 @@ struct StreamEvent
     StopReason stopReason = StopReason::EndTurn;
     QString stopSequence;
     ApiError error;
+    bool providerError = false; // the provider's own error event: its words, not Gatehouse's
 };
 
 using StreamEvents = QList<StreamEvent>;

@@ -1,9 +1,14 @@
 #pragma once
 
+#include "gateway/ApiError.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
+#include <initializer_list>
+#include <optional>
+#include <utility>
 
 // Small helpers the surface adapters share for building and reading JSON.
 namespace gatehouse::json {
@@ -54,6 +59,71 @@ inline QString escapedStringContent(const QString &text)
     const QByteArray quoted = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(quoted.mid(2, quoted.size() - 4));
 }
+// Checks the JSON type of request fields a translation reads, so that a field of the wrong
+// shape is refused (400, naming it) rather than dropped on the way to another surface.
+// Absent and null fields pass.
+enum class Shape
+{
+    String,
+    Object,
+    ArrayOfObjects,
+    ArrayOfStrings,
+    StringOrObject,
+    StringOrArrayOfStrings
+};
+inline bool hasShape(const QJsonValue &v, Shape shape)
+{
+    if (v.isUndefined() || v.isNull())
+        return true;
+    auto arrayOf = [&v](QJsonValue::Type type) {
+        if (!v.isArray())
+            return false;
+        for (const QJsonValue item : v.toArray()) {
+            if (item.type() != type)
+                return false;
+        }
+        return true;
+    };
+    switch (shape) {
+    case Shape::String:
+        return v.isString();
+    case Shape::Object:
+        return v.isObject();
+    case Shape::ArrayOfObjects:
+        return arrayOf(QJsonValue::Object);
+    case Shape::ArrayOfStrings:
+        return arrayOf(QJsonValue::String);
+    case Shape::StringOrObject:
+        return v.isString() || v.isObject();
+    case Shape::StringOrArrayOfStrings:
+        return v.isString() || arrayOf(QJsonValue::String);
+    }
+    return false;
+}
+inline const char *shapeName(Shape shape)
+{
+    switch (shape) {
+    case Shape::String:
+        return "a string";
+    case Shape::Object:
+        return "an object";
+    case Shape::ArrayOfObjects:
+        return "an array of objects";
+    case Shape::ArrayOfStrings:
+        return "an array of strings";
+    case Shape::StringOrObject:
+        return "a string or an object";
+    case Shape::StringOrArrayOfStrings:
+        return "a string or an array of strings";
+    }
+    return "";
+}
+
+// 400 naming the first of `fields` whose JSON value has another shape than the translation
+// reads (tools not an array of objects, stop not a string or strings, …); none when all fit.
+std::optional<ApiError> checkShapes(const QJsonObject &in,
+                                    std::initializer_list<std::pair<const char *, Shape>> fields);
+
 inline qint64 integer(const QJsonValue &v, qint64 fallback = -1)
 {
     return v.isDouble() ? v.toInteger(fallback) : fallback;

@@ -163,26 +163,27 @@ HttpHeaders MessagesSurface::protocolHeaders(const HttpRequest *client) const
 
 namespace {
 
-// Watches a Messages stream relayed as it is: it ends with message_stop.
+// Watches a Messages stream relayed as it is: complete when its last event is message_stop
+// (not when some text merely says so).
 class MessagesStreamObserver : public StreamObserver
 {
 public:
     void observe(QByteArrayView bytes) override
     {
-        if (bytes.contains(QByteArrayView("\"usage\"")))
-            m_scanner.scan(QByteArray(m_tail + bytes));
-        if (bytes.contains(QByteArrayView("message_stop")) ||
-            QByteArray(m_tail.right(16) + bytes.first(std::min<qsizetype>(16, bytes.size())))
-                .contains("message_stop"))
-            m_complete = true;
-        m_tail = bytes.size() >= 512 ? bytes.last(512).toByteArray()
-                                     : QByteArray(m_tail + bytes).right(512);
+        for (const SseParser::Event &e : m_parser.feed(bytes)) {
+            m_complete = e.event == "message_stop" ||
+                         (e.event.isEmpty() && e.data.contains("message_stop") &&
+                          QJsonDocument::fromJson(e.data).object().value(k("type")).toString() ==
+                              QLatin1String("message_stop"));
+            if (e.data.contains("\"usage\""))
+                m_scanner.scan(e.data);
+        }
     }
     bool isComplete() const override { return m_complete; }
     Usage usage() const override { return m_scanner.usage(); }
 
 private:
-    QByteArray m_tail;
+    SseParser m_parser;
     UsageScanner m_scanner;
     bool m_complete = false;
 };
@@ -198,6 +199,12 @@ std::unique_ptr<StreamObserver> MessagesSurface::streamObserver() const
 
 std::variant<Request, ApiError> MessagesSurface::decodeRequest(const QJsonObject &in) const
 {
+    // A field of the wrong shape is refused, never dropped on the way to another surface.
+    if (auto misshapen = json::checkShapes(in, {{"tools", json::Shape::ArrayOfObjects},
+                                                {"tool_choice", json::Shape::Object},
+                                                {"stop_sequences", json::Shape::ArrayOfStrings},
+                                                {"messages", json::Shape::ArrayOfObjects}}))
+        return *misshapen;
     Request r;
     r.origin = ApiSurface::Anthropic;
     r.model = in.value(k("model")).toString();
@@ -399,10 +406,13 @@ std::variant<Request, ApiError> MessagesSurface::decodeRequest(const QJsonObject
         r.toolChoice.mode = ToolChoice::Mode::Required;
     else if (choiceType == QLatin1String("none"))
         r.toolChoice.mode = ToolChoice::Mode::None;
-    else if (choiceType == QLatin1String("tool")) {
+    else if (choiceType == QLatin1String("tool") && !choice.value(k("name")).toString().isEmpty()) {
         r.toolChoice.mode = ToolChoice::Mode::Named;
         r.toolChoice.name = choice.value(k("name")).toString();
-    }
+    } else if (in.contains(k("tool_choice")) && !in.value(k("tool_choice")).isNull())
+        return ApiError::badRequest(tr("tool_choice must have the type auto, any, none, or tool "
+                                       "with a name."),
+                                    QStringLiteral("tool_choice"), QStringLiteral("invalid_type"));
     if (choice.value(k("disable_parallel_tool_use")).toBool())
         r.parallelToolCalls = false;
     for (const char *extra : {"container", "mcp_servers", "context_management"}) {
@@ -809,9 +819,10 @@ std::unique_ptr<StreamDecoder> MessagesSurface::streamDecoder() const
     return std::make_unique<MessagesStreamDecoder>();
 }
 
-void MessagesStreamDecoder::handle(const SseParser::Event &event, StreamEvents &out)
+void MessagesStreamDecoder::handle(const SseParser::Event &event, const QJsonObject &json,
+                                   StreamEvents &out)
 {
-    const QJsonObject data = QJsonDocument::fromJson(event.data).object();
+    const QJsonObject &data = json;
     const QString type = data.value(k("type")).toString(QString::fromUtf8(event.event));
     if (type == QLatin1String("message_start")) {
         const QJsonObject message = data.value(k("message")).toObject();
@@ -927,6 +938,7 @@ void MessagesStreamDecoder::handle(const SseParser::Event &event, StreamEvents &
                                                                                  : 502;
         StreamEvent error;
         error.type = Type::Error;
+        error.providerError = true;
         error.error = ApiError{status, errorType, {}, e.value(k("message")).toString(), {}};
         out << error;
     }

@@ -46,7 +46,8 @@ public:
 class MessagesStreamDecoder : public SseStreamDecoder
 {
 private:
-    void handle(const SseParser::Event &event, conversation::StreamEvents &out) override;
+    void handle(const SseParser::Event &event, const QJsonObject &json,
+                conversation::StreamEvents &out) override;
 
     QHash<int, int> m_blocks;               // Anthropic index -> block index
     QHash<int, conversation::Part> m_parts; // block index -> the part as it grew

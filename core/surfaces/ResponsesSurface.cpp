@@ -338,6 +338,10 @@ std::unique_ptr<StreamObserver> ResponsesSurface::streamObserver() const
 
 std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObject &in) const
 {
+    // A field of the wrong shape is refused, never dropped on the way to another surface.
+    if (auto misshapen = json::checkShapes(in, {{"tools", json::Shape::ArrayOfObjects},
+                                                {"tool_choice", json::Shape::StringOrObject}}))
+        return *misshapen;
     Request r;
     r.origin = ApiSurface::Responses;
     r.model = in.value(k("model")).toString();
@@ -1025,9 +1029,11 @@ void ResponsesStreamDecoder::delta(const QString &key, const QString &text, Delt
     out << d;
 }
 
-void ResponsesStreamDecoder::handle(const SseParser::Event &sse, StreamEvents &out)
+void ResponsesStreamDecoder::handle(const SseParser::Event &sse, const QJsonObject &json,
+                                    StreamEvents &out)
 {
-    const QJsonObject event = QJsonDocument::fromJson(sse.data).object();
+    Q_UNUSED(sse)
+    const QJsonObject &event = json;
     const QString type = event.value(k("type")).toString();
     const QString itemId = event.value(k("item_id")).toString();
     if (type == QLatin1String("response.created") ||
@@ -1153,6 +1159,7 @@ void ResponsesStreamDecoder::handle(const SseParser::Event &sse, StreamEvents &o
                                                                               : 502;
         StreamEvent error;
         error.type = Type::Error;
+        error.providerError = true;
         error.error = ApiError{
             status, QStringLiteral("upstream_error"), code, e.value(k("message")).toString(), {}};
         out << error;

@@ -51,7 +51,8 @@ public:
 class ResponsesStreamDecoder : public SseStreamDecoder
 {
 private:
-    void handle(const SseParser::Event &sse, conversation::StreamEvents &out) override;
+    void handle(const SseParser::Event &sse, const QJsonObject &json,
+                conversation::StreamEvents &out) override;
     int openBlock(const QString &key, const conversation::Part &part,
                   conversation::StreamEvents &out);
     void closeBlock(const QString &key, const conversation::Part *done,

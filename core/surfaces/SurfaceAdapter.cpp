@@ -1,6 +1,7 @@
 #include "SurfaceAdapter.h"
 
 #include "ChatCompletionsSurface.h"
+#include "Json.h"
 #include "MessagesSurface.h"
 #include "ResponsesSurface.h"
 
@@ -16,19 +17,40 @@ conversation::StreamEvents SseStreamDecoder::feed(QByteArrayView bytes)
     for (const SseParser::Event &e : m_parser.feed(bytes)) {
         if (m_complete || m_failed)
             break;
-        handle(e, out);
+        QJsonObject json;
+        const QByteArrayView data = QByteArrayView(e.data).trimmed();
+        if (!data.isEmpty() && data != "[DONE]") {
+            QJsonParseError pe{};
+            const QJsonDocument doc = QJsonDocument::fromJson(e.data, &pe);
+            if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+                fail(ApiError::badGateway(QCoreApplication::translate(
+                                              "SurfaceAdapter",
+                                              "The provider sent a stream event that is not a "
+                                              "JSON object."),
+                                          QStringLiteral("upstream_invalid_json")),
+                     out);
+                break;
+            }
+            json = doc.object();
+        }
+        handle(e, json, out);
     }
-    if (m_parser.overflowed() && !m_failed) {
-        m_failed = true;
-        conversation::StreamEvent error;
-        error.type = conversation::StreamEvent::Type::Error;
-        error.error = ApiError::badGateway(
-            QCoreApplication::translate("SurfaceAdapter",
-                                        "The provider sent a stream event larger than 16 MiB."),
-            QStringLiteral("upstream_malformed"));
-        out << error;
-    }
+    if (m_parser.overflowed() && !m_failed && !m_complete)
+        fail(ApiError::badGateway(
+                 QCoreApplication::translate(
+                     "SurfaceAdapter", "The provider sent a stream event larger than 16 MiB."),
+                 QStringLiteral("upstream_event_too_large")),
+             out);
     return out;
+}
+
+void SseStreamDecoder::fail(const ApiError &error, conversation::StreamEvents &out)
+{
+    m_failed = true;
+    conversation::StreamEvent event;
+    event.type = conversation::StreamEvent::Type::Error;
+    event.error = error;
+    out << event;
 }
 
 HttpHeaders SurfaceAdapter::protocolHeaders(const HttpRequest *client) const
@@ -64,6 +86,20 @@ QString SurfaceAdapter::errorMessage(const QByteArray &body) const
     if (error.isString())
         return error.toString();
     return QString::fromUtf8(body.left(300)).simplified();
+}
+
+std::optional<ApiError>
+json::checkShapes(const QJsonObject &in,
+                  std::initializer_list<std::pair<const char *, Shape>> fields)
+{
+    for (const auto &[name, shape] : fields) {
+        if (!hasShape(in.value(QLatin1String(name)), shape))
+            return ApiError::badRequest(
+                QCoreApplication::translate("SurfaceAdapter", "\"%1\" must be %2.")
+                    .arg(QLatin1String(name), QLatin1String(shapeName(shape))),
+                QString::fromLatin1(name), QStringLiteral("invalid_type"));
+    }
+    return std::nullopt;
 }
 
 const SurfaceAdapter &surfaceAdapter(ApiSurface surface)

@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QUrl>
 #include <memory>
+#include <optional>
 #include <variant>
 
 namespace gatehouse {
@@ -42,9 +43,9 @@ public:
     virtual bool failed() const = 0;
 };
 
-// A decoder of a surface that streams server-sent events: the framing, its size limit, and
-// the end of the stream; the surface reads each event, and nothing after the stream's end
-// or an error.
+// A decoder of a surface that streams server-sent events: the framing, its size limit, the
+// end of the stream, and events that are not JSON objects (an error, never skipped); the
+// surface reads each event, and nothing after the stream's end or an error.
 class SseStreamDecoder : public StreamDecoder
 {
 public:
@@ -53,12 +54,16 @@ public:
     bool failed() const final { return m_failed; }
 
 protected:
-    virtual void handle(const SseParser::Event &event, conversation::StreamEvents &out) = 0;
+    // `json`: the event's data as a JSON object; empty for an event without data or "[DONE]".
+    virtual void handle(const SseParser::Event &event, const QJsonObject &json,
+                        conversation::StreamEvents &out) = 0;
 
     bool m_complete = false;
     bool m_failed = false;
 
 private:
+    void fail(const ApiError &error, conversation::StreamEvents &out);
+
     SseParser m_parser;
 };
 

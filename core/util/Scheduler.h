@@ -4,7 +4,9 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <algorithm>
 #include <functional>
+#include <limits>
 #include <map>
 
 namespace gatehouse {
@@ -28,7 +30,10 @@ public:
     qint64 nowMs() const override { return m_clock.elapsed(); }
     void after(qint64 ms, QObject *context, std::function<void()> task) override
     {
-        QTimer::singleShot(std::max<qint64>(0, ms), context, std::move(task));
+        // Precise: a coarse timer may fire up to 5 % early, and a wait for a deadline or a
+        // retry-after must never end before its time.
+        QTimer::singleShot(int(std::clamp<qint64>(ms, 0, std::numeric_limits<int>::max())),
+                           Qt::PreciseTimer, context, std::move(task));
     }
 
 private:

@@ -35,10 +35,15 @@ QStringList closeMatches(const QString &query, const QStringList &candidates, in
         QString text;
     };
     std::vector<Scored> scored;
+    // The search costs the product of the lengths: past a name's usual length, no suggestion.
+    if (query.size() > maxQueryLength)
+        return {};
     const QString q = query.toLower();
     // Generous enough to catch typos, strict enough to avoid listing everything.
     const int threshold = std::max(2, static_cast<int>(q.size() / 3));
     for (const QString &c : candidates) {
+        if (c.size() > maxQueryLength)
+            continue;
         const QString lc = c.toLower();
         int score = editDistance(q, lc);
         // The part after "provider:" is what people usually mistype or leave out.

@@ -72,6 +72,13 @@ private slots:
         QTest::newRow("malformed") << "my-ollama:"
                                    << ""
                                    << "" << 400 << "no model";
+        // Refused by length before any lookup or suggestion, and without echoing the name.
+        QTest::newRow("name over the limit")
+            << QStringLiteral("my-ollama:") + QString(300, QLatin1Char('q')) << ""
+            << "" << 400 << "at most 256";
+        QTest::newRow("bare name over the limit")
+            << QString(ModelResolver::maxModelNameLength + 1, QLatin1Char('p')) << ""
+            << "" << 400 << "at most 256";
     }
     void resolve()
     {
@@ -93,6 +100,17 @@ private slots:
         const ApiError &e = std::get<ApiError>(r);
         QCOMPARE(e.status, status);
         QVERIFY2(e.message.contains(messageContains), qPrintable(e.message));
+        QVERIFY(e.message.size() < 400);
+    }
+
+    // "Did you mean" costs the product of the lengths: long names get no suggestion.
+    void noSuggestionForLongNames()
+    {
+        const QString longName(maxQueryLength + 40, QLatin1Char('a'));
+        QCOMPARE(closeMatches(longName, {longName + QLatin1Char('b')}), QStringList());
+        QCOMPARE(closeMatches(QStringLiteral("aaa"), {longName}), QStringList());
+        QCOMPARE(closeMatches(QStringLiteral("phi4"), {QStringLiteral("phi-4")}),
+                 QStringList{QStringLiteral("phi-4")});
     }
 
     void editDistance_data()

@@ -54,6 +54,30 @@ private slots:
         QCOMPARE(e.cost, 0.15 + 0.30);
     }
 
+    // No row grows with what a client or provider sends: names, routes, errors and attempts
+    // are capped; an error is its class and Gatehouse's own words.
+    void rowsAreCapped()
+    {
+        RequestContext ctx = context();
+        const QString huge(5 * 1024 * 1024, QLatin1Char('m'));
+        ctx.log.requestedModel = huge;
+        ctx.log.route = huge;
+        ctx.log.model = huge;
+        ctx.log.error = huge;
+        ctx.tried = QList<QByteArray>(5000, "openai:gpt-4o 429 (12 ms)");
+        const RequestLogEntry e = RequestRecorder::entryFor(ctx, 502, 1);
+        QVERIFY(e.requestedModel.size() <= RequestRecorder::maxNameLength);
+        QVERIFY(e.route.size() <= RequestRecorder::maxNameLength);
+        QVERIFY(e.model.size() <= RequestRecorder::maxNameLength);
+        QVERIFY(e.error.size() <= RequestRecorder::maxErrorLength);
+        QVERIFY(e.attempts.size() <= RequestRecorder::maxAttemptsLength);
+        const ApiError timeout = ApiError::gatewayTimeout(QStringLiteral("No answer in time."));
+        QCOMPARE(RequestRecorder::logError(timeout),
+                 QStringLiteral("upstream_timeout: No answer in time."));
+        QVERIFY(RequestRecorder::logError({500, {}, {}, huge, {}}).size() <=
+                RequestRecorder::maxErrorLength);
+    }
+
     void clientThatLeft()
     {
         RequestContext ctx = context();

@@ -212,6 +212,24 @@ private slots:
                  QStringList{QStringLiteral("b:m2")});
     }
 
+    // A route whose candidates name nothing the providers offer is a configuration problem: a
+    // 4xx naming the route and what to fix, never a 503 that clients retry.
+    void misconfiguredRouteIsA4xx()
+    {
+        Config c = m_config;
+        c.routes.append(rule("broken", {QStringLiteral("a:not-offered"), QStringLiteral("zz:m1")}));
+        const GatewaySnapshotPtr snapshot = GatewaySnapshot::build(c, {}, {});
+        Router r = router();
+        auto planned = r.plan(QStringLiteral("broken"), {}, m_open, *snapshot);
+        QVERIFY(std::holds_alternative<ApiError>(planned));
+        const ApiError &e = std::get<ApiError>(planned);
+        QCOMPARE(e.status, 404);
+        QCOMPARE(e.code, QStringLiteral("route_misconfigured"));
+        QVERIFY2(e.message.contains(QLatin1String("\"broken\"")), qPrintable(e.message));
+        QVERIFY2(e.message.contains(QLatin1String("not-offered")), qPrintable(e.message));
+        QVERIFY2(e.message.contains(QLatin1String("Fix")), qPrintable(e.message));
+    }
+
     void roundRobin()
     {
         Router r = router();

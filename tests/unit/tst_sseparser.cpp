@@ -78,6 +78,87 @@ private slots:
         QVERIFY(overflow.overflowed());
     }
 
+    // Streams relayed as they are go on in whole events, however the bytes are cut: what has
+    // been released always ends on an event boundary, and the rest is held back.
+    void splitter_data()
+    {
+        QTest::addColumn<QByteArray>("stream");
+        QTest::addColumn<QByteArray>("released");
+        QTest::newRow("whole events")
+            << QByteArray("data: a\n\ndata: b\n\n") << QByteArray("data: a\n\ndata: b\n\n");
+        QTest::newRow("cut mid-event")
+            << QByteArray("data: a\n\ndata: {\"ch") << QByteArray("data: a\n\n");
+        QTest::newRow("cut mid-line end") << QByteArray("event: x\ndata: 1\n") << QByteArray();
+        QTest::newRow("crlf") << QByteArray("data: a\r\n\r\ndata: b\r\n")
+                              << QByteArray("data: a\r\n\r\n");
+        QTest::newRow("cr") << QByteArray("data: a\r\rdata: b") << QByteArray("data: a\r\r");
+        QTest::newRow("[DONE] inside a line") << QByteArray("data: {\"t\":\"[DONE]\"}\n\ndata: [DO")
+                                              << QByteArray("data: {\"t\":\"[DONE]\"}\n\n");
+    }
+    void splitter()
+    {
+        QFETCH(QByteArray, stream);
+        QFETCH(QByteArray, released);
+        for (const int piece : {1, 2, 3, 1000}) {
+            SseEventSplitter splitter;
+            QByteArray got;
+            for (qsizetype i = 0; i < stream.size(); i += piece) {
+                const QByteArray out =
+                    splitter.feed(stream.mid(i, std::min<qsizetype>(piece, stream.size() - i)));
+                got += out;
+                // What was released so far is whole events: a parser reads all of it.
+                QVERIFY(released.startsWith(got));
+            }
+            QCOMPARE(got, released);
+            QCOMPARE(splitter.pendingBytes(), stream.size() - released.size());
+            QVERIFY(!splitter.overflowed());
+        }
+    }
+
+    // A line that never ends, fed in small pieces, is stopped at the limit itself: the held
+    // bytes never pass it, and nothing comes out after.
+    void splitterLimit()
+    {
+        const qsizetype limit = 64 * 1024;
+        SseEventSplitter splitter(limit);
+        QCOMPARE(splitter.feed("data: ok\n\n"), QByteArray("data: ok\n\n"));
+        const QByteArray piece(100, 'z');
+        qsizetype fed = 0;
+        while (!splitter.overflowed() && fed < 4 * limit) {
+            QVERIFY(splitter.feed(piece).isEmpty());
+            fed += piece.size();
+            QVERIFY(splitter.pendingBytes() <= limit);
+        }
+        QVERIFY(splitter.overflowed());
+        QVERIFY(fed > limit && fed <= limit + piece.size());
+        QVERIFY(splitter.feed("\n\ndata: later\n\n").isEmpty());
+
+        // An event over the limit that ends within the same piece is stopped too; the events
+        // before it still go out.
+        SseEventSplitter whole(limit);
+        const QByteArray first = "data: first\n\n";
+        QCOMPARE(whole.feed(first + "data: " + QByteArray(limit, 'w') + "\n\ndata: after\n\n"),
+                 first);
+        QVERIFY(whole.overflowed());
+    }
+
+    // The parser keeps nothing but the line it reads: a line without an end, fed in small
+    // pieces, stops it exactly past the limit, not after some multiple of it.
+    void parserLimitInSmallPieces()
+    {
+        const qsizetype limit = 64 * 1024;
+        SseParser parser(limit);
+        const QByteArray piece(100, 'y');
+        QVERIFY(parser.feed("data: ").isEmpty());
+        qsizetype fed = 6;
+        while (!parser.overflowed() && fed < 4 * limit) {
+            QVERIFY(parser.feed(piece).isEmpty());
+            fed += piece.size();
+        }
+        QVERIFY(parser.overflowed());
+        QVERIFY(fed > limit && fed <= limit + piece.size());
+    }
+
     void ndjson()
     {
         NdjsonParser p(64);
