@@ -170,6 +170,11 @@ int main(int argc, char **argv)
 
     const QString directory =
         parser.isSet(configDir) ? parser.value(configDir) : ConfigStore::defaultDirectory();
+    if (!parser.isSet(configDir)) {
+        // Earlier versions kept the config one folder deeper (~/.config/gatehouse/gatehouse).
+        if (const Status moved = ConfigStore::migrateOldDefaultDirectory(directory); !moved)
+            std::fprintf(stderr, "gatehouse: %s\n", moved.error().toLocal8Bit().constData());
+    }
     ConfigStore store(directory);
     KeychainSecretStore secrets;
 

@@ -9,6 +9,7 @@
 #include <QFileSystemWatcher>
 #include <QHostAddress>
 #include <QTimer>
+#include <sys/stat.h>
 
 namespace gatehouse {
 
@@ -109,11 +110,13 @@ void GatewayRuntime::loadCatalog()
 
 Status GatewayRuntime::start()
 {
+    m_loadedFingerprint = sourcesFingerprint();
     auto config = m_store.load();
     if (!config)
         return Status::failure(config.error());
     loadCatalog();
-    if (!m_log && QDir().mkpath(m_store.directory())) {
+    const bool haveFolder = ConfigStore::createPrivateDirectory(m_store.directory()).ok();
+    if (!m_log && haveFolder) {
         auto *log = new RequestLog(
             QDir(m_store.directory()).filePath(QStringLiteral("requests.sqlite")), this);
         if (const Status opened = log->open(); opened) {
@@ -124,7 +127,7 @@ Status GatewayRuntime::start()
             emit configError(opened.error());
         }
     }
-    if (!m_responses && QDir().mkpath(m_store.directory())) {
+    if (!m_responses && haveFolder) {
         auto store = std::make_unique<ResponseStore>(
             QDir(m_store.directory()).filePath(QStringLiteral("responses.sqlite")));
         if (const Status opened = store->open(); opened) {
@@ -142,7 +145,7 @@ Status GatewayRuntime::start()
     m_paused = false;
     m_service->start(m_snapshot);
     loadKeysAndApply(config.value(), ++m_generation);
-    if (QDir().mkpath(m_store.directory()) && m_watcher->directories().isEmpty())
+    if (haveFolder && m_watcher->directories().isEmpty())
         m_watcher->addPath(m_store.directory());
     m_flushTimer->start();
     return {};
@@ -175,14 +178,41 @@ void GatewayRuntime::restart()
         emit startFailed(s.error());
 }
 
+QByteArray GatewayRuntime::sourcesFingerprint() const
+{
+    QByteArray out;
+    for (const QString &path :
+         {m_store.configPath(), QDir(m_store.directory()).filePath(Catalog::userFileName())}) {
+        struct stat st
+        {
+        };
+        if (::stat(QFile::encodeName(path).constData(), &st) != 0) {
+            out += "-;";
+            continue;
+        }
+        out += QByteArray::number(qulonglong(st.st_dev)) + ',' +
+               QByteArray::number(qulonglong(st.st_ino)) + ',' +
+               QByteArray::number(qlonglong(st.st_size)) + ',' +
+               QByteArray::number(qlonglong(st.st_mtim.tv_sec)) + '.' +
+               QByteArray::number(qlonglong(st.st_mtim.tv_nsec)) + ',' +
+               QByteArray::number(qlonglong(st.st_ctim.tv_sec)) + '.' +
+               QByteArray::number(qlonglong(st.st_ctim.tv_nsec)) + ';';
+    }
+    return out;
+}
+
 void GatewayRuntime::reload()
 {
+    const QByteArray fingerprint = sourcesFingerprint();
+    if (fingerprint == m_loadedFingerprint)
+        return;
+    m_loadedFingerprint = fingerprint;
     auto config = m_store.load();
     if (!config) {
         emit configError(config.error());
         return;
     }
-    // QSaveFile replaces the file, so a watch on the file itself ends with each save.
+    // A save replaces the file, so a watch on the file itself ends with each save.
     if (QFile::exists(m_store.configPath()) && !m_watcher->files().contains(m_store.configPath()))
         m_watcher->addPath(m_store.configPath());
     applyOverrides(config.value());

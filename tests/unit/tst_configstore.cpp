@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -125,6 +126,40 @@ private slots:
             QVERIFY(!store.save(sampleConfig()).ok());
             QCOMPARE(readFile(store.configPath()), content);
         }
+    }
+
+    void heldLockRefusesWithAClearErrorAndWritesNothing()
+    {
+        QTemporaryDir dir;
+        ConfigStore store(dir.path());
+        QVERIFY(store.save(sampleConfig()).ok());
+        const QByteArray before = readFile(store.configPath());
+        QLockFile other(store.lockPath());
+        QVERIFY(other.tryLock(0));
+        store.setLockTimeouts(200, 60'000);
+        bool changed = false;
+        const Status s = store.update([&](Config &c) {
+            changed = true;
+            c.providers.clear();
+            return Status();
+        });
+        QVERIFY(!s.ok());
+        QVERIFY(!changed);
+        QVERIFY2(s.error().contains(store.lockPath()), qPrintable(s.error()));
+        QVERIFY(!store.save(Config()).ok());
+        QCOMPARE(readFile(store.configPath()), before);
+    }
+
+    void staleLockIsTakenOver()
+    {
+        QTemporaryDir dir;
+        ConfigStore store(dir.path());
+        // A lock file left by a process that no longer exists.
+        writeFile(store.lockPath(), "999999999\ngatehouse\nnowhere\n");
+        store.setLockTimeouts(2000, 100);
+        QVERIFY(store.update([](Config &) { return Status(); }).ok());
+        QVERIFY(QFile::exists(store.configPath()));
+        QVERIFY(!QFile::exists(store.lockPath()));
     }
 
     void lastUsedIsKeptApart()
