@@ -1,5 +1,6 @@
 #include "Provider.h"
 
+#include "ConfigJson.h"
 #include "UrlPolicy.h"
 #include "http/HttpNumber.h"
 
@@ -154,6 +155,7 @@ QJsonObject Provider::toJson() const
     o.insert(QLatin1String("hasKey"), hasKey);
     if (!keyLabels.isEmpty())
         o.insert(QLatin1String("keyLabels"), QJsonArray::fromStringList(keyLabels));
+    ConfigJson::addUnknownFields(o, otherFields);
     return o;
 }
 
@@ -166,6 +168,24 @@ Result<Provider> Provider::fromJson(const QJsonObject &json)
     auto fail = [&](const QString &why) {
         return Result<Provider>::failure(tr("In %1: %2").arg(where, why));
     };
+    for (const Status &s :
+         {ConfigJson::expect(json, QLatin1String("id"), QJsonValue::String),
+          ConfigJson::expect(json, QLatin1String("name"), QJsonValue::String),
+          ConfigJson::expect(json, QLatin1String("surface"), QJsonValue::String),
+          ConfigJson::expectArrayOf(json, QLatin1String("surfaces"), QJsonValue::String),
+          ConfigJson::expectObjectOf(json, QLatin1String("headers"), QJsonValue::String),
+          ConfigJson::expectObjectOf(json, QLatin1String("timeouts"), QJsonValue::Double),
+          ConfigJson::expect(json, QLatin1String("enabled"), QJsonValue::Bool),
+          ConfigJson::expect(json, QLatin1String("hasKey"), QJsonValue::Bool),
+          ConfigJson::expectArrayOf(json, QLatin1String("keyLabels"), QJsonValue::String)}) {
+        if (!s)
+            return fail(s.error());
+    }
+    p.otherFields = ConfigJson::unknownFields(
+        json, {QLatin1String("id"), QLatin1String("name"), QLatin1String("baseUrl"),
+               QLatin1String("surface"), QLatin1String("surfaces"), QLatin1String("models"),
+               QLatin1String("headers"), QLatin1String("timeouts"), QLatin1String("enabled"),
+               QLatin1String("hasKey"), QLatin1String("keyLabels")});
     p.displayName = json.value(QLatin1String("name")).toString();
     if (!json.value(QLatin1String("baseUrl")).isString())
         return fail(tr("\"baseUrl\" must be a string."));

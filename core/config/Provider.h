@@ -39,6 +39,9 @@ struct Provider
     // Further keys stored under a label, so that access key configurations can bill
     // different accounts ("work", "personal"); also only in the SecretStore.
     QStringList keyLabels;
+    // Fields a newer Gatehouse (or a person) wrote that this version does not know: kept
+    // as they are and written back by the next save.
+    QJsonObject otherFields;
 
     bool speaks(ApiSurface surface) const { return surfaces.contains(surface); }
     ApiSurface primarySurface() const { return surfaces.value(0, ApiSurface::OpenAi); }

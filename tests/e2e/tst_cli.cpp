@@ -14,6 +14,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace gatehouse;
@@ -81,6 +82,14 @@ private:
                 return v.toObject();
         }
         return {};
+    }
+    // The permission bits of a file or folder, as ls shows them.
+    static int modeOf(const QString &path)
+    {
+        struct stat st
+        {
+        };
+        return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
     }
     static QProcessEnvironment withoutKeychain()
     {
@@ -600,6 +609,89 @@ private slots:
         QCOMPARE(after.readAll(), before);
         QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden),
                  QStringList{QStringLiteral("config.json")});
+    }
+
+    void unreadableConfigUnderARunningGatewayIsKeptAsideOnce()
+    {
+        QCOMPARE(
+            gh({QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("tool")}).exitCode,
+            0);
+        GatehouseProcess gateway;
+        QVERIFY(gateway.startHeadless(cfg() +
+                                      QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
+        {
+            QFile f(m_dir->filePath(QStringLiteral("config.json")));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write("{\"schemaVersion\": 1, broken");
+        }
+        auto copies = [this] {
+            return QDir(m_dir->path())
+                .entryList({QStringLiteral("config.json.unreadable-*")}, QDir::Files);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!copies().isEmpty(), 5000);
+        // Keeping the copy changes the folder; that must not start another reload and copy.
+        QTest::qWait(3000);
+        QCOMPARE(copies().size(), 1);
+        QCOMPARE(HttpTestClient::request(gateway.port(), "GET", "/healthz").status, 200);
+        QCOMPARE(gateway.terminate(), 0);
+    }
+
+    void defaultFolderIsPrivateAndFollowsXdg()
+    {
+        QTemporaryDir root;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), root.filePath(QStringLiteral("home")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), root.filePath(QStringLiteral("xdg")));
+        const auto r = GatehouseProcess::run(
+            {QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("k")}, {}, env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString folder = root.filePath(QStringLiteral("xdg/gatehouse"));
+        QVERIFY(QFile::exists(folder + QStringLiteral("/config.json")));
+        QCOMPARE(modeOf(folder), 0700);
+        QCOMPARE(modeOf(root.filePath(QStringLiteral("xdg"))), 0700);
+
+        // Without XDG_CONFIG_HOME: ~/.config/gatehouse.
+        env.remove(QStringLiteral("XDG_CONFIG_HOME"));
+        QCOMPARE(GatehouseProcess::run({QStringLiteral("key"), QStringLiteral("list")}, {}, env)
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            GatehouseProcess::run(
+                {QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("k")}, {}, env)
+                .exitCode,
+            0);
+        QVERIFY(QFile::exists(root.filePath(QStringLiteral("home/.config/gatehouse/config.json"))));
+    }
+
+    void oldNestedFolderIsMovedUpOnce()
+    {
+        QTemporaryDir root;
+        const QString old = root.filePath(QStringLiteral("xdg/gatehouse/gatehouse"));
+        QVERIFY(QDir().mkpath(old));
+        QCOMPARE(GatehouseProcess::run({QStringLiteral("--config-dir"), old, QStringLiteral("key"),
+                                        QStringLiteral("create"), QStringLiteral("kept")})
+                     .exitCode,
+                 0);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), root.filePath(QStringLiteral("xdg")));
+        const auto r =
+            GatehouseProcess::run({QStringLiteral("key"), QStringLiteral("list")}, {}, env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("kept"), r.out.constData());
+        QVERIFY(QFile::exists(root.filePath(QStringLiteral("xdg/gatehouse/config.json"))));
+        QVERIFY(!QFile::exists(old + QStringLiteral("/config.json")));
+    }
+
+    void headlessCreatesItsFolderPrivate()
+    {
+        QTemporaryDir root;
+        const QString folder = root.filePath(QStringLiteral("new/cfg"));
+        GatehouseProcess gateway;
+        QVERIFY(gateway.startHeadless({QStringLiteral("--config-dir"), folder,
+                                       QStringLiteral("--port"), QStringLiteral("0")}));
+        QCOMPARE(gateway.terminate(), 0);
+        for (const QString &path : {folder, root.filePath(QStringLiteral("new"))})
+            QCOMPARE(modeOf(path), 0700);
     }
 
     void headlessServesAndFollowsConfigChanges()
