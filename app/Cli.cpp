@@ -1,6 +1,8 @@
 #include "Cli.h"
 
 #include "catalog/Catalog.h"
+#include "config/ConfigEditor.h"
+#include "config/ProviderCredentials.h"
 #include "config/UrlPolicy.h"
 #include "secrets/SecretStore.h"
 
@@ -138,7 +140,7 @@ int Cli::run(const QStringList &words, const Options &options)
          1,
          QT_TRANSLATE_NOOP("Cli", "one provider id"),
          {QStringLiteral("url"), QStringLiteral("surface"), QStringLiteral("name"),
-          QStringLiteral("model"), QStringLiteral("header")},
+          QStringLiteral("model"), QStringLiteral("header"), QStringLiteral("secret-header")},
          [&] { return providerAdd(args.value(0), options); }},
         {"provider",
          "list",
@@ -243,7 +245,10 @@ int Cli::providerAdd(const QString &id, const Options &options)
                           2);
         p.id = id;
         p.displayName = options.name.isEmpty() && known ? known->name : options.name;
-        const auto url = UrlPolicy::checkBaseUrl(urlText);
+        // Credentials in the URL (?key=…) go to the keychain; the rest of the URL stays.
+        QList<ProviderCredentials::Entry> secrets;
+        const auto url =
+            UrlPolicy::checkBaseUrl(ProviderCredentials::takeFromUrl(urlText, secrets));
         if (!url)
             return refuse(url.error());
         p.baseUrl = url.value();
@@ -259,14 +264,32 @@ int Cli::providerAdd(const QString &id, const Options &options)
             if (!p.models.contains(m))
                 p.models << m;
         }
-        for (const QString &h : options.headers) {
-            const auto header = Provider::parseHeader(h);
+        for (const QString &h : options.headers + options.secretHeaders) {
+            const auto header = Provider::parseHeader(h, true);
             if (!header)
                 return refuse(header.error());
-            p.extraHeaders.append(header.value());
+            const bool secret =
+                options.secretHeaders.contains(h) || Provider::isCredentialHeader(header->first);
+            if (secret)
+                secrets.append(
+                    {QStringLiteral("header"), QString::fromLatin1(header->first), header->second});
+            else
+                p.extraHeaders.append(header.value());
         }
+        ProviderCredentials::recordNames(p, secrets);
         if (auto s = p.validate(); !s)
             return refuse(s.error());
+        // The secrets first: when the keychain refuses one, nothing is written.
+        if (!secrets.isEmpty()) {
+            const SecretResult r = waitFor([&](auto done) {
+                ProviderCredentials::store(m_secrets, config.instanceId, id, secrets, done);
+            });
+            if (!r.ok())
+                return refuse(tr("Credentials given with the provider (a credential header or "
+                                 "URL parameter) go to the keychain, which refused them: %1. "
+                                 "Nothing was written.")
+                                  .arg(r.errorString));
+        }
         config.providers.append(p);
         return {};
     });
@@ -301,25 +324,17 @@ int Cli::providerList()
 
 int Cli::providerRemove(const QString &id)
 {
-    QStringList labels;
-    QString instanceId;
+    QStringList entries; // its secrets in the keychain
     const int rc = edit([&](Config &config) -> Status {
-        const Provider *p = config.findProvider(id);
-        if (!p)
-            return refuse(tr("There is no provider \"%1\".").arg(id));
-        instanceId = config.instanceId;
-        labels = p->keyLabels;
-        if (p->hasKey)
-            labels.prepend(QString());
-        config.providers.removeIf([&](const Provider &x) { return x.id == id; });
-        for (KeyConfiguration &k : config.keyConfigurations)
-            k.providerKeys.remove(id);
+        auto removed = ConfigEditor::removeProvider(config, id);
+        if (!removed)
+            return refuse(removed.error());
+        entries = removed.value();
         return {};
     });
     if (rc)
         return rc;
-    for (const QString &label : std::as_const(labels)) {
-        const QString name = SecretStore::providerKeyName(instanceId, id, label);
+    for (const QString &name : std::as_const(entries)) {
         const SecretResult r = waitFor([&](auto done) { m_secrets->remove(name, done); });
         if (!r.ok() && r.error != SecretResult::Error::NotFound)
             std::fprintf(

@@ -21,6 +21,7 @@ public:
         QString name;
         QStringList models;
         QStringList headers;
+        QStringList secretHeaders; // always kept in the keychain
         // Routing and key configurations.
         QStringList to;    // route candidates: provider:model[=weight]
         QString strategy;  // in-order, round-robin, weighted, lowest-latency

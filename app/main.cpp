@@ -113,6 +113,11 @@ int main(int argc, char **argv)
          &cliOptions.models},
         {commandOption("header", "An extra header \"Name: value\" (repeatable).", "HEADER"),
          nullptr, &cliOptions.headers},
+        {commandOption("secret-header",
+                       "A header \"Name: value\" whose value is kept in the keychain "
+                       "(repeatable).",
+                       "HEADER"),
+         nullptr, &cliOptions.secretHeaders},
         {commandOption("name", "Provider display name.", "NAME"), &cliOptions.name, nullptr},
         {commandOption("label", "provider set-key: store the key under this label.", "LABEL"),
          &cliOptions.label, nullptr},

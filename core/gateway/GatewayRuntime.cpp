@@ -239,33 +239,39 @@ void GatewayRuntime::loadKeysAndApply(const Config &config, quint64 generation)
         m_service->updateSnapshot(m_snapshot);
         emit configReloaded();
     };
-    // Every stored key: the main one and the labelled ones.
-    QList<QPair<QString, QString>> wanted; // provider id, label
+    // Every stored secret: the main key, the labelled ones, credential headers and query
+    // parameters.
+    QList<QPair<QString, QString>> wanted; // id in the snapshot, keychain entry name
     for (const Provider &p : config.providers) {
         if (p.hasKey)
-            wanted.append({p.id, QString()});
+            wanted.append({p.id, SecretStore::providerKeyName(config.instanceId, p.id)});
         for (const QString &label : p.keyLabels)
-            wanted.append({p.id, label});
+            wanted.append({SecretStore::providerKeyId(p.id, label),
+                           SecretStore::providerKeyName(config.instanceId, p.id, label)});
+        for (const auto &[kind, names] : {qMakePair(QStringLiteral("header"), p.secretHeaders),
+                                          qMakePair(QStringLiteral("query"), p.secretQueryItems)})
+            for (const QString &name : names)
+                wanted.append(
+                    {SecretStore::providerSecretId(p.id, kind, name),
+                     SecretStore::providerSecretName(config.instanceId, p.id, kind, name)});
     }
     pending->outstanding = int(wanted.size());
     if (pending->outstanding == 0) {
         finish();
         return;
     }
-    for (const auto &[provider, label] : wanted) {
-        const QString id = SecretStore::providerKeyId(provider, label);
-        m_secrets->read(SecretStore::providerKeyName(config.instanceId, provider, label),
-                        [this, pending, id, finish](const SecretResult &r) {
-                            if (r.ok()) {
-                                pending->keys.insert(id, r.value);
-                            } else {
-                                pending->errors.insert(id, r.errorString);
-                                emit keychainError(
-                                    tr("Provider \"%1\": %2").arg(id, r.errorString));
-                            }
-                            if (--pending->outstanding == 0)
-                                finish();
-                        });
+    for (const auto &entry : wanted) {
+        const QString id = entry.first;
+        m_secrets->read(entry.second, [this, pending, id, finish](const SecretResult &r) {
+            if (r.ok()) {
+                pending->keys.insert(id, r.value);
+            } else {
+                pending->errors.insert(id, r.errorString);
+                emit keychainError(tr("Provider \"%1\": %2").arg(id, r.errorString));
+            }
+            if (--pending->outstanding == 0)
+                finish();
+        });
     }
 }
 

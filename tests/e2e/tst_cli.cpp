@@ -205,16 +205,17 @@ private slots:
                                                QStringLiteral("x"), QStringLiteral("--surface"),
                                                QStringLiteral("openai")}
                                 << "--url";
-        QTest::newRow("secret header") << QStringList{QStringLiteral("provider"),
-                                                      QStringLiteral("add"),
-                                                      QStringLiteral("x"),
-                                                      QStringLiteral("--url"),
-                                                      QStringLiteral("https://api.example.com/v1"),
-                                                      QStringLiteral("--surface"),
-                                                      QStringLiteral("openai"),
-                                                      QStringLiteral("--header"),
-                                                      QStringLiteral("Authorization: Bearer sk-x")}
-                                       << "keychain";
+        QTest::newRow("connection header")
+            << QStringList{QStringLiteral("provider"),
+                           QStringLiteral("add"),
+                           QStringLiteral("x"),
+                           QStringLiteral("--url"),
+                           QStringLiteral("https://api.example.com/v1"),
+                           QStringLiteral("--surface"),
+                           QStringLiteral("openai"),
+                           QStringLiteral("--header"),
+                           QStringLiteral("Transfer-Encoding: chunked")}
+            << "set by Gatehouse";
         QTest::newRow("remove unknown")
             << QStringList{QStringLiteral("provider"), QStringLiteral("remove"),
                            QStringLiteral("nope")}
@@ -609,6 +610,35 @@ private slots:
         QCOMPARE(after.readAll(), before);
         QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden),
                  QStringList{QStringLiteral("config.json")});
+    }
+
+    void credentialsWithoutKeychainFailAndWriteNothing_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::newRow("google header")
+            << QStringList{QStringLiteral("--header"), QStringLiteral("X-Goog-Api-Key: sk-x")};
+        QTest::newRow("marked secret")
+            << QStringList{QStringLiteral("--secret-header"), QStringLiteral("X-Custom: sk-x")};
+        QTest::newRow("url key") << QStringList{};
+    }
+    void credentialsWithoutKeychainFailAndWriteNothing()
+    {
+        QFETCH(QStringList, extra);
+        const QString url = extra.isEmpty() ? QStringLiteral("https://api.example.com/v1?key=sk-x")
+                                            : QStringLiteral("https://api.example.com/v1");
+        const auto r = GatehouseProcess::run(
+            cfg() +
+                QStringList{QStringLiteral("provider"), QStringLiteral("add"),
+                            QStringLiteral("gemini"), QStringLiteral("--url"), url,
+                            QStringLiteral("--surface"), QStringLiteral("openai")} +
+                extra,
+            {}, withoutKeychain());
+        verifyOneLineError(r);
+        QVERIFY2(r.err.contains("keychain") && r.err.contains("Nothing was written"),
+                 r.err.constData());
+        QVERIFY(!r.err.contains("sk-x"));
+        QVERIFY(!allFiles().contains("sk-x"));
+        QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("config.json"))));
     }
 
     void unreadableConfigUnderARunningGatewayIsKeptAsideOnce()

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "Config.h"
+
+namespace gatehouse {
+
+// The changes to a config that the command line and the window both make, written once so
+// that both follow the same rules. Each is meant to run inside ConfigStore::update.
+class ConfigEditor
+{
+public:
+    // Removes a provider and every reference to it from key configurations. Gives the
+    // keychain entries (keys, credential headers and URL parameters) the caller should
+    // delete once the config is saved.
+    static Result<QStringList> removeProvider(Config &config, const QString &id);
+};
+
+} // namespace gatehouse
