@@ -34,7 +34,7 @@
 <context>
     <name>gatehouse::ProvidersPage</name>
     <message numerus="yes">
-        <location filename="../ui/ProvidersPage.cpp" line="+247"/>
+        <location filename="../ui/ProvidersPage.cpp" line="+249"/>
         <source>Reachable (checked %1). It reports %n model(s):</source>
         <translation>
             <numerusform>Reachable (checked %1). It reports %n model:</numerusform>

@@ -59,19 +59,27 @@ public:
         case QLockFile::LockFailedError:
             if (m_lock.getLockInfo(&pid, &host, &app))
                 return Status::failure(
-                    tr("The config is being changed by another Gatehouse process (pid %1); "
-                       "try again, or remove the lock file %2 if no Gatehouse is running.")
+                    QCoreApplication::translate(
+                        "gatehouse::ConfigStore",
+                        "The config is being changed by another Gatehouse process (pid %1); "
+                        "try again, or remove the lock file %2 if no Gatehouse is running.")
                         .arg(pid)
                         .arg(path));
             return Status::failure(
-                tr("The config is being changed by another Gatehouse process; try again, or "
-                   "remove the lock file %1 if no Gatehouse is running.")
+                QCoreApplication::translate(
+                    "gatehouse::ConfigStore",
+                    "The config is being changed by another Gatehouse process; try again, or "
+                    "remove the lock file %1 if no Gatehouse is running.")
                     .arg(path));
         case QLockFile::PermissionError:
             return Status::failure(
-                tr("Cannot create the lock file %1: permission denied.").arg(path));
+                QCoreApplication::translate("gatehouse::ConfigStore",
+                                            "Cannot create the lock file %1: permission denied.")
+                    .arg(path));
         default:
-            return Status::failure(tr("Cannot take the lock file %1.").arg(path));
+            return Status::failure(QCoreApplication::translate("gatehouse::ConfigStore",
+                                                               "Cannot take the lock file %1.")
+                                       .arg(path));
         }
     }
 
