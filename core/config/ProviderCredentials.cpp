@@ -39,7 +39,7 @@ void ProviderCredentials::recordNames(Provider &provider, const QList<Entry> &en
 
 void ProviderCredentials::store(SecretStore *secrets, const QString &instanceId,
                                 const QString &providerId, const QList<Entry> &entries,
-                                SecretStore::Callback done)
+                                const SecretStore::Callback &done)
 {
     struct State
     {
@@ -55,8 +55,11 @@ void ProviderCredentials::store(SecretStore *secrets, const QString &instanceId,
     }
     state->step = [secrets, state, done] {
         if (state->next == state->names.size()) {
-            state->step = nullptr; // ends the cycle state -> step -> state
-            done(SecretResult());
+            // Clearing `step` ends the cycle state -> step -> state and destroys this very
+            // closure, so nothing of it may be used afterwards.
+            const SecretStore::Callback finished = done;
+            state->step = nullptr;
+            finished(SecretResult());
             return;
         }
         const int index = state->next++;

@@ -28,7 +28,7 @@ public:
     // Writes the entries to the keychain one after another. `done` reports once: success,
     // or the first failure, after removing the entries already written.
     static void store(SecretStore *secrets, const QString &instanceId, const QString &providerId,
-                      const QList<Entry> &entries, SecretStore::Callback done);
+                      const QList<Entry> &entries, const SecretStore::Callback &done);
 };
 
 } // namespace gatehouse
