@@ -556,16 +556,10 @@ int Cli::routeSet(const QString &name, const Options &options)
                 tr("A route needs candidates: --to provider:model (repeat it for fallbacks)."), 2);
         if (auto s = rule.validate(); !s)
             return refuse(s.error());
-        // Candidates must name providers that exist, so that typos show now, not at request time.
-        for (const RouteCandidate &c : rule.candidates) {
-            const QString provider = c.model.section(QLatin1Char(':'), 0, 0);
-            if (!config.findProvider(provider))
-                return refuse(tr("Route \"%1\": there is no provider \"%2\" (in \"%3\").")
-                                  .arg(name, provider, c.model));
-        }
-        replaced = findRouteIn(*routes, name) != nullptr;
-        routes->removeIf([&](const RouteRule &r) { return r.name == name; });
-        routes->append(rule);
+        const auto put = ConfigEditor::putRoute(config, options.keyConfig, name, rule);
+        if (!put)
+            return refuse(put.error());
+        replaced = put.value();
         return {};
     });
     if (rc)

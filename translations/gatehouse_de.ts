@@ -332,12 +332,12 @@
 <context>
     <name>gatehouse::AddProviderWizard</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="+318"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+319"/>
         <source>Add a provider</source>
         <translation>Anbieter hinzufügen</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
         <translation>Ein Anbieter mit der ID „%1“ existiert bereits; wählen Sie eine andere ID.</translation>
     </message>
@@ -497,7 +497,7 @@
 <context>
     <name>gatehouse::CloudWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-238"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-242"/>
         <source>Cloud provider</source>
         <translation>Cloud-Anbieter</translation>
     </message>
@@ -636,6 +636,21 @@
         <location filename="../core/config/ConfigEditor.cpp" line="+14"/>
         <source>There is no provider &quot;%1&quot;.</source>
         <translation>Es gibt keinen Anbieter „%1“.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>There is no key configuration &quot;%1&quot;.</source>
+        <translation>Es gibt keine Schlüsselkonfiguration „%1“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Route &quot;%1&quot;: there is no provider &quot;%2&quot; (in &quot;%3&quot;).</source>
+        <translation>Route „%1“: Es gibt keinen Anbieter „%2“ (in „%3“).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A route named &quot;%1&quot; exists already; pick another name.</source>
+        <translation>Eine Route namens „%1“ gibt es schon; wählen Sie einen anderen Namen.</translation>
     </message>
 </context>
 <context>
@@ -1035,7 +1050,7 @@ Leer: jedes Modell.</translation>
         <translation>Eine Konfiguration namens „%1“ existiert bereits.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Saved configuration &quot;%1&quot;.</source>
         <translation>Konfiguration „%1“ gespeichert.</translation>
     </message>
@@ -1851,7 +1866,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
 <context>
     <name>gatehouse::RoutingPage</name>
     <message>
-        <location filename="../ui/RoutingPage.cpp" line="+37"/>
+        <location filename="../ui/RoutingPage.cpp" line="+38"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
@@ -2031,22 +2046,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>%1 ist bereits ein Kandidat.</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <source>There is no provider &quot;%1&quot; (in %2).</source>
-        <translation>Es gibt keinen Anbieter „%1“ (in %2).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The key configuration &quot;%1&quot; no longer exists.</source>
-        <translation>Die Schlüsselkonfiguration „%1“ existiert nicht mehr.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A route named &quot;%1&quot; exists already; pick another name.</source>
-        <translation>Eine Route namens „%1“ existiert bereits; wählen Sie einen anderen Namen.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+66"/>
         <source>Saved. Tools can ask for the model &quot;%1&quot; now.</source>
         <translation>Gespeichert. Werkzeuge können jetzt das Modell „%1“ anfordern.</translation>
     </message>

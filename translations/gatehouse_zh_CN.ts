@@ -332,12 +332,12 @@
 <context>
     <name>gatehouse::AddProviderWizard</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="+318"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+319"/>
         <source>Add a provider</source>
         <translation>添加提供方</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
         <translation>ID 为“%1”的提供方已存在；请换一个 ID。</translation>
     </message>
@@ -497,7 +497,7 @@
 <context>
     <name>gatehouse::CloudWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-238"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-242"/>
         <source>Cloud provider</source>
         <translation>云服务提供方</translation>
     </message>
@@ -636,6 +636,21 @@
         <location filename="../core/config/ConfigEditor.cpp" line="+14"/>
         <source>There is no provider &quot;%1&quot;.</source>
         <translation>没有提供方“%1”。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>There is no key configuration &quot;%1&quot;.</source>
+        <translation>没有密钥配置“%1”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Route &quot;%1&quot;: there is no provider &quot;%2&quot; (in &quot;%3&quot;).</source>
+        <translation>路由“%1”：没有提供方“%2”（在“%3”中）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A route named &quot;%1&quot; exists already; pick another name.</source>
+        <translation>已存在名为“%1”的路由，请换一个名称。</translation>
     </message>
 </context>
 <context>
@@ -1035,7 +1050,7 @@ fast
         <translation>名为“%1”的配置已存在。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Saved configuration &quot;%1&quot;.</source>
         <translation>已保存配置“%1”。</translation>
     </message>
@@ -1847,7 +1862,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
 <context>
     <name>gatehouse::RoutingPage</name>
     <message>
-        <location filename="../ui/RoutingPage.cpp" line="+37"/>
+        <location filename="../ui/RoutingPage.cpp" line="+38"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
@@ -2027,22 +2042,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>%1 已是候选项。</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <source>There is no provider &quot;%1&quot; (in %2).</source>
-        <translation>没有提供方“%1”（在 %2 中）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The key configuration &quot;%1&quot; no longer exists.</source>
-        <translation>密钥配置“%1”已不存在。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A route named &quot;%1&quot; exists already; pick another name.</source>
-        <translation>名为“%1”的路由已存在；请换一个名称。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+66"/>
         <source>Saved. Tools can ask for the model &quot;%1&quot; now.</source>
         <translation>已保存。工具现在可以请求模型“%1”。</translation>
     </message>

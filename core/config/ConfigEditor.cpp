@@ -30,4 +30,35 @@ Result<QStringList> ConfigEditor::removeProvider(Config &config, const QString &
     return entries;
 }
 
+Result<bool> ConfigEditor::putRoute(Config &config, const QString &scope, const QString &previous,
+                                    RouteRule rule)
+{
+    auto tr = [](const char *text) {
+        return QCoreApplication::translate("gatehouse::ConfigEditor", text);
+    };
+    QList<RouteRule> *routes = config.routesOf(scope);
+    if (!routes)
+        return Result<bool>::failure(tr("There is no key configuration \"%1\".").arg(scope));
+    for (const RouteCandidate &c : rule.candidates) {
+        const QString provider = c.model.section(QLatin1Char(':'), 0, 0);
+        if (!config.findProvider(provider))
+            return Result<bool>::failure(
+                tr("Route \"%1\": there is no provider \"%2\" (in \"%3\").")
+                    .arg(rule.name, provider, c.model));
+    }
+    if (rule.name != previous && findRouteIn(*routes, rule.name))
+        return Result<bool>::failure(
+            tr("A route named \"%1\" exists already; pick another name.").arg(rule.name));
+    for (RouteRule &r : *routes) {
+        if (previous.isEmpty() || r.name != previous)
+            continue;
+        if (rule.otherFields.isEmpty())
+            rule.otherFields = r.otherFields;
+        r = std::move(rule);
+        return true;
+    }
+    routes->append(std::move(rule));
+    return false;
+}
+
 } // namespace gatehouse

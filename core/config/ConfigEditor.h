@@ -13,6 +13,12 @@ public:
     // keychain entries (keys, credential headers and URL parameters) the caller should
     // delete once the config is saved.
     static Result<QStringList> removeProvider(Config &config, const QString &id);
+    // Adds a route for all keys (scope "") or one key configuration, or replaces the one
+    // named `previous` (a rename when the names differ). Candidates must name providers
+    // that exist, so that typos show now, not at request time. Fields of the stored route
+    // this version does not know are kept. Gives whether a route was replaced.
+    static Result<bool> putRoute(Config &config, const QString &scope, const QString &previous,
+                                 RouteRule rule);
 };
 
 } // namespace gatehouse
