@@ -70,7 +70,13 @@ private slots:
              {"Content-Type", "application/json"}});
         QCOMPARE(r.status, 200);
         QVERIFY(!upstream.received.isEmpty());
-        const HttpRequest &sent = upstream.received.last();
+        // The chat call itself; model discovery may call the provider too.
+        HttpRequest sent;
+        for (const HttpRequest &request : std::as_const(upstream.received)) {
+            if (request.path.endsWith("/chat/completions"))
+                sent = request;
+        }
+        QVERIFY(!sent.path.isEmpty());
         QCOMPARE(sent.header("x-goog-api-key"), headerValue);
         QVERIFY2(sent.query.contains("key=query%20secret%264712"), sent.target.constData());
 

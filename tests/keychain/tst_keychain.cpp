@@ -175,7 +175,13 @@ private slots:
                                                           {{"Authorization", "Bearer " + key}})
                                       .status,
                                   200, 10000);
-        const HttpRequest &sent = upstream.received.last();
+        // The chat call itself; model discovery may call the provider too.
+        HttpRequest sent;
+        for (const HttpRequest &r : std::as_const(upstream.received)) {
+            if (r.path.endsWith("/chat/completions"))
+                sent = r;
+        }
+        QVERIFY(!sent.path.isEmpty());
         QCOMPARE(sent.header("x-goog-api-key"), headerSecret);
         QCOMPARE(sent.header("x-other"), headerSecret + "-2");
         QVERIFY2(sent.query.contains(QByteArray("key=" + urlSecret)) &&
