@@ -1,6 +1,8 @@
 #include "Cli.h"
 
 #include "catalog/Catalog.h"
+#include "config/ConfigEditor.h"
+#include "config/ProviderCredentials.h"
 #include "config/UrlPolicy.h"
 #include "secrets/SecretStore.h"
 
@@ -75,11 +77,18 @@ Result<Config> Cli::loadConfig()
     return m_store.load();
 }
 
-int Cli::saveConfig(const Config &config)
+int Cli::edit(const std::function<Status(Config &)> &change)
 {
-    if (auto s = m_store.save(config); !s)
-        return fail(s.error());
+    m_refusalCode = 1;
+    if (const Status s = m_store.update(change); !s)
+        return fail(s.error(), m_refusalCode);
     return 0;
+}
+
+Status Cli::refuse(const QString &message, int code)
+{
+    m_refusalCode = code;
+    return Status::failure(message);
 }
 
 SecretResult
@@ -131,7 +140,7 @@ int Cli::run(const QStringList &words, const Options &options)
          1,
          QT_TRANSLATE_NOOP("Cli", "one provider id"),
          {QStringLiteral("url"), QStringLiteral("surface"), QStringLiteral("name"),
-          QStringLiteral("model"), QStringLiteral("header")},
+          QStringLiteral("model"), QStringLiteral("header"), QStringLiteral("secret-header")},
          [&] { return providerAdd(args.value(0), options); }},
         {"provider",
          "list",
@@ -215,55 +224,76 @@ int Cli::run(const QStringList &words, const Options &options)
 
 int Cli::providerAdd(const QString &id, const Options &options)
 {
-    auto config = loadConfig();
-    if (!config)
-        return fail(config.error());
-    if (auto s = Provider::validateId(id); !s)
-        return fail(s.error());
-    if (config->findProvider(id))
-        return fail(
-            tr("A provider named \"%1\" already exists; remove it first or pick another id.")
-                .arg(id));
-    // A catalog provider ("openai", "groq", …) needs no URL or surface.
-    const CatalogProvider *known = Catalog::builtIn().provider(id);
-    const QString urlText =
-        options.url.isEmpty() && known ? known->baseUrl.toString() : options.url;
-    if (urlText.isEmpty())
-        return fail(tr("\"provider add\" needs --url URL."), 2);
-    const QList<ApiSurface> knownSurfaces = known ? known->surfaces : QList<ApiSurface>();
-    if (options.surfaces.isEmpty() && knownSurfaces.isEmpty())
-        return fail(tr("\"provider add\" needs --surface openai, responses or anthropic "
-                       "(repeat it for a provider that speaks several)."),
-                    2);
     Provider p;
-    p.id = id;
-    p.displayName = options.name.isEmpty() && known ? known->name : options.name;
-    const auto url = UrlPolicy::checkBaseUrl(urlText);
-    if (!url)
-        return fail(url.error());
-    p.baseUrl = url.value();
-    if (options.surfaces.isEmpty()) {
-        p.surfaces = knownSurfaces;
-    } else {
-        const auto surfaces = Provider::parseSurfaces(options.surfaces);
-        if (!surfaces)
-            return fail(surfaces.error());
-        p.surfaces = surfaces.value();
-    }
-    for (const QString &m : options.models) {
-        if (!p.models.contains(m))
-            p.models << m;
-    }
-    for (const QString &h : options.headers) {
-        const auto header = Provider::parseHeader(h);
-        if (!header)
-            return fail(header.error());
-        p.extraHeaders.append(header.value());
-    }
-    if (auto s = p.validate(); !s)
-        return fail(s.error());
-    config->providers.append(p);
-    if (int rc = saveConfig(config.value()))
+    const int rc = edit([&](Config &config) -> Status {
+        if (auto s = Provider::validateId(id); !s)
+            return refuse(s.error());
+        if (config.findProvider(id))
+            return refuse(
+                tr("A provider named \"%1\" already exists; remove it first or pick another id.")
+                    .arg(id));
+        // A catalog provider ("openai", "groq", …) needs no URL or surface.
+        const CatalogProvider *known = Catalog::builtIn().provider(id);
+        const QString urlText =
+            options.url.isEmpty() && known ? known->baseUrl.toString() : options.url;
+        if (urlText.isEmpty())
+            return refuse(tr("\"provider add\" needs --url URL."), 2);
+        const QList<ApiSurface> knownSurfaces = known ? known->surfaces : QList<ApiSurface>();
+        if (options.surfaces.isEmpty() && knownSurfaces.isEmpty())
+            return refuse(tr("\"provider add\" needs --surface openai, responses or anthropic "
+                             "(repeat it for a provider that speaks several)."),
+                          2);
+        p.id = id;
+        p.displayName = options.name.isEmpty() && known ? known->name : options.name;
+        // Credentials in the URL (?key=…) go to the keychain; the rest of the URL stays.
+        QList<ProviderCredentials::Entry> secrets;
+        const auto url =
+            UrlPolicy::checkBaseUrl(ProviderCredentials::takeFromUrl(urlText, secrets));
+        if (!url)
+            return refuse(url.error());
+        p.baseUrl = url.value();
+        if (options.surfaces.isEmpty()) {
+            p.surfaces = knownSurfaces;
+        } else {
+            const auto surfaces = Provider::parseSurfaces(options.surfaces);
+            if (!surfaces)
+                return refuse(surfaces.error());
+            p.surfaces = surfaces.value();
+        }
+        for (const QString &m : options.models) {
+            if (!p.models.contains(m))
+                p.models << m;
+        }
+        for (const QString &h : options.headers + options.secretHeaders) {
+            const auto header = Provider::parseHeader(h, true);
+            if (!header)
+                return refuse(header.error());
+            const bool secret =
+                options.secretHeaders.contains(h) || Provider::isCredentialHeader(header->first);
+            if (secret)
+                secrets.append(
+                    {QStringLiteral("header"), QString::fromLatin1(header->first), header->second});
+            else
+                p.extraHeaders.append(header.value());
+        }
+        ProviderCredentials::recordNames(p, secrets);
+        if (auto s = p.validate(); !s)
+            return refuse(s.error());
+        // The secrets first: when the keychain refuses one, nothing is written.
+        if (!secrets.isEmpty()) {
+            const SecretResult r = waitFor([&](auto done) {
+                ProviderCredentials::store(m_secrets, config.instanceId, id, secrets, done);
+            });
+            if (!r.ok())
+                return refuse(tr("Credentials given with the provider (a credential header or "
+                                 "URL parameter) go to the keychain, which refused them: %1. "
+                                 "Nothing was written.")
+                                  .arg(r.errorString));
+        }
+        config.providers.append(p);
+        return {};
+    });
+    if (rc)
         return rc;
     print(tr("Added provider \"%1\" (%2, %3).").arg(id, p.surfaceNames(), p.baseUrl.toString()) +
           QLatin1Char('\n'));
@@ -294,22 +324,17 @@ int Cli::providerList()
 
 int Cli::providerRemove(const QString &id)
 {
-    auto config = loadConfig();
-    if (!config)
-        return fail(config.error());
-    const Provider *p = config->findProvider(id);
-    if (!p)
-        return fail(tr("There is no provider \"%1\".").arg(id));
-    QStringList labels = p->keyLabels;
-    if (p->hasKey)
-        labels.prepend(QString());
-    config->providers.removeIf([&](const Provider &x) { return x.id == id; });
-    for (KeyConfiguration &k : config->keyConfigurations)
-        k.providerKeys.remove(id);
-    if (int rc = saveConfig(config.value()))
+    QStringList entries; // its secrets in the keychain
+    const int rc = edit([&](Config &config) -> Status {
+        auto removed = ConfigEditor::removeProvider(config, id);
+        if (!removed)
+            return refuse(removed.error());
+        entries = removed.value();
+        return {};
+    });
+    if (rc)
         return rc;
-    for (const QString &label : std::as_const(labels)) {
-        const QString name = SecretStore::providerKeyName(config->instanceId, id, label);
+    for (const QString &name : std::as_const(entries)) {
         const SecretResult r = waitFor([&](auto done) { m_secrets->remove(name, done); });
         if (!r.ok() && r.error != SecretResult::Error::NotFound)
             std::fprintf(
@@ -325,57 +350,58 @@ int Cli::providerRemove(const QString &id)
 
 int Cli::providerSetKey(const QString &id, const QString &label)
 {
-    auto config = loadConfig();
-    if (!config)
-        return fail(config.error());
-    if (!label.isEmpty()) {
-        if (auto s = Provider::validateKeyLabel(label); !s)
-            return fail(s.error());
-    }
-    Provider *p = config->findProvider(id);
     bool created = false;
-    if (!p) {
-        // Adding a key is all a catalog provider needs.
-        const CatalogProvider *known = Catalog::builtIn().provider(id);
-        if (!known)
-            return fail(tr("There is no provider \"%1\".").arg(id));
-        Provider fromCatalog;
-        fromCatalog.id = known->id;
-        fromCatalog.displayName = known->name;
-        fromCatalog.baseUrl = known->baseUrl;
-        fromCatalog.surfaces = known->surfaces;
-        config->providers.append(fromCatalog);
-        p = &config->providers.last();
-        created = true;
-    }
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return fail(tr("Cannot read the key from standard input."));
-    QByteArray key = in.read(qint64{64} * 1024);
-    while (key.endsWith('\n') || key.endsWith('\r'))
-        key.chop(1);
-    if (key.trimmed().isEmpty())
-        return fail(tr("No key on standard input. Pipe it in, e.g.: printenv OPENAI_API_KEY | "
-                       "gatehouse provider set-key %1")
-                        .arg(id));
-    if (key.contains('\n') || key.contains('\0'))
-        return fail(tr("The key on standard input spans several lines; give one key on one line."));
-    const QString name = SecretStore::providerKeyName(config->instanceId, id, label);
-    const SecretResult r = waitFor([&](auto done) { m_secrets->write(name, key, done); });
-    key.fill('\0');
-    if (!r.ok())
-        return fail(tr("The key was not stored: %1").arg(r.errorString));
-    const bool changed = label.isEmpty() ? !p->hasKey : !p->keyLabels.contains(label);
-    if (label.isEmpty())
-        p->hasKey = true;
-    else if (!p->keyLabels.contains(label))
-        p->keyLabels.append(label);
-    if (changed || created) {
-        if (int rc = saveConfig(config.value()))
-            return rc;
-    }
+    QString baseUrl;
+    const int rc = edit([&](Config &config) -> Status {
+        if (!label.isEmpty()) {
+            if (auto s = Provider::validateKeyLabel(label); !s)
+                return refuse(s.error());
+        }
+        Provider *p = config.findProvider(id);
+        if (!p) {
+            // Adding a key is all a catalog provider needs.
+            const CatalogProvider *known = Catalog::builtIn().provider(id);
+            if (!known)
+                return refuse(tr("There is no provider \"%1\".").arg(id));
+            Provider fromCatalog;
+            fromCatalog.id = known->id;
+            fromCatalog.displayName = known->name;
+            fromCatalog.baseUrl = known->baseUrl;
+            fromCatalog.surfaces = known->surfaces;
+            config.providers.append(fromCatalog);
+            p = &config.providers.last();
+            created = true;
+        }
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return refuse(tr("Cannot read the key from standard input."));
+        QByteArray key = in.read(qint64{64} * 1024);
+        while (key.endsWith('\n') || key.endsWith('\r'))
+            key.chop(1);
+        if (key.trimmed().isEmpty())
+            return refuse(
+                tr("No key on standard input. Pipe it in, e.g.: printenv OPENAI_API_KEY | "
+                   "gatehouse provider set-key %1")
+                    .arg(id));
+        if (key.contains('\n') || key.contains('\0'))
+            return refuse(
+                tr("The key on standard input spans several lines; give one key on one line."));
+        const QString name = SecretStore::providerKeyName(config.instanceId, id, label);
+        const SecretResult r = waitFor([&](auto done) { m_secrets->write(name, key, done); });
+        key.fill('\0');
+        if (!r.ok())
+            return refuse(tr("The key was not stored: %1").arg(r.errorString));
+        if (label.isEmpty())
+            p->hasKey = true;
+        else if (!p->keyLabels.contains(label))
+            p->keyLabels.append(label);
+        baseUrl = p->baseUrl.toString();
+        return {};
+    });
+    if (rc)
+        return rc;
     if (created)
-        print(tr("Added provider \"%1\" from the catalog (%2).").arg(id, p->baseUrl.toString()) +
+        print(tr("Added provider \"%1\" from the catalog (%2).").arg(id, baseUrl) +
               QLatin1Char('\n'));
     print((label.isEmpty()
                ? tr("Stored the key of provider \"%1\" in the keychain.").arg(id)
@@ -386,30 +412,33 @@ int Cli::providerSetKey(const QString &id, const QString &label)
 
 int Cli::keyCreate(const QString &name, const QString &configuration)
 {
-    auto config = loadConfig();
-    if (!config)
-        return fail(config.error());
-    if (auto s = AccessKeys::validateName(name); !s)
-        return fail(s.error());
-    if (!configuration.isEmpty() && configuration != KeyConfiguration::defaultName &&
-        !config->findKeyConfiguration(configuration))
-        return fail(tr("There is no key configuration \"%1\"; create it with: gatehouse key config "
-                       "set %1 --allow PATTERN")
-                        .arg(configuration));
-    if (const AccessKeyRecord *existing = config->findAccessKey(name);
-        existing && existing->isActive())
-        return fail(
-            tr("An access key named \"%1\" already exists; revoke it first or pick another name.")
-                .arg(name));
-    config->accessKeys.removeIf([&](const AccessKeyRecord &k) { return k.name == name; });
-    auto created = AccessKeys::create(name, systemRandomBytes, QDateTime::currentDateTimeUtc());
-    if (configuration != KeyConfiguration::defaultName)
-        created.record.configuration = configuration;
-    config->accessKeys.append(created.record);
-    if (int rc = saveConfig(config.value()))
+    QString key;
+    const int rc = edit([&](Config &config) -> Status {
+        if (auto s = AccessKeys::validateName(name); !s)
+            return refuse(s.error());
+        if (!configuration.isEmpty() && configuration != KeyConfiguration::defaultName &&
+            !config.findKeyConfiguration(configuration))
+            return refuse(
+                tr("There is no key configuration \"%1\"; create it with: gatehouse key config "
+                   "set %1 --allow PATTERN")
+                    .arg(configuration));
+        if (const AccessKeyRecord *existing = config.findAccessKey(name);
+            existing && existing->isActive())
+            return refuse(tr("An access key named \"%1\" already exists; revoke it first or pick "
+                             "another name.")
+                              .arg(name));
+        config.accessKeys.removeIf([&](const AccessKeyRecord &k) { return k.name == name; });
+        auto created = AccessKeys::create(name, systemRandomBytes, QDateTime::currentDateTimeUtc());
+        if (configuration != KeyConfiguration::defaultName)
+            created.record.configuration = configuration;
+        config.accessKeys.append(created.record);
+        key = created.key;
+        return {};
+    });
+    if (rc)
         return rc;
     // The key alone on stdout, so it can be captured; it is not shown again.
-    print(created.key + QLatin1Char('\n'));
+    print(key + QLatin1Char('\n'));
     std::fprintf(m_err, "%s\n",
                  tr("Access key \"%1\" created. Copy it now: Gatehouse keeps only its hash and "
                     "cannot show it again.")
@@ -445,16 +474,16 @@ int Cli::keyList()
 
 int Cli::keyRevoke(const QString &name)
 {
-    auto config = loadConfig();
-    if (!config)
-        return fail(config.error());
-    AccessKeyRecord *k = config->findAccessKey(name);
-    if (!k)
-        return fail(tr("There is no access key \"%1\".").arg(name));
-    if (!k->isActive())
-        return fail(tr("Access key \"%1\" is already revoked.").arg(name));
-    k->revoked = QDateTime::currentDateTimeUtc();
-    if (int rc = saveConfig(config.value()))
+    const int rc = edit([&](Config &config) -> Status {
+        AccessKeyRecord *k = config.findAccessKey(name);
+        if (!k)
+            return refuse(tr("There is no access key \"%1\".").arg(name));
+        if (!k->isActive())
+            return refuse(tr("Access key \"%1\" is already revoked.").arg(name));
+        k->revoked = QDateTime::currentDateTimeUtc();
+        return {};
+    });
+    if (rc)
         return rc;
     print(tr("Revoked access key \"%1\"; requests using it are refused from now on.").arg(name) +
           QLatin1Char('\n'));
@@ -478,66 +507,62 @@ Result<qint64> parseCount(const QString &text, const char *option, qint64 max)
 
 int Cli::routeSet(const QString &name, const Options &options)
 {
-    auto config = loadConfig();
-    if (!config)
-        return fail(config.error());
-    QList<RouteRule> *routes = config->routesOf(options.keyConfig);
-    if (!routes)
-        return fail(tr("There is no key configuration \"%1\".").arg(options.keyConfig));
     RouteRule rule;
-    if (const RouteRule *existing = findRouteIn(*routes, name))
-        rule = *existing; // options given replace; the rest stays
-    rule.name = name;
-    if (!options.to.isEmpty()) {
-        rule.candidates.clear();
-        for (const QString &t : options.to) {
-            // "provider:model=3": a weight after the last '='.
-            RouteCandidate c{t, 1};
-            const qsizetype eq = t.lastIndexOf(QLatin1Char('='));
-            if (eq > 0) {
-                const auto w = parseCount(t.mid(eq + 1), "to", 1000);
-                if (!w || w.value() < 1)
-                    return fail(tr("The weight in \"%1\" must be a number from 1 to 1000.").arg(t),
-                                2);
-                c = {t.left(eq), int(w.value())};
+    bool replaced = false;
+    const int rc = edit([&](Config &config) -> Status {
+        QList<RouteRule> *routes = config.routesOf(options.keyConfig);
+        if (!routes)
+            return refuse(tr("There is no key configuration \"%1\".").arg(options.keyConfig));
+        rule = RouteRule();
+        if (const RouteRule *existing = findRouteIn(*routes, name))
+            rule = *existing; // options given replace; the rest stays
+        rule.name = name;
+        if (!options.to.isEmpty()) {
+            rule.candidates.clear();
+            for (const QString &t : options.to) {
+                // "provider:model=3": a weight after the last '='.
+                RouteCandidate c{t, 1};
+                const qsizetype eq = t.lastIndexOf(QLatin1Char('='));
+                if (eq > 0) {
+                    const auto w = parseCount(t.mid(eq + 1), "to", 1000);
+                    if (!w || w.value() < 1)
+                        return refuse(
+                            tr("The weight in \"%1\" must be a number from 1 to 1000.").arg(t), 2);
+                    c = {t.left(eq), int(w.value())};
+                }
+                rule.candidates.append(c);
             }
-            rule.candidates.append(c);
         }
-    }
-    if (!options.strategy.isEmpty()) {
-        const auto strategy = parseRouteStrategy(options.strategy);
-        if (!strategy)
-            return fail(strategy.error(), 2);
-        rule.strategy = strategy.value();
-    }
-    if (!options.retries.isEmpty()) {
-        const auto n = parseCount(options.retries, "retries", 5);
-        if (!n)
-            return fail(n.error(), 2);
-        rule.retries = int(n.value());
-    }
-    if (!options.deadline.isEmpty()) {
-        const auto n = parseCount(options.deadline, "deadline", 600);
-        if (!n || n.value() < 1)
-            return fail(tr("--deadline must be a number of seconds from 1 to 600."), 2);
-        rule.deadlineMs = int(n.value() * 1000);
-    }
-    if (rule.candidates.isEmpty())
-        return fail(tr("A route needs candidates: --to provider:model (repeat it for fallbacks)."),
-                    2);
-    if (auto s = rule.validate(); !s)
-        return fail(s.error());
-    // Candidates must name providers that exist, so that typos show now, not at request time.
-    for (const RouteCandidate &c : rule.candidates) {
-        const QString provider = c.model.section(QLatin1Char(':'), 0, 0);
-        if (!config->findProvider(provider))
-            return fail(tr("Route \"%1\": there is no provider \"%2\" (in \"%3\").")
-                            .arg(name, provider, c.model));
-    }
-    const bool replaced = findRouteIn(*routes, name) != nullptr;
-    routes->removeIf([&](const RouteRule &r) { return r.name == name; });
-    routes->append(rule);
-    if (int rc = saveConfig(config.value()))
+        if (!options.strategy.isEmpty()) {
+            const auto strategy = parseRouteStrategy(options.strategy);
+            if (!strategy)
+                return refuse(strategy.error(), 2);
+            rule.strategy = strategy.value();
+        }
+        if (!options.retries.isEmpty()) {
+            const auto n = parseCount(options.retries, "retries", 5);
+            if (!n)
+                return refuse(n.error(), 2);
+            rule.retries = int(n.value());
+        }
+        if (!options.deadline.isEmpty()) {
+            const auto n = parseCount(options.deadline, "deadline", 600);
+            if (!n || n.value() < 1)
+                return refuse(tr("--deadline must be a number of seconds from 1 to 600."), 2);
+            rule.deadlineMs = int(n.value() * 1000);
+        }
+        if (rule.candidates.isEmpty())
+            return refuse(
+                tr("A route needs candidates: --to provider:model (repeat it for fallbacks)."), 2);
+        if (auto s = rule.validate(); !s)
+            return refuse(s.error());
+        const auto put = ConfigEditor::putRoute(config, options.keyConfig, name, rule);
+        if (!put)
+            return refuse(put.error());
+        replaced = put.value();
+        return {};
+    });
+    if (rc)
         return rc;
     QStringList chain;
     for (const RouteCandidate &c : rule.candidates)
@@ -584,16 +609,16 @@ int Cli::routeList()
 
 int Cli::routeRemove(const QString &name, const QString &keyConfig)
 {
-    auto config = loadConfig();
-    if (!config)
-        return fail(config.error());
-    QList<RouteRule> *routes = config->routesOf(keyConfig);
-    if (!routes)
-        return fail(tr("There is no key configuration \"%1\".").arg(keyConfig));
-    if (!findRouteIn(*routes, name))
-        return fail(tr("There is no route \"%1\".").arg(name));
-    routes->removeIf([&](const RouteRule &r) { return r.name == name; });
-    if (int rc = saveConfig(config.value()))
+    const int rc = edit([&](Config &config) -> Status {
+        QList<RouteRule> *routes = config.routesOf(keyConfig);
+        if (!routes)
+            return refuse(tr("There is no key configuration \"%1\".").arg(keyConfig));
+        if (!findRouteIn(*routes, name))
+            return refuse(tr("There is no route \"%1\".").arg(name));
+        routes->removeIf([&](const RouteRule &r) { return r.name == name; });
+        return {};
+    });
+    if (rc)
         return rc;
     print(tr("Removed route \"%1\".").arg(name) + QLatin1Char('\n'));
     return 0;
@@ -601,60 +626,64 @@ int Cli::routeRemove(const QString &name, const QString &keyConfig)
 
 int Cli::keyConfigSet(const QString &name, const Options &options)
 {
-    auto config = loadConfig();
-    if (!config)
-        return fail(config.error());
-    KeyConfiguration k;
-    if (const KeyConfiguration *existing = config->findKeyConfiguration(name))
-        k = *existing; // options given replace; the rest stays
-    k.name = name;
-    if (options.given.contains(QLatin1String("allow")))
-        k.allow = options.allow;
-    if (!options.rpm.isEmpty()) {
-        const auto n = parseCount(options.rpm, "rpm", 1'000'000);
-        if (!n)
-            return fail(n.error(), 2);
-        k.limits.requestsPerMinute = int(n.value());
-    }
-    if (!options.tokensPerDay.isEmpty()) {
-        const auto n = parseCount(options.tokensPerDay, "tokens-per-day", qint64{1} << 50);
-        if (!n)
-            return fail(n.error(), 2);
-        k.limits.tokensPerDay = n.value();
-    }
-    if (!options.spendPerMonth.isEmpty()) {
-        bool ok = false;
-        const double usd = options.spendPerMonth.toDouble(&ok);
-        if (!ok || usd < 0 || usd > 1e9)
-            return fail(
-                tr("--spend-per-month must be an amount in US dollars, such as 20 or 7.50."), 2);
-        k.limits.spendPerMonth = usd;
-    }
-    if (options.given.contains(QLatin1String("provider-key"))) {
-        k.providerKeys.clear();
-        for (const QString &pk : options.providerKeys) {
-            const QString provider = pk.section(QLatin1Char('='), 0, 0);
-            const QString label = pk.section(QLatin1Char('='), 1);
-            const Provider *p = config->findProvider(provider);
-            if (!pk.contains(QLatin1Char('=')) || !p)
-                return fail(tr("--provider-key takes PROVIDER=LABEL with a provider that exists, "
-                               "not \"%1\".")
-                                .arg(pk),
-                            2);
-            if (!label.isEmpty() && !p->keyLabels.contains(label))
-                return fail(
-                    tr("Provider \"%1\" has no key \"%2\"; store it with: gatehouse provider "
-                       "set-key %1 --label %2")
-                        .arg(provider, label));
-            k.providerKeys.insert(provider, label);
+    bool replaced = false;
+    const int rc = edit([&](Config &config) -> Status {
+        KeyConfiguration k;
+        if (const KeyConfiguration *existing = config.findKeyConfiguration(name))
+            k = *existing; // options given replace; the rest stays
+        k.name = name;
+        if (options.given.contains(QLatin1String("allow")))
+            k.allow = options.allow;
+        if (!options.rpm.isEmpty()) {
+            const auto n = parseCount(options.rpm, "rpm", 1'000'000);
+            if (!n)
+                return refuse(n.error(), 2);
+            k.limits.requestsPerMinute = int(n.value());
         }
-    }
-    if (auto s = k.validate(); !s)
-        return fail(s.error());
-    const bool replaced = config->findKeyConfiguration(name) != nullptr;
-    config->keyConfigurations.removeIf([&](const KeyConfiguration &c) { return c.name == name; });
-    config->keyConfigurations.append(k);
-    if (int rc = saveConfig(config.value()))
+        if (!options.tokensPerDay.isEmpty()) {
+            const auto n = parseCount(options.tokensPerDay, "tokens-per-day", qint64{1} << 50);
+            if (!n)
+                return refuse(n.error(), 2);
+            k.limits.tokensPerDay = n.value();
+        }
+        if (!options.spendPerMonth.isEmpty()) {
+            bool ok = false;
+            const double usd = options.spendPerMonth.toDouble(&ok);
+            if (!ok || usd < 0 || usd > 1e9)
+                return refuse(
+                    tr("--spend-per-month must be an amount in US dollars, such as 20 or 7.50."),
+                    2);
+            k.limits.spendPerMonth = usd;
+        }
+        if (options.given.contains(QLatin1String("provider-key"))) {
+            k.providerKeys.clear();
+            for (const QString &pk : options.providerKeys) {
+                const QString provider = pk.section(QLatin1Char('='), 0, 0);
+                const QString label = pk.section(QLatin1Char('='), 1);
+                const Provider *p = config.findProvider(provider);
+                if (!pk.contains(QLatin1Char('=')) || !p)
+                    return refuse(
+                        tr("--provider-key takes PROVIDER=LABEL with a provider that exists, "
+                           "not \"%1\".")
+                            .arg(pk),
+                        2);
+                if (!label.isEmpty() && !p->keyLabels.contains(label))
+                    return refuse(
+                        tr("Provider \"%1\" has no key \"%2\"; store it with: gatehouse provider "
+                           "set-key %1 --label %2")
+                            .arg(provider, label));
+                k.providerKeys.insert(provider, label);
+            }
+        }
+        if (auto s = k.validate(); !s)
+            return refuse(s.error());
+        replaced = config.findKeyConfiguration(name) != nullptr;
+        config.keyConfigurations.removeIf(
+            [&](const KeyConfiguration &c) { return c.name == name; });
+        config.keyConfigurations.append(k);
+        return {};
+    });
+    if (rc)
         return rc;
     print(
         (replaced ? tr("Updated key configuration \"%1\".") : tr("Added key configuration \"%1\"."))
@@ -707,22 +736,24 @@ int Cli::keyConfigList()
 
 int Cli::keyConfigRemove(const QString &name)
 {
-    auto config = loadConfig();
-    if (!config)
-        return fail(config.error());
-    if (!config->findKeyConfiguration(name))
-        return fail(tr("There is no key configuration \"%1\".").arg(name));
-    QStringList users;
-    for (const AccessKeyRecord &a : config->accessKeys) {
-        if (a.configuration == name)
-            users << a.name;
-    }
-    if (!users.isEmpty())
-        return fail(tr("Key configuration \"%1\" is used by %2; assign them another one first "
-                       "(gatehouse key config assign KEY default).")
-                        .arg(name, users.join(QLatin1String(", "))));
-    config->keyConfigurations.removeIf([&](const KeyConfiguration &c) { return c.name == name; });
-    if (int rc = saveConfig(config.value()))
+    const int rc = edit([&](Config &config) -> Status {
+        if (!config.findKeyConfiguration(name))
+            return refuse(tr("There is no key configuration \"%1\".").arg(name));
+        QStringList users;
+        for (const AccessKeyRecord &a : config.accessKeys) {
+            if (a.configuration == name)
+                users << a.name;
+        }
+        if (!users.isEmpty())
+            return refuse(
+                tr("Key configuration \"%1\" is used by %2; assign them another one first "
+                   "(gatehouse key config assign KEY default).")
+                    .arg(name, users.join(QLatin1String(", "))));
+        config.keyConfigurations.removeIf(
+            [&](const KeyConfiguration &c) { return c.name == name; });
+        return {};
+    });
+    if (rc)
         return rc;
     print(tr("Removed key configuration \"%1\".").arg(name) + QLatin1Char('\n'));
     return 0;
@@ -730,17 +761,18 @@ int Cli::keyConfigRemove(const QString &name)
 
 int Cli::keyConfigAssign(const QString &key, const QString &configuration)
 {
-    auto config = loadConfig();
-    if (!config)
-        return fail(config.error());
-    AccessKeyRecord *k = config->findAccessKey(key);
-    if (!k)
-        return fail(tr("There is no access key \"%1\".").arg(key));
-    if (configuration != KeyConfiguration::defaultName &&
-        !config->findKeyConfiguration(configuration))
-        return fail(tr("There is no key configuration \"%1\".").arg(configuration));
-    k->configuration = configuration == KeyConfiguration::defaultName ? QString() : configuration;
-    if (int rc = saveConfig(config.value()))
+    const int rc = edit([&](Config &config) -> Status {
+        AccessKeyRecord *k = config.findAccessKey(key);
+        if (!k)
+            return refuse(tr("There is no access key \"%1\".").arg(key));
+        if (configuration != KeyConfiguration::defaultName &&
+            !config.findKeyConfiguration(configuration))
+            return refuse(tr("There is no key configuration \"%1\".").arg(configuration));
+        k->configuration =
+            configuration == KeyConfiguration::defaultName ? QString() : configuration;
+        return {};
+    });
+    if (rc)
         return rc;
     print(tr("Access key \"%1\" now uses the configuration \"%2\".").arg(key, configuration) +
           QLatin1Char('\n'));

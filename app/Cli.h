@@ -8,8 +8,9 @@
 
 namespace gatehouse {
 
-// The management commands (provider …, key …): each loads the config, changes it, saves it
-// atomically, and says what happened. Failures give one line on stderr and a non-zero exit.
+// The management commands (provider …, key …): each changes the config under its lock,
+// saves it atomically, and says what happened. Failures give one line on stderr and a non-zero
+// exit.
 class Cli
 {
 public:
@@ -20,6 +21,7 @@ public:
         QString name;
         QStringList models;
         QStringList headers;
+        QStringList secretHeaders; // always kept in the keychain
         // Routing and key configurations.
         QStringList to;    // route candidates: provider:model[=weight]
         QString strategy;  // in-order, round-robin, weighted, lowest-latency
@@ -61,7 +63,10 @@ private:
     int fail(const QString &message, int code = 1);
     void print(const QString &text);
     Result<Config> loadConfig();
-    int saveConfig(const Config &config);
+    // Changes the config through ConfigStore::update, under its lock; a refusal (made with
+    // refuse()) or a failed save becomes one line on stderr and a non-zero exit.
+    int edit(const std::function<Status(Config &)> &change);
+    Status refuse(const QString &message, int code = 1);
     SecretResult
     waitFor(const std::function<void(std::function<void(const SecretResult &)>)> &operation);
 
@@ -69,6 +74,7 @@ private:
     SecretStore *m_secrets;
     FILE *m_out;
     FILE *m_err;
+    int m_refusalCode = 1;
 };
 
 } // namespace gatehouse

@@ -113,6 +113,11 @@ int main(int argc, char **argv)
          &cliOptions.models},
         {commandOption("header", "An extra header \"Name: value\" (repeatable).", "HEADER"),
          nullptr, &cliOptions.headers},
+        {commandOption("secret-header",
+                       "A header \"Name: value\" whose value is kept in the keychain "
+                       "(repeatable).",
+                       "HEADER"),
+         nullptr, &cliOptions.secretHeaders},
         {commandOption("name", "Provider display name.", "NAME"), &cliOptions.name, nullptr},
         {commandOption("label", "provider set-key: store the key under this label.", "LABEL"),
          &cliOptions.label, nullptr},
@@ -170,6 +175,11 @@ int main(int argc, char **argv)
 
     const QString directory =
         parser.isSet(configDir) ? parser.value(configDir) : ConfigStore::defaultDirectory();
+    if (!parser.isSet(configDir)) {
+        // Earlier versions kept the config one folder deeper (~/.config/gatehouse/gatehouse).
+        if (const Status moved = ConfigStore::migrateOldDefaultDirectory(directory); !moved)
+            std::fprintf(stderr, "gatehouse: %s\n", moved.error().toLocal8Bit().constData());
+    }
     ConfigStore store(directory);
     KeychainSecretStore secrets;
 

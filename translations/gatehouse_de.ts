@@ -4,7 +4,12 @@
 <context>
     <name>AccessKeys</name>
     <message>
-        <location filename="../core/config/AccessKey.cpp" line="+38"/>
+        <location filename="../core/config/AccessKey.cpp" line="+35"/>
+        <source>In access key &quot;%1&quot;: %2</source>
+        <translation>Im Zugangsschlüssel „%1“: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Access key &quot;%1&quot; has no valid sha256 hash.</source>
         <translation>Zugangsschlüssel „%1“ hat keinen gültigen SHA-256-Hash.</translation>
     </message>
@@ -107,7 +112,7 @@
 <context>
     <name>Routing</name>
     <message>
-        <location filename="../core/config/Routing.cpp" line="+43"/>
+        <location filename="../core/config/Routing.cpp" line="+44"/>
         <source>Unknown strategy &quot;%1&quot;; use in-order, round-robin, weighted or lowest-latency.</source>
         <translation>Unbekannte Strategie „%1“; verwenden Sie in-order, round-robin, weighted oder lowest-latency.</translation>
     </message>
@@ -142,7 +147,12 @@
         <translation>Route „%1“: Die Frist muss zwischen 1 und 600 Sekunden liegen.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+37"/>
+        <source>In route &quot;%1&quot;: %2</source>
+        <translation>In der Route „%1“: %2</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>&quot;%1&quot; is not a valid configuration name: use 1 to 64 letters, digits, dots, dashes or underscores.</source>
         <translation>„%1“ ist kein gültiger Konfigurationsname: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche.</translation>
     </message>
@@ -155,6 +165,11 @@
         <location line="+6"/>
         <source>Configuration &quot;%1&quot;: limits cannot be negative.</source>
         <translation>Konfiguration „%1“: Grenzwerte können nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>In key configuration &quot;%1&quot;: %2</source>
+        <translation>In der Schlüsselkonfiguration „%1“: %2</translation>
     </message>
 </context>
 <context>
@@ -317,12 +332,12 @@
 <context>
     <name>gatehouse::AddProviderWizard</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="+318"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+319"/>
         <source>Add a provider</source>
         <translation>Anbieter hinzufügen</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
         <translation>Ein Anbieter mit der ID „%1“ existiert bereits; wählen Sie eine andere ID.</translation>
     </message>
@@ -482,7 +497,7 @@
 <context>
     <name>gatehouse::CloudWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-238"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-242"/>
         <source>Cloud provider</source>
         <translation>Cloud-Anbieter</translation>
     </message>
@@ -560,7 +575,7 @@
 <context>
     <name>gatehouse::Config</name>
     <message>
-        <location filename="../core/config/Config.cpp" line="+125"/>
+        <location filename="../core/config/Config.cpp" line="+131"/>
         <source>&quot;schemaVersion&quot; is missing or not a number.</source>
         <translation>„schemaVersion“ fehlt oder ist keine Zahl.</translation>
     </message>
@@ -570,12 +585,17 @@
         <translation>Schemaversion %1 wird nicht unterstützt (dieses Gatehouse liest Version %2); die Datei wurde vielleicht von einem neueren Gatehouse geschrieben.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>&quot;instanceId&quot; is missing.</source>
         <translation>„instanceId“ fehlt.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
+        <source>In &quot;gateway&quot;: %1</source>
+        <translation>In „gateway“: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>gateway bind address &quot;%1&quot; is not an IP address.</source>
         <translation>Die Gateway-Bindeadresse „%1“ ist keine IP-Adresse.</translation>
     </message>
@@ -611,9 +631,125 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ConfigEditor</name>
+    <message>
+        <location filename="../core/config/ConfigEditor.cpp" line="+14"/>
+        <source>There is no provider &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Anbieter „%1“.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>There is no key configuration &quot;%1&quot;.</source>
+        <translation>Es gibt keine Schlüsselkonfiguration „%1“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Route &quot;%1&quot;: there is no provider &quot;%2&quot; (in &quot;%3&quot;).</source>
+        <translation>Route „%1“: Es gibt keinen Anbieter „%2“ (in „%3“).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A route named &quot;%1&quot; exists already; pick another name.</source>
+        <translation>Eine Route namens „%1“ gibt es schon; wählen Sie einen anderen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ConfigJson</name>
+    <message>
+        <location filename="../core/config/ConfigJson.cpp" line="+19"/>
+        <source>a JSON array</source>
+        <translation>ein JSON-Array</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a JSON object</source>
+        <translation>ein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a value</source>
+        <translation>ein Wert</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; must be %2</source>
+        <translation>„%1“ muss %2 sein</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; must be a JSON array of %2 (item %3 is not)</source>
+        <translation>„%1“ muss ein JSON-Array aus %2 sein (Eintrag %3 ist es nicht)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>objects</source>
+        <translation>Objekten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>strings</source>
+        <translation>Zeichenketten</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&quot;%1&quot; in &quot;%2&quot; must be %3</source>
+        <translation>„%1“ in „%2“ muss %3 sein</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ConfigStore</name>
     <message>
-        <location filename="../core/config/ConfigStore.cpp" line="+61"/>
+        <location filename="../core/config/ConfigStore.cpp" line="+62"/>
+        <source>The config is being changed by another Gatehouse process (pid %1); try again, or remove the lock file %2 if no Gatehouse is running.</source>
+        <translation>Die Konfiguration wird gerade von einem anderen Gatehouse-Prozess geändert (PID %1); versuchen Sie es erneut, oder entfernen Sie die Sperrdatei %2, wenn kein Gatehouse läuft.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The config is being changed by another Gatehouse process; try again, or remove the lock file %1 if no Gatehouse is running.</source>
+        <translation>Die Konfiguration wird gerade von einem anderen Gatehouse-Prozess geändert; versuchen Sie es erneut, oder entfernen Sie die Sperrdatei %1, wenn kein Gatehouse läuft.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot create the lock file %1: permission denied.</source>
+        <translation>Die Sperrdatei %1 kann nicht angelegt werden: Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot take the lock file %1.</source>
+        <translation>Die Sperrdatei %1 kann nicht belegt werden.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Cannot create the config folder %1: %2</source>
+        <translation>Der Konfigurationsordner %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The config folder %1 is not a folder.</source>
+        <translation>Der Konfigurationsordner %1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot move %1 to %2: %3</source>
+        <translation>%1 kann nicht nach %2 verschoben werden: %3</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Cannot read the config file %1: %2</source>
         <translation>Die Konfigurationsdatei %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -633,7 +769,7 @@
         <translation>die oberste Ebene ist kein JSON-Objekt</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The file was left as it is.</source>
         <translation>Die Datei wurde unverändert gelassen.</translation>
     </message>
@@ -643,30 +779,15 @@
         <translation>Eine Kopie liegt unter %1.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The config file %1 cannot be used: %2. Gatehouse will not overwrite it; fix or remove it. %3</source>
         <translation>Die Konfigurationsdatei %1 ist nicht verwendbar: %2. Gatehouse überschreibt sie nicht; korrigieren oder entfernen Sie sie. %3</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Cannot create the config folder %1.</source>
-        <translation>Der Konfigurationsordner %1 kann nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+4"/>
+        <location line="+27"/>
+        <location line="+5"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Cannot save %1: %2</source>
-        <translation>%1 kann nicht gespeichert werden: %2</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The config file %1 cannot be parsed; Gatehouse will not overwrite it.</source>
-        <translation>Die Konfigurationsdatei %1 ist nicht lesbar; Gatehouse überschreibt sie nicht.</translation>
     </message>
 </context>
 <context>
@@ -768,7 +889,7 @@
 <context>
     <name>gatehouse::EditProviderDialog</name>
     <message>
-        <location filename="../ui/ProvidersPage.cpp" line="+46"/>
+        <location filename="../ui/ProvidersPage.cpp" line="+48"/>
         <source>Edit provider %1</source>
         <translation>Anbieter %1 bearbeiten</translation>
     </message>
@@ -776,12 +897,12 @@
 <context>
     <name>gatehouse::GatewayRuntime</name>
     <message>
-        <location filename="../core/gateway/GatewayRuntime.cpp" line="+125"/>
+        <location filename="../core/gateway/GatewayRuntime.cpp" line="+128"/>
         <source>The request log cannot be written (%1); requests still count towards limits, but are not recorded.</source>
         <translation>Das Anfrageprotokoll kann nicht geschrieben werden (%1); Anfragen zählen weiter für die Limits, werden aber nicht aufgezeichnet.</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+150"/>
         <source>Provider &quot;%1&quot;: %2</source>
         <translation>Anbieter „%1“: %2</translation>
     </message>
@@ -934,7 +1055,7 @@ Leer: jedes Modell.</translation>
         <translation>Eine Konfiguration namens „%1“ existiert bereits.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Saved configuration &quot;%1&quot;.</source>
         <translation>Konfiguration „%1“ gespeichert.</translation>
     </message>
@@ -1229,7 +1350,7 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::Provider</name>
     <message>
-        <location filename="../core/config/Provider.cpp" line="+57"/>
+        <location filename="../core/config/Provider.cpp" line="+84"/>
         <source>A provider speaks at least one API surface (openai, responses or anthropic).</source>
         <translation>Ein Anbieter spricht mindestens eine API (openai, responses oder anthropic).</translation>
     </message>
@@ -1255,8 +1376,13 @@ Leer: jedes Modell.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Header &quot;%1&quot; cannot be set here. Credentials go to the keychain with &quot;provider set-key&quot;, and connection headers are set by Gatehouse.</source>
-        <translation>Header „%1“ kann hier nicht gesetzt werden. Zugangsdaten kommen mit „provider set-key“ in den Schlüsselbund, und Verbindungs-Header setzt Gatehouse selbst.</translation>
+        <source>Header &quot;%1&quot; cannot be set: connection headers are set by Gatehouse.</source>
+        <translation>Der Header „%1“ kann nicht gesetzt werden: Verbindungs-Header setzt Gatehouse selbst.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Header &quot;%1&quot; carries a credential and is kept only in the keychain, never in the config file.</source>
+        <translation>Der Header „%1“ enthält Zugangsdaten und wird nur im Schlüsselbund gespeichert, nie in der Konfigurationsdatei.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1269,7 +1395,17 @@ Leer: jedes Modell.</translation>
         <translation>Anbieter „%1“ nennt einen leeren Modellnamen oder einen mit Leerzeichen außen.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
+        <source>Provider &quot;%1&quot;: &quot;%2&quot; cannot be a secret header.</source>
+        <translation>Anbieter „%1“: „%2“ kann kein geheimer Header sein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Provider &quot;%1&quot;: &quot;%2&quot; cannot be a secret query parameter.</source>
+        <translation>Anbieter „%1“: „%2“ kann kein geheimer URL-Parameter sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Provider &quot;%1&quot; speaks no API surface.</source>
         <translation>Anbieter „%1“ spricht keine API.</translation>
     </message>
@@ -1279,7 +1415,7 @@ Leer: jedes Modell.</translation>
         <translation>Anbieter „%1“ hat eine Zeitüberschreitung, die nicht positiv ist.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>a provider without id</source>
         <translation>ein Anbieter ohne ID</translation>
     </message>
@@ -1294,7 +1430,7 @@ Leer: jedes Modell.</translation>
         <translation>In %1: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+25"/>
         <source>&quot;baseUrl&quot; must be a string.</source>
         <translation>„baseUrl“ muss eine Zeichenkette sein.</translation>
     </message>
@@ -1686,19 +1822,23 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
     </message>
     <message>
         <location line="+100"/>
-        <location line="+19"/>
+        <location line="+29"/>
         <source>Cannot save the provider</source>
         <translation>Anbieter kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+33"/>
-        <location line="+26"/>
+        <location line="-11"/>
+        <location line="+56"/>
         <source>The provider &quot;%1&quot; no longer exists.</source>
         <translation>Der Anbieter „%1“ existiert nicht mehr.</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-30"/>
+        <source>The credentials could not be stored</source>
+        <translation>Die Zugangsdaten konnten nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The key could not be stored</source>
         <translation>Der Schlüssel konnte nicht gespeichert werden</translation>
     </message>
@@ -1723,7 +1863,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>Cannot remove the provider</source>
         <translation>Anbieter kann nicht entfernt werden</translation>
     </message>
@@ -1731,7 +1871,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
 <context>
     <name>gatehouse::RoutingPage</name>
     <message>
-        <location filename="../ui/RoutingPage.cpp" line="+37"/>
+        <location filename="../ui/RoutingPage.cpp" line="+38"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
@@ -1911,22 +2051,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>%1 ist bereits ein Kandidat.</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <source>There is no provider &quot;%1&quot; (in %2).</source>
-        <translation>Es gibt keinen Anbieter „%1“ (in %2).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The key configuration &quot;%1&quot; no longer exists.</source>
-        <translation>Die Schlüsselkonfiguration „%1“ existiert nicht mehr.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A route named &quot;%1&quot; exists already; pick another name.</source>
-        <translation>Eine Route namens „%1“ existiert bereits; wählen Sie einen anderen Namen.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+66"/>
         <source>Saved. Tools can ask for the model &quot;%1&quot; now.</source>
         <translation>Gespeichert. Werkzeuge können jetzt das Modell „%1“ anfordern.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>gatehouse::LocalWizardPage</name>
     <message numerus="yes">
-        <location filename="../ui/AddProviderWizard.cpp" line="+145"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+146"/>
         <source>%n model(s): %1</source>
         <translation>
             <numerusform>%n model: %1</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>gatehouse::ProvidersPage</name>
     <message numerus="yes">
-        <location filename="../ui/ProvidersPage.cpp" line="+247"/>
+        <location filename="../ui/ProvidersPage.cpp" line="+249"/>
         <source>Reachable (checked %1). It reports %n model(s):</source>
         <translation>
             <numerusform>Reachable (checked %1). It reports %n model:</numerusform>

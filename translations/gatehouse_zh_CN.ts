@@ -4,7 +4,12 @@
 <context>
     <name>AccessKeys</name>
     <message>
-        <location filename="../core/config/AccessKey.cpp" line="+38"/>
+        <location filename="../core/config/AccessKey.cpp" line="+35"/>
+        <source>In access key &quot;%1&quot;: %2</source>
+        <translation>访问密钥“%1”中：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Access key &quot;%1&quot; has no valid sha256 hash.</source>
         <translation>访问密钥“%1”没有有效的 SHA-256 哈希。</translation>
     </message>
@@ -107,7 +112,7 @@
 <context>
     <name>Routing</name>
     <message>
-        <location filename="../core/config/Routing.cpp" line="+43"/>
+        <location filename="../core/config/Routing.cpp" line="+44"/>
         <source>Unknown strategy &quot;%1&quot;; use in-order, round-robin, weighted or lowest-latency.</source>
         <translation>未知策略“%1”；请使用 in-order、round-robin、weighted 或 lowest-latency。</translation>
     </message>
@@ -142,7 +147,12 @@
         <translation>路由“%1”：截止时间必须在 1 到 600 秒之间。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+37"/>
+        <source>In route &quot;%1&quot;: %2</source>
+        <translation>路由“%1”中：%2</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>&quot;%1&quot; is not a valid configuration name: use 1 to 64 letters, digits, dots, dashes or underscores.</source>
         <translation>“%1”不是有效的配置名称：请使用 1 到 64 个字母、数字、点、短横线或下划线。</translation>
     </message>
@@ -155,6 +165,11 @@
         <location line="+6"/>
         <source>Configuration &quot;%1&quot;: limits cannot be negative.</source>
         <translation>配置“%1”：限制不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>In key configuration &quot;%1&quot;: %2</source>
+        <translation>密钥配置“%1”中：%2</translation>
     </message>
 </context>
 <context>
@@ -317,12 +332,12 @@
 <context>
     <name>gatehouse::AddProviderWizard</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="+318"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+319"/>
         <source>Add a provider</source>
         <translation>添加提供方</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
         <translation>ID 为“%1”的提供方已存在；请换一个 ID。</translation>
     </message>
@@ -482,7 +497,7 @@
 <context>
     <name>gatehouse::CloudWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-238"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-242"/>
         <source>Cloud provider</source>
         <translation>云服务提供方</translation>
     </message>
@@ -560,7 +575,7 @@
 <context>
     <name>gatehouse::Config</name>
     <message>
-        <location filename="../core/config/Config.cpp" line="+125"/>
+        <location filename="../core/config/Config.cpp" line="+131"/>
         <source>&quot;schemaVersion&quot; is missing or not a number.</source>
         <translation>缺少“schemaVersion”或它不是数字。</translation>
     </message>
@@ -570,12 +585,17 @@
         <translation>不支持架构版本 %1（此 Gatehouse 读取版本 %2）；该文件可能由更新版本的 Gatehouse 写入。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>&quot;instanceId&quot; is missing.</source>
         <translation>缺少“instanceId”。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
+        <source>In &quot;gateway&quot;: %1</source>
+        <translation>“gateway”中：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>gateway bind address &quot;%1&quot; is not an IP address.</source>
         <translation>网关绑定地址“%1”不是 IP 地址。</translation>
     </message>
@@ -611,9 +631,125 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ConfigEditor</name>
+    <message>
+        <location filename="../core/config/ConfigEditor.cpp" line="+14"/>
+        <source>There is no provider &quot;%1&quot;.</source>
+        <translation>没有提供方“%1”。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>There is no key configuration &quot;%1&quot;.</source>
+        <translation>没有密钥配置“%1”。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Route &quot;%1&quot;: there is no provider &quot;%2&quot; (in &quot;%3&quot;).</source>
+        <translation>路由“%1”：没有提供方“%2”（在“%3”中）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A route named &quot;%1&quot; exists already; pick another name.</source>
+        <translation>已存在名为“%1”的路由，请换一个名称。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ConfigJson</name>
+    <message>
+        <location filename="../core/config/ConfigJson.cpp" line="+19"/>
+        <source>a JSON array</source>
+        <translation>JSON 数组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a JSON object</source>
+        <translation>JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a value</source>
+        <translation>一个值</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; must be %2</source>
+        <translation>“%1”必须是%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; must be a JSON array of %2 (item %3 is not)</source>
+        <translation>“%1”必须是由%2组成的 JSON 数组（第 %3 项不是）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>objects</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>strings</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&quot;%1&quot; in &quot;%2&quot; must be %3</source>
+        <translation>“%2”中的“%1”必须是%3</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ConfigStore</name>
     <message>
-        <location filename="../core/config/ConfigStore.cpp" line="+61"/>
+        <location filename="../core/config/ConfigStore.cpp" line="+62"/>
+        <source>The config is being changed by another Gatehouse process (pid %1); try again, or remove the lock file %2 if no Gatehouse is running.</source>
+        <translation>另一个 Gatehouse 进程（PID %1）正在修改配置；请重试，若没有 Gatehouse 在运行，可删除锁文件 %2。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The config is being changed by another Gatehouse process; try again, or remove the lock file %1 if no Gatehouse is running.</source>
+        <translation>另一个 Gatehouse 进程正在修改配置；请重试，若没有 Gatehouse 在运行，可删除锁文件 %1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot create the lock file %1: permission denied.</source>
+        <translation>无法创建锁文件 %1：权限不足。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot take the lock file %1.</source>
+        <translation>无法获取锁文件 %1。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Cannot create the config folder %1: %2</source>
+        <translation>无法创建配置文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The config folder %1 is not a folder.</source>
+        <translation>配置文件夹 %1 不是文件夹。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot move %1 to %2: %3</source>
+        <translation>无法将 %1 移动到 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Cannot read the config file %1: %2</source>
         <translation>无法读取配置文件 %1：%2</translation>
     </message>
@@ -633,7 +769,7 @@
         <translation>顶层不是 JSON 对象</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The file was left as it is.</source>
         <translation>文件保持原样。</translation>
     </message>
@@ -643,30 +779,15 @@
         <translation>已在 %1 保留一份副本。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The config file %1 cannot be used: %2. Gatehouse will not overwrite it; fix or remove it. %3</source>
         <translation>配置文件 %1 无法使用：%2。Gatehouse 不会覆盖它；请修复或删除它。%3</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Cannot create the config folder %1.</source>
-        <translation>无法创建配置文件夹 %1。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+4"/>
+        <location line="+27"/>
+        <location line="+5"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Cannot save %1: %2</source>
-        <translation>无法保存 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The config file %1 cannot be parsed; Gatehouse will not overwrite it.</source>
-        <translation>无法解析配置文件 %1；Gatehouse 不会覆盖它。</translation>
     </message>
 </context>
 <context>
@@ -768,7 +889,7 @@
 <context>
     <name>gatehouse::EditProviderDialog</name>
     <message>
-        <location filename="../ui/ProvidersPage.cpp" line="+46"/>
+        <location filename="../ui/ProvidersPage.cpp" line="+48"/>
         <source>Edit provider %1</source>
         <translation>编辑提供方 %1</translation>
     </message>
@@ -776,12 +897,12 @@
 <context>
     <name>gatehouse::GatewayRuntime</name>
     <message>
-        <location filename="../core/gateway/GatewayRuntime.cpp" line="+125"/>
+        <location filename="../core/gateway/GatewayRuntime.cpp" line="+128"/>
         <source>The request log cannot be written (%1); requests still count towards limits, but are not recorded.</source>
         <translation>无法写入请求日志（%1）；请求仍计入限额，但不会被记录。</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+150"/>
         <source>Provider &quot;%1&quot;: %2</source>
         <translation>提供方“%1”：%2</translation>
     </message>
@@ -934,7 +1055,7 @@ fast
         <translation>名为“%1”的配置已存在。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Saved configuration &quot;%1&quot;.</source>
         <translation>已保存配置“%1”。</translation>
     </message>
@@ -1227,7 +1348,7 @@ fast
 <context>
     <name>gatehouse::Provider</name>
     <message>
-        <location filename="../core/config/Provider.cpp" line="+57"/>
+        <location filename="../core/config/Provider.cpp" line="+84"/>
         <source>A provider speaks at least one API surface (openai, responses or anthropic).</source>
         <translation>提供方至少要支持一种 API（openai、responses 或 anthropic）。</translation>
     </message>
@@ -1253,8 +1374,13 @@ fast
     </message>
     <message>
         <location line="+3"/>
-        <source>Header &quot;%1&quot; cannot be set here. Credentials go to the keychain with &quot;provider set-key&quot;, and connection headers are set by Gatehouse.</source>
-        <translation>此处不能设置请求头“%1”。凭据通过“provider set-key”存入钥匙串，连接相关的请求头由 Gatehouse 设置。</translation>
+        <source>Header &quot;%1&quot; cannot be set: connection headers are set by Gatehouse.</source>
+        <translation>无法设置请求头“%1”：连接相关的请求头由 Gatehouse 设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Header &quot;%1&quot; carries a credential and is kept only in the keychain, never in the config file.</source>
+        <translation>请求头“%1”包含凭据，只保存在钥匙串中，绝不写入配置文件。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1267,7 +1393,17 @@ fast
         <translation>提供方“%1”列出了空的模型名称或两端带空格的名称。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+19"/>
+        <source>Provider &quot;%1&quot;: &quot;%2&quot; cannot be a secret header.</source>
+        <translation>提供方“%1”：“%2”不能作为机密请求头。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Provider &quot;%1&quot;: &quot;%2&quot; cannot be a secret query parameter.</source>
+        <translation>提供方“%1”：“%2”不能作为机密 URL 参数。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Provider &quot;%1&quot; speaks no API surface.</source>
         <translation>提供方“%1”没有支持的 API。</translation>
     </message>
@@ -1277,7 +1413,7 @@ fast
         <translation>提供方“%1”的超时时间不是正数。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>a provider without id</source>
         <translation>没有 ID 的提供方</translation>
     </message>
@@ -1292,7 +1428,7 @@ fast
         <translation>在 %1 中：%2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+25"/>
         <source>&quot;baseUrl&quot; must be a string.</source>
         <translation>“baseUrl”必须是字符串。</translation>
     </message>
@@ -1682,19 +1818,23 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
     </message>
     <message>
         <location line="+100"/>
-        <location line="+19"/>
+        <location line="+29"/>
         <source>Cannot save the provider</source>
         <translation>无法保存提供方</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+33"/>
-        <location line="+26"/>
+        <location line="-11"/>
+        <location line="+56"/>
         <source>The provider &quot;%1&quot; no longer exists.</source>
         <translation>提供方“%1”已不存在。</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-30"/>
+        <source>The credentials could not be stored</source>
+        <translation>无法保存凭据</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The key could not be stored</source>
         <translation>无法保存密钥</translation>
     </message>
@@ -1719,7 +1859,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
         <source>Cannot remove the provider</source>
         <translation>无法删除提供方</translation>
     </message>
@@ -1727,7 +1867,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
 <context>
     <name>gatehouse::RoutingPage</name>
     <message>
-        <location filename="../ui/RoutingPage.cpp" line="+37"/>
+        <location filename="../ui/RoutingPage.cpp" line="+38"/>
         <source>&amp;Add</source>
         <translation>添加(&amp;A)</translation>
     </message>
@@ -1907,22 +2047,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>%1 已是候选项。</translation>
     </message>
     <message>
-        <location line="+62"/>
-        <source>There is no provider &quot;%1&quot; (in %2).</source>
-        <translation>没有提供方“%1”（在 %2 中）。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The key configuration &quot;%1&quot; no longer exists.</source>
-        <translation>密钥配置“%1”已不存在。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A route named &quot;%1&quot; exists already; pick another name.</source>
-        <translation>名为“%1”的路由已存在；请换一个名称。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+66"/>
         <source>Saved. Tools can ask for the model &quot;%1&quot; now.</source>
         <translation>已保存。工具现在可以请求模型“%1”。</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "ProviderForm.h"
 #include "catalog/Catalog.h"
 #include "config/ConfigStore.h"
+#include "config/ProviderCredentials.h"
 #include "secrets/SecretStore.h"
 
 #include <QDesktopServices>
@@ -415,7 +416,11 @@ void AddProviderWizard::accept()
     }
     Provider p = provider.value();
     p.hasKey = !key.isEmpty();
-    auto save = [this, p] {
+    // Credentials typed into the URL (?key=…) go to the keychain, never the file.
+    QList<ProviderCredentials::Entry> credentials;
+    p.baseUrl = QUrl(ProviderCredentials::takeFromUrl(p.baseUrl.toString(), credentials));
+    ProviderCredentials::recordNames(p, credentials);
+    auto saveConfig = [this, p] {
         const Status s = d->store.update([&p](Config &c) {
             if (c.findProvider(p.id))
                 return Status::failure(
@@ -432,6 +437,25 @@ void AddProviderWizard::accept()
         m_savedId = p.id;
         emit providerSaved(p.id);
         QWizard::accept();
+    };
+    // The credentials first: when the keychain refuses them, nothing is written.
+    auto save = [this, p, credentials, saveConfig, instanceId = config->instanceId] {
+        if (credentials.isEmpty()) {
+            saveConfig();
+            return;
+        }
+        d->saving = true;
+        button(QWizard::FinishButton)->setEnabled(false);
+        ProviderCredentials::store(d->secrets, instanceId, p.id, credentials,
+                                   [this, saveConfig](const SecretResult &r) {
+                                       if (r.ok()) {
+                                           saveConfig();
+                                           return;
+                                       }
+                                       d->saving = false;
+                                       button(QWizard::FinishButton)->setEnabled(true);
+                                       showProblem(keychainAdvice(r));
+                                   });
     };
     if (key.isEmpty()) {
         save();

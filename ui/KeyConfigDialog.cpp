@@ -227,7 +227,14 @@ bool KeyConfigDialog::save()
             return Status::failure(tr("A configuration named \"%1\" exists already.").arg(k->name));
         if (KeyConfiguration *existing =
                 previous.isEmpty() ? nullptr : c.findKeyConfiguration(previous)) {
-            *existing = k.value();
+            KeyConfiguration updated = k.value();
+            // What the dialog does not show stays as it was.
+            updated.otherFields = existing->otherFields;
+            for (RouteRule &r : updated.routes) {
+                if (const RouteRule *old = findRouteIn(existing->routes, r.name))
+                    r.otherFields = old->otherFields;
+            }
+            *existing = updated;
             // Keys that used the old name follow the rename.
             for (AccessKeyRecord &a : c.accessKeys) {
                 if (a.configuration == previous)

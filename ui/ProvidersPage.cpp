@@ -4,6 +4,8 @@
 #include "Confirm.h"
 #include "KeychainAdvice.h"
 #include "ProviderForm.h"
+#include "config/ConfigEditor.h"
+#include "config/ProviderCredentials.h"
 #include "discovery/ProviderProbe.h"
 #include "gateway/GatewayRuntime.h"
 
@@ -355,18 +357,28 @@ void ProvidersPage::editSelected()
             return;
         }
         Provider p = edited.value();
+        // Credentials typed into the URL (?key=…) go to the keychain, never the file.
+        QList<ProviderCredentials::Entry> secrets;
+        p.baseUrl = QUrl(ProviderCredentials::takeFromUrl(p.baseUrl.toString(), secrets));
+        ProviderCredentials::recordNames(p, secrets);
         p.enabled = enabled;
         p.extraHeaders = headers;
         p.timeouts = timeouts;
         p.hasKey = hadKey || !dialog->form->key().isEmpty();
         p.keyLabels = keyLabels;
-        auto save = [this, p] {
-            const auto s = m_runtime->store().update([&p](Config &c) {
+        auto saveProvider = [this, p, secrets] {
+            const auto s = m_runtime->store().update([&p, &secrets](Config &c) {
                 Provider *target = c.findProvider(p.id);
                 if (!target)
                     return gatehouse::Status::failure(
                         tr("The provider \"%1\" no longer exists.").arg(p.id));
-                *target = p;
+                // What the dialog does not show stays as it was.
+                Provider merged = p;
+                merged.otherFields = target->otherFields;
+                merged.secretHeaders = target->secretHeaders;
+                merged.secretQueryItems = target->secretQueryItems;
+                ProviderCredentials::recordNames(merged, secrets);
+                *target = merged;
                 return gatehouse::Status{};
             });
             if (!s)
@@ -374,6 +386,23 @@ void ProvidersPage::editSelected()
             m_status.remove(p.id);
             refresh();
             emit providersChanged();
+        };
+        // The credentials first: when the keychain refuses them, nothing is written.
+        auto save = [this, p, secrets, saveProvider] {
+            if (secrets.isEmpty()) {
+                saveProvider();
+                return;
+            }
+            ProviderCredentials::store(m_runtime->secrets(), m_runtime->config().instanceId, p.id,
+                                       secrets, [this, saveProvider](const SecretResult &r) {
+                                           if (!r.ok()) {
+                                               QMessageBox::warning(
+                                                   this, tr("The credentials could not be stored"),
+                                                   keychainAdvice(r));
+                                               return;
+                                           }
+                                           saveProvider();
+                                       });
         };
         if (dialog->form->key().isEmpty()) {
             save();
@@ -413,41 +442,33 @@ void ProvidersPage::removeSelected()
     const QString id = selectedId();
     if (id.isEmpty())
         return;
-    askToConfirm(
-        this, QStringLiteral("confirmRemoveProvider"), QMessageBox::Question, tr("Remove provider"),
-        tr("Remove the provider \"%1\" and its key in the keychain? Tools that name "
-           "%1:… models will get errors.")
-            .arg(id),
-        tr("Remove"), [this, id] {
-            QStringList labels;
-            const auto s = m_runtime->store().update([&](Config &c) {
-                const Provider *p = c.findProvider(id);
-                if (!p)
-                    return gatehouse::Status::failure(
-                        tr("The provider \"%1\" no longer exists.").arg(id));
-                labels = p->keyLabels;
-                if (p->hasKey)
-                    labels.prepend(QString());
-                c.providers.removeIf([&id](const Provider &x) { return x.id == id; });
-                for (KeyConfiguration &k : c.keyConfigurations)
-                    k.providerKeys.remove(id);
-                return gatehouse::Status{};
-            });
-            if (!s) {
-                QMessageBox::warning(this, tr("Cannot remove the provider"), s.error());
-                return;
-            }
-            for (const QString &label : std::as_const(labels))
-                m_runtime->secrets()->remove(
-                    SecretStore::providerKeyName(m_runtime->config().instanceId, id, label),
-                    [this](const SecretResult &r) {
-                        if (!r.ok() && r.error != SecretResult::Error::NotFound)
-                            showKeychainProblem(r.errorString);
-                    });
-            m_status.remove(id);
-            refresh();
-            emit providersChanged();
-        });
+    askToConfirm(this, QStringLiteral("confirmRemoveProvider"), QMessageBox::Question,
+                 tr("Remove provider"),
+                 tr("Remove the provider \"%1\" and its key in the keychain? Tools that name "
+                    "%1:… models will get errors.")
+                     .arg(id),
+                 tr("Remove"), [this, id] {
+                     QStringList entries;
+                     const auto s = m_runtime->store().update([&](Config &c) {
+                         auto removed = ConfigEditor::removeProvider(c, id);
+                         if (!removed)
+                             return gatehouse::Status::failure(removed.error());
+                         entries = removed.value();
+                         return gatehouse::Status{};
+                     });
+                     if (!s) {
+                         QMessageBox::warning(this, tr("Cannot remove the provider"), s.error());
+                         return;
+                     }
+                     for (const QString &entry : std::as_const(entries))
+                         m_runtime->secrets()->remove(entry, [this](const SecretResult &r) {
+                             if (!r.ok() && r.error != SecretResult::Error::NotFound)
+                                 showKeychainProblem(r.errorString);
+                         });
+                     m_status.remove(id);
+                     refresh();
+                     emit providersChanged();
+                 });
 }
 
 } // namespace gatehouse

@@ -1,6 +1,7 @@
 #include "RoutingPage.h"
 
 #include "Confirm.h"
+#include "config/ConfigEditor.h"
 #include "gateway/GatewayRuntime.h"
 
 #include <QComboBox>
@@ -339,26 +340,8 @@ bool RoutingPage::save()
     }
     const QString previous = m_editing;
     const Status s = m_runtime->store().update([&](Config &c) {
-        for (const RouteCandidate &cand : rule->candidates) {
-            const QString provider = cand.model.section(QLatin1Char(':'), 0, 0);
-            if (!c.findProvider(provider))
-                return Status::failure(
-                    tr("There is no provider \"%1\" (in %2).").arg(provider, cand.model));
-        }
-        QList<RouteRule> *routes = c.routesOf(scope());
-        if (!routes)
-            return Status::failure(
-                tr("The key configuration \"%1\" no longer exists.").arg(scope()));
-        if (rule->name != previous && findRouteIn(*routes, rule->name))
-            return Status::failure(
-                tr("A route named \"%1\" exists already; pick another name.").arg(rule->name));
-        const auto at = std::find_if(routes->begin(), routes->end(),
-                                     [&](const RouteRule &r) { return r.name == previous; });
-        if (!previous.isEmpty() && at != routes->end())
-            *at = rule.value();
-        else
-            routes->append(rule.value());
-        return Status{};
+        const auto put = ConfigEditor::putRoute(c, scope(), previous, rule.value());
+        return put ? Status{} : Status::failure(put.error());
     });
     if (!s) {
         m_message->setText(s.error());

@@ -1,5 +1,7 @@
 #include "AccessKey.h"
 
+#include "ConfigJson.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -16,6 +18,7 @@ QJsonObject AccessKeyRecord::toJson() const
         o.insert(QLatin1String("revoked"), revoked.toString(Qt::ISODateWithMs));
     if (!configuration.isEmpty())
         o.insert(QLatin1String("configuration"), configuration);
+    ConfigJson::addUnknownFields(o, otherFields);
     return o;
 }
 
@@ -23,6 +26,16 @@ Result<AccessKeyRecord> AccessKeyRecord::fromJson(const QJsonObject &json)
 {
     AccessKeyRecord r;
     r.name = json.value(QLatin1String("name")).toString();
+    const std::initializer_list<QLatin1String> fields{
+        QLatin1String("name"),    QLatin1String("sha256"),  QLatin1String("hint"),
+        QLatin1String("created"), QLatin1String("revoked"), QLatin1String("configuration")};
+    for (const QLatin1String f : fields) {
+        if (Status s = ConfigJson::expect(json, f, QJsonValue::String); !s)
+            return Result<AccessKeyRecord>::failure(
+                QCoreApplication::translate("AccessKeys", "In access key \"%1\": %2")
+                    .arg(r.name, s.error()));
+    }
+    r.otherFields = ConfigJson::unknownFields(json, fields);
     r.hash = QByteArray::fromHex(json.value(QLatin1String("sha256")).toString().toLatin1());
     r.hint = json.value(QLatin1String("hint")).toString();
     r.created =

@@ -18,6 +18,9 @@ struct AccessKeyRecord
     QDateTime created;
     QDateTime revoked;     // null while active
     QString configuration; // key configuration name; empty: the default one
+    // Fields a newer Gatehouse (or a person) wrote that this version does not know: kept
+    // as they are and written back by the next save.
+    QJsonObject otherFields;
 
     bool isActive() const { return revoked.isNull(); }
     QJsonObject toJson() const;

@@ -1,5 +1,7 @@
 #include "Config.h"
 
+#include "ConfigJson.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -91,6 +93,7 @@ QJsonObject Config::toJson() const
         {QLatin1String("allowedOrigins"), QJsonArray::fromStringList(gateway.allowedOrigins)}};
     if (!gateway.extraCaFile.isEmpty())
         gw.insert(QLatin1String("extraCaFile"), gateway.extraCaFile);
+    ConfigJson::addUnknownFields(gw, gateway.otherFields);
     QJsonArray providerArray;
     for (const auto &p : providers)
         providerArray.append(p.toJson());
@@ -114,11 +117,14 @@ QJsonObject Config::toJson() const
             configArray.append(k.toJson());
         root.insert(QLatin1String("keyConfigurations"), configArray);
     }
+    ConfigJson::addUnknownFields(root, otherFields);
     return root;
 }
 
 Result<Config> Config::fromJson(const QJsonObject &json)
 {
+    using ConfigJson::expect;
+    using ConfigJson::expectArrayOf;
     Config c;
     const QJsonValue version = json.value(QLatin1String("schemaVersion"));
     if (!version.isDouble())
@@ -130,11 +136,43 @@ Result<Config> Config::fromJson(const QJsonObject &json)
                "have been written by a newer Gatehouse.")
                 .arg(c.schemaVersion)
                 .arg(currentSchemaVersion));
-    c.instanceId = json.value(QLatin1String("instanceId")).toString();
+    const QLatin1String instanceId("instanceId"), gatewayField("gateway"),
+        providersField("providers"), accessKeysField("accessKeys"), routesField("routes"),
+        keyConfigurationsField("keyConfigurations");
+    // A section of the wrong type is refused, never read as empty: saving would lose it.
+    for (const Status &s : {expect(json, instanceId, QJsonValue::String),
+                            expect(json, gatewayField, QJsonValue::Object),
+                            expectArrayOf(json, providersField, QJsonValue::Object),
+                            expectArrayOf(json, accessKeysField, QJsonValue::Object),
+                            expectArrayOf(json, routesField, QJsonValue::Object),
+                            expectArrayOf(json, keyConfigurationsField, QJsonValue::Object)}) {
+        if (!s)
+            return Result<Config>::failure(s.error());
+    }
+    c.otherFields = ConfigJson::unknownFields(json, {QLatin1String("schemaVersion"), instanceId,
+                                                     gatewayField, providersField, accessKeysField,
+                                                     routesField, keyConfigurationsField});
+    c.instanceId = json.value(instanceId).toString();
     if (c.instanceId.isEmpty())
         return Result<Config>::failure(tr("\"instanceId\" is missing."));
 
     const QJsonObject gw = json.value(QLatin1String("gateway")).toObject();
+    for (const Status &s : {expect(gw, QLatin1String("bind"), QJsonValue::String),
+                            expect(gw, QLatin1String("port"), QJsonValue::Double),
+                            expect(gw, QLatin1String("maxBodyBytes"), QJsonValue::Double),
+                            expect(gw, QLatin1String("maxHeaderBytes"), QJsonValue::Double),
+                            expect(gw, QLatin1String("maxConnections"), QJsonValue::Double),
+                            expect(gw, QLatin1String("idleTimeoutMs"), QJsonValue::Double),
+                            expectArrayOf(gw, QLatin1String("allowedOrigins"), QJsonValue::String),
+                            expect(gw, QLatin1String("extraCaFile"), QJsonValue::String)}) {
+        if (!s)
+            return Result<Config>::failure(tr("In \"gateway\": %1").arg(s.error()));
+    }
+    c.gateway.otherFields = ConfigJson::unknownFields(
+        gw, {QLatin1String("bind"), QLatin1String("port"), QLatin1String("maxBodyBytes"),
+             QLatin1String("maxHeaderBytes"), QLatin1String("maxConnections"),
+             QLatin1String("idleTimeoutMs"), QLatin1String("allowedOrigins"),
+             QLatin1String("extraCaFile")});
     c.gateway.bindAddress = gw.value(QLatin1String("bind")).toString(c.gateway.bindAddress);
     if (QHostAddress(c.gateway.bindAddress).isNull())
         return Result<Config>::failure(

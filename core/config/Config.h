@@ -26,6 +26,9 @@ struct GatewaySettings
     // Certificate authorities (a PEM file) trusted for https providers besides the system's:
     // a local server with its own CA, a company proxy.
     QString extraCaFile;
+    // Fields a newer Gatehouse (or a person) wrote that this version does not know: kept
+    // as they are and written back by the next save.
+    QJsonObject otherFields;
 };
 
 // Everything Gatehouse keeps in its config file.
@@ -40,6 +43,9 @@ struct Config
     QList<AccessKeyRecord> accessKeys;
     QList<RouteRule> routes; // aliases and fallback chains for every key
     QList<KeyConfiguration> keyConfigurations;
+    // Fields a newer Gatehouse (or a person) wrote that this version does not know: kept
+    // as they are and written back by the next save.
+    QJsonObject otherFields;
 
     const Provider *findProvider(const QString &id) const;
     Provider *findProvider(const QString &id);

@@ -4,8 +4,12 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
-#include <QStandardPaths>
+#include <QLockFile>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace gatehouse {
 
@@ -15,6 +19,75 @@ QString tr(const char *text)
     return QCoreApplication::translate("gatehouse::ConfigStore", text);
 }
 constexpr qint64 maxConfigBytes = qint64{16} * 1024 * 1024;
+const QLatin1String asideInfix(".unreadable-");
+const QLatin1String tempInfix(".tmp-");
+
+QString systemError(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+// Syncs a folder so that a file created or renamed in it survives a crash.
+int syncDirectory(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    const int rc = ::fsync(fd) == 0 ? 0 : errno;
+    ::close(fd);
+    return rc;
+}
+
+// The lock every writer of one config folder takes; a lock left by a process that died is
+// taken over once it is older than `staleMs`.
+class ConfigLock
+{
+public:
+    ConfigLock(const QString &path, int waitMs, int staleMs) : m_lock(path)
+    {
+        m_lock.setStaleLockTime(staleMs);
+        m_locked = m_lock.tryLock(waitMs);
+    }
+    Status status(const QString &path) const
+    {
+        if (m_locked)
+            return {};
+        qint64 pid = 0;
+        QString host;
+        QString app;
+        switch (m_lock.error()) {
+        case QLockFile::LockFailedError:
+            if (m_lock.getLockInfo(&pid, &host, &app))
+                return Status::failure(
+                    QCoreApplication::translate(
+                        "gatehouse::ConfigStore",
+                        "The config is being changed by another Gatehouse process (pid %1); "
+                        "try again, or remove the lock file %2 if no Gatehouse is running.")
+                        .arg(pid)
+                        .arg(path));
+            return Status::failure(
+                QCoreApplication::translate(
+                    "gatehouse::ConfigStore",
+                    "The config is being changed by another Gatehouse process; try again, or "
+                    "remove the lock file %1 if no Gatehouse is running.")
+                    .arg(path));
+        case QLockFile::PermissionError:
+            return Status::failure(
+                QCoreApplication::translate("gatehouse::ConfigStore",
+                                            "Cannot create the lock file %1: permission denied.")
+                    .arg(path));
+        default:
+            return Status::failure(QCoreApplication::translate("gatehouse::ConfigStore",
+                                                               "Cannot take the lock file %1.")
+                                       .arg(path));
+        }
+    }
+
+private:
+    QLockFile m_lock;
+    bool m_locked = false;
+};
+
 } // namespace
 
 ConfigStore::ConfigStore(QString directory, RandomSource random, WallClock clock)
@@ -24,7 +97,54 @@ ConfigStore::ConfigStore(QString directory, RandomSource random, WallClock clock
 
 QString ConfigStore::defaultDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    QString base = qEnvironmentVariable("XDG_CONFIG_HOME");
+    if (base.isEmpty() || QDir::isRelativePath(base))
+        base = QDir::homePath() + QLatin1String("/.config");
+    return QDir(base).filePath(QStringLiteral("gatehouse"));
+}
+
+Status ConfigStore::createPrivateDirectory(const QString &path)
+{
+    const QString absolute = QDir::cleanPath(QDir(path).absolutePath());
+    QStringList missing;
+    for (QString p = absolute; !QFileInfo::exists(p); p = QFileInfo(p).absolutePath()) {
+        missing.prepend(p);
+        if (QFileInfo(p).absolutePath() == p)
+            break;
+    }
+    for (const QString &p : std::as_const(missing)) {
+        // Created private, never opened up and narrowed later: the mode is given to
+        // mkdir, and a umask can only take permissions away.
+        if (::mkdir(QFile::encodeName(p).constData(), S_IRWXU) != 0 && errno != EEXIST)
+            return Status::failure(
+                tr("Cannot create the config folder %1: %2").arg(p, systemError(errno)));
+    }
+    if (!QFileInfo(absolute).isDir())
+        return Status::failure(tr("The config folder %1 is not a folder.").arg(absolute));
+    return {};
+}
+
+Status ConfigStore::migrateOldDefaultDirectory(const QString &directory)
+{
+    const QDir target(directory);
+    const QDir old(target.filePath(QStringLiteral("gatehouse")));
+    if (QFileInfo::exists(target.filePath(QStringLiteral("config.json"))) ||
+        !QFileInfo::exists(old.filePath(QStringLiteral("config.json"))))
+        return {};
+    if (Status s = createPrivateDirectory(directory); !s)
+        return s;
+    const QStringList names = old.entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+    for (const QString &name : names) {
+        if (target.exists(name))
+            continue;
+        if (::rename(QFile::encodeName(old.filePath(name)).constData(),
+                     QFile::encodeName(target.filePath(name)).constData()) != 0)
+            return Status::failure(tr("Cannot move %1 to %2: %3")
+                                       .arg(old.filePath(name), directory, systemError(errno)));
+    }
+    syncDirectory(directory);
+    QDir().rmdir(old.path()); // only when it is empty now
+    return {};
 }
 
 QString ConfigStore::configPath() const
@@ -37,17 +157,45 @@ QString ConfigStore::statePath() const
     return QDir(m_directory).filePath(QStringLiteral("state.json"));
 }
 
-QString ConfigStore::keepAside(const QString &path) const
+QString ConfigStore::lockPath() const
 {
-    const QString stamp = m_clock().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QString aside = path + QStringLiteral(".unreadable-") + stamp;
-    for (int n = 2; QFile::exists(aside); ++n)
-        aside =
-            path + QStringLiteral(".unreadable-") + stamp + QLatin1Char('-') + QString::number(n);
-    return QFile::copy(path, aside) ? aside : QString();
+    return QDir(m_directory).filePath(QStringLiteral("config.json.lock"));
 }
 
-Result<Config> ConfigStore::load() const
+bool ConfigStore::isSideFile(const QString &fileName)
+{
+    return fileName.contains(asideInfix) || fileName.contains(tempInfix) ||
+           fileName.endsWith(QLatin1String(".lock")) || fileName == QLatin1String("state.json");
+}
+
+void ConfigStore::setLockTimeouts(int waitMs, int staleMs)
+{
+    m_lockWaitMs = waitMs;
+    m_lockStaleMs = staleMs;
+}
+
+QString ConfigStore::keepAside(const QString &path, const QByteArray &content) const
+{
+    // One copy per content: loading the same unusable file again (a reload, another
+    // window) must not fill the disk with copies.
+    const QFileInfo info(path);
+    const QDir dir = info.dir();
+    const QStringList copies =
+        dir.entryList({info.fileName() + asideInfix + QLatin1Char('*')}, QDir::Files);
+    for (const QString &name : copies) {
+        QFile copy(dir.filePath(name));
+        if (copy.size() == content.size() && copy.open(QIODevice::ReadOnly) &&
+            copy.readAll() == content)
+            return copy.fileName();
+    }
+    const QString stamp = m_clock().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString aside = path + asideInfix + stamp;
+    for (int n = 2; QFile::exists(aside); ++n)
+        aside = path + asideInfix + stamp + QLatin1Char('-') + QString::number(n);
+    return writeAtomically(aside, content) ? aside : QString();
+}
+
+Result<Config> ConfigStore::read(bool keepAsideWhenUnusable) const
 {
     const QString path = configPath();
     QFile file(path);
@@ -78,23 +226,28 @@ Result<Config> ConfigStore::load() const
             return config;
         problem = config.error();
     }
-    const QString aside = keepAside(path);
-    const QString where = aside.isEmpty() ? tr("The file was left as it is.")
-                                          : tr("A copy was kept at %1.").arg(aside);
+    QString where;
+    if (keepAsideWhenUnusable) {
+        const QString aside = keepAside(path, data);
+        where = aside.isEmpty() ? tr("The file was left as it is.")
+                                : tr("A copy was kept at %1.").arg(aside);
+    }
     return Result<Config>::failure(
         tr("The config file %1 cannot be used: %2. Gatehouse will not overwrite it; fix or "
            "remove it. %3")
-            .arg(path, problem, where));
+            .arg(path, problem, where)
+            .trimmed());
+}
+
+Result<Config> ConfigStore::load() const
+{
+    return read(true);
 }
 
 Status ConfigStore::ensureDirectory() const
 {
-    QDir dir(m_directory);
-    if (!dir.exists() && !QDir().mkpath(m_directory))
-        return Status::failure(tr("Cannot create the config folder %1.").arg(m_directory));
-    // The folder holds access key hashes and provider settings: keep it private.
-    QFile::setPermissions(m_directory,
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    if (!QFileInfo::exists(m_directory))
+        return createPrivateDirectory(m_directory);
     return {};
 }
 
@@ -102,35 +255,77 @@ Status ConfigStore::writeAtomically(const QString &path, const QByteArray &data)
 {
     if (auto s = ensureDirectory(); !s)
         return s;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Status::failure(tr("Cannot write %1: %2").arg(path, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (file.write(data) != data.size()) {
-        file.cancelWriting();
-        return Status::failure(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    // POSIX calls, each checked: a buffered writer may report success for bytes that
+    // never reached the disk, and a full disk must never replace a good file.
+    QByteArray temp = QFile::encodeName(path + tempInfix + QLatin1String("XXXXXX"));
+    const int fd = ::mkostemp(temp.data(), O_CLOEXEC); // mode 0600
+    if (fd < 0)
+        return Status::failure(tr("Cannot write %1: %2").arg(path, systemError(errno)));
+    auto fail = [&](int error, bool open) {
+        if (open)
+            ::close(fd);
+        ::unlink(temp.constData());
+        return Status::failure(tr("Cannot write %1: %2").arg(path, systemError(error)));
+    };
+    const char *bytes = data.constData();
+    qint64 left = data.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, bytes, size_t(left));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return fail(errno, true);
+        if (n == 0)
+            return fail(ENOSPC, true);
+        bytes += n;
+        left -= n;
     }
-    if (!file.commit())
-        return Status::failure(tr("Cannot save %1: %2").arg(path, file.errorString()));
+    if (::fsync(fd) != 0)
+        return fail(errno, true);
+    if (::close(fd) != 0)
+        return fail(errno, false);
+    const QString folder = QFileInfo(path).absolutePath();
+    if (const int e = syncDirectory(folder))
+        return fail(e, false);
+    if (::rename(temp.constData(), QFile::encodeName(path).constData()) != 0)
+        return fail(errno, false);
+    syncDirectory(folder); // the rename itself; the file is complete either way
     return {};
+}
+
+Status ConfigStore::saveLocked(const Config &config) const
+{
+    // Never replace a file we could not read: the user's data in it would be lost.
+    if (auto current = read(false); !current)
+        return Status::failure(current.error());
+    return writeAtomically(configPath(),
+                           QJsonDocument(config.toJson()).toJson(QJsonDocument::Indented));
 }
 
 Status ConfigStore::save(const Config &config) const
 {
-    // Never replace a file we could not read: the user's data in it would be lost.
-    if (QFile::exists(configPath())) {
-        QFile existing(configPath());
-        if (existing.open(QIODevice::ReadOnly)) {
-            QJsonParseError e{};
-            const auto doc = QJsonDocument::fromJson(existing.readAll(), &e);
-            if (e.error != QJsonParseError::NoError || !doc.isObject())
-                return Status::failure(
-                    tr("The config file %1 cannot be parsed; Gatehouse will not overwrite it.")
-                        .arg(configPath()));
-        }
-    }
+    if (auto s = ensureDirectory(); !s)
+        return s;
+    const ConfigLock lock(lockPath(), m_lockWaitMs, m_lockStaleMs);
+    if (Status s = lock.status(lockPath()); !s)
+        return s;
+    return saveLocked(config);
+}
+
+Status ConfigStore::update(const std::function<Status(Config &)> &change) const
+{
+    if (auto s = ensureDirectory(); !s)
+        return s;
+    const ConfigLock lock(lockPath(), m_lockWaitMs, m_lockStaleMs);
+    if (Status s = lock.status(lockPath()); !s)
+        return s;
+    auto config = load();
+    if (!config)
+        return Status::failure(config.error());
+    if (Status s = change(config.value()); !s)
+        return s;
     return writeAtomically(configPath(),
-                           QJsonDocument(config.toJson()).toJson(QJsonDocument::Indented));
+                           QJsonDocument(config->toJson()).toJson(QJsonDocument::Indented));
 }
 
 QHash<QString, QDateTime> ConfigStore::loadLastUsed() const
@@ -149,16 +344,6 @@ QHash<QString, QDateTime> ConfigStore::loadLastUsed() const
             out.insert(it.key(), t);
     }
     return out;
-}
-
-Status ConfigStore::update(const std::function<Status(Config &)> &change) const
-{
-    auto config = load();
-    if (!config)
-        return Status::failure(config.error());
-    if (Status s = change(config.value()); !s)
-        return s;
-    return save(config.value());
 }
 
 Status ConfigStore::saveLastUsed(const QHash<QString, QDateTime> &lastUsed) const

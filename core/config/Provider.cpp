@@ -1,5 +1,6 @@
 #include "Provider.h"
 
+#include "ConfigJson.h"
 #include "UrlPolicy.h"
 #include "http/HttpNumber.h"
 
@@ -21,10 +22,8 @@ QString tr(const char *text)
 bool isReservedHeader(const QByteArray &lowerName)
 {
     static const char *const reserved[] = {
-        "authorization", "x-api-key", "api-key",        "proxy-authorization",
-        "cookie",        "host",      "content-length", "transfer-encoding",
-        "connection",    "te",        "upgrade",        "keep-alive",
-        "trailer"};
+        "host", "content-length", "transfer-encoding", "connection",
+        "te",   "upgrade",        "keep-alive",        "trailer"};
     for (const char *r : reserved) {
         if (lowerName == r)
             return true;
@@ -33,6 +32,34 @@ bool isReservedHeader(const QByteArray &lowerName)
 }
 
 } // namespace
+
+bool Provider::isCredentialHeader(const QByteArray &name)
+{
+    static const char *const credentials[] = {"authorization",  "proxy-authorization",
+                                              "x-api-key",      "api-key",
+                                              "x-goog-api-key", "cookie",
+                                              "x-auth-token",   "ocp-apim-subscription-key"};
+    const QByteArray lower = name.toLower();
+    for (const char *c : credentials) {
+        if (lower == c)
+            return true;
+    }
+    return false;
+}
+
+bool Provider::isCredentialQueryItem(const QString &name)
+{
+    static const char *const credentials[] = {
+        "key",   "api_key",   "apikey",         "api-key",          "access_token",
+        "token", "auth",      "secret",         "password",         "client_secret",
+        "sig",   "signature", "x-goog-api-key", "subscription-key", "code"};
+    const QString lower = name.toLower();
+    for (const char *c : credentials) {
+        if (lower == QLatin1String(c))
+            return true;
+    }
+    return false;
+}
 
 QString Provider::surfaceNames() const
 {
@@ -69,7 +96,7 @@ Status Provider::validateId(const QString &id)
     return {};
 }
 
-Result<QPair<QByteArray, QByteArray>> Provider::parseHeader(const QString &line)
+Result<QPair<QByteArray, QByteArray>> Provider::parseHeader(const QString &line, bool forSecret)
 {
     const qsizetype colon = line.indexOf(QLatin1Char(':'));
     if (colon <= 0)
@@ -86,8 +113,12 @@ Result<QPair<QByteArray, QByteArray>> Provider::parseHeader(const QString &line)
             tr("The value of header \"%1\" contains a line break.").arg(QString::fromLatin1(name)));
     if (isReservedHeader(name.toLower()))
         return Result<QPair<QByteArray, QByteArray>>::failure(
-            tr("Header \"%1\" cannot be set here. Credentials go to the keychain with "
-               "\"provider set-key\", and connection headers are set by Gatehouse.")
+            tr("Header \"%1\" cannot be set: connection headers are set by Gatehouse.")
+                .arg(QString::fromLatin1(name)));
+    if (!forSecret && isCredentialHeader(name))
+        return Result<QPair<QByteArray, QByteArray>>::failure(
+            tr("Header \"%1\" carries a credential and is kept only in the keychain, never in "
+               "the config file.")
                 .arg(QString::fromLatin1(name)));
     return qMakePair(name, value);
 }
@@ -116,10 +147,26 @@ Status Provider::validate() const
                                        .arg(id));
     }
     for (const auto &h : extraHeaders) {
+        // Earlier versions accepted a few credential headers in clear; a file holding one
+        // still loads (so the gateway keeps working), but no edit adds one.
+        const QByteArray lower = h.first.toLower();
+        const bool acceptedBefore = lower == "x-goog-api-key" || lower == "x-auth-token" ||
+                                    lower == "ocp-apim-subscription-key";
         const auto parsed = parseHeader(QString::fromLatin1(h.first) + QLatin1String(": ") +
-                                        QString::fromUtf8(h.second));
+                                            QString::fromUtf8(h.second),
+                                        acceptedBefore);
         if (!parsed)
             return Status::failure(parsed.error());
+    }
+    for (const QString &h : secretHeaders) {
+        if (!isHttpToken(h.toLatin1()) || isReservedHeader(h.toLatin1().toLower()))
+            return Status::failure(
+                tr("Provider \"%1\": \"%2\" cannot be a secret header.").arg(id, h));
+    }
+    for (const QString &q : secretQueryItems) {
+        if (q.isEmpty() || q.contains(QLatin1Char('&')) || q.contains(QLatin1Char('=')))
+            return Status::failure(
+                tr("Provider \"%1\": \"%2\" cannot be a secret query parameter.").arg(id, q));
     }
     if (surfaces.isEmpty())
         return Status::failure(tr("Provider \"%1\" speaks no API surface.").arg(id));
@@ -154,6 +201,11 @@ QJsonObject Provider::toJson() const
     o.insert(QLatin1String("hasKey"), hasKey);
     if (!keyLabels.isEmpty())
         o.insert(QLatin1String("keyLabels"), QJsonArray::fromStringList(keyLabels));
+    if (!secretHeaders.isEmpty())
+        o.insert(QLatin1String("secretHeaders"), QJsonArray::fromStringList(secretHeaders));
+    if (!secretQueryItems.isEmpty())
+        o.insert(QLatin1String("secretQuery"), QJsonArray::fromStringList(secretQueryItems));
+    ConfigJson::addUnknownFields(o, otherFields);
     return o;
 }
 
@@ -166,6 +218,27 @@ Result<Provider> Provider::fromJson(const QJsonObject &json)
     auto fail = [&](const QString &why) {
         return Result<Provider>::failure(tr("In %1: %2").arg(where, why));
     };
+    for (const Status &s :
+         {ConfigJson::expect(json, QLatin1String("id"), QJsonValue::String),
+          ConfigJson::expect(json, QLatin1String("name"), QJsonValue::String),
+          ConfigJson::expect(json, QLatin1String("surface"), QJsonValue::String),
+          ConfigJson::expectArrayOf(json, QLatin1String("surfaces"), QJsonValue::String),
+          ConfigJson::expectObjectOf(json, QLatin1String("headers"), QJsonValue::String),
+          ConfigJson::expectObjectOf(json, QLatin1String("timeouts"), QJsonValue::Double),
+          ConfigJson::expect(json, QLatin1String("enabled"), QJsonValue::Bool),
+          ConfigJson::expect(json, QLatin1String("hasKey"), QJsonValue::Bool),
+          ConfigJson::expectArrayOf(json, QLatin1String("keyLabels"), QJsonValue::String),
+          ConfigJson::expectArrayOf(json, QLatin1String("secretHeaders"), QJsonValue::String),
+          ConfigJson::expectArrayOf(json, QLatin1String("secretQuery"), QJsonValue::String)}) {
+        if (!s)
+            return fail(s.error());
+    }
+    p.otherFields = ConfigJson::unknownFields(
+        json, {QLatin1String("id"), QLatin1String("name"), QLatin1String("baseUrl"),
+               QLatin1String("surface"), QLatin1String("surfaces"), QLatin1String("models"),
+               QLatin1String("headers"), QLatin1String("timeouts"), QLatin1String("enabled"),
+               QLatin1String("hasKey"), QLatin1String("keyLabels"), QLatin1String("secretHeaders"),
+               QLatin1String("secretQuery")});
     p.displayName = json.value(QLatin1String("name")).toString();
     if (!json.value(QLatin1String("baseUrl")).isString())
         return fail(tr("\"baseUrl\" must be a string."));
@@ -207,6 +280,10 @@ Result<Provider> Provider::fromJson(const QJsonObject &json)
             return fail(s.error());
         p.keyLabels << v.toString();
     }
+    for (const QJsonValue v : json.value(QLatin1String("secretHeaders")).toArray())
+        p.secretHeaders << v.toString();
+    for (const QJsonValue v : json.value(QLatin1String("secretQuery")).toArray())
+        p.secretQueryItems << v.toString();
     if (auto s = p.validate(); !s)
         return fail(s.error());
     return p;

@@ -39,6 +39,14 @@ struct Provider
     // Further keys stored under a label, so that access key configurations can bill
     // different accounts ("work", "personal"); also only in the SecretStore.
     QStringList keyLabels;
+    // Headers and URL query parameters that carry credentials (x-goog-api-key, ?key=…):
+    // only their names are here, their values live in the SecretStore and are added when
+    // the gateway calls the provider.
+    QStringList secretHeaders;
+    QStringList secretQueryItems;
+    // Fields a newer Gatehouse (or a person) wrote that this version does not know: kept
+    // as they are and written back by the next save.
+    QJsonObject otherFields;
 
     bool speaks(ApiSurface surface) const { return surfaces.contains(surface); }
     ApiSurface primarySurface() const { return surfaces.value(0, ApiSurface::OpenAi); }
@@ -54,7 +62,14 @@ struct Provider
     // Checks every field; the message names the field and what to do.
     Status validate() const;
     static Status validateId(const QString &id);
-    static Result<QPair<QByteArray, QByteArray>> parseHeader(const QString &line);
+    // "Name: value", checked. Credential headers are refused unless `forSecret`: they may
+    // only be stored in the SecretStore.
+    static Result<QPair<QByteArray, QByteArray>> parseHeader(const QString &line,
+                                                             bool forSecret = false);
+    // Headers whose values are credentials (authorization, x-api-key, x-goog-api-key, …).
+    static bool isCredentialHeader(const QByteArray &name);
+    // URL query parameters whose values are credentials (key, api_key, access_token, …).
+    static bool isCredentialQueryItem(const QString &name);
     static Status validateKeyLabel(const QString &label);
 };
 

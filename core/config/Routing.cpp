@@ -1,6 +1,7 @@
 #include "Routing.h"
 
 #include "AccessKey.h"
+#include "ConfigJson.h"
 #include "ModelReference.h"
 
 #include <QCoreApplication>
@@ -125,6 +126,7 @@ QJsonObject RouteRule::toJson() const
         o.insert(QLatin1String("retries"), retries);
     if (deadlineMs != defaultDeadlineMs)
         o.insert(QLatin1String("deadlineMs"), deadlineMs);
+    ConfigJson::addUnknownFields(o, otherFields);
     return o;
 }
 
@@ -132,6 +134,19 @@ Result<RouteRule> RouteRule::fromJson(const QJsonObject &json)
 {
     RouteRule r;
     r.name = json.value(QLatin1String("name")).toString();
+    for (const Status &s :
+         {ConfigJson::expect(json, QLatin1String("name"), QJsonValue::String),
+          ConfigJson::expect(json, QLatin1String("candidates"), QJsonValue::Array),
+          ConfigJson::expect(json, QLatin1String("strategy"), QJsonValue::String),
+          ConfigJson::expect(json, QLatin1String("retries"), QJsonValue::Double),
+          ConfigJson::expect(json, QLatin1String("deadlineMs"), QJsonValue::Double)}) {
+        if (!s)
+            return Result<RouteRule>::failure(
+                Routing::tr("In route \"%1\": %2").arg(r.name, s.error()));
+    }
+    r.otherFields = ConfigJson::unknownFields(
+        json, {QLatin1String("name"), QLatin1String("candidates"), QLatin1String("strategy"),
+               QLatin1String("retries"), QLatin1String("deadlineMs")});
     for (const QJsonValue v : json.value(QLatin1String("candidates")).toArray()) {
         if (v.isString())
             r.candidates.append({v.toString(), 1});
@@ -234,6 +249,7 @@ QJsonObject KeyConfiguration::toJson() const
         o.insert(QLatin1String("routes"), routeArray);
     if (!lim.isEmpty())
         o.insert(QLatin1String("limits"), lim);
+    ConfigJson::addUnknownFields(o, otherFields);
     return o;
 }
 
@@ -241,6 +257,19 @@ Result<KeyConfiguration> KeyConfiguration::fromJson(const QJsonObject &json)
 {
     KeyConfiguration k;
     k.name = json.value(QLatin1String("name")).toString();
+    for (const Status &s :
+         {ConfigJson::expect(json, QLatin1String("name"), QJsonValue::String),
+          ConfigJson::expectArrayOf(json, QLatin1String("allow"), QJsonValue::String),
+          ConfigJson::expectObjectOf(json, QLatin1String("providerKeys"), QJsonValue::String),
+          ConfigJson::expectArrayOf(json, QLatin1String("routes"), QJsonValue::Object),
+          ConfigJson::expect(json, QLatin1String("limits"), QJsonValue::Object)}) {
+        if (!s)
+            return Result<KeyConfiguration>::failure(
+                Routing::tr("In key configuration \"%1\": %2").arg(k.name, s.error()));
+    }
+    k.otherFields = ConfigJson::unknownFields(
+        json, {QLatin1String("name"), QLatin1String("allow"), QLatin1String("providerKeys"),
+               QLatin1String("routes"), QLatin1String("limits")});
     for (const QJsonValue v : json.value(QLatin1String("allow")).toArray())
         k.allow << v.toString();
     const QJsonObject keys = json.value(QLatin1String("providerKeys")).toObject();

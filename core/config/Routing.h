@@ -43,6 +43,9 @@ struct RouteRule
     RouteStrategy strategy = RouteStrategy::InOrder;
     int retries = 0;                    // extra tries of the same candidate before the next
     int deadlineMs = defaultDeadlineMs; // for all attempts, until the first byte
+    // Fields a newer Gatehouse (or a person) wrote that this version does not know: kept
+    // as they are and written back by the next save.
+    QJsonObject otherFields;
 
     QJsonObject toJson() const;
     static Result<RouteRule> fromJson(const QJsonObject &json);
@@ -70,6 +73,9 @@ struct KeyConfiguration
     QHash<QString, QString> providerKeys; // provider id -> key label ("" is the main key)
     QList<RouteRule> routes;
     KeyLimits limits;
+    // Fields a newer Gatehouse (or a person) wrote that this version does not know: kept
+    // as they are and written back by the next save.
+    QJsonObject otherFields;
 
     bool allows(const QString &provider, const QString &model) const;
     // "openai:gpt-4o*" against "openai:gpt-4o-mini"; a pattern without a colon names a

@@ -9,6 +9,7 @@
 #include <QFileSystemWatcher>
 #include <QHostAddress>
 #include <QTimer>
+#include <sys/stat.h>
 
 namespace gatehouse {
 
@@ -109,11 +110,13 @@ void GatewayRuntime::loadCatalog()
 
 Status GatewayRuntime::start()
 {
+    m_loadedFingerprint = sourcesFingerprint();
     auto config = m_store.load();
     if (!config)
         return Status::failure(config.error());
     loadCatalog();
-    if (!m_log && QDir().mkpath(m_store.directory())) {
+    const bool haveFolder = ConfigStore::createPrivateDirectory(m_store.directory()).ok();
+    if (!m_log && haveFolder) {
         auto *log = new RequestLog(
             QDir(m_store.directory()).filePath(QStringLiteral("requests.sqlite")), this);
         if (const Status opened = log->open(); opened) {
@@ -132,7 +135,7 @@ Status GatewayRuntime::start()
             emit configError(opened.error());
         }
     }
-    if (!m_responses && QDir().mkpath(m_store.directory())) {
+    if (!m_responses && haveFolder) {
         auto store = std::make_unique<ResponseStore>(
             QDir(m_store.directory()).filePath(QStringLiteral("responses.sqlite")));
         if (const Status opened = store->open(); opened) {
@@ -150,7 +153,7 @@ Status GatewayRuntime::start()
     m_paused = false;
     m_service->start(m_snapshot);
     loadKeysAndApply(config.value(), ++m_generation);
-    if (QDir().mkpath(m_store.directory()) && m_watcher->directories().isEmpty())
+    if (haveFolder && m_watcher->directories().isEmpty())
         m_watcher->addPath(m_store.directory());
     m_flushTimer->start();
     return {};
@@ -183,14 +186,41 @@ void GatewayRuntime::restart()
         emit startFailed(s.error());
 }
 
+QByteArray GatewayRuntime::sourcesFingerprint() const
+{
+    QByteArray out;
+    for (const QString &path :
+         {m_store.configPath(), QDir(m_store.directory()).filePath(Catalog::userFileName())}) {
+        struct stat st
+        {
+        };
+        if (::stat(QFile::encodeName(path).constData(), &st) != 0) {
+            out += "-;";
+            continue;
+        }
+        out += QByteArray::number(qulonglong(st.st_dev)) + ',' +
+               QByteArray::number(qulonglong(st.st_ino)) + ',' +
+               QByteArray::number(qlonglong(st.st_size)) + ',' +
+               QByteArray::number(qlonglong(st.st_mtim.tv_sec)) + '.' +
+               QByteArray::number(qlonglong(st.st_mtim.tv_nsec)) + ',' +
+               QByteArray::number(qlonglong(st.st_ctim.tv_sec)) + '.' +
+               QByteArray::number(qlonglong(st.st_ctim.tv_nsec)) + ';';
+    }
+    return out;
+}
+
 void GatewayRuntime::reload()
 {
+    const QByteArray fingerprint = sourcesFingerprint();
+    if (fingerprint == m_loadedFingerprint)
+        return;
+    m_loadedFingerprint = fingerprint;
     auto config = m_store.load();
     if (!config) {
         emit configError(config.error());
         return;
     }
-    // QSaveFile replaces the file, so a watch on the file itself ends with each save.
+    // A save replaces the file, so a watch on the file itself ends with each save.
     if (QFile::exists(m_store.configPath()) && !m_watcher->files().contains(m_store.configPath()))
         m_watcher->addPath(m_store.configPath());
     applyOverrides(config.value());
@@ -217,33 +247,39 @@ void GatewayRuntime::loadKeysAndApply(const Config &config, quint64 generation)
         m_service->updateSnapshot(m_snapshot);
         emit configReloaded();
     };
-    // Every stored key: the main one and the labelled ones.
-    QList<QPair<QString, QString>> wanted; // provider id, label
+    // Every stored secret: the main key, the labelled ones, credential headers and query
+    // parameters.
+    QList<QPair<QString, QString>> wanted; // id in the snapshot, keychain entry name
     for (const Provider &p : config.providers) {
         if (p.hasKey)
-            wanted.append({p.id, QString()});
+            wanted.append({p.id, SecretStore::providerKeyName(config.instanceId, p.id)});
         for (const QString &label : p.keyLabels)
-            wanted.append({p.id, label});
+            wanted.append({SecretStore::providerKeyId(p.id, label),
+                           SecretStore::providerKeyName(config.instanceId, p.id, label)});
+        for (const auto &[kind, names] : {qMakePair(QStringLiteral("header"), p.secretHeaders),
+                                          qMakePair(QStringLiteral("query"), p.secretQueryItems)})
+            for (const QString &name : names)
+                wanted.append(
+                    {SecretStore::providerSecretId(p.id, kind, name),
+                     SecretStore::providerSecretName(config.instanceId, p.id, kind, name)});
     }
     pending->outstanding = int(wanted.size());
     if (pending->outstanding == 0) {
         finish();
         return;
     }
-    for (const auto &[provider, label] : wanted) {
-        const QString id = SecretStore::providerKeyId(provider, label);
-        m_secrets->read(SecretStore::providerKeyName(config.instanceId, provider, label),
-                        [this, pending, id, finish](const SecretResult &r) {
-                            if (r.ok()) {
-                                pending->keys.insert(id, r.value);
-                            } else {
-                                pending->errors.insert(id, r.errorString);
-                                emit keychainError(
-                                    tr("Provider \"%1\": %2").arg(id, r.errorString));
-                            }
-                            if (--pending->outstanding == 0)
-                                finish();
-                        });
+    for (const auto &entry : wanted) {
+        const QString id = entry.first;
+        m_secrets->read(entry.second, [this, pending, id, finish](const SecretResult &r) {
+            if (r.ok()) {
+                pending->keys.insert(id, r.value);
+            } else {
+                pending->errors.insert(id, r.errorString);
+                emit keychainError(tr("Provider \"%1\": %2").arg(id, r.errorString));
+            }
+            if (--pending->outstanding == 0)
+                finish();
+        });
     }
 }
 

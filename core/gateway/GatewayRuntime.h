@@ -79,6 +79,10 @@ signals:
 private:
     void applyOverrides(Config &config) const;
     void reload();
+    // What the files a reload reads look like on disk (identity, size, times); a change
+    // in the folder that leaves it as it was (a copy kept aside, a lock, the state file)
+    // is not a reason to reload.
+    QByteArray sourcesFingerprint() const;
     void loadKeysAndApply(const Config &config, quint64 generation);
     void loadCatalog();
     GatewaySnapshotPtr snapshotFor(const Config &config, const QHash<QString, QByteArray> &keys,
@@ -100,6 +104,7 @@ private:
     QByteArray m_internalKeyHash;
     QString m_url;
     bool m_paused = false;
+    QByteArray m_loadedFingerprint;
     CatalogPtr m_catalog;
     RequestLog *m_log = nullptr;
     std::unique_ptr<ResponseStore> m_responses;

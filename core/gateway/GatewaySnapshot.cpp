@@ -3,6 +3,7 @@
 #include "secrets/SecretStore.h"
 
 #include <QCoreApplication>
+#include <QUrl>
 
 namespace gatehouse {
 
@@ -20,13 +21,43 @@ GatewaySnapshot::build(const Config &config, const QHash<QString, QByteArray> &k
         rp.provider = p;
         rp.key = keys.value(p.id);
         rp.keyError = keyErrors.value(p.id);
+        HttpHeaders secretHeaders;
+        for (const QString &name : p.secretHeaders) {
+            const QString id = SecretStore::providerSecretId(p.id, QStringLiteral("header"), name);
+            if (keys.contains(id))
+                secretHeaders.append({name.toLatin1(), keys.value(id)});
+            else if (rp.keyError.isEmpty())
+                rp.keyError = keyErrors.value(
+                    id, QStringLiteral("header %1 is not in the keychain").arg(name));
+        }
+        QByteArray secretQuery;
+        for (const QString &name : p.secretQueryItems) {
+            const QString id = SecretStore::providerSecretId(p.id, QStringLiteral("query"), name);
+            if (!keys.contains(id)) {
+                if (rp.keyError.isEmpty())
+                    rp.keyError = keyErrors.value(
+                        id, QStringLiteral("query parameter %1 is not in the keychain").arg(name));
+                continue;
+            }
+            if (!secretQuery.isEmpty())
+                secretQuery += '&';
+            secretQuery += QUrl::toPercentEncoding(name) + '=' +
+                           QUrl::toPercentEncoding(QString::fromUtf8(keys.value(id)));
+        }
         for (const ApiSurface surface : p.surfaces) {
             const SurfaceAdapter &adapter = surfaceAdapter(surface);
             RoutableProvider::Endpoints e;
             e.surface = surface;
             auto at = [&](Operation operation) {
                 const QUrl url = adapter.url(p.baseUrl, operation);
-                return url.isValid() ? UpstreamEndpoint::fromUrl(url) : UpstreamEndpoint();
+                if (!url.isValid())
+                    return UpstreamEndpoint();
+                UpstreamEndpoint endpoint = UpstreamEndpoint::fromUrl(url);
+                // Credentials in the query go on the request line only, never into the
+                // URL that logs and messages show.
+                if (!secretQuery.isEmpty())
+                    endpoint.target += (endpoint.target.contains('?') ? '&' : '?') + secretQuery;
+                return endpoint;
             };
             e.generate = at(Operation::Generate);
             e.embeddings = at(Operation::Embeddings);
@@ -38,6 +69,7 @@ GatewaySnapshot::build(const Config &config, const QHash<QString, QByteArray> &k
             {QByteArrayLiteral("content-type"), QByteArrayLiteral("application/json")});
         rp.commonHeaders.append({QByteArrayLiteral("user-agent"), userAgent});
         rp.commonHeaders.append(p.extraHeaders);
+        rp.commonHeaders.append(secretHeaders);
         for (const QString &label : p.keyLabels) {
             const QString id = SecretStore::providerKeyId(p.id, label);
             if (keys.contains(id))

@@ -46,6 +46,18 @@ public:
         return QStringLiteral("provider/") + instanceId + QLatin1Char('/') +
                providerKeyId(providerId, label);
     }
+    // A credential header or URL query parameter of a provider; kind is "header" or "query".
+    static QString providerSecretName(const QString &instanceId, const QString &providerId,
+                                      const QString &kind, const QString &name)
+    {
+        return QStringLiteral("provider/") + instanceId + QLatin1Char('/') +
+               providerSecretId(providerId, kind, name);
+    }
+    static QString providerSecretId(const QString &providerId, const QString &kind,
+                                    const QString &name)
+    {
+        return providerId + QLatin1Char('/') + kind + QLatin1Char('/') + name.toLower();
+    }
     // How a provider key is named within one config: "openai", or "openai#work".
     static QString providerKeyId(const QString &providerId, const QString &label)
     {

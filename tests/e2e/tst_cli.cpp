@@ -14,6 +14,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace gatehouse;
 using namespace gatehouse::test;
@@ -45,6 +47,49 @@ private:
                 all += f.readAll();
         }
         return all;
+    }
+    // Starts every command at once and waits for all of them, as several scripts or a
+    // script and the window would run side by side.
+    QList<CommandResult> runTogether(const QList<QStringList> &commands) const
+    {
+        std::vector<std::unique_ptr<QProcess>> processes;
+        for (const QStringList &args : commands) {
+            processes.push_back(std::make_unique<QProcess>());
+            processes.back()->start(GatehouseProcess::binary(), cfg() + args);
+        }
+        QList<CommandResult> results;
+        for (auto &p : processes) {
+            CommandResult r;
+            if (p->waitForFinished(60000) && p->exitStatus() == QProcess::NormalExit)
+                r.exitCode = p->exitCode();
+            r.out = p->readAllStandardOutput();
+            r.err = p->readAllStandardError();
+            results.append(r);
+        }
+        return results;
+    }
+    QJsonObject configJson() const
+    {
+        QFile f(m_dir->filePath(QStringLiteral("config.json")));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QJsonDocument::fromJson(f.readAll()).object();
+    }
+    static QJsonObject keyRecord(const QJsonObject &config, const QString &name)
+    {
+        for (const QJsonValue v : config.value(QLatin1String("accessKeys")).toArray()) {
+            if (v.toObject().value(QLatin1String("name")).toString() == name)
+                return v.toObject();
+        }
+        return {};
+    }
+    // The permission bits of a file or folder, as ls shows them.
+    static int modeOf(const QString &path)
+    {
+        struct stat st
+        {
+        };
+        return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
     }
     static QProcessEnvironment withoutKeychain()
     {
@@ -160,16 +205,17 @@ private slots:
                                                QStringLiteral("x"), QStringLiteral("--surface"),
                                                QStringLiteral("openai")}
                                 << "--url";
-        QTest::newRow("secret header") << QStringList{QStringLiteral("provider"),
-                                                      QStringLiteral("add"),
-                                                      QStringLiteral("x"),
-                                                      QStringLiteral("--url"),
-                                                      QStringLiteral("https://api.example.com/v1"),
-                                                      QStringLiteral("--surface"),
-                                                      QStringLiteral("openai"),
-                                                      QStringLiteral("--header"),
-                                                      QStringLiteral("Authorization: Bearer sk-x")}
-                                       << "keychain";
+        QTest::newRow("connection header")
+            << QStringList{QStringLiteral("provider"),
+                           QStringLiteral("add"),
+                           QStringLiteral("x"),
+                           QStringLiteral("--url"),
+                           QStringLiteral("https://api.example.com/v1"),
+                           QStringLiteral("--surface"),
+                           QStringLiteral("openai"),
+                           QStringLiteral("--header"),
+                           QStringLiteral("Transfer-Encoding: chunked")}
+            << "set by Gatehouse";
         QTest::newRow("remove unknown")
             << QStringList{QStringLiteral("provider"), QStringLiteral("remove"),
                            QStringLiteral("nope")}
@@ -463,6 +509,219 @@ private slots:
             gh({QStringLiteral("provider"), QStringLiteral("set-key"), QStringLiteral("cloud")});
         verifyOneLineError(r);
         QVERIFY(r.err.contains("standard input"));
+    }
+
+    void parallelKeyCreatesAllLand()
+    {
+        // Twenty scripts creating keys at the same moment: every key that was printed must
+        // be in the file, and every run that printed one must have succeeded.
+        QList<QStringList> commands;
+        for (int i = 0; i < 20; ++i)
+            commands.append({QStringLiteral("key"), QStringLiteral("create"),
+                             QStringLiteral("parallel-%1").arg(i)});
+        const auto results = runTogether(commands);
+        const QJsonObject config = configJson();
+        for (int i = 0; i < 20; ++i) {
+            const CommandResult &r = results[i];
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            QVERIFY(r.out.trimmed().startsWith("ghk_"));
+            const QString name = QStringLiteral("parallel-%1").arg(i);
+            QVERIFY2(!keyRecord(config, name).isEmpty(), qPrintable(name));
+        }
+        QCOMPARE(config.value(QLatin1String("accessKeys")).toArray().size(), 20);
+        QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("config.json.lock"))));
+    }
+
+    void revokeRacingCreatesSticks()
+    {
+        QCOMPARE(gh({QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("victim")})
+                     .exitCode,
+                 0);
+        QList<QStringList> commands;
+        for (int i = 0; i < 12; ++i) {
+            commands.append({QStringLiteral("key"), QStringLiteral("create"),
+                             QStringLiteral("racer-%1").arg(i)});
+            if (i == 5)
+                commands.append(
+                    {QStringLiteral("key"), QStringLiteral("revoke"), QStringLiteral("victim")});
+        }
+        const auto results = runTogether(commands);
+        for (const CommandResult &r : results)
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(results[6].out.contains("Revoked"));
+        const QJsonObject victim = keyRecord(configJson(), QStringLiteral("victim"));
+        QVERIFY(!victim.isEmpty());
+        QVERIFY2(victim.contains(QLatin1String("revoked")),
+                 QJsonDocument(victim).toJson().constData());
+        const auto list = gh({QStringLiteral("key"), QStringLiteral("list")});
+        QVERIFY(list.out.contains("racer-11"));
+    }
+
+    void fullDiskFailsAndKeepsTheOldFile()
+    {
+        if (::geteuid() != 0)
+            QSKIP("Mounting a small tmpfs to fill needs root (CI runs as root).");
+        QTemporaryDir mountPoint;
+        QVERIFY(mountPoint.isValid());
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"),
+                                   {QStringLiteral("-t"), QStringLiteral("tmpfs"),
+                                    QStringLiteral("-o"), QStringLiteral("size=256k,mode=0700"),
+                                    QStringLiteral("tmpfs"), mountPoint.path()}),
+                 0);
+        struct Unmount
+        {
+            QString path;
+            ~Unmount() { QProcess::execute(QStringLiteral("umount"), {path}); }
+        } unmount{mountPoint.path()};
+        const QString dir = mountPoint.filePath(QStringLiteral("cfg"));
+        const QStringList cfgArgs{QStringLiteral("--config-dir"), dir};
+        for (int i = 0; i < 3; ++i) {
+            const auto r = GatehouseProcess::run(
+                cfgArgs + QStringList{QStringLiteral("key"), QStringLiteral("create"),
+                                      QStringLiteral("k%1").arg(i)});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        }
+        const QString configPath = QDir(dir).filePath(QStringLiteral("config.json"));
+        const QByteArray before = [&] {
+            QFile f(configPath);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        QVERIFY(!before.isEmpty());
+        // Fill the file system to the last byte.
+        {
+            QFile filler(mountPoint.filePath(QStringLiteral("filler")));
+            QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+            const QByteArray block(4096, 'x');
+            while (filler.write(block) == block.size()) {
+            }
+            const QByteArray byte(1, 'x');
+            while (filler.write(byte) == 1) {
+            }
+        }
+        const auto r = GatehouseProcess::run(cfgArgs + QStringList{QStringLiteral("key"),
+                                                                   QStringLiteral("create"),
+                                                                   QStringLiteral("one-too-many")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.out.isEmpty(), r.out.constData()); // no key that exists nowhere
+        QVERIFY2(r.err.startsWith("gatehouse: ") && r.err.contains("config.json"),
+                 r.err.constData());
+        QFile after(configPath);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), before);
+        QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{QStringLiteral("config.json")});
+    }
+
+    void credentialsWithoutKeychainFailAndWriteNothing_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::newRow("google header")
+            << QStringList{QStringLiteral("--header"), QStringLiteral("X-Goog-Api-Key: sk-x")};
+        QTest::newRow("marked secret")
+            << QStringList{QStringLiteral("--secret-header"), QStringLiteral("X-Custom: sk-x")};
+        QTest::newRow("url key") << QStringList{};
+    }
+    void credentialsWithoutKeychainFailAndWriteNothing()
+    {
+        QFETCH(QStringList, extra);
+        const QString url = extra.isEmpty() ? QStringLiteral("https://api.example.com/v1?key=sk-x")
+                                            : QStringLiteral("https://api.example.com/v1");
+        const auto r = GatehouseProcess::run(
+            cfg() +
+                QStringList{QStringLiteral("provider"), QStringLiteral("add"),
+                            QStringLiteral("gemini"), QStringLiteral("--url"), url,
+                            QStringLiteral("--surface"), QStringLiteral("openai")} +
+                extra,
+            {}, withoutKeychain());
+        verifyOneLineError(r);
+        QVERIFY2(r.err.contains("keychain") && r.err.contains("Nothing was written"),
+                 r.err.constData());
+        QVERIFY(!r.err.contains("sk-x"));
+        QVERIFY(!allFiles().contains("sk-x"));
+        QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("config.json"))));
+    }
+
+    void unreadableConfigUnderARunningGatewayIsKeptAsideOnce()
+    {
+        QCOMPARE(
+            gh({QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("tool")}).exitCode,
+            0);
+        GatehouseProcess gateway;
+        QVERIFY(gateway.startHeadless(cfg() +
+                                      QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
+        {
+            QFile f(m_dir->filePath(QStringLiteral("config.json")));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write("{\"schemaVersion\": 1, broken");
+        }
+        auto copies = [this] {
+            return QDir(m_dir->path())
+                .entryList({QStringLiteral("config.json.unreadable-*")}, QDir::Files);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!copies().isEmpty(), 5000);
+        // Keeping the copy changes the folder; that must not start another reload and copy.
+        QTest::qWait(3000);
+        QCOMPARE(copies().size(), 1);
+        QCOMPARE(HttpTestClient::request(gateway.port(), "GET", "/healthz").status, 200);
+        QCOMPARE(gateway.terminate(), 0);
+    }
+
+    void defaultFolderIsPrivateAndFollowsXdg()
+    {
+        QTemporaryDir root;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), root.filePath(QStringLiteral("home")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), root.filePath(QStringLiteral("xdg")));
+        const auto r = GatehouseProcess::run(
+            {QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("k")}, {}, env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString folder = root.filePath(QStringLiteral("xdg/gatehouse"));
+        QVERIFY(QFile::exists(folder + QStringLiteral("/config.json")));
+        QCOMPARE(modeOf(folder), 0700);
+        QCOMPARE(modeOf(root.filePath(QStringLiteral("xdg"))), 0700);
+
+        // Without XDG_CONFIG_HOME: ~/.config/gatehouse.
+        env.remove(QStringLiteral("XDG_CONFIG_HOME"));
+        QCOMPARE(GatehouseProcess::run({QStringLiteral("key"), QStringLiteral("list")}, {}, env)
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            GatehouseProcess::run(
+                {QStringLiteral("key"), QStringLiteral("create"), QStringLiteral("k")}, {}, env)
+                .exitCode,
+            0);
+        QVERIFY(QFile::exists(root.filePath(QStringLiteral("home/.config/gatehouse/config.json"))));
+    }
+
+    void oldNestedFolderIsMovedUpOnce()
+    {
+        QTemporaryDir root;
+        const QString old = root.filePath(QStringLiteral("xdg/gatehouse/gatehouse"));
+        QVERIFY(QDir().mkpath(old));
+        QCOMPARE(GatehouseProcess::run({QStringLiteral("--config-dir"), old, QStringLiteral("key"),
+                                        QStringLiteral("create"), QStringLiteral("kept")})
+                     .exitCode,
+                 0);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), root.filePath(QStringLiteral("xdg")));
+        const auto r =
+            GatehouseProcess::run({QStringLiteral("key"), QStringLiteral("list")}, {}, env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("kept"), r.out.constData());
+        QVERIFY(QFile::exists(root.filePath(QStringLiteral("xdg/gatehouse/config.json"))));
+        QVERIFY(!QFile::exists(old + QStringLiteral("/config.json")));
+    }
+
+    void headlessCreatesItsFolderPrivate()
+    {
+        QTemporaryDir root;
+        const QString folder = root.filePath(QStringLiteral("new/cfg"));
+        GatehouseProcess gateway;
+        QVERIFY(gateway.startHeadless({QStringLiteral("--config-dir"), folder,
+                                       QStringLiteral("--port"), QStringLiteral("0")}));
+        QCOMPARE(gateway.terminate(), 0);
+        for (const QString &path : {folder, root.filePath(QStringLiteral("new"))})
+            QCOMPARE(modeOf(path), 0700);
     }
 
     void headlessServesAndFollowsConfigChanges()

@@ -202,6 +202,43 @@ private slots:
         QVERIFY(!form->urlProblem()->isVisible());
     }
 
+    void wizardMovesUrlCredentialsToTheKeychain()
+    {
+        startGateway(false);
+        AddProviderWizard wizard(store(), m_secrets.get());
+        wizard.setScanCandidates({});
+        wizard.show();
+        wizard.next();
+        auto *other = wizard.findChild<QLineEdit *>(QStringLiteral("otherUrl"));
+        QTest::keyClicks(other,
+                         m_upstream->baseUrl() + QStringLiteral("?key=url-secret-77&alt=json"));
+        wizard.next();
+        ProviderForm *form = wizard.form();
+        form->idEdit()->clear();
+        QTest::keyClicks(form->idEdit(), QStringLiteral("withkey"));
+        wizard.button(QWizard::FinishButton)->click();
+        QTRY_COMPARE(wizard.savedProviderId(), QStringLiteral("withkey"));
+        const Provider *p = savedConfig().findProvider(QStringLiteral("withkey"));
+        QVERIFY(p);
+        QCOMPARE(p->secretQueryItems, QStringList{QStringLiteral("key")});
+        QVERIFY2(!p->baseUrl.toString().contains(QLatin1String("url-secret-77")),
+                 qPrintable(p->baseUrl.toString()));
+        QFile file(store().configPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("url-secret-77"));
+        SecretResult stored;
+        bool answered = false;
+        m_secrets->read(
+            SecretStore::providerSecretName(savedConfig().instanceId, QStringLiteral("withkey"),
+                                            QStringLiteral("query"), QStringLiteral("key")),
+            [&](const SecretResult &r) {
+                stored = r;
+                answered = true;
+            });
+        QTRY_VERIFY(answered);
+        QCOMPARE(stored.value, QByteArray("url-secret-77"));
+    }
+
     void wizardStoresCloudKeyInKeychainOnly()
     {
         startGateway(false);

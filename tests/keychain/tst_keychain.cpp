@@ -137,6 +137,81 @@ private slots:
         QCOMPARE(r.error, SecretResult::Error::NotFound);
     }
 
+    void credentialHeaderAndUrlKeyGoToTheKeychain()
+    {
+        QTemporaryDir dir;
+        const QStringList cfg{QStringLiteral("--config-dir"), dir.path()};
+        FakeUpstream upstream;
+        QVERIFY(upstream.listen());
+        const QByteArray headerSecret =
+            "goog-" + QByteArray::number(QCoreApplication::applicationPid()) + "-header";
+        const QByteArray urlSecret =
+            "url-" + QByteArray::number(QCoreApplication::applicationPid()) + "-query";
+        const auto add = GatehouseProcess::run(
+            cfg +
+            QStringList{QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("gemini"),
+                        QStringLiteral("--url"),
+                        upstream.baseUrl() + QStringLiteral("?key=") +
+                            QString::fromLatin1(urlSecret) + QStringLiteral("&alt=json"),
+                        QStringLiteral("--surface"), QStringLiteral("openai"),
+                        QStringLiteral("--header"),
+                        QStringLiteral("X-Goog-Api-Key: ") + QString::fromLatin1(headerSecret),
+                        QStringLiteral("--secret-header"),
+                        QStringLiteral("X-Other: ") + QString::fromLatin1(headerSecret) +
+                            QStringLiteral("-2")});
+        QVERIFY2(add.exitCode == 0, add.err.constData());
+        QVERIFY(!add.out.contains(headerSecret) && !add.out.contains(urlSecret));
+        const QByteArray key =
+            GatehouseProcess::run(cfg + QStringList{QStringLiteral("key"), QStringLiteral("create"),
+                                                    QStringLiteral("t")})
+                .out.trimmed();
+        GatehouseProcess gateway;
+        QVERIFY(gateway.startHeadless(cfg +
+                                      QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
+        const QByteArray body =
+            "{\"model\":\"gemini:m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        QTRY_COMPARE_WITH_TIMEOUT(HttpTestClient::request(gateway.port(), "POST",
+                                                          "/v1/chat/completions", body,
+                                                          {{"Authorization", "Bearer " + key}})
+                                      .status,
+                                  200, 10000);
+        // The chat call itself; model discovery may call the provider too.
+        HttpRequest sent;
+        for (const HttpRequest &r : std::as_const(upstream.received)) {
+            if (r.path.endsWith("/chat/completions"))
+                sent = r;
+        }
+        QVERIFY(!sent.path.isEmpty());
+        QCOMPARE(sent.header("x-goog-api-key"), headerSecret);
+        QCOMPARE(sent.header("x-other"), headerSecret + "-2");
+        QVERIFY2(sent.query.contains(QByteArray("key=" + urlSecret)) &&
+                     sent.query.contains("alt=json"),
+                 sent.target.constData());
+        QCOMPARE(gateway.terminate(), 0);
+        QDirIterator it(dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray content = f.readAll();
+            QVERIFY2(!content.contains(headerSecret) && !content.contains(urlSecret),
+                     qPrintable(f.fileName()));
+        }
+        // Removing the provider removes them from the keychain too.
+        QCOMPARE(GatehouseProcess::run(cfg + QStringList{QStringLiteral("provider"),
+                                                         QStringLiteral("remove"),
+                                                         QStringLiteral("gemini")})
+                     .exitCode,
+                 0);
+        KeychainSecretStore store;
+        const auto r = wait([&](auto done) {
+            store.read(SecretStore::providerSecretName(
+                           instanceIdOf(dir.path()), QStringLiteral("gemini"),
+                           QStringLiteral("header"), QStringLiteral("X-Goog-Api-Key")),
+                       done);
+        });
+        QCOMPARE(r.error, SecretResult::Error::NotFound);
+    }
+
     void labelledKeysBillTheAccountTheKeyConfigurationNames()
     {
         QTemporaryDir dir;

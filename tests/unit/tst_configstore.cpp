@@ -2,7 +2,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -125,6 +127,136 @@ private slots:
             QVERIFY(!store.save(sampleConfig()).ok());
             QCOMPARE(readFile(store.configPath()), content);
         }
+    }
+
+    void wrongTypesAreRefusedAndTheFileKept_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("problem");
+        const QByteArray head = "{\"schemaVersion\":1,\"instanceId\":\"abc\",";
+        const QByteArray provider =
+            "{\"id\":\"p\",\"baseUrl\":\"http://127.0.0.1:1/v1\",\"surface\":\"openai\"";
+        QTest::newRow("accessKeys object") << head + "\"accessKeys\":{\"name\":\"k\"}}"
+                                           << "\"accessKeys\" must be a JSON array";
+        QTest::newRow("providers string") << head + "\"providers\":\"none\"}"
+                                          << "\"providers\" must be a JSON array";
+        QTest::newRow("provider not object") << head + "\"providers\":[1]}"
+                                             << "\"providers\" must be a JSON array of objects";
+        QTest::newRow("gateway array") << head + "\"gateway\":[]}"
+                                       << "\"gateway\" must be";
+        QTest::newRow("port string") << head + "\"gateway\":{\"port\":\"4777\"}}"
+                                     << "\"port\" must be a number";
+        QTest::newRow("routes object") << head + "\"routes\":{}}"
+                                       << "\"routes\" must be";
+        QTest::newRow("provider headers array")
+            << head + "\"providers\":[" + provider + ",\"headers\":[\"X-A: b\"]}]}"
+            << "\"headers\" must be a JSON object";
+        QTest::newRow("provider enabled string")
+            << head + "\"providers\":[" + provider + ",\"enabled\":\"no\"}]}"
+            << "\"enabled\" must be true or false";
+        QTest::newRow("key config allow string")
+            << head + "\"keyConfigurations\":[{\"name\":\"team\",\"allow\":\"local:*\"}]}"
+            << "\"allow\" must be a JSON array";
+        QTest::newRow("route candidates string")
+            << head + "\"routes\":[{\"name\":\"fast\",\"candidates\":\"p:m\"}]}"
+            << "\"candidates\" must be a JSON array";
+    }
+    void wrongTypesAreRefusedAndTheFileKept()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        ConfigStore store(dir.path());
+        writeFile(store.configPath(), content);
+        const auto c = store.load();
+        QVERIFY(!c.ok());
+        QVERIFY2(c.error().contains(store.configPath()), qPrintable(c.error()));
+        QVERIFY2(c.error().contains(problem), qPrintable(c.error()));
+        QVERIFY(!store.update([](Config &) { return Status(); }).ok());
+        QVERIFY(!store.save(sampleConfig()).ok());
+        QCOMPARE(readFile(store.configPath()), content);
+    }
+
+    void unknownFieldsSurviveASave()
+    {
+        QTemporaryDir dir;
+        ConfigStore store(dir.path());
+        QVERIFY(store.save(sampleConfig()).ok());
+        QJsonObject root = QJsonDocument::fromJson(readFile(store.configPath())).object();
+        const QJsonObject extra{{QLatin1String("level"), 3},
+                                {QLatin1String("tags"), QJsonArray{QLatin1String("a")}}};
+        auto addTo = [&](QJsonObject &o) { o.insert(QLatin1String("futureField"), extra); };
+        addTo(root);
+        QJsonObject gw = root.value(QLatin1String("gateway")).toObject();
+        addTo(gw);
+        root.insert(QLatin1String("gateway"), gw);
+        for (const char *section : {"providers", "accessKeys"}) {
+            QJsonArray list = root.value(QLatin1String(section)).toArray();
+            QJsonObject first = list.at(0).toObject();
+            addTo(first);
+            list.replace(0, first);
+            root.insert(QLatin1String(section), list);
+        }
+        QJsonObject route{{QLatin1String("name"), QLatin1String("fast")},
+                          {QLatin1String("candidates"), QJsonArray{QLatin1String("my-ollama:m")}}};
+        addTo(route);
+        root.insert(QLatin1String("routes"), QJsonArray{route});
+        QJsonObject keyConfig{{QLatin1String("name"), QLatin1String("team")}};
+        addTo(keyConfig);
+        root.insert(QLatin1String("keyConfigurations"), QJsonArray{keyConfig});
+        writeFile(store.configPath(), QJsonDocument(root).toJson());
+
+        QVERIFY(store
+                    .update([](Config &c) {
+                        c.gateway.port = 6000;
+                        c.providers[0].models << QStringLiteral("qwen");
+                        return Status();
+                    })
+                    .ok());
+        const QJsonObject saved = QJsonDocument::fromJson(readFile(store.configPath())).object();
+        const QLatin1String f("futureField");
+        QCOMPARE(saved.value(f).toObject(), extra);
+        QCOMPARE(saved.value(QLatin1String("gateway")).toObject().value(f).toObject(), extra);
+        QCOMPARE(saved.value(QLatin1String("gateway")).toObject().value(QLatin1String("port")),
+                 QJsonValue(6000));
+        for (const char *section : {"providers", "accessKeys", "routes", "keyConfigurations"})
+            QCOMPARE(
+                saved.value(QLatin1String(section)).toArray().at(0).toObject().value(f).toObject(),
+                extra);
+    }
+
+    void heldLockRefusesWithAClearErrorAndWritesNothing()
+    {
+        QTemporaryDir dir;
+        ConfigStore store(dir.path());
+        QVERIFY(store.save(sampleConfig()).ok());
+        const QByteArray before = readFile(store.configPath());
+        QLockFile other(store.lockPath());
+        QVERIFY(other.tryLock(0));
+        store.setLockTimeouts(200, 60'000);
+        bool changed = false;
+        const Status s = store.update([&](Config &c) {
+            changed = true;
+            c.providers.clear();
+            return Status();
+        });
+        QVERIFY(!s.ok());
+        QVERIFY(!changed);
+        QVERIFY2(s.error().contains(store.lockPath()), qPrintable(s.error()));
+        QVERIFY(!store.save(Config()).ok());
+        QCOMPARE(readFile(store.configPath()), before);
+    }
+
+    void staleLockIsTakenOver()
+    {
+        QTemporaryDir dir;
+        ConfigStore store(dir.path());
+        // A lock file left by a process that no longer exists.
+        writeFile(store.lockPath(), "999999999\ngatehouse\nnowhere\n");
+        store.setLockTimeouts(2000, 100);
+        QVERIFY(store.update([](Config &) { return Status(); }).ok());
+        QVERIFY(QFile::exists(store.configPath()));
+        QVERIFY(!QFile::exists(store.lockPath()));
     }
 
     void lastUsedIsKeptApart()
