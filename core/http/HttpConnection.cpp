@@ -240,7 +240,8 @@ void HttpConnection::exchangeFinished(bool closeConnection)
         return;
     }
     updateDeadline();
-    if (!m_pumpQueued) {
+    // A pipelined request already here is taken up next; otherwise readyRead brings the next.
+    if (!m_pumpQueued && (!m_buffer.isEmpty() || m_socket->bytesAvailable() > 0)) {
         m_pumpQueued = true;
         QMetaObject::invokeMethod(this, &HttpConnection::pump, Qt::QueuedConnection);
     }
