@@ -108,8 +108,9 @@ void HttpConnection::pump()
     while (!m_closing && !m_serving && !m_writeBlocked) {
         const qsizetype before = m_buffer.size();
         const qint64 room = m_readAhead - before;
-        if (room > 0 && m_socket->bytesAvailable() > 0)
-            m_buffer.append(m_socket->read(room));
+        const qint64 available = m_socket->bytesAvailable();
+        if (room > 0 && available > 0) // readAll hands over Qt's buffer without a copy
+            m_buffer.append(available <= room ? m_socket->readAll() : m_socket->read(room));
         const bool gotBytes = m_buffer.size() != before;
         const qsizetype beforeParse = m_buffer.size();
         const bool wasIdle = !m_parser.inProgress() && !m_exchange;

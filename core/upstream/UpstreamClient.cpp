@@ -86,7 +86,7 @@ protected:
         if (!m_socket)
             return;
         // Paused, the socket reads this much ahead and then leaves the rest to TCP.
-        m_socket->setReadBufferSize(isPaused() ? pausedReadAheadBytes : 0);
+        m_socket->setReadBufferSize(isPaused() ? pausedReadAheadBytes : readAheadBytes);
         if (isPaused())
             return;
         // What arrived meanwhile, and the end of the connection, are taken in now.
@@ -164,6 +164,8 @@ private:
     {
         m_socket = socket;
         socket->setParent(this);
+        // What one read hands on, and the relay copies on its way to the client, stays small.
+        socket->setReadBufferSize(readAheadBytes);
         connect(socket, &QAbstractSocket::readyRead, this, [this] { onReadyRead(); });
         connect(socket, &QAbstractSocket::disconnected, this, [this] { onDisconnected(); });
         connect(socket, &QAbstractSocket::errorOccurred, this,
@@ -317,6 +319,7 @@ private:
     bool m_retried = false;
     bool m_gotBytes = false;
     bool m_closedWhilePaused = false;
+    static constexpr qint64 readAheadBytes = 1024 * 1024;
     static constexpr qint64 pausedReadAheadBytes = 64 * 1024;
 };
 
