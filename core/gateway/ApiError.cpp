@@ -152,6 +152,11 @@ ApiError ApiError::fromTransport(int status, const QString &message)
                 QStringLiteral("headers_too_large"),
                 message,
                 {}};
+    case 503: {
+        ApiError e = serviceUnavailable(message, QStringLiteral("too_many_connections"));
+        e.retryAfterSeconds = 1;
+        return e;
+    }
     default:
         return {status,
                 QStringLiteral("invalid_request_error"),

@@ -316,6 +316,9 @@ private:
         connect(m_call, &UpstreamCall::headersReceived, this, &Session::onHeaders);
         connect(m_call, &UpstreamCall::dataReceived, this, &Session::onData);
         connect(m_call, &UpstreamCall::finished, this, &Session::onFinished);
+        // A client that reads slowly holds the provider back instead of filling memory.
+        if (ctx.exchange)
+            connect(ctx.exchange, &HttpExchange::sendBufferFull, m_call, &UpstreamCall::setPaused);
     }
 
     void dropCall()

@@ -109,7 +109,33 @@ void Gateway::handleMalformedRequest(HttpExchange *exchange, int status, const Q
     finishWithError(ctx, ApiError::fromTransport(status, message));
 }
 
+void Gateway::handleHead(HttpExchange *exchange)
+{
+    // Decided before the body is read or "100 Continue" is sent: a refused client never gets
+    // to send, nor make the gateway hold, a body.
+    auto ctx = admitHead(exchange);
+    if (!ctx)
+        return;
+    m_awaitingBody.insert(exchange, ctx);
+    connect(exchange, &QObject::destroyed, this,
+            [this, exchange] { m_awaitingBody.remove(exchange); });
+}
+
 void Gateway::handleRequest(HttpExchange *exchange)
+{
+    std::shared_ptr<RequestContext> ctx = m_awaitingBody.take(exchange);
+    if (!ctx) {
+        ctx = admitHead(exchange); // a transport that does not report heads
+        if (!ctx)
+            return;
+    }
+    // The request's clocks start once it is all here, as the upstream call can start.
+    ctx->received.start();
+    ctx->startedMs = m_scheduler->nowMs();
+    (this->*(ctx->endpoint->handler))(ctx);
+}
+
+std::shared_ptr<RequestContext> Gateway::admitHead(HttpExchange *exchange)
 {
     auto ctx = std::make_shared<RequestContext>();
     ctx->exchange = exchange;
@@ -124,25 +150,25 @@ void Gateway::handleRequest(HttpExchange *exchange)
     if (!m_snapshot) {
         finishWithError(ctx, ApiError::serviceUnavailable(tr("The gateway is starting."),
                                                           QStringLiteral("starting")));
-        return;
+        return nullptr;
     }
     ctx->snapshot = m_snapshot;
 
     // Stage: guard
     if (auto error = m_guard->check(request)) {
         finishWithError(ctx, *error);
-        return;
+        return nullptr;
     }
     ctx->corsOrigin = m_guard->allowedOrigin(request);
     if (request.method == "OPTIONS") {
         handlePreflight(ctx);
-        return;
+        return nullptr;
     }
 
     // Stage: endpoint
     if (const auto *error = std::get_if<ApiError>(&match)) {
         finishWithError(ctx, *error);
-        return;
+        return nullptr;
     }
     ctx->endpoint = found->spec;
     ctx->params = found->params;
@@ -152,14 +178,14 @@ void Gateway::handleRequest(HttpExchange *exchange)
         auto auth = Authenticator::authenticate(request, *m_snapshot);
         if (auto *error = std::get_if<ApiError>(&auth)) {
             finishWithError(ctx, *error);
-            return;
+            return nullptr;
         }
         ctx->accessKey = std::get<QString>(std::move(auth));
         noteAccessKeyUse(ctx->accessKey);
         const AccessKeyEntry *key = m_snapshot->accessKey(ctx->accessKey);
         ctx->configuration = &m_snapshot->configurationOf(key ? *key : AccessKeyEntry{});
     }
-    (this->*(found->spec->handler))(ctx);
+    return ctx;
 }
 
 void Gateway::serveModelCall(const std::shared_ptr<RequestContext> &ctx)

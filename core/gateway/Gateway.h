@@ -53,6 +53,7 @@ public:
     void setResponseStore(ResponseStore *store);
     const GatewaySnapshotPtr &snapshot() const { return m_snapshot; }
 
+    void handleHead(HttpExchange *exchange) override;
     void handleRequest(HttpExchange *exchange) override;
     void handleMalformedRequest(HttpExchange *exchange, int status,
                                 const QString &message) override;
@@ -72,6 +73,9 @@ signals:
     void accessKeyUsed(const QString &name);
 
 private:
+    // Guard, endpoint and authenticate: what is decided from the headers alone. Null when the
+    // request was answered (refused, or a preflight).
+    std::shared_ptr<RequestContext> admitHead(HttpExchange *exchange);
     void finish(const std::shared_ptr<RequestContext> &ctx, const AttemptRunner::Outcome &outcome);
     void finishWithError(const std::shared_ptr<RequestContext> &ctx, const ApiError &error);
     void respondJson(const std::shared_ptr<RequestContext> &ctx, int status,
@@ -102,6 +106,8 @@ private:
     quint64 m_requestCounter = 0;
     QElapsedTimer m_clock;
     QHash<QString, qint64> m_keyUseReported; // when each key's use was last reported
+    // Requests admitted on their headers whose bodies are still arriving.
+    QHash<const HttpExchange *, std::shared_ptr<RequestContext>> m_awaitingBody;
 };
 
 } // namespace gatehouse

@@ -17,6 +17,9 @@ HttpServer::Settings serverSettings(const GatewaySettings &s)
     out.maxConnections = s.maxConnections;
     out.connection.idleTimeoutMs = s.idleTimeoutMs;
     out.connection.headerTimeoutMs = std::min(s.idleTimeoutMs, 30'000);
+    // A body of the largest allowed size needs time on a slow link; a client that trickles
+    // it is still cut off.
+    out.connection.bodyTimeoutMs = std::min(s.idleTimeoutMs * 2, 120'000);
     out.connection.limits.maxBodyBytes = s.maxBodyBytes;
     out.connection.limits.maxHeaderBytes = s.maxHeaderBytes;
     return out;

@@ -12,16 +12,36 @@ RequestGuard::RequestGuard(const QString &bindAddress, quint16 port,
     m_hostNames << "127.0.0.1"
                 << "localhost"
                 << "[::1]";
+    // A wildcard bind address names no host: what a client reached is its local address.
     const QHostAddress bind(bindAddress);
-    if (bind.protocol() == QAbstractSocket::IPv6Protocol)
+    const bool wildcard =
+        bind == QHostAddress::AnyIPv4 || bind == QHostAddress::AnyIPv6 || bind == QHostAddress::Any;
+    if (!wildcard && bind.protocol() == QAbstractSocket::IPv6Protocol)
         m_hostNames << '[' + bind.toString().toLatin1().toLower() + ']';
-    else if (!bind.isNull())
+    else if (!wildcard && !bind.isNull())
         m_hostNames << bind.toString().toLatin1();
     for (const QString &o : allowedOrigins)
         m_allowedOrigins << o.toLatin1().toLower();
 }
 
-bool RequestGuard::isOwnHost(QByteArrayView hostHeader) const
+namespace {
+
+// How a Host header names this address: dotted IPv4 (also for an IPv4 client on a dual-stack
+// socket) or bracketed IPv6.
+QByteArray hostNameOf(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4)
+        return QHostAddress(v4).toString().toLatin1();
+    QHostAddress plain = address;
+    plain.setScopeId(QString());
+    return '[' + plain.toString().toLatin1().toLower() + ']';
+}
+
+} // namespace
+
+bool RequestGuard::isOwnHost(QByteArrayView hostHeader, const HttpEnvironment &environment) const
 {
     const QByteArray host = hostHeader.toByteArray().toLower();
     QByteArrayView name = host;
@@ -31,22 +51,31 @@ bool RequestGuard::isOwnHost(QByteArrayView hostHeader) const
         name = QByteArrayView(host).first(colon);
         port = QByteArrayView(host).sliced(colon + 1);
     }
-    if (!port.isEmpty() && port != m_port)
+    const QByteArray ownPort =
+        environment.localPort != 0 ? QByteArray::number(environment.localPort) : m_port;
+    if (!port.isEmpty() && port != ownPort)
         return false;
     for (const QByteArray &own : m_hostNames) {
         if (name == own)
             return true;
     }
-    return false;
+    return !environment.localAddress.isNull() && name == hostNameOf(environment.localAddress);
 }
 
 std::optional<ApiError> RequestGuard::check(const HttpRequest &request) const
 {
+    // Two of either leave it open which one a check looked at (RFC 9112 §3.2).
+    if (request.headerCount("host") > 1)
+        return ApiError::badRequest(QCoreApplication::translate(
+            "RequestGuard", "The request has more than one Host header."));
+    if (request.headerCount("origin") > 1)
+        return ApiError::badRequest(QCoreApplication::translate(
+            "RequestGuard", "The request has more than one Origin header."));
     const QByteArray host = request.header("host");
     if (request.versionMinor >= 1 && host.isEmpty())
         return ApiError::badRequest(
             QCoreApplication::translate("RequestGuard", "The request has no Host header."));
-    if (!host.isEmpty() && !isOwnHost(host))
+    if (!host.isEmpty() && !isOwnHost(host, request.environment))
         return ApiError::forbidden(
             QCoreApplication::translate(
                 "RequestGuard",

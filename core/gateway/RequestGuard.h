@@ -9,7 +9,9 @@
 namespace gatehouse {
 
 // First stage: refuses requests that did not come from a local tool talking to us by our
-// own address (DNS rebinding), and browser pages of other origins.
+// own address (DNS rebinding), and browser pages of other origins. "Our own address" is
+// the loopback names, the bind address, and the address the client's connection reached
+// (what a LAN client uses when the gateway listens on 0.0.0.0 or ::).
 class RequestGuard
 {
 public:
@@ -20,7 +22,7 @@ public:
     QByteArray allowedOrigin(const HttpRequest &request) const;
 
 private:
-    bool isOwnHost(QByteArrayView host) const;
+    bool isOwnHost(QByteArrayView host, const HttpEnvironment &environment) const;
 
     QList<QByteArray> m_hostNames; // lower-case host names without port
     QByteArray m_port;

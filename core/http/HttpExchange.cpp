@@ -20,6 +20,18 @@ QByteArray HttpExchange::reasonPhrase(int status)
     switch (status) {
     case 100:
         return "Continue";
+    case 101:
+        return "Switching Protocols";
+    case 202:
+        return "Accepted";
+    case 206:
+        return "Partial Content";
+    case 303:
+        return "See Other";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
     case 200:
         return "OK";
     case 201:
@@ -46,8 +58,24 @@ QByteArray HttpExchange::reasonPhrase(int status)
         return "Method Not Allowed";
     case 408:
         return "Request Timeout";
+    case 406:
+        return "Not Acceptable";
     case 409:
         return "Conflict";
+    case 410:
+        return "Gone";
+    case 411:
+        return "Length Required";
+    case 412:
+        return "Precondition Failed";
+    case 414:
+        return "URI Too Long";
+    case 421:
+        return "Misdirected Request";
+    case 426:
+        return "Upgrade Required";
+    case 428:
+        return "Precondition Required";
     case 413:
         return "Content Too Large";
     case 415:
@@ -60,6 +88,10 @@ QByteArray HttpExchange::reasonPhrase(int status)
         return "Too Many Requests";
     case 431:
         return "Request Header Fields Too Large";
+    case 451:
+        return "Unavailable For Legal Reasons";
+    case 499:
+        return "Client Closed Request";
     case 500:
         return "Internal Server Error";
     case 501:
@@ -75,7 +107,20 @@ QByteArray HttpExchange::reasonPhrase(int status)
     case 529:
         return "Overloaded";
     default:
-        return "Status";
+        break;
+    }
+    // A status without a name of its own is named by its class (RFC 9110 §15).
+    switch (status / 100) {
+    case 1:
+        return "Informational";
+    case 2:
+        return "Success";
+    case 3:
+        return "Redirection";
+    case 4:
+        return "Client Error";
+    default:
+        return "Server Error";
     }
 }
 

@@ -34,6 +34,10 @@ public:
 
 signals:
     void clientGone();
+    // The client takes the answer more slowly than it is written: true once the unsent bytes
+    // pass a bound, false once they drained. A streaming sender pauses in between, so that
+    // what a slow reader costs stays bounded.
+    void sendBufferFull(bool full);
 
 private:
     friend class HttpConnection;

@@ -1,12 +1,22 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QList>
 #include <QPair>
 
 namespace gatehouse {
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+// Where a request came in: the two ends of its connection.
+struct HttpEnvironment
+{
+    QHostAddress localAddress;
+    quint16 localPort = 0;
+    QHostAddress peerAddress;
+    quint16 peerPort = 0;
+};
 
 // One parsed HTTP/1.x request. Header names are lower-case.
 struct HttpRequest
@@ -18,6 +28,7 @@ struct HttpRequest
     int versionMinor = 1; // HTTP/1.<versionMinor>
     HttpHeaders headers;
     QByteArray body;
+    HttpEnvironment environment;
 
     // The value of the first header with this (lower-case) name, or a null array.
     QByteArray header(QByteArrayView lowerName) const
@@ -28,13 +39,15 @@ struct HttpRequest
         }
         return {};
     }
-    bool hasHeader(QByteArrayView lowerName) const
+    bool hasHeader(QByteArrayView lowerName) const { return headerCount(lowerName) > 0; }
+    int headerCount(QByteArrayView lowerName) const
     {
+        int count = 0;
         for (const auto &h : headers) {
             if (h.first == lowerName)
-                return true;
+                ++count;
         }
-        return false;
+        return count;
     }
     // Whether the client wants the connection kept open after the response.
     bool keepAlive() const;

@@ -48,6 +48,25 @@ bool HttpRequestParser::takeContinueRequest()
     return pending;
 }
 
+bool HttpRequestParser::takeHeadReady()
+{
+    const bool ready = m_headReady;
+    m_headReady = false;
+    return ready;
+}
+
+HttpRequest HttpRequestParser::head() const
+{
+    HttpRequest out;
+    out.method = m_request.method;
+    out.target = m_request.target;
+    out.path = m_request.path;
+    out.query = m_request.query;
+    out.versionMinor = m_request.versionMinor;
+    out.headers = m_request.headers;
+    return out;
+}
+
 HttpRequest HttpRequestParser::takeRequest()
 {
     HttpRequest out = std::move(m_request);
@@ -55,6 +74,7 @@ HttpRequest HttpRequestParser::takeRequest()
     m_state = State::RequestLine;
     m_remaining = 0;
     m_continuePending = false;
+    m_headReady = false;
     m_chunked = ChunkedDecoder();
     return out;
 }
@@ -202,6 +222,7 @@ HttpRequestParser::Status HttpRequestParser::headersDone()
                 417, tr("Expectation \"%1\" is not supported.").arg(QString::fromLatin1(expect)));
         m_continuePending = m_state != State::Body || m_remaining > 0;
     }
+    m_headReady = true;
     return Status::Incomplete;
 }
 

@@ -39,6 +39,10 @@ public:
     const QString &errorMessage() const { return m_errorMessage; }
     // True once, right after headers that ask for "100 Continue" before the body is sent.
     bool takeContinueRequest();
+    // True once, right after the headers of a request were parsed (its body may follow).
+    bool takeHeadReady();
+    // The request being parsed, without its body: valid from takeHeadReady() on.
+    HttpRequest head() const;
     // True while part of a request has been received.
     bool inProgress() const { return m_state != State::RequestLine; }
 
@@ -62,6 +66,7 @@ private:
     HttpRequest m_request;
     qint64 m_remaining = 0;
     bool m_continuePending = false;
+    bool m_headReady = false;
     int m_errorStatus = 0;
     QString m_errorMessage;
 };

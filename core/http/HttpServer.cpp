@@ -23,14 +23,10 @@ void HttpServer::incomingConnection(qintptr socketDescriptor)
         ssl->startServerEncryption();
     }
     if (m_connectionCount >= m_settings.maxConnections) {
-        const QByteArray body = "{\"error\":{\"message\":\"Too many open connections to "
-                                "Gatehouse.\",\"type\":\"server_error\",\"param\":null,"
-                                "\"code\":\"too_many_connections\"}}\n";
-        socket->write("HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\n"
-                      "connection: close\r\nretry-after: 1\r\ncontent-length: " +
-                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
-        socket->disconnectFromHost();
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        // Answered by the handler like any refusal (its error shape, a request id), without
+        // reading a request; the connection closes after the answer and is not counted.
+        auto *refused = new HttpConnection(socket, m_handler, m_settings.connection, this);
+        refused->refuse(503, tr("Too many open connections to Gatehouse."));
         return;
     }
     ++m_connectionCount;

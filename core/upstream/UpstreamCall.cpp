@@ -4,6 +4,7 @@
 #include <QHostAddress>
 #include <QSet>
 #include <QTimer>
+#include <limits>
 
 namespace gatehouse {
 
@@ -113,6 +114,17 @@ void UpstreamCall::abort()
          m_headersSent});
 }
 
+void UpstreamCall::setPaused(bool paused)
+{
+    if (paused == m_paused || isDone())
+        return;
+    m_paused = paused;
+    // A paused call waits on its reader, not on the provider.
+    m_deadlineMs = paused ? std::numeric_limits<qint64>::max()
+                          : CallDeadlines::ofThisThread().now() + m_timeouts.idleMs;
+    pauseChanged();
+}
+
 void UpstreamCall::end(const UpstreamResult &result)
 {
     m_phase = Phase::Done;
@@ -151,7 +163,8 @@ void UpstreamCall::deliverData(const QByteArray &data)
 {
     if (isDone() || data.isEmpty())
         return;
-    m_deadlineMs = CallDeadlines::ofThisThread().now() + m_timeouts.idleMs;
+    if (!m_paused)
+        m_deadlineMs = CallDeadlines::ofThisThread().now() + m_timeouts.idleMs;
     emit dataReceived(data);
 }
 

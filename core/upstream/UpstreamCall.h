@@ -22,6 +22,10 @@ public:
     // Stops the request and reports a cancelled outcome (unless it had ended already).
     void abort();
     bool isDone() const { return m_phase == Phase::Done; }
+    // Stops taking the answer in while its reader cannot keep up, and takes it in again
+    // after: the provider is held back by TCP. The idle timeout does not run in between.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
     qint64 elapsedMs() const { return m_clock.elapsed(); }
     qint64 elapsedNs() const { return m_clock.nsecsElapsed(); }
 
@@ -53,6 +57,8 @@ protected:
     ApiError timedOut(const QString &what, int ms) const;
     // Stops all network activity of the transport; called once, when the call ends.
     virtual void releaseTransport() = 0;
+    // The transport stops or resumes reading as isPaused() says.
+    virtual void pauseChanged() {}
 
 private:
     friend class CallDeadlines;
@@ -67,6 +73,7 @@ private:
     QUrl m_url;
     Phase m_phase = Phase::AwaitingFirstByte;
     bool m_headersSent = false;
+    bool m_paused = false;
     QElapsedTimer m_clock;
 };
 

@@ -81,6 +81,28 @@ public:
 protected:
     void releaseTransport() override { stop(); }
 
+    void pauseChanged() override
+    {
+        if (!m_socket)
+            return;
+        // Paused, the socket reads this much ahead and then leaves the rest to TCP.
+        m_socket->setReadBufferSize(isPaused() ? pausedReadAheadBytes : readAheadBytes);
+        if (isPaused())
+            return;
+        // What arrived meanwhile, and the end of the connection, are taken in now.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (isPaused() || isDone())
+                    return;
+                if (std::exchange(m_closedWhilePaused, false))
+                    onDisconnected();
+                else
+                    onReadyRead();
+            },
+            Qt::QueuedConnection);
+    }
+
 private:
     void stop()
     {
@@ -142,6 +164,8 @@ private:
     {
         m_socket = socket;
         socket->setParent(this);
+        // What one read hands on, and the relay copies on its way to the client, stays small.
+        socket->setReadBufferSize(readAheadBytes);
         connect(socket, &QAbstractSocket::readyRead, this, [this] { onReadyRead(); });
         connect(socket, &QAbstractSocket::disconnected, this, [this] { onDisconnected(); });
         connect(socket, &QAbstractSocket::errorOccurred, this,
@@ -167,7 +191,7 @@ private:
 
     void onReadyRead()
     {
-        if (!m_socket || isDone())
+        if (!m_socket || isDone() || isPaused())
             return;
         const QByteArray data = m_socket->readAll();
         if (data.isEmpty())
@@ -216,6 +240,10 @@ private:
     {
         if (!m_socket || isDone())
             return;
+        if (isPaused()) {
+            m_closedWhilePaused = true; // the bytes before the close are still to be read
+            return;
+        }
         QPointer<Http1Call> self(this);
         onReadyRead(); // the last bytes, which may complete the answer
         if (!self || isDone() || !m_socket)
@@ -290,6 +318,9 @@ private:
     bool m_reused = false;
     bool m_retried = false;
     bool m_gotBytes = false;
+    bool m_closedWhilePaused = false;
+    static constexpr qint64 readAheadBytes = 1024 * 1024;
+    static constexpr qint64 pausedReadAheadBytes = 64 * 1024;
 };
 
 UpstreamClient::UpstreamClient(QObject *parent) : QObject(parent), m_sweep(new QTimer(this))

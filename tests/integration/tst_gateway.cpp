@@ -412,6 +412,13 @@ private slots:
             << QByteArray("127.0.0.1:PORT") << QByteArray("https://attacker.example") << 403;
         QTest::newRow("allowed origin")
             << QByteArray("localhost:PORT") << QByteArray("http://localhost:5173") << 200;
+        QTest::newRow("two hosts")
+            << QByteArray("127.0.0.1:PORT\nattacker.example:PORT") << QByteArray() << 400;
+        QTest::newRow("attacker host first")
+            << QByteArray("attacker.example:PORT\n127.0.0.1:PORT") << QByteArray() << 400;
+        QTest::newRow("two origins")
+            << QByteArray("127.0.0.1:PORT")
+            << QByteArray("http://localhost:5173\nhttps://attacker.example") << 400;
     }
     void hostAndOriginChecks()
     {
@@ -419,13 +426,19 @@ private slots:
         QFETCH(QByteArray, origin);
         QFETCH(int, status);
         QList<QPair<QByteArray, QByteArray>> headers = auth();
-        headers.append(qMakePair(QByteArray("Host"),
-                                 QByteArray(host.replace("PORT", QByteArray::number(m_port)))));
-        if (!origin.isEmpty())
-            headers.append(qMakePair(QByteArray("Origin"), QByteArray(origin)));
+        // One header per line of the row: several lines send the header several times.
+        for (const QByteArray &h : host.replace("PORT", QByteArray::number(m_port)).split('\n'))
+            headers.append(qMakePair(QByteArray("Host"), h));
+        if (!origin.isEmpty()) {
+            for (const QByteArray &o : origin.split('\n'))
+                headers.append(qMakePair(QByteArray("Origin"), o));
+        }
         const auto r = HttpTestClient::request(m_port, "GET", "/v1/models", {}, headers);
         QCOMPARE(r.status, status);
-        if (status == 200) {
+        if (status == 400) {
+            QCOMPARE(errorOf(r).value(QLatin1String("type")).toString(),
+                     QStringLiteral("invalid_request_error"));
+        } else if (status == 200) {
             QCOMPARE(r.header("access-control-allow-origin"), origin);
         } else {
             QVERIFY(r.header("access-control-allow-origin").isEmpty());
@@ -498,8 +511,10 @@ private slots:
                    "4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
             << 400;
         QTest::newRow("bad chunk")
-            << QByteArray("POST /v1/chat/completions HTTP/1.1\r\nHost: "
-                          "127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffffffff\r\n")
+            << QByteArray("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                          "Authorization: Bearer " +
+                          m_key.toLatin1() +
+                          "\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffffffff\r\n")
             << 400;
         QTest::newRow("huge header")
             << QByteArray("GET /healthz HTTP/1.1\r\nX: " + QByteArray(40 * 1024, 'a') + "\r\n\r\n")
@@ -548,6 +563,51 @@ private slots:
         QCOMPARE(client.waitForResponse().status, 200);
     }
 
+    void keylessRequestIsRefusedBeforeItsBody()
+    {
+        HttpTestClient client(m_port);
+        QVERIFY(client.connectToServer());
+        // The body is announced, and 100 Continue asked for, but never sent.
+        client.sendRaw("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                       "Expect: 100-continue\r\nContent-Type: application/json\r\n"
+                       "Content-Length: 60000\r\n\r\n");
+        const auto r = client.waitForResponse(3000);
+        QCOMPARE(r.status, 401);
+        QCOMPARE(errorOf(r).value(QLatin1String("type")).toString(),
+                 QStringLiteral("authentication_error"));
+        QCOMPARE(r.header("connection"), QByteArray("close"));
+        QVERIFY(client.waitForDisconnect(3000));
+    }
+
+    void foreignHostIsRefusedBeforeItsBody()
+    {
+        HttpTestClient client(m_port);
+        QVERIFY(client.connectToServer());
+        client.sendRaw("POST /v1/chat/completions HTTP/1.1\r\nHost: attacker.example\r\n"
+                       "Authorization: Bearer " +
+                       m_key.toLatin1() + "\r\nContent-Length: 60000\r\n\r\n");
+        QCOMPARE(client.waitForResponse(3000).status, 403);
+        QVERIFY(client.waitForDisconnect(3000));
+    }
+
+    void continueOnlyAfterTheKeyIsAccepted()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(socket.waitForConnected(3000));
+        const QByteArray body = chatBody("fake:echo-1");
+        socket.write("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                     "Bearer " +
+                     m_key.toLatin1() + "\r\nExpect: 100-continue\r\nContent-Length: " +
+                     QByteArray::number(body.size()) + "\r\n\r\n");
+        QByteArray got;
+        QTRY_VERIFY_WITH_TIMEOUT((got += socket.readAll()).contains("\r\n\r\n"), 3000);
+        QVERIFY2(got.startsWith("HTTP/1.1 100 Continue\r\n\r\n"), got.constData());
+        socket.write(body);
+        QTRY_VERIFY_WITH_TIMEOUT((got += socket.readAll()).contains("echo: hello there"), 3000);
+        QVERIFY(got.contains("HTTP/1.1 200 OK\r\n"));
+    }
+
     void limitsOnConnectionsAndIdleTime()
     {
         Config c = baseConfig();
@@ -566,6 +626,10 @@ private slots:
         d.connectToServer(); // the server answers at once, before any request, and closes
         const auto refused = d.waitForResponse(3000);
         QCOMPARE(refused.status, 503);
+        QVERIFY(refused.header("x-request-id").startsWith("req_"));
+        QCOMPARE(refused.header("retry-after"), QByteArray("1"));
+        QCOMPARE(errorOf(refused).value(QLatin1String("code")).toString(),
+                 QStringLiteral("too_many_connections"));
         // Idle connections are closed by the server, which frees the slots.
         QVERIFY(a.waitForDisconnect(3000));
         QVERIFY(b.waitForDisconnect(3000));
@@ -617,6 +681,113 @@ private slots:
         for (const int f : fillers)
             ::close(f);
         ::close(listener);
+    }
+
+    // A service of its own with short deadlines: the header deadline is the idle timeout
+    // (300 ms), the body deadline twice that.
+    quint16 startShortDeadlines(GatewayService &service)
+    {
+        Config c = baseConfig();
+        c.gateway.idleTimeoutMs = 300;
+        QSignalSpy listening(&service, &GatewayService::listening);
+        service.start(GatewaySnapshot::build(c, {}, {}));
+        if (!listening.wait(5000))
+            return 0;
+        return listening.first().at(1).value<quint16>();
+    }
+
+    // Sends `bytes` one at a time, `intervalMs` apart, until they are all sent, the server
+    // answered or closed, or 4 s passed; returns how long that took.
+    static qint64 drip(HttpTestClient &client, const QByteArray &bytes, int intervalMs)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        for (const char c : bytes) {
+            if (clock.elapsed() > 4000 || client.current().status != 0 ||
+                client.socket()->state() != QAbstractSocket::ConnectedState)
+                break;
+            client.sendRaw(QByteArray(1, c));
+            QTest::qWait(intervalMs);
+        }
+        return clock.elapsed();
+    }
+
+    void drippedHeadersGet408AtTheirDeadline()
+    {
+        GatewayService service;
+        const quint16 port = startShortDeadlines(service);
+        QVERIFY(port != 0);
+        HttpTestClient client(port);
+        QVERIFY(client.connectToServer());
+        // A byte every 50 ms never lets 300 ms pass in silence, but the headers are not done
+        // in 300 ms either.
+        const QByteArray head =
+            "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: " + QByteArray(200, 'a') +
+            "\r\n\r\n";
+        const qint64 took = drip(client, head, 50);
+        QVERIFY2(took < 2000, QByteArray::number(took).constData());
+        const auto r = client.waitForResponse(3000);
+        QCOMPARE(r.status, 408);
+        QCOMPARE(errorOf(r).value(QLatin1String("code")).toString(),
+                 QStringLiteral("request_timeout"));
+        QVERIFY(client.waitForDisconnect(3000));
+    }
+
+    void drippedBodyGets408AtItsDeadline()
+    {
+        GatewayService service;
+        const quint16 port = startShortDeadlines(service);
+        QVERIFY(port != 0);
+        HttpTestClient client(port);
+        QVERIFY(client.connectToServer());
+        const QByteArray body = chatBody("fake:echo-1");
+        client.sendRaw("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                       "Bearer " +
+                       m_key.toLatin1() + "\r\nContent-Length: " +
+                       QByteArray::number(body.size() + 4000) + "\r\n\r\n");
+        const qint64 took = drip(client, body + QByteArray(4000, ' '), 50);
+        QVERIFY2(took < 3000, QByteArray::number(took).constData());
+        QCOMPARE(client.waitForResponse(3000).status, 408);
+        QVERIFY(client.waitForDisconnect(3000));
+    }
+
+    void wildcardBindAcceptsTheAddressTheClientReached()
+    {
+        Config c = baseConfig();
+        c.gateway.bindAddress = QStringLiteral("0.0.0.0");
+        GatewayService service;
+        QSignalSpy listening(&service, &GatewayService::listening);
+        service.start(GatewaySnapshot::build(c, {}, {}));
+        QVERIFY(listening.wait(5000));
+        const quint16 port = listening.first().at(1).value<quint16>();
+        // 127.0.0.2 is loopback too, but neither a loopback name nor the bind address.
+        auto get = [port](const QByteArray &host) -> QByteArray {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress(QStringLiteral("127.0.0.2")), port);
+            if (!socket.waitForConnected(3000))
+                return QByteArray("no connection");
+            socket.write("GET /healthz HTTP/1.1\r\nHost: " + host +
+                         "\r\nConnection: close\r\n\r\n");
+            QByteArray got;
+            QElapsedTimer clock;
+            clock.start();
+            while (socket.state() != QAbstractSocket::UnconnectedState && clock.elapsed() < 3000) {
+                socket.waitForReadyRead(100);
+                got += socket.readAll();
+            }
+            got += socket.readAll();
+            return got;
+        };
+        const QByteArray p = QByteArray::number(port);
+        const QByteArray reached = get("127.0.0.2:" + p);
+        QVERIFY2(reached.startsWith("HTTP/1.1 200 OK"), reached.constData());
+        QVERIFY(get("127.0.0.2").startsWith("HTTP/1.1 200 OK"));
+        QVERIFY(get("127.0.0.1:" + p).startsWith("HTTP/1.1 200 OK"));
+        // Another address, or the right one with another port, is still refused.
+        QVERIFY(get("127.0.0.3:" + p).startsWith("HTTP/1.1 403 Forbidden"));
+        QVERIFY(get("127.0.0.2:" + QByteArray::number(port == 1 ? 2 : port - 1))
+                    .startsWith("HTTP/1.1 403 Forbidden"));
+        QVERIFY(get("0.0.0.0:" + p).startsWith("HTTP/1.1 403 Forbidden"));
     }
 
     void slowHeadersAreCutOff()

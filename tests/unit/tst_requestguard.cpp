@@ -63,6 +63,74 @@ private slots:
             QVERIFY(!error->message.isEmpty());
     }
 
+    void hostIsCheckedAgainstTheReachedAddress_data()
+    {
+        QTest::addColumn<QString>("bind");
+        QTest::addColumn<QString>("local"); // the address the client's connection reached
+        QTest::addColumn<QByteArray>("host");
+        QTest::addColumn<int>("status"); // 0: allowed
+        QTest::newRow("lan client of 0.0.0.0")
+            << "0.0.0.0"
+            << "192.168.1.5" << QByteArray("192.168.1.5:4777") << 0;
+        QTest::newRow("lan client without port") << "0.0.0.0"
+                                                 << "192.168.1.5" << QByteArray("192.168.1.5") << 0;
+        QTest::newRow("other address") << "0.0.0.0"
+                                       << "192.168.1.5" << QByteArray("192.168.1.6:4777") << 403;
+        QTest::newRow("wrong port") << "0.0.0.0"
+                                    << "192.168.1.5" << QByteArray("192.168.1.5:4778") << 403;
+        QTest::newRow("wildcard is no host name")
+            << "0.0.0.0"
+            << "192.168.1.5" << QByteArray("0.0.0.0:4777") << 403;
+        QTest::newRow("ipv4 client of ::")
+            << "::"
+            << "::ffff:192.168.1.5" << QByteArray("192.168.1.5:4777") << 0;
+        QTest::newRow("ipv6 client of ::") << "::"
+                                           << "fd00::5" << QByteArray("[fd00::5]:4777") << 0;
+        QTest::newRow("rebinding name") << "0.0.0.0"
+                                        << "192.168.1.5" << QByteArray("evil.example:4777") << 403;
+    }
+    void hostIsCheckedAgainstTheReachedAddress()
+    {
+        QFETCH(QString, bind);
+        QFETCH(QString, local);
+        QFETCH(QByteArray, host);
+        QFETCH(int, status);
+        const RequestGuard guard(bind, 4777, {});
+        HttpRequest request;
+        request.method = "GET";
+        request.path = "/v1/models";
+        request.headers.append({"host", host});
+        request.environment.localAddress = QHostAddress(local);
+        request.environment.localPort = 4777;
+        const auto error = guard.check(request);
+        QCOMPARE(error ? error->status : 0, status);
+    }
+
+    void duplicateHostOrOriginIs400_data()
+    {
+        QTest::addColumn<HttpHeaders>("headers");
+        QTest::newRow("two hosts")
+            << HttpHeaders{{"host", "127.0.0.1:4777"}, {"host", "evil.example"}};
+        QTest::newRow("same host twice")
+            << HttpHeaders{{"host", "127.0.0.1:4777"}, {"host", "127.0.0.1:4777"}};
+        QTest::newRow("two origins") << HttpHeaders{{"host", "127.0.0.1:4777"},
+                                                    {"origin", "http://localhost:3000"},
+                                                    {"origin", "https://evil.example"}};
+    }
+    void duplicateHostOrOriginIs400()
+    {
+        QFETCH(HttpHeaders, headers);
+        const RequestGuard guard(QStringLiteral("127.0.0.1"), 4777,
+                                 {QStringLiteral("http://localhost:3000")});
+        HttpRequest request;
+        request.method = "GET";
+        request.path = "/v1/models";
+        request.headers = headers;
+        const auto error = guard.check(request);
+        QVERIFY(error);
+        QCOMPARE(error->status, 400);
+    }
+
     void allowedOriginIsEchoedNeverWildcard()
     {
         const RequestGuard guard(QStringLiteral("127.0.0.1"), 4777,
