@@ -165,8 +165,9 @@ class ChatStreamObserver : public StreamObserver
 public:
     void observe(QByteArrayView bytes) override
     {
-        // Only the last bytes matter: the end marker and the usage chunk come last.
-        if (bytes.contains(QByteArrayView("\"usage\"")))
+        // Only the last bytes matter: the end marker and the usage chunk come last. The usage
+        // object may arrive cut anywhere, its name too: it is read again while in the tail.
+        if (UsageScanner::mayHoldUsage(m_tail, bytes))
             m_scanner.scan(QByteArray(m_tail + bytes));
         m_tail = bytes.size() >= 512 ? bytes.last(512).toByteArray()
                                      : QByteArray(m_tail + bytes).right(512);

@@ -169,7 +169,8 @@ class MessagesStreamObserver : public StreamObserver
 public:
     void observe(QByteArrayView bytes) override
     {
-        if (bytes.contains(QByteArrayView("\"usage\"")))
+        // The usage object may arrive cut anywhere, its name too: read again while in the tail.
+        if (UsageScanner::mayHoldUsage(m_tail, bytes))
             m_scanner.scan(QByteArray(m_tail + bytes));
         if (bytes.contains(QByteArrayView("message_stop")) ||
             QByteArray(m_tail.right(16) + bytes.first(std::min<qsizetype>(16, bytes.size())))

@@ -63,6 +63,16 @@ void read(QByteArrayView o, conversation::Usage &u)
 
 } // namespace
 
+bool UsageScanner::mayHoldUsage(QByteArrayView tail, QByteArrayView bytes)
+{
+    const QByteArrayView name("\"usage\"");
+    if (tail.contains(name) || bytes.contains(name))
+        return true;
+    const QByteArray seam = tail.last(std::min(tail.size(), name.size() - 1)).toByteArray() +
+                            bytes.first(std::min(bytes.size(), name.size() - 1));
+    return seam.contains(name);
+}
+
 void UsageScanner::scan(QByteArrayView bytes)
 {
     qsizetype from = bytes.size();

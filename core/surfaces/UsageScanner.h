@@ -18,6 +18,10 @@ public:
     void scan(QByteArrayView bytes);
     const conversation::Usage &usage() const { return m_usage; }
 
+    // Whether a "usage" object may start in `tail` (the last bytes seen) or `bytes` (those
+    // after them), its name cut between them included: then tail + bytes is worth a scan.
+    static bool mayHoldUsage(QByteArrayView tail, QByteArrayView bytes);
+
 private:
     void readObjectAfter(QByteArrayView bytes, qsizetype pos);
 
