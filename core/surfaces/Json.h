@@ -54,9 +54,11 @@ inline QString escapedStringContent(const QString &text)
     const QByteArray quoted = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(quoted.mid(2, quoted.size() - 4));
 }
+// A count or a time: a whole number, never negative; `fallback` when there is none.
 inline qint64 integer(const QJsonValue &v, qint64 fallback = -1)
 {
-    return v.isDouble() ? v.toInteger(fallback) : fallback;
+    const qint64 n = v.isDouble() ? v.toInteger(-1) : -1;
+    return n >= 0 ? n : fallback;
 }
 
 } // namespace gatehouse::json

@@ -337,8 +337,14 @@ std::variant<Request, ApiError> MessagesSurface::decodeRequest(const QJsonObject
             r.messages << message;
     }
 
-    if (in.value(k("max_tokens")).isDouble())
-        r.maxOutputTokens = in.value(k("max_tokens")).toInteger();
+    // A fraction or a number too large for an integer would go on as 0.
+    if (const QJsonValue maxTokens = in.value(k("max_tokens"));
+        !maxTokens.isUndefined() && !maxTokens.isNull()) {
+        if (!maxTokens.isDouble() || maxTokens.toInteger() < 1)
+            return ApiError::untranslatable(tr("max_tokens must be a positive integer."),
+                                            QStringLiteral("max_tokens"));
+        r.maxOutputTokens = maxTokens.toInteger();
+    }
     if (in.value(k("temperature")).isDouble())
         r.temperature = in.value(k("temperature")).toDouble();
     if (in.value(k("top_p")).isDouble())

@@ -491,8 +491,14 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
     }
     if (in.value(k("parallel_tool_calls")).isBool())
         r.parallelToolCalls = in.value(k("parallel_tool_calls")).toBool();
-    if (in.value(k("max_output_tokens")).isDouble())
-        r.maxOutputTokens = in.value(k("max_output_tokens")).toInteger();
+    // A fraction or a number too large for an integer would go on as 0.
+    if (const QJsonValue maxTokens = in.value(k("max_output_tokens"));
+        !maxTokens.isUndefined() && !maxTokens.isNull()) {
+        if (!maxTokens.isDouble() || maxTokens.toInteger() < 1)
+            return ApiError::untranslatable(tr("max_output_tokens must be a positive integer."),
+                                            QStringLiteral("max_output_tokens"));
+        r.maxOutputTokens = maxTokens.toInteger();
+    }
     if (in.value(k("temperature")).isDouble())
         r.temperature = in.value(k("temperature")).toDouble();
     if (in.value(k("top_p")).isDouble())

@@ -334,6 +334,19 @@ private slots:
             << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
                           "\"source\":{\"type\":\"file\"}}]}]}")
             << "messages[0].content[0]";
+        // Neither may go on as max_tokens 0.
+        QTest::newRow("max_tokens a fraction")
+            << QByteArray(
+                   "{\"max_tokens\":1.5,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+            << "max_tokens";
+        QTest::newRow("max_tokens beyond an integer")
+            << QByteArray(
+                   "{\"max_tokens\":1e300,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+            << "max_tokens";
+        QTest::newRow("max_tokens negative")
+            << QByteArray(
+                   "{\"max_tokens\":-3,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+            << "max_tokens";
     }
     void requestRefused()
     {
