@@ -57,6 +57,8 @@ std::variant<Part, ApiError> sourcePart(const QJsonObject &block, Part::Kind kin
             return ApiError::untranslatable(tr("%1 is larger than 15 MB.").arg(where), where);
     } else if (type == QLatin1String("url")) {
         p.url = source.value(k("url")).toString();
+        if (p.url.isEmpty())
+            return ApiError::untranslatable(tr("%1.source needs a url.").arg(where), where);
     } else if (type == QLatin1String("text") && kind == Part::Kind::File) {
         p.mediaType = source.value(k("media_type")).toString(QStringLiteral("text/plain"));
         p.data = QString::fromLatin1(source.value(k("data")).toString().toUtf8().toBase64());
@@ -899,7 +901,9 @@ void MessagesStreamDecoder::handle(const SseParser::Event &event, StreamEvents &
         StreamEvent stop;
         stop.type = Type::BlockStop;
         stop.index = *it;
-        stop.part = m_parts.value(*it);
+        // A closed block takes no more deltas, and closes once.
+        m_blocks.erase(it);
+        stop.part = m_parts.value(stop.index);
         if (stop.part.isToolCall() && stop.part.arguments.isEmpty())
             stop.part.arguments = QStringLiteral("{}");
         out << stop;

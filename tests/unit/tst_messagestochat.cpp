@@ -334,6 +334,10 @@ private slots:
             << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
                           "\"source\":{\"type\":\"file\"}}]}]}")
             << "messages[0].content[0]";
+        QTest::newRow("image url source without url")
+            << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
+                          "\"source\":{\"type\":\"url\"}}]}]}")
+            << "messages[0].content[0]";
         // Neither may go on as max_tokens 0.
         QTest::newRow("max_tokens a fraction")
             << QByteArray(
@@ -385,6 +389,35 @@ private slots:
                  QStringLiteral("system"));
         QCOMPARE(messages.at(2).toObject().value(QLatin1String("content")).toString(),
                  QStringLiteral("Env"));
+    }
+
+    // Once a provider closed a block, later deltas or a second close for its index are not
+    // passed on: a client would get text after the end of a block, or two ends.
+    void closedBlockTakesNothingMore()
+    {
+        const QByteArray in =
+            "event: message_start\ndata: "
+            "{\"type\":\"message_start\",\"message\":{\"id\":\"m\"}}\n\n"
+            "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+            "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+            "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+            "\"delta\":{\"type\":\"text_delta\",\"text\":\"a\"}}\n\n"
+            "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+            "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+            "\"delta\":{\"type\":\"text_delta\",\"text\":\"b\"}}\n\n"
+            "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+            "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+        MessagesStreamDecoder decoder;
+        QList<conversation::StreamEvent::Type> types;
+        QString text;
+        for (const conversation::StreamEvent &e : decoder.feed(in)) {
+            types << e.type;
+            text += e.delta;
+        }
+        using T = conversation::StreamEvent::Type;
+        const QList<T> expected{T::Start, T::BlockStart, T::BlockDelta, T::BlockStop, T::Finish};
+        QCOMPARE(types, expected);
+        QCOMPARE(text, QStringLiteral("a"));
     }
 
     void streamErrorEvent()
