@@ -938,7 +938,10 @@ void MessagesStreamDecoder::handle(const SseParser::Event &event, StreamEvents &
                                                                                  : 502;
         StreamEvent error;
         error.type = Type::Error;
-        error.error = ApiError{status, errorType, {}, e.value(k("message")).toString(), {}};
+        QString message = e.value(k("message")).toString();
+        if (message.isEmpty()) // the client is told something
+            message = tr("The provider's stream ended with an error.");
+        error.error = ApiError{status, errorType, {}, message, {}};
         out << error;
     }
     // ping and unknown events carry nothing to pass on

@@ -388,6 +388,9 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
             if (itemPart.kind == Part::Kind::ToolCall) {
                 if (itemPart.callId.isEmpty())
                     return ApiError::badRequest(tr("%1 needs a call_id.").arg(where), where);
+                // A call without a name reaches other surfaces as a call to no tool.
+                if (itemPart.name.isEmpty() && itemPart.toolKind != ToolKind::LocalShell)
+                    return ApiError::badRequest(tr("%1 needs a name.").arg(where), where);
                 callKinds.insert(itemPart.callId, itemPart.toolKind);
             }
             assistant().parts << itemPart;

@@ -434,6 +434,20 @@ private slots:
         QCOMPARE(e.value(QLatin1String("message")).toString(), QStringLiteral("Overloaded"));
         QCOMPARE(e.value(QLatin1String("type")).toString(), QStringLiteral("overloaded_error"));
     }
+
+    // An error event whose data is no JSON still tells the client something.
+    void streamErrorEventWithoutMessage()
+    {
+        Translation t(1, false);
+        const QByteArray out =
+            t.feed("event: error\ndata: {\"type\":\"error\",\"error\":{\"mess\n\n");
+        QVERIFY(t.decoder.failed());
+        const QJsonObject e = QJsonDocument::fromJson(out.mid(6).trimmed())
+                                  .object()
+                                  .value(QLatin1String("error"))
+                                  .toObject();
+        QVERIFY(!e.value(QLatin1String("message")).toString().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMessagesToChat)
