@@ -807,11 +807,11 @@ void ChatStreamDecoder::handle(const SseParser::Event &event, StreamEvents &out)
         const QJsonObject e = chunk.value(k("error")).toObject();
         StreamEvent error;
         error.type = Type::Error;
-        error.error = ApiError{502,
-                               e.value(k("type")).toString(),
-                               e.value(k("code")).toString(),
-                               e.value(k("message")).toString(),
-                               {}};
+        QString message = e.value(k("message")).toString();
+        if (message.isEmpty()) // the client is told something
+            message = tr("The provider's stream ended with an error.");
+        error.error = ApiError{
+            502, e.value(k("type")).toString(), e.value(k("code")).toString(), message, {}};
         out << error;
         return;
     }

@@ -53,6 +53,10 @@ std::variant<Part, ApiError> sourcePart(const QJsonObject &block, Part::Kind kin
         if (p.data.isEmpty() || p.mediaType.isEmpty())
             return ApiError::untranslatable(tr("%1.source needs media_type and data.").arg(where),
                                             where);
+        // Other surfaces take only these image types.
+        if (kind == Part::Kind::Image && !isSupportedImageType(p.mediaType))
+            return ApiError::untranslatable(
+                tr("%1 must be a JPEG, PNG, GIF or WebP image.").arg(where), where);
         if (p.data.size() > maxImageBase64In)
             return ApiError::untranslatable(tr("%1 is larger than 15 MB.").arg(where), where);
     } else if (type == QLatin1String("url")) {

@@ -193,6 +193,17 @@ private slots:
         QVERIFY(messages.cachedInputTokens >= -1);
     }
 
+    // An error chunk without a message still tells the client something.
+    void streamErrorWithoutMessage()
+    {
+        ChatStreamDecoder decoder;
+        const conversation::StreamEvents events =
+            decoder.feed("data: {\"error\":{\"type\":\"server_error\"}}\n\n");
+        QVERIFY(decoder.failed());
+        QCOMPARE(events.size(), 1);
+        QVERIFY(!events[0].error.message.isEmpty());
+    }
+
     void stream_data()
     {
         QTest::addColumn<int>("pieceSize");

@@ -334,6 +334,11 @@ private slots:
             << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
                           "\"source\":{\"type\":\"file\"}}]}]}")
             << "messages[0].content[0]";
+        QTest::newRow("image media type")
+            << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
+                          "\"source\":{\"type\":\"base64\",\"media_type\":\"image/bmp\",\"data\":"
+                          "\"AA==\"}}]}]}")
+            << "messages[0].content[0]";
         QTest::newRow("image url source without url")
             << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
                           "\"source\":{\"type\":\"url\"}}]}]}")
