@@ -6,6 +6,7 @@ qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qtkeychain
 qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
 xvfb xauth dbus-x11 gnome-keyring libsecret-tools
 clang-format clang-tidy openssl git
+clang libclang-rt-14-dev
 qt6-svg-dev libqt6svg6 libsqlite3-dev appstream dpkg-dev desktop-file-utils
 chromium"
 # chromium: the browser test (tests/browser) drives it headless, without a display.

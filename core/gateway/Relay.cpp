@@ -62,7 +62,11 @@ public:
         for (const SseParser::Event &event : m_parser.feed(bytes)) {
             if (event.data.contains("\"choices\":[]") && event.data.contains("\"usage\""))
                 continue;
-            out += "data: " + event.data + "\n\n";
+            // Written back as it came: its name, and one data line for each of its lines.
+            if (!event.event.isEmpty())
+                out += "event: " + event.event + '\n';
+            QByteArray data = event.data;
+            out += "data: " + data.replace('\n', "\ndata: ") + "\n\n";
         }
         return out;
     }

@@ -55,11 +55,14 @@ bool ContentDecoder::decode(QByteArrayView in, QByteArray &out)
     z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data()));
     z.avail_in = uInt(in.size());
     char buffer[16384];
-    while (z.avail_in > 0) {
+    // A full buffer may leave output inside zlib with all input taken: go on until it is out.
+    bool bufferFull = false;
+    while (z.avail_in > 0 || bufferFull) {
         z.next_out = reinterpret_cast<Bytef *>(buffer);
         z.avail_out = sizeof buffer;
         const int rc = inflate(&z, Z_NO_FLUSH);
         out.append(buffer, qsizetype(sizeof buffer - z.avail_out));
+        bufferFull = z.avail_out == 0;
         if (rc == Z_STREAM_END) {
             m_finished = true;
             return z.avail_in == 0;

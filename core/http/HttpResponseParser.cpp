@@ -130,7 +130,9 @@ bool HttpResponseParser::parseHead(Output &out)
             if (line.isEmpty())
                 continue;
             if ((line.front() == ' ' || line.front() == '\t') && !headers.isEmpty()) {
-                headers.last().second += ' ' + line.trimmed().toByteArray(); // obsolete folding
+                // Obsolete folding; the continuation is cleaned like any value.
+                QByteArray more = line.trimmed().toByteArray();
+                headers.last().second += ' ' + more.replace('\r', ' ').replace('\0', ' ');
                 continue;
             }
             const qsizetype colon = line.indexOf(':');

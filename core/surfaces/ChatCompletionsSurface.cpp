@@ -814,12 +814,12 @@ void ChatStreamDecoder::handle(const SseParser::Event &event, const QJsonObject 
         const QJsonObject e = chunk.value(k("error")).toObject();
         StreamEvent error;
         error.type = Type::Error;
+        QString message = e.value(k("message")).toString();
+        if (message.isEmpty()) // the client is told something
+            message = tr("The provider's stream ended with an error.");
         error.providerError = true;
-        error.error = ApiError{502,
-                               e.value(k("type")).toString(),
-                               e.value(k("code")).toString(),
-                               e.value(k("message")).toString(),
-                               {}};
+        error.error = ApiError{
+            502, e.value(k("type")).toString(), e.value(k("code")).toString(), message, {}};
         out << error;
         return;
     }

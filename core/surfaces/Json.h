@@ -124,9 +124,11 @@ inline const char *shapeName(Shape shape)
 std::optional<ApiError> checkShapes(const QJsonObject &in,
                                     std::initializer_list<std::pair<const char *, Shape>> fields);
 
+// A count or a time: a whole number, never negative; `fallback` when there is none.
 inline qint64 integer(const QJsonValue &v, qint64 fallback = -1)
 {
-    return v.isDouble() ? v.toInteger(fallback) : fallback;
+    const qint64 n = v.isDouble() ? v.toInteger(-1) : -1;
+    return n >= 0 ? n : fallback;
 }
 
 } // namespace gatehouse::json

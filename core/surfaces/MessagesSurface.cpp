@@ -53,10 +53,16 @@ std::variant<Part, ApiError> sourcePart(const QJsonObject &block, Part::Kind kin
         if (p.data.isEmpty() || p.mediaType.isEmpty())
             return ApiError::untranslatable(tr("%1.source needs media_type and data.").arg(where),
                                             where);
+        // Other surfaces take only these image types.
+        if (kind == Part::Kind::Image && !isSupportedImageType(p.mediaType))
+            return ApiError::untranslatable(
+                tr("%1 must be a JPEG, PNG, GIF or WebP image.").arg(where), where);
         if (p.data.size() > maxImageBase64In)
             return ApiError::untranslatable(tr("%1 is larger than 15 MB.").arg(where), where);
     } else if (type == QLatin1String("url")) {
         p.url = source.value(k("url")).toString();
+        if (p.url.isEmpty())
+            return ApiError::untranslatable(tr("%1.source needs a url.").arg(where), where);
     } else if (type == QLatin1String("text") && kind == Part::Kind::File) {
         p.mediaType = source.value(k("media_type")).toString(QStringLiteral("text/plain"));
         p.data = QString::fromLatin1(source.value(k("data")).toString().toUtf8().toBase64());
@@ -343,8 +349,14 @@ std::variant<Request, ApiError> MessagesSurface::decodeRequest(const QJsonObject
             r.messages << message;
     }
 
-    if (in.value(k("max_tokens")).isDouble())
-        r.maxOutputTokens = in.value(k("max_tokens")).toInteger();
+    // A fraction or a number too large for an integer would go on as 0.
+    if (const QJsonValue maxTokens = in.value(k("max_tokens"));
+        !maxTokens.isUndefined() && !maxTokens.isNull()) {
+        if (!maxTokens.isDouble() || maxTokens.toInteger() < 1)
+            return ApiError::untranslatable(tr("max_tokens must be a positive integer."),
+                                            QStringLiteral("max_tokens"));
+        r.maxOutputTokens = maxTokens.toInteger();
+    }
     if (in.value(k("temperature")).isDouble())
         r.temperature = in.value(k("temperature")).toDouble();
     if (in.value(k("top_p")).isDouble())
@@ -903,7 +915,9 @@ void MessagesStreamDecoder::handle(const SseParser::Event &event, const QJsonObj
         StreamEvent stop;
         stop.type = Type::BlockStop;
         stop.index = *it;
-        stop.part = m_parts.value(*it);
+        // A closed block takes no more deltas, and closes once.
+        m_blocks.erase(it);
+        stop.part = m_parts.value(stop.index);
         if (stop.part.isToolCall() && stop.part.arguments.isEmpty())
             stop.part.arguments = QStringLiteral("{}");
         out << stop;
@@ -938,8 +952,11 @@ void MessagesStreamDecoder::handle(const SseParser::Event &event, const QJsonObj
                                                                                  : 502;
         StreamEvent error;
         error.type = Type::Error;
+        QString message = e.value(k("message")).toString();
+        if (message.isEmpty()) // the client is told something
+            message = tr("The provider's stream ended with an error.");
         error.providerError = true;
-        error.error = ApiError{status, errorType, {}, e.value(k("message")).toString(), {}};
+        error.error = ApiError{status, errorType, {}, message, {}};
         out << error;
     }
     // ping and unknown events carry nothing to pass on

@@ -392,6 +392,9 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
             if (itemPart.kind == Part::Kind::ToolCall) {
                 if (itemPart.callId.isEmpty())
                     return ApiError::badRequest(tr("%1 needs a call_id.").arg(where), where);
+                // A call without a name reaches other surfaces as a call to no tool.
+                if (itemPart.name.isEmpty() && itemPart.toolKind != ToolKind::LocalShell)
+                    return ApiError::badRequest(tr("%1 needs a name.").arg(where), where);
                 callKinds.insert(itemPart.callId, itemPart.toolKind);
             }
             assistant().parts << itemPart;
@@ -495,8 +498,14 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
     }
     if (in.value(k("parallel_tool_calls")).isBool())
         r.parallelToolCalls = in.value(k("parallel_tool_calls")).toBool();
-    if (in.value(k("max_output_tokens")).isDouble())
-        r.maxOutputTokens = in.value(k("max_output_tokens")).toInteger();
+    // A fraction or a number too large for an integer would go on as 0.
+    if (const QJsonValue maxTokens = in.value(k("max_output_tokens"));
+        !maxTokens.isUndefined() && !maxTokens.isNull()) {
+        if (!maxTokens.isDouble() || maxTokens.toInteger() < 1)
+            return ApiError::untranslatable(tr("max_output_tokens must be a positive integer."),
+                                            QStringLiteral("max_output_tokens"));
+        r.maxOutputTokens = maxTokens.toInteger();
+    }
     if (in.value(k("temperature")).isDouble())
         r.temperature = in.value(k("temperature")).toDouble();
     if (in.value(k("top_p")).isDouble())

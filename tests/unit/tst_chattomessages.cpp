@@ -176,6 +176,34 @@ private slots:
         QCOMPARE(usage.value(QLatin1String("output_tokens")).toInt(), 5);
     }
 
+    // A negative count from a provider is no count: it must not lower what a key has used.
+    void negativeUsageIsUnknown()
+    {
+        const conversation::Usage chat = ChatCompletionsSurface::usage(
+            obj("{\"prompt_tokens\":-5,\"completion_tokens\":-7,\"prompt_tokens_details\":{"
+                "\"cached_tokens\":-1},\"completion_tokens_details\":{\"reasoning_tokens\":-2}}"));
+        QCOMPARE(chat.inputTokens, -1);
+        QCOMPARE(chat.outputTokens, -1);
+        QCOMPARE(chat.cachedInputTokens, -1);
+        QCOMPARE(chat.reasoningTokens, -1);
+        const conversation::Usage messages = MessagesSurface::usage(
+            obj("{\"input_tokens\":-3,\"output_tokens\":4,\"cache_read_input_tokens\":-9}"));
+        QCOMPARE(messages.outputTokens, 4);
+        QVERIFY(messages.inputTokens >= -1);
+        QVERIFY(messages.cachedInputTokens >= -1);
+    }
+
+    // An error chunk without a message still tells the client something.
+    void streamErrorWithoutMessage()
+    {
+        ChatStreamDecoder decoder;
+        const conversation::StreamEvents events =
+            decoder.feed("data: {\"error\":{\"type\":\"server_error\"}}\n\n");
+        QVERIFY(decoder.failed());
+        QCOMPARE(events.size(), 1);
+        QVERIFY(!events[0].error.message.isEmpty());
+    }
+
     void stream_data()
     {
         QTest::addColumn<int>("pieceSize");

@@ -177,6 +177,12 @@ private slots:
             << QByteArray("HTTP/1.1 200 OK\r\nContent-Encoding: deflate\r\n\r\n" +
                           rawDeflate("raw deflate body"))
             << true << Failure::None << 200 << QByteArray("raw deflate body") << false;
+        // Ends with more output than the decoder's 16 KiB buffer inside zlib once all input
+        // is taken.
+        QTest::newRow("deflate (raw), larger than the decode buffer")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Encoding: deflate\r\n\r\n" +
+                          rawDeflate(QByteArray(16385, 'r')))
+            << true << Failure::None << 200 << QByteArray(16385, 'r') << false;
         QTest::newRow("corrupt gzip")
             << QByteArray(
                    "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n\x1f\x8b\x08\x00garbage!")
@@ -238,6 +244,19 @@ private slots:
         QCOMPARE(h[0], qMakePair(QByteArray("content-type"), QByteArray("text/plain")));
         QCOMPARE(h[1], qMakePair(QByteArray("x-folded"), QByteArray("one two")));
         QCOMPARE(h[2].first, QByteArray("content-length"));
+    }
+
+    // A folded continuation line is cleaned like the value it continues.
+    void foldedValuesAreCleaned()
+    {
+        HttpResponseParser parser;
+        const Parsed p = parse(parser,
+                               QByteArray("HTTP/1.1 200 OK\r\nX-A: one\r\n  t\rw\0o\r\n"
+                                          "Content-Length: 0\r\n\r\n",
+                                          57),
+                               0, false);
+        QVERIFY(p.ok && p.complete);
+        QCOMPARE(parser.headers().first(), qMakePair(QByteArray("x-a"), QByteArray("one t w o")));
     }
 
     void headRequestHasNoBody()
@@ -313,6 +332,23 @@ private slots:
         auto trailing = ContentDecoder::forEncoding("gzip", &supported);
         out.clear();
         QVERIFY(!trailing->decode(QByteArray(gzipped() + "junk"), out));
+    }
+
+    // Raw deflate has no trailer: the end of the output must come out with the last input,
+    // whatever its size against the decoder's buffer.
+    void rawDeflateAroundTheBufferSize()
+    {
+        for (const qsizetype size : {16384 - 200, 2 * 16384 - 200}) {
+            for (qsizetype n = size; n < size + 400; ++n) {
+                const QByteArray plain(n, 'r');
+                bool supported = false;
+                auto decoder = ContentDecoder::forEncoding("deflate", &supported);
+                QByteArray out;
+                QVERIFY(decoder->decode(rawDeflate(plain), out));
+                QVERIFY2(decoder->finished(), qPrintable(QString::number(n)));
+                QCOMPARE(out.size(), n);
+            }
+        }
     }
 };
 

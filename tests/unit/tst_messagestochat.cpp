@@ -334,6 +334,28 @@ private slots:
             << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
                           "\"source\":{\"type\":\"file\"}}]}]}")
             << "messages[0].content[0]";
+        QTest::newRow("image media type")
+            << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
+                          "\"source\":{\"type\":\"base64\",\"media_type\":\"image/bmp\",\"data\":"
+                          "\"AA==\"}}]}]}")
+            << "messages[0].content[0]";
+        QTest::newRow("image url source without url")
+            << QByteArray("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"image\","
+                          "\"source\":{\"type\":\"url\"}}]}]}")
+            << "messages[0].content[0]";
+        // Neither may go on as max_tokens 0.
+        QTest::newRow("max_tokens a fraction")
+            << QByteArray(
+                   "{\"max_tokens\":1.5,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+            << "max_tokens";
+        QTest::newRow("max_tokens beyond an integer")
+            << QByteArray(
+                   "{\"max_tokens\":1e300,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+            << "max_tokens";
+        QTest::newRow("max_tokens negative")
+            << QByteArray(
+                   "{\"max_tokens\":-3,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+            << "max_tokens";
     }
     void requestRefused()
     {
@@ -374,6 +396,35 @@ private slots:
                  QStringLiteral("Env"));
     }
 
+    // Once a provider closed a block, later deltas or a second close for its index are not
+    // passed on: a client would get text after the end of a block, or two ends.
+    void closedBlockTakesNothingMore()
+    {
+        const QByteArray in =
+            "event: message_start\ndata: "
+            "{\"type\":\"message_start\",\"message\":{\"id\":\"m\"}}\n\n"
+            "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+            "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+            "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+            "\"delta\":{\"type\":\"text_delta\",\"text\":\"a\"}}\n\n"
+            "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+            "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+            "\"delta\":{\"type\":\"text_delta\",\"text\":\"b\"}}\n\n"
+            "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+            "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+        MessagesStreamDecoder decoder;
+        QList<conversation::StreamEvent::Type> types;
+        QString text;
+        for (const conversation::StreamEvent &e : decoder.feed(in)) {
+            types << e.type;
+            text += e.delta;
+        }
+        using T = conversation::StreamEvent::Type;
+        const QList<T> expected{T::Start, T::BlockStart, T::BlockDelta, T::BlockStop, T::Finish};
+        QCOMPARE(types, expected);
+        QCOMPARE(text, QStringLiteral("a"));
+    }
+
     void streamErrorEvent()
     {
         Translation t(1, false);
@@ -387,6 +438,20 @@ private slots:
                                   .toObject();
         QCOMPARE(e.value(QLatin1String("message")).toString(), QStringLiteral("Overloaded"));
         QCOMPARE(e.value(QLatin1String("type")).toString(), QStringLiteral("overloaded_error"));
+    }
+
+    // An error event whose data is no JSON still tells the client something.
+    void streamErrorEventWithoutMessage()
+    {
+        Translation t(1, false);
+        const QByteArray out =
+            t.feed("event: error\ndata: {\"type\":\"error\",\"error\":{\"mess\n\n");
+        QVERIFY(t.decoder.failed());
+        const QJsonObject e = QJsonDocument::fromJson(out.mid(6).trimmed())
+                                  .object()
+                                  .value(QLatin1String("error"))
+                                  .toObject();
+        QVERIFY(!e.value(QLatin1String("message")).toString().isEmpty());
     }
 };
 

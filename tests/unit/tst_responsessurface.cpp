@@ -320,6 +320,14 @@ private slots:
             << QByteArray(
                    "{\"input\":[{\"type\":\"function_call\",\"name\":\"f\",\"arguments\":\"{}\"}]}")
             << "input[0]";
+        QTest::newRow("call without name")
+            << QByteArray("{\"input\":[{\"type\":\"function_call\",\"call_id\":\"c\",\"arguments\":"
+                          "\"{}\"}]}")
+            << "input[0]";
+        QTest::newRow("max_output_tokens a fraction")
+            << QByteArray("{\"max_output_tokens\":0.5,\"input\":\"x\"}") << "max_output_tokens";
+        QTest::newRow("max_output_tokens beyond an integer")
+            << QByteArray("{\"max_output_tokens\":1e300,\"input\":\"x\"}") << "max_output_tokens";
     }
     void refused()
     {

@@ -1,0 +1,84 @@
+#pragma once
+
+// What the surface fuzz targets share: the surfaces, a client request of each to convert
+// answers for, and the checks that what Gatehouse writes is valid JSON and valid errors.
+#include "FuzzSupport.h"
+#include "surfaces/SurfaceAdapter.h"
+
+#include <QJsonDocument>
+
+namespace fuzz {
+
+inline const gatehouse::SurfaceAdapter &surface(int n)
+{
+    static constexpr gatehouse::ApiSurface all[] = {gatehouse::ApiSurface::OpenAi,
+                                                    gatehouse::ApiSurface::Responses,
+                                                    gatehouse::ApiSurface::Anthropic};
+    return gatehouse::surfaceAdapter(all[n % 3]);
+}
+
+// Bytes Gatehouse writes from `o` parse back into the same JSON object.
+inline void checkJson(const QJsonObject &o)
+{
+    const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    QJsonParseError e{};
+    const QJsonDocument back = QJsonDocument::fromJson(bytes, &e);
+    FUZZ_CHECK(e.error == QJsonParseError::NoError);
+    FUZZ_CHECK(back.isObject());
+}
+
+inline void checkError(const gatehouse::ApiError &error)
+{
+    FUZZ_CHECK(error.status >= 400 && error.status <= 599);
+    FUZZ_CHECK(!error.message.isEmpty());
+    for (const gatehouse::ApiShape shape :
+         {gatehouse::ApiShape::OpenAi, gatehouse::ApiShape::Anthropic})
+        checkJson(QJsonDocument::fromJson(error.body(shape)).object());
+}
+
+// A client request of `client`'s surface with every kind of tool it can offer (answers are
+// converted for it: tool calls restored, the request echoed).
+inline const gatehouse::conversation::Request &
+clientRequest(const gatehouse::SurfaceAdapter &client, bool stream)
+{
+    static const char *const bodies[] = {
+        // Chat Completions
+        R"({"model":"gw:m","stream":true,"stream_options":{"include_usage":true},
+            "messages":[{"role":"user","content":"Hi"}],
+            "tools":[{"type":"function","function":{"name":"weather",
+                      "parameters":{"type":"object"}}}]})",
+        // Responses
+        R"({"model":"gw:m","stream":true,"store":false,
+            "reasoning":{"effort":"medium","summary":"auto"},
+            "include":["reasoning.encrypted_content"],
+            "tools":[{"type":"function","name":"exec_command","parameters":{"type":"object"}},
+                     {"type":"custom","name":"apply_patch","description":"Edit files."},
+                     {"type":"namespace","name":"agents","description":"Sub-agents",
+                      "tools":[{"type":"function","name":"spawn",
+                                "parameters":{"type":"object"}}]},
+                     {"type":"local_shell"},{"type":"web_search"}],
+            "input":"Fix it"})",
+        // Messages
+        R"({"model":"gw:m","stream":true,"max_tokens":100,
+            "messages":[{"role":"user","content":"Hi"}],
+            "tools":[{"name":"weather","input_schema":{"type":"object"}}]})"};
+    static gatehouse::conversation::Request requests[2][3];
+    static bool made = false;
+    if (!made) {
+        for (int n = 0; n < 3; ++n) {
+            auto decoded = surface(n).decodeRequest(QJsonDocument::fromJson(bodies[n]).object());
+            auto *r = std::get_if<gatehouse::conversation::Request>(&decoded);
+            FUZZ_CHECK(r);
+            requests[1][n] = *r;
+            r->stream = false;
+            requests[0][n] = *r;
+        }
+        made = true;
+    }
+    const int n = client.surface() == gatehouse::ApiSurface::OpenAi      ? 0
+                  : client.surface() == gatehouse::ApiSurface::Responses ? 1
+                                                                         : 2;
+    return requests[stream ? 1 : 0][n];
+}
+
+} // namespace fuzz
