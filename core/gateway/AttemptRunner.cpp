@@ -152,6 +152,16 @@ std::variant<PreparedAttempt, UnusableTarget, ApiError> AttemptRunner::prepare(R
                               QByteArrayLiteral("unsupported")};
     }
 
+    if (!rp.missingSecret.isEmpty())
+        return UnusableTarget{
+            ApiError::serviceUnavailable(
+                tr("The %1 of provider \"%2\" could not be read from the keychain: %3")
+                    .arg(rp.missingSecret, provider.id,
+                         rp.missingSecretError.isEmpty() ? tr("it is still being loaded.")
+                                                         : rp.missingSecretError),
+                QStringLiteral("provider_key_unavailable")),
+            QByteArrayLiteral("no key")};
+
     // Which key: the one the key configuration bills to, else the provider's main key.
     const QString label = ctx.configuration->providerKeys.value(provider.id);
     QByteArray key = rp.key;

@@ -325,7 +325,7 @@ void Gateway::serveModelList(const std::shared_ptr<RequestContext> &ctx)
     QList<const RoutableProvider *> toAsk;
     for (const RoutableProvider &rp : m_snapshot->providers) {
         if (rp.provider.enabled && rp.provider.models.isEmpty() &&
-            !(rp.provider.hasKey && rp.key.isEmpty()))
+            !(rp.provider.hasKey && rp.key.isEmpty()) && rp.missingSecret.isEmpty())
             toAsk.append(&rp);
     }
     auto answer = [this, ctx](const ModelDiscovery::Models &discovered) {

@@ -24,19 +24,21 @@ GatewaySnapshot::build(const Config &config, const QHash<QString, QByteArray> &k
         HttpHeaders secretHeaders;
         for (const QString &name : p.secretHeaders) {
             const QString id = SecretStore::providerSecretId(p.id, QStringLiteral("header"), name);
-            if (keys.contains(id))
+            if (keys.contains(id)) {
                 secretHeaders.append({name.toLatin1(), keys.value(id)});
-            else if (rp.keyError.isEmpty())
-                rp.keyError = keyErrors.value(
-                    id, QStringLiteral("header %1 is not in the keychain").arg(name));
+            } else if (rp.missingSecret.isEmpty()) {
+                rp.missingSecret = QStringLiteral("header %1").arg(name);
+                rp.missingSecretError = keyErrors.value(id);
+            }
         }
         QByteArray secretQuery;
         for (const QString &name : p.secretQueryItems) {
             const QString id = SecretStore::providerSecretId(p.id, QStringLiteral("query"), name);
             if (!keys.contains(id)) {
-                if (rp.keyError.isEmpty())
-                    rp.keyError = keyErrors.value(
-                        id, QStringLiteral("query parameter %1 is not in the keychain").arg(name));
+                if (rp.missingSecret.isEmpty()) {
+                    rp.missingSecret = QStringLiteral("query parameter %1").arg(name);
+                    rp.missingSecretError = keyErrors.value(id);
+                }
                 continue;
             }
             if (!secretQuery.isEmpty())

@@ -28,6 +28,10 @@ struct RoutableProvider
     Provider provider;
     QByteArray key;   // empty when the provider needs none
     QString keyError; // why a key that should be there could not be read
+    // A credential header or query parameter kept in the keychain is not (yet) at hand:
+    // then the provider is not called at all, rather than called without it.
+    QString missingSecret;      // which one, as the user named it
+    QString missingSecretError; // why it could not be read; empty while it is being loaded
     // Its labelled keys, so that access key configurations can bill different accounts.
     QHash<QString, QByteArray> labeledKeys;
     QHash<QString, QString> labeledKeyErrors;
