@@ -1,7 +1,7 @@
 #pragma once
 
-// What the fuzz targets share: invariant checks that stop the run, the first input byte as
-// options, and feeding the rest in pieces cut where that byte says.
+// What the fuzz targets share: the entry points, invariant checks that stop the run, the first
+// input byte as options, and feeding the rest whole or in pieces cut where that byte says.
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -73,4 +73,30 @@ template <typename Feed> void inPieces(QByteArrayView bytes, unsigned seed, Feed
     }
 }
 
+// Feeds `bytes` to `feed` whole, in one call (also when empty), where `seed` is negative;
+// else in pieces as inPieces cuts them.
+template <typename Feed> void wholeOrInPieces(QByteArrayView bytes, int seed, Feed &&feed)
+{
+    if (seed < 0)
+        feed(bytes);
+    else
+        inPieces(bytes, unsigned(seed), feed);
+}
+
 } // namespace fuzz
+
+// Defines the libFuzzer entry points of a target whose input is an options byte and then the
+// bytes proper: Qt is kept quiet, and the body that follows the macro is run with the input
+// split (a fuzz::Input named `in`) and returns libFuzzer's result.
+#define FUZZ_TARGET(in)                                                                            \
+    static int fuzzOneInput(const fuzz::Input &in);                                                \
+    extern "C" int LLVMFuzzerInitialize(int *, char ***)                                           \
+    {                                                                                              \
+        fuzz::quietQt();                                                                           \
+        return 0;                                                                                  \
+    }                                                                                              \
+    extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)                        \
+    {                                                                                              \
+        return fuzzOneInput(fuzz::split(data, size));                                              \
+    }                                                                                              \
+    static int fuzzOneInput(const fuzz::Input &in)

@@ -17,6 +17,18 @@ inline const gatehouse::SurfaceAdapter &surface(int n)
     return gatehouse::surfaceAdapter(all[n % 3]);
 }
 
+// The two surfaces a target converts between, chosen by its options byte: the one its bytes
+// come in as (options % 3) and the one they are converted for (options / 3 % 3).
+struct Conversion
+{
+    const gatehouse::SurfaceAdapter &from;
+    const gatehouse::SurfaceAdapter &to;
+};
+inline Conversion conversion(quint8 options)
+{
+    return {surface(options), surface(options / 3)};
+}
+
 // Bytes Gatehouse writes from `o` parse back into the same JSON object.
 inline void checkJson(const QJsonObject &o)
 {

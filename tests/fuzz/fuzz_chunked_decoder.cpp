@@ -66,12 +66,8 @@ Outcome run(QByteArrayView bytes, const ChunkedDecoder::Limits &limits, int seed
 {
     ChunkedDecoder decoder(limits);
     Outcome out;
-    if (seed < 0) {
-        feed(decoder, limits, bytes, 0, out);
-        return out;
-    }
     qsizetype offset = 0;
-    fuzz::inPieces(bytes, unsigned(seed), [&](QByteArrayView piece) {
+    fuzz::wholeOrInPieces(bytes, seed, [&](QByteArrayView piece) {
         const bool more = feed(decoder, limits, piece, offset, out);
         offset += piece.size();
         return more;
@@ -81,15 +77,8 @@ Outcome run(QByteArrayView bytes, const ChunkedDecoder::Limits &limits, int seed
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+FUZZ_TARGET(in)
 {
-    fuzz::quietQt();
-    return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    const fuzz::Input in = fuzz::split(data, size);
     ChunkedDecoder::Limits limits;
     limits.strictLineEnds = in.options & 1;
     if (in.options & 2) {

@@ -29,14 +29,10 @@ Outcome decode(QByteArrayView coding, QByteArrayView bytes, int seed)
     const std::unique_ptr<ContentDecoder> decoder = ContentDecoder::forEncoding(coding, &supported);
     FUZZ_CHECK(supported && decoder);
     Outcome o;
-    if (seed < 0) {
-        o.ok = decoder->decode(bytes, o.out);
-    } else {
-        fuzz::inPieces(bytes, unsigned(seed), [&](QByteArrayView piece) {
-            o.ok = decoder->decode(piece, o.out);
-            return o.ok;
-        });
-    }
+    fuzz::wholeOrInPieces(bytes, seed, [&](QByteArrayView piece) {
+        o.ok = decoder->decode(piece, o.out);
+        return o.ok;
+    });
     o.finished = decoder->finished();
     return o;
 }
@@ -59,15 +55,8 @@ QByteArray compress(const QByteArray &plain, int windowBits, int level)
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+FUZZ_TARGET(in)
 {
-    fuzz::quietQt();
-    return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    const fuzz::Input in = fuzz::split(data, size);
     const int mode = in.options & 3;
     const int seed = in.options;
     if (mode < 2) {

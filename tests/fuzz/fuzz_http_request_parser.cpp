@@ -84,12 +84,7 @@ Outcome run(QByteArrayView bytes, const HttpLimits &limits, int seed)
     HttpRequestParser parser(limits);
     Outcome out;
     QByteArray buffer;
-    if (seed < 0) {
-        buffer = bytes.toByteArray();
-        drain(parser, buffer, out, limits);
-        return out;
-    }
-    fuzz::inPieces(bytes, unsigned(seed), [&](QByteArrayView piece) {
+    fuzz::wholeOrInPieces(bytes, seed, [&](QByteArrayView piece) {
         buffer.append(piece);
         return drain(parser, buffer, out, limits);
     });
@@ -98,15 +93,8 @@ Outcome run(QByteArrayView bytes, const HttpLimits &limits, int seed)
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+FUZZ_TARGET(in)
 {
-    fuzz::quietQt();
-    return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    const fuzz::Input in = fuzz::split(data, size);
     HttpLimits limits;
     if (in.options & 1)
         limits = HttpLimits{256, 6, 300};

@@ -67,14 +67,10 @@ Outcome run(QByteArrayView bytes, bool head, int seed)
     Outcome out;
     HttpResponseParser::Output o;
     bool alive = true;
-    if (seed < 0) {
-        alive = take(parser, parser.feed(bytes.toByteArray(), o), o, out);
-    } else {
-        fuzz::inPieces(bytes, unsigned(seed), [&](QByteArrayView piece) {
-            alive = take(parser, parser.feed(piece.toByteArray(), o), o, out);
-            return alive;
-        });
-    }
+    fuzz::wholeOrInPieces(bytes, seed, [&](QByteArrayView piece) {
+        alive = take(parser, parser.feed(piece.toByteArray(), o), o, out);
+        return alive;
+    });
     out.keepAlive = parser.keepAlive();
     if (alive)
         take(parser, parser.closed(o), o, out);
@@ -88,15 +84,8 @@ Outcome run(QByteArrayView bytes, bool head, int seed)
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+FUZZ_TARGET(in)
 {
-    fuzz::quietQt();
-    return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    const fuzz::Input in = fuzz::split(data, size);
     const bool head = in.options & 1;
     const Outcome whole = run(in.bytes, head, -1);
     const Outcome pieces = run(in.bytes, head, in.options >> 1);

@@ -83,25 +83,15 @@ Outcome run(QByteArrayView bytes, qsizetype limit, int seed)
             FUZZ_CHECK(parser.feed("data: x\n\n").isEmpty());
         return !parser.overflowed();
     };
-    if (seed < 0)
-        feed(bytes);
-    else
-        fuzz::inPieces(bytes, unsigned(seed), feed);
+    fuzz::wholeOrInPieces(bytes, seed, feed);
     o.overflowed = parser.overflowed();
     return o;
 }
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+FUZZ_TARGET(in)
 {
-    fuzz::quietQt();
-    return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    const fuzz::Input in = fuzz::split(data, size);
     const qsizetype limit = (in.options & 1) ? 64 : SseParser::defaultMaxEventBytes;
     const Outcome whole = run(in.bytes, limit, -1);
     const Outcome pieces = run(in.bytes, limit, in.options >> 1);

@@ -10,17 +10,9 @@
 
 using namespace gatehouse;
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+FUZZ_TARGET(in)
 {
-    fuzz::quietQt();
-    return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    const fuzz::Input in = fuzz::split(data, size);
-    const SurfaceAdapter &provider = fuzz::surface(in.options);
-    const SurfaceAdapter &client = fuzz::surface(in.options / 3);
+    const auto [provider, client] = fuzz::conversion(in.options);
     const QByteArray body = in.bytes.toByteArray();
 
     const QStringList models = provider.parseModelList(body);

@@ -86,11 +86,19 @@ QStringList decode(const SurfaceAdapter &provider, QByteArrayView bytes, int see
         FUZZ_CHECK(decoder->failed() == grammar.failed());
         return true;
     };
-    if (seed < 0)
-        feed(bytes);
-    else
-        fuzz::inPieces(bytes, unsigned(seed), feed);
+    fuzz::wholeOrInPieces(bytes, seed, feed);
     return events;
+}
+
+// What `chain` writes for `bytes` fed in pieces cut by `seed`.
+QByteArray relay(RelayChain &chain, QByteArrayView bytes, int seed)
+{
+    QByteArray out;
+    fuzz::inPieces(bytes, unsigned(seed), [&](QByteArrayView piece) {
+        out += chain.data(piece.toByteArray());
+        return true;
+    });
+    return out;
 }
 
 // Client-side bytes: complete SSE events whose data is JSON (or Chat Completions' [DONE]).
@@ -113,17 +121,9 @@ void checkSse(const QByteArray &bytes, bool allowIncomplete)
 
 } // namespace
 
-extern "C" int LLVMFuzzerInitialize(int *, char ***)
+FUZZ_TARGET(in)
 {
-    fuzz::quietQt();
-    return 0;
-}
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    const fuzz::Input in = fuzz::split(data, size);
-    const SurfaceAdapter &provider = fuzz::surface(in.options);
-    const SurfaceAdapter &client = fuzz::surface(in.options / 3);
+    const auto [provider, client] = fuzz::conversion(in.options);
     const int seed = in.options / 9;
 
     // The decoder alone, whole and cut.
@@ -133,11 +133,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // Translated for the client.
     const conversation::Request &request = fuzz::clientRequest(client, true);
     RelayChain chain = RelayChain::translation(provider, client, request);
-    QByteArray out;
-    fuzz::inPieces(in.bytes, unsigned(seed), [&](QByteArrayView piece) {
-        out += chain.data(piece.toByteArray());
-        return true;
-    });
+    QByteArray out = relay(chain, in.bytes, seed);
     if (!chain.complete())
         out += chain.endWithError(
             ApiError::badGateway(QStringLiteral("The stream broke off."), QStringLiteral("x")),
@@ -147,12 +143,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     // Relayed as it is.
     RelayChain same = RelayChain::passthrough(provider, false);
-    QByteArray relayed;
-    fuzz::inPieces(in.bytes, unsigned(seed), [&](QByteArrayView piece) {
-        relayed += same.data(piece.toByteArray());
-        return true;
-    });
-    FUZZ_CHECK(relayed == in.bytes);
+    FUZZ_CHECK(relay(same, in.bytes, seed) == in.bytes);
     // What it saw does not depend on how the bytes were cut (usage strict only: the observers
     // read a usage object within their last 512 bytes, and on malformed JSON whole bytes
     // can find a closing brace further away).
@@ -171,11 +162,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(n >= -1);
     if (provider.surface() == ApiSurface::OpenAi) {
         RelayChain stripped = RelayChain::passthrough(provider, true);
-        QByteArray s;
-        fuzz::inPieces(in.bytes, unsigned(seed), [&](QByteArrayView piece) {
-            s += stripped.data(piece.toByteArray());
-            return true;
-        });
+        const QByteArray s = relay(stripped, in.bytes, seed);
         // The usage-only chunk is taken out; every other event comes through as it was.
         auto datas = [](const QByteArray &bytes, bool strip) {
             QList<QByteArray> list;

@@ -43,6 +43,40 @@ private:
             .toString();
     }
 
+    // Creates an access key, starts `gateway` on the config in `cfg` and waits until a chat call
+    // for `model` through it is answered: provider keys are read from the keychain right after
+    // start, and until then the provider answers 503.
+    static void startAndWaitForChat(GatehouseProcess &gateway, const QStringList &cfg,
+                                    const QByteArray &model)
+    {
+        const QByteArray key =
+            GatehouseProcess::run(cfg + QStringList{QStringLiteral("key"), QStringLiteral("create"),
+                                                    QStringLiteral("t")})
+                .out.trimmed();
+        QVERIFY(gateway.startHeadless(cfg +
+                                      QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
+        const QByteArray body =
+            "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        QTRY_COMPARE_WITH_TIMEOUT(HttpTestClient::request(gateway.port(), "POST",
+                                                          "/v1/chat/completions", body,
+                                                          {{"Authorization", "Bearer " + key}})
+                                      .status,
+                                  200, 10000);
+    }
+
+    // No file under `dir` holds any of `secrets` in clear.
+    static void checkNoFileHolds(const QString &dir, const QList<QByteArray> &secrets)
+    {
+        QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray content = f.readAll();
+            for (const QByteArray &secret : secrets)
+                QVERIFY2(!content.contains(secret), qPrintable(f.fileName()));
+        }
+    }
+
 private slots:
     void initTestCase()
     {
@@ -92,22 +126,11 @@ private slots:
         QVERIFY(GatehouseProcess::run(
                     cfg + QStringList{QStringLiteral("provider"), QStringLiteral("list")})
                     .out.contains("keychain"));
-        const QByteArray key =
-            GatehouseProcess::run(cfg + QStringList{QStringLiteral("key"), QStringLiteral("create"),
-                                                    QStringLiteral("t")})
-                .out.trimmed();
 
         GatehouseProcess gateway;
-        QVERIFY(gateway.startHeadless(cfg +
-                                      QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
-        const QByteArray body =
-            "{\"model\":\"cloud:gpt-x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-        // The key is read from the keychain right after start; until then the provider answers 503.
-        QTRY_COMPARE_WITH_TIMEOUT(HttpTestClient::request(gateway.port(), "POST",
-                                                          "/v1/chat/completions", body,
-                                                          {{"Authorization", "Bearer " + key}})
-                                      .status,
-                                  200, 10000);
+        startAndWaitForChat(gateway, cfg, "cloud:gpt-x");
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(!upstream.received.isEmpty());
         QCOMPARE(upstream.received.last().header("authorization"), "Bearer " + secret);
         QCOMPARE(gateway.terminate(), 0);
@@ -115,12 +138,9 @@ private slots:
         QVERIFY(!gateway.process().readAllStandardError().contains(secret));
 
         // Nothing in the config folder holds the key in clear.
-        QDirIterator it(dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile f(it.next());
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            QVERIFY2(!f.readAll().contains(secret), qPrintable(f.fileName()));
-        }
+        checkNoFileHolds(dir.path(), {secret});
+        if (QTest::currentTestFailed())
+            return;
 
         // Removing the provider removes its key from the keychain too.
         QCOMPARE(GatehouseProcess::run(cfg + QStringList{QStringLiteral("provider"),
@@ -161,20 +181,10 @@ private slots:
                             QStringLiteral("-2")});
         QVERIFY2(add.exitCode == 0, add.err.constData());
         QVERIFY(!add.out.contains(headerSecret) && !add.out.contains(urlSecret));
-        const QByteArray key =
-            GatehouseProcess::run(cfg + QStringList{QStringLiteral("key"), QStringLiteral("create"),
-                                                    QStringLiteral("t")})
-                .out.trimmed();
         GatehouseProcess gateway;
-        QVERIFY(gateway.startHeadless(cfg +
-                                      QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
-        const QByteArray body =
-            "{\"model\":\"gemini:m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
-        QTRY_COMPARE_WITH_TIMEOUT(HttpTestClient::request(gateway.port(), "POST",
-                                                          "/v1/chat/completions", body,
-                                                          {{"Authorization", "Bearer " + key}})
-                                      .status,
-                                  200, 10000);
+        startAndWaitForChat(gateway, cfg, "gemini:m");
+        if (QTest::currentTestFailed())
+            return;
         // The chat call itself; model discovery may call the provider too.
         HttpRequest sent;
         for (const HttpRequest &r : std::as_const(upstream.received)) {
@@ -188,14 +198,9 @@ private slots:
                      sent.query.contains("alt=json"),
                  sent.target.constData());
         QCOMPARE(gateway.terminate(), 0);
-        QDirIterator it(dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile f(it.next());
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            const QByteArray content = f.readAll();
-            QVERIFY2(!content.contains(headerSecret) && !content.contains(urlSecret),
-                     qPrintable(f.fileName()));
-        }
+        checkNoFileHolds(dir.path(), {headerSecret, urlSecret});
+        if (QTest::currentTestFailed())
+            return;
         // Removing the provider removes them from the keychain too.
         QCOMPARE(GatehouseProcess::run(cfg + QStringList{QStringLiteral("provider"),
                                                          QStringLiteral("remove"),

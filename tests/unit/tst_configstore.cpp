@@ -40,6 +40,19 @@ private:
                                 .record);
         return c;
     }
+    // Writes `content` as `store`'s config file and loads it: the load must fail with an error
+    // that names the file and says `problem`. The error goes to `error` where one is given.
+    static void checkLoadRefused(const ConfigStore &store, const QByteArray &content,
+                                 const QString &problem, QString *error = nullptr)
+    {
+        writeFile(store.configPath(), content);
+        const auto c = store.load();
+        QVERIFY(!c.ok());
+        QVERIFY2(c.error().contains(store.configPath()), qPrintable(c.error()));
+        QVERIFY2(c.error().contains(problem), qPrintable(c.error()));
+        if (error)
+            *error = c.error();
+    }
 
 private slots:
     void missingFileGivesFreshConfig()
@@ -110,17 +123,16 @@ private slots:
         QFETCH(QString, problem);
         QTemporaryDir dir;
         ConfigStore store(dir.path());
-        writeFile(store.configPath(), content);
-        const auto c = store.load();
-        QVERIFY(!c.ok());
-        QVERIFY2(c.error().contains(store.configPath()), qPrintable(c.error()));
-        QVERIFY2(c.error().contains(problem), qPrintable(c.error()));
+        QString error;
+        checkLoadRefused(store, content, problem, &error);
+        if (QTest::currentTestFailed())
+            return;
         // A copy was kept aside, byte for byte.
         const QStringList aside =
             QDir(dir.path()).entryList({QStringLiteral("config.json.unreadable-*")}, QDir::Files);
         QCOMPARE(aside.size(), 1);
         QCOMPARE(readFile(dir.filePath(aside.first())), content);
-        QVERIFY(c.error().contains(aside.first()));
+        QVERIFY(error.contains(aside.first()));
         // The original stays as it was; a syntactically broken file is never replaced.
         QCOMPARE(readFile(store.configPath()), content);
         if (QJsonDocument::fromJson(content).isNull()) {
@@ -167,11 +179,9 @@ private slots:
         QFETCH(QString, problem);
         QTemporaryDir dir;
         ConfigStore store(dir.path());
-        writeFile(store.configPath(), content);
-        const auto c = store.load();
-        QVERIFY(!c.ok());
-        QVERIFY2(c.error().contains(store.configPath()), qPrintable(c.error()));
-        QVERIFY2(c.error().contains(problem), qPrintable(c.error()));
+        checkLoadRefused(store, content, problem);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(!store.update([](Config &) { return Status(); }).ok());
         QVERIFY(!store.save(sampleConfig()).ok());
         QCOMPARE(readFile(store.configPath()), content);
