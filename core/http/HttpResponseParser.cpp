@@ -114,12 +114,13 @@ bool HttpResponseParser::parseHead(Output &out)
             }
             return l;
         }();
-        if (mixedLineEnds)
-            return fail(Failure::BadHeader);
-        // "HTTP/1.1 200 OK"
+        // "HTTP/1.1 200 OK". Checked first: an answer that is not HTTP is refused as such
+        // however its bytes arrive (a piece of five bytes already tells).
         const QByteArrayView statusLine = lines.first();
         if (statusLine.size() < 12 || !statusLine.startsWith("HTTP/1.") || statusLine[8] != ' ')
             return fail(Failure::NotHttp);
+        if (mixedLineEnds)
+            return fail(Failure::BadHeader);
         qint64 status = 0;
         if (!parseHttpNumber(statusLine.sliced(9, 3), 10, status) || status < 100)
             return fail(Failure::NotHttp);

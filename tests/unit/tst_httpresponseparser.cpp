@@ -201,6 +201,9 @@ private slots:
             << false << Failure::HeadersTooLarge << 0 << QByteArray() << false;
         QTest::newRow("not HTTP") << QByteArray("SSH-2.0-OpenSSH\r\n\r\n") << false
                                   << Failure::NotHttp << 0 << QByteArray() << false;
+        QTest::newRow("not HTTP, line ends mixed") // not a header problem, in any pieces
+            << QByteArray("H404 Not Found\nContent-Length: 5\r\n\r\n") << false << Failure::NotHttp
+            << 0 << QByteArray() << false;
         QTest::newRow("status not a number") << QByteArray("HTTP/1.1 2x0 OK\r\n\r\n") << false
                                              << Failure::NotHttp << 0 << QByteArray() << false;
     }
