@@ -218,7 +218,8 @@ private slots:
         QTest::keyClicks(form->idEdit(), QStringLiteral("withkey"));
         wizard.button(QWizard::FinishButton)->click();
         QTRY_COMPARE(wizard.savedProviderId(), QStringLiteral("withkey"));
-        const Provider *p = savedConfig().findProvider(QStringLiteral("withkey"));
+        const Config saved = savedConfig();
+        const Provider *p = saved.findProvider(QStringLiteral("withkey"));
         QVERIFY(p);
         QCOMPARE(p->secretQueryItems, QStringList{QStringLiteral("key")});
         QVERIFY2(!p->baseUrl.toString().contains(QLatin1String("url-secret-77")),
