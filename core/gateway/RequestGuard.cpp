@@ -14,8 +14,9 @@ RequestGuard::RequestGuard(const QString &bindAddress, quint16 port,
                 << "[::1]";
     // A wildcard bind address names no host: what a client reached is its local address.
     const QHostAddress bind(bindAddress);
+    // 0.0.0.0, :: and Any alike.
     const bool wildcard =
-        bind == QHostAddress::AnyIPv4 || bind == QHostAddress::AnyIPv6 || bind == QHostAddress::Any;
+        bind.isEqual(QHostAddress(QHostAddress::Any), QHostAddress::ConvertUnspecifiedAddress);
     if (!wildcard && bind.protocol() == QAbstractSocket::IPv6Protocol)
         m_hostNames << '[' + bind.toString().toLatin1().toLower() + ']';
     else if (!wildcard && !bind.isNull())

@@ -30,10 +30,10 @@ public:
     };
     // Bytes read from the socket ahead of the parser, at most (more when a request head
     // may be larger).
-    static constexpr qint64 readAheadBytes = 64 * 1024;
+    static constexpr qint64 readAheadBytes = qint64{64} * 1024;
     // Unsent answer bytes at which the sender is asked to pause, and at which it resumes.
-    static constexpr qint64 writeHighWaterBytes = 2 * 1024 * 1024;
-    static constexpr qint64 writeLowWaterBytes = 512 * 1024;
+    static constexpr qint64 writeHighWaterBytes = qint64{2} * 1024 * 1024;
+    static constexpr qint64 writeLowWaterBytes = qint64{512} * 1024;
     // How long a connection refused before its body was read takes in, and drops, what the
     // client still sends, so that the answer is not lost to a reset.
     static constexpr int lingerMs = 2000;

@@ -319,8 +319,8 @@ private:
     bool m_retried = false;
     bool m_gotBytes = false;
     bool m_closedWhilePaused = false;
-    static constexpr qint64 readAheadBytes = 1024 * 1024;
-    static constexpr qint64 pausedReadAheadBytes = 64 * 1024;
+    static constexpr qint64 readAheadBytes = qint64{1024} * 1024;
+    static constexpr qint64 pausedReadAheadBytes = qint64{64} * 1024;
 };
 
 UpstreamClient::UpstreamClient(QObject *parent) : QObject(parent), m_sweep(new QTimer(this))
