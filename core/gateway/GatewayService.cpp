@@ -2,6 +2,7 @@
 
 #include "Gateway.h"
 #include "http/HttpServer.h"
+#include "util/OpenFileLimit.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -63,6 +64,7 @@ public:
 GatewayService::GatewayService(QObject *parent) : QObject(parent), m_thread(new QThread(this))
 {
     m_thread->setObjectName(QStringLiteral("gateway"));
+    raiseOpenFileLimit(); // the connection cap needs more than the usual 1024
     connect(this, &GatewayService::listening, this,
             [this](const QHostAddress &address, quint16 port) {
                 m_listening = true;

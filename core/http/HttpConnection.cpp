@@ -3,11 +3,16 @@
 #include "HttpExchange.h"
 #include "HttpHandler.h"
 
+#include <QSocketNotifier>
 #include <QSslSocket>
 #include <QTimer>
 
 #ifdef Q_OS_UNIX
+#include <cerrno>
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #endif
 
 namespace gatehouse {
@@ -31,16 +36,31 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpHandler *handler, const S
     connect(m_timer, &QTimer::timeout, this, &HttpConnection::onDeadline);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::pump);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
-    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::close);
+    connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onPeerClosed);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
         if (e != QAbstractSocket::RemoteHostClosedError ||
-            m_socket->state() != QAbstractSocket::ConnectedState)
+            m_socket->state() != QAbstractSocket::ConnectedState) {
             close();
+            return;
+        }
+        m_peerFinished = true;
+        m_unsentAtPeerClose = m_socket->bytesToWrite(); // lost with Qt's descriptor
     });
+#ifdef Q_OS_UNIX
+    if (!qobject_cast<QSslSocket *>(m_socket))
+        m_spareDescriptor =
+            ::fcntl(static_cast<int>(m_socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+#endif
     updateDeadline();
 }
 
-HttpConnection::~HttpConnection() = default;
+HttpConnection::~HttpConnection()
+{
+#ifdef Q_OS_UNIX
+    if (m_spareDescriptor >= 0)
+        ::close(m_spareDescriptor);
+#endif
+}
 
 void HttpConnection::refuse(int status, const QString &message)
 {
@@ -199,13 +219,23 @@ void HttpConnection::rejectMalformed(int status, const QString &message)
     m_handler->handleMalformedRequest(exchange, status, message);
 }
 
+qint64 HttpConnection::unsentBytes() const
+{
+    return m_halfClosed ? m_rawUnsent.size() : m_socket->bytesToWrite();
+}
+
 void HttpConnection::write(const QByteArray &data)
 {
     if (m_closing)
         return;
-    m_socket->write(data);
-    m_socket->flush(); // send now rather than at the next event loop turn: lower latency
-    if (!m_writeBlocked && m_socket->bytesToWrite() > writeHighWaterBytes) {
+    if (m_halfClosed) {
+        m_rawUnsent += data;
+        sendRaw();
+    } else {
+        m_socket->write(data);
+        m_socket->flush(); // send now rather than at the next event loop turn: lower latency
+    }
+    if (!m_closing && !m_writeBlocked && unsentBytes() > writeHighWaterBytes) {
         m_writeBlocked = true;
         if (m_exchange)
             emit m_exchange->sendBufferFull(true);
@@ -251,6 +281,12 @@ void HttpConnection::exchangeFinished(bool closeConnection)
 void HttpConnection::closeAfterAnswer()
 {
     m_closing = true;
+    if (m_halfClosed) { // the rest of the answer goes out through the spare descriptor
+        m_timer->stop();
+        if (m_rawUnsent.isEmpty())
+            close();
+        return;
+    }
 #ifdef Q_OS_UNIX
     // Closing a socket with unread bytes resets the connection, and a client still sending
     // its body may lose the answer with it: our side is shut once the answer is out, and
@@ -278,6 +314,111 @@ void HttpConnection::shutdownWhenSent()
 #endif
 }
 
+void HttpConnection::onPeerClosed()
+{
+    // Only the client's end of stream; not a close from this side (abort()).
+    if (m_peerFinished && !m_closing && continueHalfClosed())
+        return;
+    close();
+}
+
+bool HttpConnection::continueHalfClosed()
+{
+#ifdef Q_OS_UNIX
+    // A client may shut just its sending side once its request is out (RFC 9112, section
+    // 9.6): a request that was whole is answered. Qt closed its descriptor at the end of the
+    // stream, so the answer goes on through the spare one; an answer with bytes Qt had not
+    // sent yet cannot, as they went with Qt's descriptor.
+    if (m_spareDescriptor < 0 || !m_serving || !m_exchange ||
+        (m_exchange->hasResponseStarted() && m_unsentAtPeerClose > 0))
+        return false;
+    m_halfClosed = true;
+    m_exchange->m_closeAfter = true;
+    if (m_writeBlocked) {
+        m_writeBlocked = false;
+        emit m_exchange->sendBufferFull(false);
+    }
+    // A client that closed altogether is told from one that only half-closed by what it does
+    // with bytes sent after its end: a closed socket answers with a reset, which the probe
+    // sees. Before the answer begins, an interim answer provokes it, which every HTTP/1.1
+    // client reads past (RFC 9110, section 15.2); HTTP/1.0 has none, and there the answer
+    // itself tells.
+    if (!m_exchange->hasResponseStarted() && m_exchange->request().versionMinor >= 1) {
+        m_rawUnsent = QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n");
+        sendRaw();
+    }
+    m_probe = new QTimer(this);
+    m_probe->setInterval(probeIntervalMs);
+    connect(m_probe, &QTimer::timeout, this, &HttpConnection::probePeer);
+    m_probe->start();
+    return true;
+#else
+    return false;
+#endif
+}
+
+void HttpConnection::probePeer()
+{
+#ifdef Q_OS_UNIX
+    if (m_closing || !m_exchange) {
+        m_probe->stop();
+        return;
+    }
+    pollfd descriptor{m_spareDescriptor, POLLOUT, 0};
+    if (::poll(&descriptor, 1, 0) == 1 && (descriptor.revents & (POLLERR | POLLHUP)) != 0) {
+        m_probe->stop();
+        close(); // reset: the client is gone
+    }
+#endif
+}
+
+void HttpConnection::sendRaw()
+{
+#ifdef Q_OS_UNIX
+    if (m_spareDescriptor < 0)
+        return;
+    qsizetype sent = 0;
+    bool gone = false;
+    while (sent < m_rawUnsent.size()) {
+        const ssize_t n =
+            ::send(m_spareDescriptor, m_rawUnsent.constData() + sent,
+                   static_cast<size_t>(m_rawUnsent.size() - sent), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n > 0) {
+            sent += n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        gone = !(n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK));
+        break;
+    }
+    m_rawUnsent.remove(0, sent);
+    if (gone) {
+        // Closed from a later turn of the event loop: the writer may be inside a write.
+        m_rawUnsent.clear();
+        m_closing = true;
+        QMetaObject::invokeMethod(this, &HttpConnection::close, Qt::QueuedConnection);
+        return;
+    }
+    if (!m_rawUnsent.isEmpty()) {
+        if (!m_rawWritable) {
+            m_rawWritable = new QSocketNotifier(m_spareDescriptor, QSocketNotifier::Write, this);
+            connect(m_rawWritable, &QSocketNotifier::activated, this, &HttpConnection::sendRaw);
+        }
+        m_rawWritable->setEnabled(true);
+        return;
+    }
+    if (m_rawWritable)
+        m_rawWritable->setEnabled(false);
+    if (m_writeBlocked && m_exchange) {
+        m_writeBlocked = false;
+        emit m_exchange->sendBufferFull(false);
+    }
+    if (m_closing)
+        close(); // the whole answer is out
+#endif
+}
+
 void HttpConnection::close()
 {
     if (m_exchange) {
@@ -291,6 +432,16 @@ void HttpConnection::close()
         m_closing = true;
         m_socket->abort();
     }
+#ifdef Q_OS_UNIX
+    if (m_probe)
+        m_probe->stop();
+    if (m_spareDescriptor >= 0) {
+        if (m_rawWritable)
+            m_rawWritable->setEnabled(false);
+        ::close(m_spareDescriptor);
+        m_spareDescriptor = -1;
+    }
+#endif
     if (m_closed)
         return;
     m_closed = true;

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 
+class QSocketNotifier;
 class QTcpSocket;
 class QTimer;
 
@@ -37,6 +38,9 @@ public:
     // How long a connection refused before its body was read takes in, and drops, what the
     // client still sends, so that the answer is not lost to a reset.
     static constexpr int lingerMs = 2000;
+    // How often a client that closed its sending side is checked for having left altogether,
+    // until its answer is out.
+    static constexpr int probeIntervalMs = 100;
 
     HttpConnection(QTcpSocket *socket, HttpHandler *handler, const Settings &settings,
                    QObject *parent = nullptr);
@@ -72,6 +76,13 @@ private:
     void close();
     void updateDeadline();
     void onDeadline();
+    // The client's end of the connection closed. A client that only shut its sending side
+    // after a whole request still gets its answer; one that left is let go.
+    void onPeerClosed();
+    bool continueHalfClosed();
+    void probePeer();
+    void sendRaw();
+    qint64 unsentBytes() const;
 
     QTcpSocket *m_socket;
     HttpHandler *m_handler;
@@ -90,6 +101,15 @@ private:
     bool m_lingering = false;
     bool m_closing = false; // no more writes: the connection is on its way out
     bool m_closed = false;  // closed() was emitted
+    // A second descriptor of the socket: Qt closes its own at the client's end of stream, and
+    // an answer to a client that half-closed after its request goes out through this one.
+    int m_spareDescriptor = -1;
+    bool m_halfClosed = false; // the client shut its sending side; the answer goes out raw
+    QByteArray m_rawUnsent;    // what is still to be sent through the spare descriptor
+    QSocketNotifier *m_rawWritable = nullptr;
+    QTimer *m_probe = nullptr; // looks for a reset while the answer goes out
+    bool m_peerFinished = false; // the client's end of stream arrived
+    qint64 m_unsentAtPeerClose = 0;
 };
 
 } // namespace gatehouse

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
+#include <sys/socket.h>
 
 using namespace gatehouse;
 using gatehouse::test::HttpTestClient;
@@ -223,6 +224,27 @@ private slots:
         m_clock.advance(10'000);
         QCoreApplication::processEvents();
         QCOMPARE(m_transport.calls.size(), 1); // the retry never started
+    }
+
+    // A client that only shut its sending side is still there: it gets an interim answer at
+    // once, and the real one after the retry.
+    void halfClosedClientWaitsThroughARetry()
+    {
+        QSignalSpy finished(m_gateway, &Gateway::requestFinished);
+        HttpTestClient client(m_server->serverPort());
+        client.send("POST", "/v1/chat/completions", chat("retry"), auth());
+        QTRY_COMPARE(m_transport.calls.size(), 1);
+        answerWith(m_transport.last(), 429, "{}", {{"retry-after", "3"}});
+        QCOMPARE(::shutdown(static_cast<int>(client.socket()->socketDescriptor()), SHUT_WR), 0);
+        QTRY_VERIFY(client.socket()->bytesAvailable() > 0 || client.current().status == 100);
+        QCOMPARE(finished.size(), 0); // not taken for gone
+        m_clock.advance(3000);
+        QTRY_COMPARE(m_transport.calls.size(), 2);
+        answerWith(m_transport.last(), 200, answer);
+        const auto r = client.waitForResponse();
+        QCOMPARE(r.status, 200);
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().first().toInt(), 200);
     }
 
     void clientLeavingAbortsTheCall()

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
+#include <sys/resource.h>
 
 using gatehouse::test::GatehouseProcess;
 using gatehouse::test::HttpTestClient;
@@ -139,6 +140,15 @@ private slots:
                                                           QStringLiteral("tests")})
                     .out.trimmed();
         QVERIFY(m_key.startsWith("ghk_"));
+        // Started with a soft limit on open descriptors far below the hard one, as many systems
+        // start processes; the gateway raises it.
+        m_gateway.process().setChildProcessModifier([] {
+            rlimit limit{};
+            if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_max > 256) {
+                limit.rlim_cur = 256;
+                ::setrlimit(RLIMIT_NOFILE, &limit);
+            }
+        });
         QVERIFY(m_gateway.startHeadless(
             cfg() + QStringList{QStringLiteral("--port"), QStringLiteral("0")}));
         // At rest: after a few requests have been served.
@@ -149,6 +159,24 @@ private slots:
     }
 
     void cleanupTestCase() { m_gateway.terminate(); }
+
+    // Two descriptors per client connection and one per upstream call: the gateway raises
+    // its soft limit (256 here, see initTestCase) to the hard one, so that the connection cap
+    // can be reached.
+    void openFileLimitIsRaised()
+    {
+        QFile limits(QStringLiteral("/proc/%1/limits").arg(m_gateway.process().processId()));
+        QVERIFY(limits.open(QIODevice::ReadOnly));
+        for (const QByteArray &line : limits.readAll().split('\n')) {
+            if (!line.startsWith("Max open files"))
+                continue;
+            const QList<QByteArray> fields = line.mid(14).simplified().split(' ');
+            QVERIFY(fields.size() >= 2);
+            QCOMPARE(fields.at(0), fields.at(1)); // soft limit == hard limit
+            return;
+        }
+        QFAIL("no open file limit in /proc");
+    }
 
     void keylessBodiesAreRefusedUnread()
     {

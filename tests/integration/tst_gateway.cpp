@@ -549,6 +549,83 @@ private slots:
         QCOMPARE(client.waitForResponse().status, 200);
     }
 
+    // A client that shuts its sending side after a whole request still gets the answer:
+    // after an interim 100 on HTTP/1.1, none on HTTP/1.0; a stream arrives whole.
+    void halfClosedClientGetsItsAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("version");
+        QTest::addColumn<bool>("stream");
+        QTest::newRow("HTTP/1.1") << QByteArray("1.1") << false;
+        QTest::newRow("HTTP/1.1 stream") << QByteArray("1.1") << true;
+        QTest::newRow("HTTP/1.0") << QByteArray("1.0") << false;
+    }
+    void halfClosedClientGetsItsAnswer()
+    {
+        QFETCH(QByteArray, version);
+        QFETCH(bool, stream);
+        m_upstream->streamEvents = 5;
+        m_upstream->streamIntervalMs = 30; // the stream begins after the half-close
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(socket.waitForConnected(5000));
+        const QByteArray body = chatBody("fake:echo-1", stream);
+        socket.write("POST /v1/chat/completions HTTP/" + version +
+                     "\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_key.toLatin1() +
+                     "\r\nContent-Type: application/json\r\nContent-Length: " +
+                     QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QVERIFY(socket.waitForBytesWritten(5000));
+        QCOMPARE(::shutdown(static_cast<int>(socket.socketDescriptor()), SHUT_WR), 0);
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (answer += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState),
+            10000);
+        answer += socket.readAll();
+        // The interim answer comes only when the half-close was seen before the answer began.
+        const QByteArray interim = "HTTP/1.1 100 Continue\r\n\r\n";
+        if (version == "1.0" || answer.startsWith("HTTP/1.1 200"))
+            QVERIFY2(!answer.contains(interim), answer.left(200).constData());
+        else
+            answer.remove(0, interim.size());
+        QVERIFY2(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer.left(200).constData());
+        if (stream) {
+            QVERIFY2(answer.contains("data: [DONE]"), answer.right(300).constData());
+            QVERIFY(answer.endsWith("0\r\n\r\n")); // the whole chunked stream
+        } else {
+            QVERIFY(answer.contains("echo: hello there"));
+        }
+        m_upstream->streamIntervalMs = 0;
+    }
+
+    // A client that closed altogether before its answer began is told from one that only
+    // half-closed: the interim answer meets a reset, and the upstream call is dropped.
+    void closedClientBeforeTheAnswerAbortsUpstream()
+    {
+        m_upstream->streamEvents = 200;
+        m_upstream->streamIntervalMs = 20;
+        const int abortedBefore = m_upstream->abortedStreams;
+        const int completedBefore = m_upstream->completedStreams;
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(m_port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        const QByteArray body = chatBody("fake:echo-1", true);
+        const QByteArray request = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                   "Authorization: Bearer " +
+                                   m_key.toLatin1() +
+                                   "\r\nContent-Length: " + QByteArray::number(body.size()) +
+                                   "\r\n\r\n" + body;
+        QCOMPARE(::send(fd, request.constData(), static_cast<size_t>(request.size()), 0),
+                 static_cast<ssize_t>(request.size()));
+        ::close(fd); // gone, nothing read
+        QTRY_COMPARE_WITH_TIMEOUT(m_upstream->abortedStreams, abortedBefore + 1, 5000);
+        QCOMPARE(m_upstream->completedStreams, completedBefore);
+        m_upstream->streamIntervalMs = 0;
+        m_upstream->streamEvents = 5;
+    }
+
     void chunkedRequestBody()
     {
         HttpTestClient client(m_port);
