@@ -414,25 +414,11 @@ int Cli::keyCreate(const QString &name, const QString &configuration)
 {
     QString key;
     const int rc = edit([&](Config &config) -> Status {
-        if (auto s = AccessKeys::validateName(name); !s)
-            return refuse(s.error());
-        if (!configuration.isEmpty() && configuration != KeyConfiguration::defaultName &&
-            !config.findKeyConfiguration(configuration))
-            return refuse(
-                tr("There is no key configuration \"%1\"; create it with: gatehouse key config "
-                   "set %1 --allow PATTERN")
-                    .arg(configuration));
-        if (const AccessKeyRecord *existing = config.findAccessKey(name);
-            existing && existing->isActive())
-            return refuse(tr("An access key named \"%1\" already exists; revoke it first or pick "
-                             "another name.")
-                              .arg(name));
-        config.accessKeys.removeIf([&](const AccessKeyRecord &k) { return k.name == name; });
-        auto created = AccessKeys::create(name, systemRandomBytes, QDateTime::currentDateTimeUtc());
-        if (configuration != KeyConfiguration::defaultName)
-            created.record.configuration = configuration;
-        config.accessKeys.append(created.record);
-        key = created.key;
+        auto created = ConfigEditor::createAccessKey(config, name, configuration, systemRandomBytes,
+                                                     QDateTime::currentDateTimeUtc());
+        if (!created)
+            return refuse(created.error());
+        key = created.value();
         return {};
     });
     if (rc)
@@ -475,12 +461,9 @@ int Cli::keyList()
 int Cli::keyRevoke(const QString &name)
 {
     const int rc = edit([&](Config &config) -> Status {
-        AccessKeyRecord *k = config.findAccessKey(name);
-        if (!k)
-            return refuse(tr("There is no access key \"%1\".").arg(name));
-        if (!k->isActive())
-            return refuse(tr("Access key \"%1\" is already revoked.").arg(name));
-        k->revoked = QDateTime::currentDateTimeUtc();
+        if (auto s = ConfigEditor::revokeAccessKey(config, name, QDateTime::currentDateTimeUtc());
+            !s)
+            return refuse(s.error());
         return {};
     });
     if (rc)
@@ -658,29 +641,20 @@ int Cli::keyConfigSet(const QString &name, const Options &options)
         if (options.given.contains(QLatin1String("provider-key"))) {
             k.providerKeys.clear();
             for (const QString &pk : options.providerKeys) {
-                const QString provider = pk.section(QLatin1Char('='), 0, 0);
-                const QString label = pk.section(QLatin1Char('='), 1);
-                const Provider *p = config.findProvider(provider);
-                if (!pk.contains(QLatin1Char('=')) || !p)
+                if (!pk.contains(QLatin1Char('=')))
                     return refuse(
-                        tr("--provider-key takes PROVIDER=LABEL with a provider that exists, "
+                        tr("--provider-key takes PROVIDER=LABEL (LABEL empty for the main key), "
                            "not \"%1\".")
                             .arg(pk),
                         2);
-                if (!label.isEmpty() && !p->keyLabels.contains(label))
-                    return refuse(
-                        tr("Provider \"%1\" has no key \"%2\"; store it with: gatehouse provider "
-                           "set-key %1 --label %2")
-                            .arg(provider, label));
-                k.providerKeys.insert(provider, label);
+                k.providerKeys.insert(pk.section(QLatin1Char('='), 0, 0),
+                                      pk.section(QLatin1Char('='), 1));
             }
         }
-        if (auto s = k.validate(); !s)
-            return refuse(s.error());
-        replaced = config.findKeyConfiguration(name) != nullptr;
-        config.keyConfigurations.removeIf(
-            [&](const KeyConfiguration &c) { return c.name == name; });
-        config.keyConfigurations.append(k);
+        const auto put = ConfigEditor::putKeyConfiguration(config, name, k);
+        if (!put)
+            return refuse(put.error());
+        replaced = put.value();
         return {};
     });
     if (rc)
@@ -737,20 +711,8 @@ int Cli::keyConfigList()
 int Cli::keyConfigRemove(const QString &name)
 {
     const int rc = edit([&](Config &config) -> Status {
-        if (!config.findKeyConfiguration(name))
-            return refuse(tr("There is no key configuration \"%1\".").arg(name));
-        QStringList users;
-        for (const AccessKeyRecord &a : config.accessKeys) {
-            if (a.configuration == name)
-                users << a.name;
-        }
-        if (!users.isEmpty())
-            return refuse(
-                tr("Key configuration \"%1\" is used by %2; assign them another one first "
-                   "(gatehouse key config assign KEY default).")
-                    .arg(name, users.join(QLatin1String(", "))));
-        config.keyConfigurations.removeIf(
-            [&](const KeyConfiguration &c) { return c.name == name; });
+        if (auto s = ConfigEditor::removeKeyConfiguration(config, name); !s)
+            return refuse(s.error());
         return {};
     });
     if (rc)
@@ -762,14 +724,8 @@ int Cli::keyConfigRemove(const QString &name)
 int Cli::keyConfigAssign(const QString &key, const QString &configuration)
 {
     const int rc = edit([&](Config &config) -> Status {
-        AccessKeyRecord *k = config.findAccessKey(key);
-        if (!k)
-            return refuse(tr("There is no access key \"%1\".").arg(key));
-        if (configuration != KeyConfiguration::defaultName &&
-            !config.findKeyConfiguration(configuration))
-            return refuse(tr("There is no key configuration \"%1\".").arg(configuration));
-        k->configuration =
-            configuration == KeyConfiguration::defaultName ? QString() : configuration;
+        if (auto s = ConfigEditor::assignKeyConfiguration(config, key, configuration); !s)
+            return refuse(s.error());
         return {};
     });
     if (rc)

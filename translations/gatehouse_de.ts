@@ -50,7 +50,7 @@
 <context>
     <name>GatewayService</name>
     <message>
-        <location filename="../core/gateway/GatewayService.cpp" line="+44"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+48"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Kann nicht auf %1 Port %2 lauschen: %3</translation>
     </message>
@@ -193,7 +193,7 @@
 <context>
     <name>gatehouse::AccessKeysPage</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="+64"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="+65"/>
         <source>&amp;Create key</source>
         <translation>Schlüssel &amp;erstellen</translation>
     </message>
@@ -304,12 +304,7 @@
         <translation>widerrufen %1</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>A key named &quot;%1&quot; exists already (revoked keys keep their name). Pick another name.</source>
-        <translation>Ein Schlüssel namens „%1“ existiert bereits (widerrufene Schlüssel behalten ihren Namen). Wählen Sie einen anderen Namen.</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+58"/>
         <source>Revoke access key</source>
         <translation>Zugangsschlüssel widerrufen</translation>
     </message>
@@ -322,11 +317,6 @@
         <location line="+3"/>
         <source>Revoke</source>
         <translation>Widerrufen</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>The key &quot;%1&quot; no longer exists.</source>
-        <translation>Der Schlüssel „%1“ existiert nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -633,17 +623,19 @@
 <context>
     <name>gatehouse::ConfigEditor</name>
     <message>
-        <location filename="../core/config/ConfigEditor.cpp" line="+14"/>
+        <location filename="../core/config/ConfigEditor.cpp" line="+27"/>
         <source>There is no provider &quot;%1&quot;.</source>
         <translation>Es gibt keinen Anbieter „%1“.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
+        <location line="+64"/>
+        <location line="+52"/>
         <source>There is no key configuration &quot;%1&quot;.</source>
         <translation>Es gibt keine Schlüsselkonfiguration „%1“.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-111"/>
         <source>Route &quot;%1&quot;: there is no provider &quot;%2&quot; (in &quot;%3&quot;).</source>
         <translation>Route „%1“: Es gibt keinen Anbieter „%2“ (in „%3“).</translation>
     </message>
@@ -651,6 +643,47 @@
         <location line="+5"/>
         <source>A route named &quot;%1&quot; exists already; pick another name.</source>
         <translation>Eine Route namens „%1“ gibt es schon; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>There is no key configuration &quot;%1&quot;; create it first.</source>
+        <translation>Es gibt keine Schlüsselkonfiguration „%1“; legen Sie sie zuerst an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An access key named &quot;%1&quot; already exists; revoke it first or pick another name.</source>
+        <translation>Einen Zugriffsschlüssel namens „%1“ gibt es schon; widerrufen Sie ihn zuerst oder wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+12"/>
+        <source>There is no access key &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Zugriffsschlüssel „%1“.</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Access key &quot;%1&quot; is already revoked.</source>
+        <translation>Der Zugriffsschlüssel „%1“ ist bereits widerrufen.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Key configuration &quot;%1&quot;: there is no provider &quot;%2&quot;.</source>
+        <translation>Schlüsselkonfiguration „%1“: Es gibt keinen Anbieter „%2“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Provider &quot;%1&quot; has no key &quot;%2&quot;; store it first.</source>
+        <translation>Anbieter „%1“ hat keinen Schlüssel „%2“; speichern Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A key configuration named &quot;%1&quot; exists already; pick another name.</source>
+        <translation>Eine Schlüsselkonfiguration namens „%1“ gibt es schon; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Key configuration &quot;%1&quot; is used by %2; give those keys another configuration first.</source>
+        <translation>Die Schlüsselkonfiguration „%1“ wird von %2 verwendet; geben Sie diesen Schlüsseln zuerst eine andere Konfiguration.</translation>
     </message>
 </context>
 <context>
@@ -910,7 +943,7 @@
 <context>
     <name>gatehouse::KeyConfigDialog</name>
     <message>
-        <location filename="../ui/KeyConfigDialog.cpp" line="+33"/>
+        <location filename="../ui/KeyConfigDialog.cpp" line="+34"/>
         <source>&amp;Save configuration</source>
         <translation>Konfiguration &amp;speichern</translation>
     </message>
@@ -1050,19 +1083,9 @@ Leer: jedes Modell.</translation>
         <translation>(kein Anbieter hat mehr als einen Schlüssel)</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>A configuration named &quot;%1&quot; exists already.</source>
-        <translation>Eine Konfiguration namens „%1“ existiert bereits.</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+50"/>
         <source>Saved configuration &quot;%1&quot;.</source>
         <translation>Konfiguration „%1“ gespeichert.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>&quot;%1&quot; is used by %2; give those keys another configuration first.</source>
-        <translation>„%1“ wird von %2 verwendet; geben Sie diesen Schlüsseln zuerst eine andere Konfiguration.</translation>
     </message>
 </context>
 <context>
@@ -1317,7 +1340,7 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::NewKeyDialog</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="-229"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="-207"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>

@@ -50,7 +50,7 @@
 <context>
     <name>GatewayService</name>
     <message>
-        <location filename="../core/gateway/GatewayService.cpp" line="+44"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+48"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>无法在 %1 的端口 %2 上监听：%3</translation>
     </message>
@@ -193,7 +193,7 @@
 <context>
     <name>gatehouse::AccessKeysPage</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="+64"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="+65"/>
         <source>&amp;Create key</source>
         <translation>创建密钥(&amp;C)</translation>
     </message>
@@ -304,12 +304,7 @@
         <translation>已于 %1 撤销</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>A key named &quot;%1&quot; exists already (revoked keys keep their name). Pick another name.</source>
-        <translation>名为“%1”的密钥已存在（撤销的密钥保留其名称）。请换一个名称。</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+58"/>
         <source>Revoke access key</source>
         <translation>撤销访问密钥</translation>
     </message>
@@ -322,11 +317,6 @@
         <location line="+3"/>
         <source>Revoke</source>
         <translation>撤销</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>The key &quot;%1&quot; no longer exists.</source>
-        <translation>密钥“%1”已不存在。</translation>
     </message>
 </context>
 <context>
@@ -633,17 +623,19 @@
 <context>
     <name>gatehouse::ConfigEditor</name>
     <message>
-        <location filename="../core/config/ConfigEditor.cpp" line="+14"/>
+        <location filename="../core/config/ConfigEditor.cpp" line="+27"/>
         <source>There is no provider &quot;%1&quot;.</source>
         <translation>没有提供方“%1”。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
+        <location line="+64"/>
+        <location line="+52"/>
         <source>There is no key configuration &quot;%1&quot;.</source>
         <translation>没有密钥配置“%1”。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-111"/>
         <source>Route &quot;%1&quot;: there is no provider &quot;%2&quot; (in &quot;%3&quot;).</source>
         <translation>路由“%1”：没有提供方“%2”（在“%3”中）。</translation>
     </message>
@@ -651,6 +643,47 @@
         <location line="+5"/>
         <source>A route named &quot;%1&quot; exists already; pick another name.</source>
         <translation>已存在名为“%1”的路由，请换一个名称。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>There is no key configuration &quot;%1&quot;; create it first.</source>
+        <translation>没有密钥配置“%1”；请先创建它。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An access key named &quot;%1&quot; already exists; revoke it first or pick another name.</source>
+        <translation>名为“%1”的访问密钥已存在；请先吊销它或换一个名称。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+12"/>
+        <source>There is no access key &quot;%1&quot;.</source>
+        <translation>没有访问密钥“%1”。</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Access key &quot;%1&quot; is already revoked.</source>
+        <translation>访问密钥“%1”已被吊销。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Key configuration &quot;%1&quot;: there is no provider &quot;%2&quot;.</source>
+        <translation>密钥配置“%1”：没有提供商“%2”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Provider &quot;%1&quot; has no key &quot;%2&quot;; store it first.</source>
+        <translation>提供商“%1”没有密钥“%2”；请先保存它。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A key configuration named &quot;%1&quot; exists already; pick another name.</source>
+        <translation>名为“%1”的密钥配置已存在；请换一个名称。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Key configuration &quot;%1&quot; is used by %2; give those keys another configuration first.</source>
+        <translation>密钥配置“%1”正被 %2 使用；请先为这些密钥指定其他配置。</translation>
     </message>
 </context>
 <context>
@@ -910,7 +943,7 @@
 <context>
     <name>gatehouse::KeyConfigDialog</name>
     <message>
-        <location filename="../ui/KeyConfigDialog.cpp" line="+33"/>
+        <location filename="../ui/KeyConfigDialog.cpp" line="+34"/>
         <source>&amp;Save configuration</source>
         <translation>保存配置(&amp;S)</translation>
     </message>
@@ -1050,19 +1083,9 @@ fast
         <translation>（没有提供方拥有多个密钥）</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>A configuration named &quot;%1&quot; exists already.</source>
-        <translation>名为“%1”的配置已存在。</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+50"/>
         <source>Saved configuration &quot;%1&quot;.</source>
         <translation>已保存配置“%1”。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>&quot;%1&quot; is used by %2; give those keys another configuration first.</source>
-        <translation>“%1”正被 %2 使用；请先为这些密钥指定其他配置。</translation>
     </message>
 </context>
 <context>
@@ -1315,7 +1338,7 @@ fast
 <context>
     <name>gatehouse::NewKeyDialog</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="-229"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="-207"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "Confirm.h"
 #include "KeyConfigDialog.h"
 #include "config/AccessKey.h"
+#include "config/ConfigEditor.h"
 #include "gateway/GatewayRuntime.h"
 
 #include <QApplication>
@@ -191,19 +192,12 @@ void AccessKeysPage::createKey()
     const QString name = m_name->text().trimmed();
     QString key;
     const auto s = m_runtime->store().update([&](Config &c) {
-        if (auto v = AccessKeys::validateName(name); !v)
-            return v;
-        if (c.findAccessKey(name))
-            return Status::failure(
-                tr("A key named \"%1\" exists already (revoked keys keep their name). Pick "
-                   "another name.")
-                    .arg(name));
-        auto created = AccessKeys::create(name, systemRandomBytes, QDateTime::currentDateTimeUtc());
-        const QString configuration = m_newConfig->currentData().toString();
-        if (configuration != KeyConfiguration::defaultName)
-            created.record.configuration = configuration;
-        key = created.key;
-        c.accessKeys.append(created.record);
+        auto created =
+            ConfigEditor::createAccessKey(c, name, m_newConfig->currentData().toString(),
+                                          systemRandomBytes, QDateTime::currentDateTimeUtc());
+        if (!created)
+            return Status::failure(created.error());
+        key = created.value();
         return Status{};
     });
     if (!s) {
@@ -239,22 +233,14 @@ void AccessKeysPage::revokeSelected(bool confirmed)
                      tr("Revoke"), [this] { revokeSelected(true); });
         return;
     }
-    changeKey(name, [](AccessKeyRecord &k) {
-        if (k.isActive())
-            k.revoked = QDateTime::currentDateTimeUtc();
+    changeKey([&name](Config &c) {
+        return ConfigEditor::revokeAccessKey(c, name, QDateTime::currentDateTimeUtc());
     });
 }
 
-void AccessKeysPage::changeKey(const QString &name,
-                               const std::function<void(AccessKeyRecord &)> &change)
+void AccessKeysPage::changeKey(const std::function<Status(Config &)> &change)
 {
-    const auto s = m_runtime->store().update([&](Config &c) {
-        AccessKeyRecord *k = c.findAccessKey(name);
-        if (!k)
-            return Status::failure(tr("The key \"%1\" no longer exists.").arg(name));
-        change(*k);
-        return Status{};
-    });
+    const auto s = m_runtime->store().update(change);
     if (!s) {
         m_problem->setText(s.error());
         m_problem->show();
@@ -279,11 +265,10 @@ void AccessKeysPage::assignConfiguration()
     const QTreeWidgetItem *item = m_table->currentItem();
     if (!item)
         return;
+    const QString key = item->data(0, Qt::UserRole).toString();
     const QString configuration = m_keyConfig->currentData().toString();
-    changeKey(item->data(0, Qt::UserRole).toString(), [&configuration](AccessKeyRecord &k) {
-        k.configuration =
-            configuration == KeyConfiguration::defaultName ? QString() : configuration;
-    });
+    changeKey(
+        [&](Config &c) { return ConfigEditor::assignKeyConfiguration(c, key, configuration); });
 }
 
 } // namespace gatehouse

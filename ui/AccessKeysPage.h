@@ -15,6 +15,7 @@ class QTreeWidget;
 namespace gatehouse {
 
 class GatewayRuntime;
+struct Config;
 
 // Shows a newly created access key once, with Copy, and says it will not be shown again.
 class NewKeyDialog : public QDialog
@@ -58,7 +59,8 @@ signals:
 
 private:
     // Changes one stored key, then shows the result (or why it failed).
-    void changeKey(const QString &name, const std::function<void(AccessKeyRecord &)> &change);
+    // Applies a change to the config; shows what refused it.
+    void changeKey(const std::function<Status(Config &)> &change);
 
     GatewayRuntime *m_runtime;
     QLineEdit *m_name;

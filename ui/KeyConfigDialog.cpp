@@ -1,5 +1,6 @@
 #include "KeyConfigDialog.h"
 
+#include "config/ConfigEditor.h"
 #include "config/ConfigStore.h"
 
 #include <QComboBox>
@@ -222,28 +223,10 @@ bool KeyConfigDialog::save()
         return false;
     }
     const QString previous = m_editing;
-    const Status s = d->store.update([&](Config &c) {
-        if (k->name != previous && c.findKeyConfiguration(k->name))
-            return Status::failure(tr("A configuration named \"%1\" exists already.").arg(k->name));
-        if (KeyConfiguration *existing =
-                previous.isEmpty() ? nullptr : c.findKeyConfiguration(previous)) {
-            KeyConfiguration updated = k.value();
-            // What the dialog does not show stays as it was.
-            updated.otherFields = existing->otherFields;
-            for (RouteRule &r : updated.routes) {
-                if (const RouteRule *old = findRouteIn(existing->routes, r.name))
-                    r.otherFields = old->otherFields;
-            }
-            *existing = updated;
-            // Keys that used the old name follow the rename.
-            for (AccessKeyRecord &a : c.accessKeys) {
-                if (a.configuration == previous)
-                    a.configuration = k->name;
-            }
-        } else {
-            c.keyConfigurations.append(k.value());
-        }
-        return Status{};
+    const Status s = d->store.update([&](Config &c) -> Status {
+        if (auto put = ConfigEditor::putKeyConfiguration(c, previous, k.value()); !put)
+            return Status::failure(put.error());
+        return {};
     });
     if (!s) {
         m_message->setText(s.error());
@@ -261,19 +244,8 @@ void KeyConfigDialog::removeCurrent()
     const QString name = m_editing;
     if (name.isEmpty())
         return;
-    const Status s = d->store.update([&name](Config &c) {
-        QStringList users;
-        for (const AccessKeyRecord &a : c.accessKeys) {
-            if (a.configuration == name)
-                users << a.name;
-        }
-        if (!users.isEmpty())
-            return Status::failure(tr("\"%1\" is used by %2; give those keys another "
-                                      "configuration first.")
-                                       .arg(name, users.join(QLatin1String(", "))));
-        c.keyConfigurations.removeIf([&name](const KeyConfiguration &k) { return k.name == name; });
-        return Status{};
-    });
+    const Status s = d->store.update(
+        [&name](Config &c) { return ConfigEditor::removeKeyConfiguration(c, name); });
     if (!s) {
         m_message->setText(s.error());
         return;

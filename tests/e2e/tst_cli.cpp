@@ -376,7 +376,14 @@ private slots:
                                                              QStringLiteral("c"),
                                                              QStringLiteral("--provider-key"),
                                                              QStringLiteral("nope=work")}
-                                              << "PROVIDER=LABEL";
+                                              << "no provider \"nope\"";
+        QTest::newRow("provider key without label") << QStringList{QStringLiteral("key"),
+                                                                   QStringLiteral("config"),
+                                                                   QStringLiteral("set"),
+                                                                   QStringLiteral("c"),
+                                                                   QStringLiteral("--provider-key"),
+                                                                   QStringLiteral("nope")}
+                                                    << "PROVIDER=LABEL";
         QTest::newRow("option of another command")
             << QStringList{QStringLiteral("route"), QStringLiteral("list"), QStringLiteral("--rpm"),
                            QStringLiteral("5")}

@@ -1,5 +1,6 @@
 #include "config/ConfigEditor.h"
 #include "secrets/SecretStore.h"
+#include "util/RandomSource.h"
 
 #include <QTest>
 
@@ -78,6 +79,119 @@ private slots:
         QVERIFY(!ConfigEditor::putRoute(c, QStringLiteral("missing"), {}, edited).ok());
         QVERIFY(ConfigEditor::putRoute(c, QStringLiteral("team"), {}, edited).ok());
         QCOMPARE(c.keyConfigurations[0].routes.size(), 1);
+    }
+
+    void createAccessKeyChecksNameConfigurationAndActiveKeys()
+    {
+        Config c = sample();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(!ConfigEditor::createAccessKey(c, QStringLiteral("bad name!"), {},
+                                               systemRandomBytes, now));
+        const auto missing = ConfigEditor::createAccessKey(
+            c, QStringLiteral("a"), QStringLiteral("nope"), systemRandomBytes, now);
+        QVERIFY(!missing);
+        QVERIFY(missing.error().contains(QLatin1String("nope")));
+        const auto first = ConfigEditor::createAccessKey(
+            c, QStringLiteral("a"), QStringLiteral("team"), systemRandomBytes, now);
+        QVERIFY(first);
+        QVERIFY(first.value().startsWith(QLatin1String("ghk_")));
+        QCOMPARE(c.accessKeys.size(), 1);
+        QCOMPARE(c.accessKeys[0].configuration, QStringLiteral("team"));
+        QCOMPARE(c.accessKeys[0].hash, AccessKeys::hashOf(first.value().toLatin1()));
+        // An active key keeps its name; a revoked one makes room.
+        QVERIFY(!ConfigEditor::createAccessKey(c, QStringLiteral("a"), {}, systemRandomBytes, now));
+        QVERIFY(ConfigEditor::revokeAccessKey(c, QStringLiteral("a"), now));
+        QVERIFY(!ConfigEditor::revokeAccessKey(c, QStringLiteral("a"), now)); // already revoked
+        QVERIFY(!ConfigEditor::revokeAccessKey(c, QStringLiteral("zz"), now));
+        const auto second = ConfigEditor::createAccessKey(
+            c, QStringLiteral("a"), QStringLiteral("default"), systemRandomBytes, now);
+        QVERIFY(second);
+        QCOMPARE(c.accessKeys.size(), 1);
+        QVERIFY(c.accessKeys[0].isActive());
+        QVERIFY(c.accessKeys[0].configuration.isEmpty()); // "default" is stored as none
+    }
+
+    void assignKeyConfigurationNeedsBoth()
+    {
+        Config c = sample();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(ConfigEditor::createAccessKey(c, QStringLiteral("a"), {}, systemRandomBytes, now));
+        QVERIFY(
+            !ConfigEditor::assignKeyConfiguration(c, QStringLiteral("zz"), QStringLiteral("team")));
+        QVERIFY(
+            !ConfigEditor::assignKeyConfiguration(c, QStringLiteral("a"), QStringLiteral("nope")));
+        QVERIFY(
+            ConfigEditor::assignKeyConfiguration(c, QStringLiteral("a"), QStringLiteral("team")));
+        QCOMPARE(c.accessKeys[0].configuration, QStringLiteral("team"));
+        QVERIFY(ConfigEditor::assignKeyConfiguration(c, QStringLiteral("a"),
+                                                     QStringLiteral("default")));
+        QVERIFY(c.accessKeys[0].configuration.isEmpty());
+    }
+
+    void putKeyConfigurationChecksKeysRenamesAndKeepsUnknownFields()
+    {
+        Config c = sample();
+        c.keyConfigurations[0].otherFields.insert(QStringLiteral("future"), true);
+        RouteRule r;
+        r.name = QStringLiteral("fast");
+        r.candidates = {{QStringLiteral("local:m"), 1}};
+        r.otherFields.insert(QStringLiteral("later"), 1);
+        c.keyConfigurations[0].routes = {r};
+        QVERIFY(ConfigEditor::createAccessKey(c, QStringLiteral("a"), QStringLiteral("team"),
+                                              systemRandomBytes, QDateTime::currentDateTimeUtc()));
+
+        KeyConfiguration unknownProvider;
+        unknownProvider.name = QStringLiteral("x");
+        unknownProvider.providerKeys.insert(QStringLiteral("ghost"), QString());
+        QVERIFY(!ConfigEditor::putKeyConfiguration(c, {}, unknownProvider));
+        KeyConfiguration unknownLabel;
+        unknownLabel.name = QStringLiteral("x");
+        unknownLabel.providerKeys.insert(QStringLiteral("local"), QStringLiteral("home"));
+        const auto label = ConfigEditor::putKeyConfiguration(c, {}, unknownLabel);
+        QVERIFY(!label);
+        QVERIFY(label.error().contains(QLatin1String("home")));
+
+        KeyConfiguration fresh;
+        fresh.name = QStringLiteral("other");
+        const auto added = ConfigEditor::putKeyConfiguration(c, {}, fresh);
+        QVERIFY(added && !added.value());
+        // A rename onto a taken name is refused.
+        KeyConfiguration clash = c.keyConfigurations[0];
+        clash.name = QStringLiteral("other");
+        QVERIFY(!ConfigEditor::putKeyConfiguration(c, QStringLiteral("team"), clash));
+
+        // A rename as the window makes it, knowing nothing of the unknown fields.
+        KeyConfiguration renamed;
+        renamed.name = QStringLiteral("crew");
+        renamed.limits.requestsPerMinute = 5;
+        RouteRule shown;
+        shown.name = QStringLiteral("fast");
+        shown.candidates = {{QStringLiteral("local:m2"), 1}};
+        renamed.routes = {shown};
+        const auto replaced = ConfigEditor::putKeyConfiguration(c, QStringLiteral("team"), renamed);
+        QVERIFY(replaced && replaced.value());
+        QVERIFY(!c.findKeyConfiguration(QStringLiteral("team")));
+        const KeyConfiguration *crew = c.findKeyConfiguration(QStringLiteral("crew"));
+        QVERIFY(crew);
+        QCOMPARE(crew->limits.requestsPerMinute, 5);
+        QVERIFY(crew->otherFields.value(QStringLiteral("future")).toBool());
+        QCOMPARE(crew->routes[0].otherFields.value(QStringLiteral("later")).toInt(), 1);
+        QCOMPARE(c.findAccessKey(QStringLiteral("a"))->configuration, QStringLiteral("crew"));
+    }
+
+    void removeKeyConfigurationRefusesWhileUsed()
+    {
+        Config c = sample();
+        QVERIFY(!ConfigEditor::removeKeyConfiguration(c, QStringLiteral("nope")));
+        QVERIFY(ConfigEditor::createAccessKey(c, QStringLiteral("a"), QStringLiteral("team"),
+                                              systemRandomBytes, QDateTime::currentDateTimeUtc()));
+        const Status used = ConfigEditor::removeKeyConfiguration(c, QStringLiteral("team"));
+        QVERIFY(!used);
+        QVERIFY(used.error().contains(QLatin1String("a")));
+        QVERIFY(ConfigEditor::assignKeyConfiguration(c, QStringLiteral("a"),
+                                                     QStringLiteral("default")));
+        QVERIFY(ConfigEditor::removeKeyConfiguration(c, QStringLiteral("team")));
+        QVERIFY(c.keyConfigurations.isEmpty());
     }
 };
 
