@@ -51,7 +51,7 @@ std::variant<Part, ApiError> imagePart(const QJsonObject &part, const QString &w
             return ApiError::untranslatable(tr("%1 is larger than 20 MB.").arg(where), where);
         return p;
     }
-    if (!url.startsWith(QLatin1String("https://")) && !url.startsWith(QLatin1String("http://")))
+    if (!isWebUrl(url))
         return ApiError::untranslatable(
             tr("%1 must be an http(s) URL or a base64 data URL.").arg(where), where);
     p.url = url;
@@ -883,6 +883,17 @@ void ChatStreamDecoder::handle(const SseParser::Event &event, const QJsonObject 
         const QString arguments = function.value(k("arguments")).toString();
         if (!arguments.isEmpty()) {
             const int block = m_toolBlock.value(index);
+            if (m_block != Block::Tool || block != m_blockIndex) {
+                // The call's block was closed by another one: its arguments would be cut in
+                // two, which no surface can carry.
+                fail(ApiError::badGateway(
+                         tr("The provider's stream went back to tool call %1 after another part "
+                            "of the answer had begun.")
+                             .arg(index),
+                         QStringLiteral("upstream_invalid_stream")),
+                     out);
+                return;
+            }
             m_tools[block].arguments += arguments;
             delta(block, arguments, DeltaKind::Arguments, out);
         }

@@ -1,5 +1,7 @@
 #include "Conversation.h"
 
+#include <QUrl>
+
 namespace gatehouse::conversation {
 
 QString Part::resultText() const
@@ -101,6 +103,13 @@ bool parseDataUrl(const QString &url, QString *mediaType, QString *data)
 QString dataUrl(const QString &mediaType, const QString &data)
 {
     return QLatin1String("data:") + mediaType + QLatin1String(";base64,") + data;
+}
+
+bool isWebUrl(const QString &url)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    return parsed.isValid() && !parsed.host().isEmpty() &&
+           (parsed.scheme() == QLatin1String("https") || parsed.scheme() == QLatin1String("http"));
 }
 
 bool isSupportedImageType(const QString &mediaType)

@@ -269,5 +269,7 @@ bool parseDataUrl(const QString &url, QString *mediaType, QString *data);
 QString dataUrl(const QString &mediaType, const QString &data);
 // The media types of images every surface accepts.
 bool isSupportedImageType(const QString &mediaType);
+// An http(s) URL with a host, as every surface takes for an image or a file.
+bool isWebUrl(const QString &url);
 
 } // namespace gatehouse::conversation

@@ -61,8 +61,9 @@ std::variant<Part, ApiError> sourcePart(const QJsonObject &block, Part::Kind kin
             return ApiError::untranslatable(tr("%1 is larger than 15 MB.").arg(where), where);
     } else if (type == QLatin1String("url")) {
         p.url = source.value(k("url")).toString();
-        if (p.url.isEmpty())
-            return ApiError::untranslatable(tr("%1.source needs a url.").arg(where), where);
+        if (!isWebUrl(p.url))
+            return ApiError::untranslatable(tr("%1.source.url must be an http(s) URL.").arg(where),
+                                            where);
     } else if (type == QLatin1String("text") && kind == Part::Kind::File) {
         p.mediaType = source.value(k("media_type")).toString(QStringLiteral("text/plain"));
         p.data = QString::fromLatin1(source.value(k("data")).toString().toUtf8().toBase64());

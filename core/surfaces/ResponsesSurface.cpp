@@ -83,7 +83,10 @@ std::variant<Part, ApiError> inputPart(const QJsonObject &part, const QString &w
                     tr("%1 must be a base64 data URL of a JPEG, PNG, GIF or WebP image.")
                         .arg(where),
                     where);
-        } else {
+        } else if (!url.isEmpty()) {
+            if (!isWebUrl(url))
+                return ApiError::untranslatable(
+                    tr("%1 must be an http(s) URL or a base64 data URL.").arg(where), where);
             p.url = url;
         }
         if (p.url.isEmpty() && p.data.isEmpty() && p.fileId.isEmpty())
@@ -395,6 +398,11 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
                 // A call without a name reaches other surfaces as a call to no tool.
                 if (itemPart.name.isEmpty() && itemPart.toolKind != ToolKind::LocalShell)
                     return ApiError::badRequest(tr("%1 needs a name.").arg(where), where);
+                if (itemPart.toolKind == ToolKind::Function &&
+                    !json::isObjectText(itemPart.arguments))
+                    return ApiError::untranslatable(
+                        tr("%1.arguments must be a JSON object in a string.").arg(where),
+                        where + QStringLiteral(".arguments"));
                 callKinds.insert(itemPart.callId, itemPart.toolKind);
             }
             assistant().parts << itemPart;
@@ -478,6 +486,10 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
     const QJsonValue choice = in.value(k("tool_choice"));
     if (choice.isString()) {
         const QString c = choice.toString();
+        if (c != QLatin1String("none") && c != QLatin1String("required") &&
+            c != QLatin1String("auto"))
+            return ApiError::untranslatable(tr("tool_choice \"%1\" is unknown.").arg(c),
+                                            QStringLiteral("tool_choice"));
         r.toolChoice.mode = c == QLatin1String("none")       ? ToolChoice::Mode::None
                             : c == QLatin1String("required") ? ToolChoice::Mode::Required
                                                              : ToolChoice::Mode::Auto;
@@ -485,6 +497,9 @@ std::variant<Request, ApiError> ResponsesSurface::decodeRequest(const QJsonObjec
         const QJsonObject c = choice.toObject();
         const QString type = c.value(k("type")).toString();
         if (type == QLatin1String("function") || type == QLatin1String("custom")) {
+            if (c.value(k("name")).toString().isEmpty())
+                return ApiError::untranslatable(tr("tool_choice must name a tool."),
+                                                QStringLiteral("tool_choice.name"));
             r.toolChoice.mode = ToolChoice::Mode::Named;
             r.toolChoice.name = c.value(k("name")).toString();
             r.toolChoice.toolNamespace = c.value(k("namespace")).toString();

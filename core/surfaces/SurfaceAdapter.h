@@ -58,12 +58,13 @@ protected:
     virtual void handle(const SseParser::Event &event, const QJsonObject &json,
                         conversation::StreamEvents &out) = 0;
 
+    // Ends the stream with an error event: nothing after it is read.
+    void fail(const ApiError &error, conversation::StreamEvents &out);
+
     bool m_complete = false;
     bool m_failed = false;
 
 private:
-    void fail(const ApiError &error, conversation::StreamEvents &out);
-
     SseParser m_parser;
 };
 

@@ -34,12 +34,10 @@ public:
             m_open.insert(e.index);
             break;
         case StreamEvent::Type::BlockDelta:
-            // Strict only: the Chat Completions decoder can still pass on a delta for a
-            // block that is not open.
-            FUZZ_CHECK(!fuzz::strict() || m_open.contains(e.index));
+            FUZZ_CHECK(m_open.contains(e.index));
             break;
         case StreamEvent::Type::BlockStop:
-            FUZZ_CHECK(m_open.remove(e.index) || !fuzz::strict());
+            FUZZ_CHECK(m_open.remove(e.index));
             break;
         case StreamEvent::Type::Finish:
             m_finished = true;

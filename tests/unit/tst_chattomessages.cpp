@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTest>
 
 using namespace gatehouse;
@@ -363,6 +364,39 @@ private slots:
         QCOMPARE(e.status, 400);
         QCOMPARE(e.param, param);
         QVERIFY(!e.message.isEmpty());
+    }
+
+    // A tool call's arguments that resume after another block began cannot be carried by
+    // any surface: the stream ends with an error, not with a call cut in two.
+    void toolCallResumedAfterAnotherBlockIsAnError()
+    {
+        const QByteArray in =
+            "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{"
+            "\"index\":0,\"id\":\"a\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"x\\\"\"}}]}"
+            "}]}\n\n"
+            "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{"
+            "\"index\":1,\"id\":\"b\",\"function\":{\"name\":\"g\",\"arguments\":\"{}\"}}]}}]}\n\n"
+            "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{"
+            "\"index\":0,\"function\":{\"arguments\":\":1}\"}}]}}]}\n\n"
+            "data: {\"id\":\"c1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":"
+            "\"tool_calls\"}]}\n\n"
+            "data: [DONE]\n\n";
+        ChatStreamDecoder decoder;
+        QSet<int> open;
+        bool error = false;
+        for (const conversation::StreamEvent &e : decoder.feed(in)) {
+            if (e.type == conversation::StreamEvent::Type::BlockStart)
+                open.insert(e.index);
+            else if (e.type == conversation::StreamEvent::Type::BlockStop)
+                open.remove(e.index);
+            else if (e.type == conversation::StreamEvent::Type::BlockDelta)
+                QVERIFY2(open.contains(e.index), "a delta for a block that is not open");
+            else if (e.type == conversation::StreamEvent::Type::Error)
+                error = true;
+        }
+        QVERIFY(error);
+        QVERIFY(decoder.failed());
+        QVERIFY(!decoder.isComplete());
     }
 };
 

@@ -324,6 +324,24 @@ private slots:
             << QByteArray("{\"input\":[{\"type\":\"function_call\",\"call_id\":\"c\",\"arguments\":"
                           "\"{}\"}]}")
             << "input[0]";
+        QTest::newRow("call arguments not JSON")
+            << QByteArray("{\"input\":[{\"type\":\"function_call\",\"call_id\":\"c\",\"name\":"
+                          "\"f\",\"arguments\":\"{not json\"}]}")
+            << "input[0].arguments";
+        QTest::newRow("call arguments not an object")
+            << QByteArray("{\"input\":[{\"type\":\"function_call\",\"call_id\":\"c\",\"name\":"
+                          "\"f\",\"arguments\":\"[1]\"}]}")
+            << "input[0].arguments";
+        QTest::newRow("tool_choice without a name")
+            << QByteArray(
+                   "{\"tool_choice\":{\"type\":\"function\",\"naem\":\"f\"},\"input\":\"x\"}")
+            << "tool_choice.name";
+        QTest::newRow("tool_choice unknown")
+            << QByteArray("{\"tool_choice\":\"sometimes\",\"input\":\"x\"}") << "tool_choice";
+        QTest::newRow("image URL neither http(s) nor data")
+            << QByteArray("{\"input\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_image\","
+                          "\"image_url\":\"datadet:image/png;base64,AAAA\"}]}]}")
+            << "input[0].content[0]";
         QTest::newRow("max_output_tokens a fraction")
             << QByteArray("{\"max_output_tokens\":0.5,\"input\":\"x\"}") << "max_output_tokens";
         QTest::newRow("max_output_tokens beyond an integer")
