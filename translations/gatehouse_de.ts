@@ -931,8 +931,8 @@
     <name>gatehouse::GatewayRuntime</name>
     <message>
         <location filename="../core/gateway/GatewayRuntime.cpp" line="+128"/>
-        <source>The request log cannot be written (%1); requests still count towards limits, but are not recorded.</source>
-        <translation>Das Anfrageprotokoll kann nicht geschrieben werden (%1); Anfragen zählen weiter für die Limits, werden aber nicht aufgezeichnet.</translation>
+        <source>The request log cannot be written (%1); requests still count towards limits.</source>
+        <translation>Das Anfrageprotokoll kann nicht geschrieben werden (%1); Anfragen zählen weiter für die Limits.</translation>
     </message>
     <message>
         <location line="+150"/>
@@ -1294,7 +1294,7 @@ Leer: jedes Modell.</translation>
         <translation>● Gateway lauscht auf %1 — Werkzeuge verwenden %1/v1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
@@ -1304,7 +1304,7 @@ Leer: jedes Modell.</translation>
         <translation>○ Gateway pausiert — Werkzeuge erhalten keine Antwort, bis Sie es fortsetzen</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -1314,7 +1314,7 @@ Leer: jedes Modell.</translation>
         <translation>⚠ Gateway-Problem: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Gatehouse — %1 — %2</source>
         <translation>Gatehouse — %1 — %2</translation>
     </message>

@@ -931,8 +931,8 @@
     <name>gatehouse::GatewayRuntime</name>
     <message>
         <location filename="../core/gateway/GatewayRuntime.cpp" line="+128"/>
-        <source>The request log cannot be written (%1); requests still count towards limits, but are not recorded.</source>
-        <translation>无法写入请求日志（%1）；请求仍计入限额，但不会被记录。</translation>
+        <source>The request log cannot be written (%1); requests still count towards limits.</source>
+        <translation>无法写入请求日志（%1）；请求仍计入限额。</translation>
     </message>
     <message>
         <location line="+150"/>
@@ -1292,7 +1292,7 @@ fast
         <translation>● 网关正在监听 %1 — 工具使用 %1/v1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
@@ -1302,7 +1302,7 @@ fast
         <translation>○ 网关已暂停 — 恢复前工具不会得到回答</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -1312,7 +1312,7 @@ fast
         <translation>⚠ 网关问题：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Gatehouse — %1 — %2</source>
         <translation>Gatehouse — %1 — %2</translation>
     </message>

@@ -149,6 +149,7 @@ void MainWindow::setListening(const QString &url)
 {
     m_statusText = tr("Listening on %1").arg(url);
     m_status->setText(tr("● Gateway listening on %1 — tools use %1/v1").arg(url));
+    m_status->setToolTip({});
     const QSignalBlocker block(m_pause);
     m_pause->setChecked(false);
     updateTray();
@@ -158,6 +159,7 @@ void MainWindow::setStopped()
 {
     m_statusText = tr("Paused");
     m_status->setText(tr("○ Gateway paused — tools get no answer until you resume it"));
+    m_status->setToolTip({});
     const QSignalBlocker block(m_pause);
     m_pause->setChecked(true);
     updateTray();
@@ -167,6 +169,7 @@ void MainWindow::setError(const QString &error)
 {
     m_statusText = tr("Problem");
     m_status->setText(tr("⚠ Gateway problem: %1").arg(error));
+    m_status->setToolTip(error); // the whole text, where the status bar cuts it
     updateTray();
 }
 

@@ -126,7 +126,7 @@ Status GatewayRuntime::start()
                     error.isEmpty()
                         ? QString()
                         : tr("The request log cannot be written (%1); requests still count "
-                             "towards limits, but are not recorded.")
+                             "towards limits.")
                               .arg(error));
             });
             m_service->setRequestLog(m_log);

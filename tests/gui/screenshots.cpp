@@ -14,6 +14,7 @@
 #include "UiSettings.h"
 #include "config/AccessKey.h"
 #include "gateway/GatewayRuntime.h"
+#include "log/RequestLog.h"
 #include "secrets/MemorySecretStore.h"
 
 #include <QApplication>
@@ -236,6 +237,14 @@ int main(int argc, char **argv)
         snippetTabs->setCurrentIndex(0);
         window.showPage(MainWindow::Settings);
         ok &= save(&window, out, QStringLiteral("settings-") + theme);
+        // The status bar when the request log cannot be written (here: what SQLite says on a
+        // full disk), then back to normal once a write succeeds.
+        if (auto *log = runtime.findChild<RequestLog *>()) {
+            emit log->writeStatusChanged(QStringLiteral("database or disk is full"));
+            window.showPage(MainWindow::Providers);
+            ok &= save(&window, out, QStringLiteral("request-log-problem-") + theme);
+            emit log->writeStatusChanged(QString());
+        }
 
         AddProviderWizard wizard(store, &secrets, &window);
         wizard.setScanCandidates(
