@@ -1,6 +1,43 @@
 #include "SseParser.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace gatehouse {
+
+namespace {
+
+// Finds line ends (CR or LF) in one piece of bytes with the C library's vectorised search
+// rather than a test per byte. The next LF and the next CR are each looked for once and kept
+// until passed, so every byte is scanned at most twice however the lines end (a stream of
+// CR-only lines does not rescan the rest of the piece for an LF at every line).
+class LineEndFinder
+{
+public:
+    explicit LineEndFinder(const char *end) : m_end(end) {}
+    // The first CR or LF at or after `p`, or the end of the piece.
+    const char *next(const char *p)
+    {
+        if (m_lf < p)
+            m_lf = find(p, '\n');
+        if (m_cr < p)
+            m_cr = find(p, '\r');
+        return std::min(m_lf, m_cr);
+    }
+
+private:
+    const char *find(const char *p, char c) const
+    {
+        const void *hit = std::memchr(p, c, static_cast<size_t>(m_end - p));
+        return hit ? static_cast<const char *>(hit) : m_end;
+    }
+
+    const char *m_end;
+    const char *m_lf = nullptr;
+    const char *m_cr = nullptr;
+};
+
+} // namespace
 
 QList<SseParser::Event> SseParser::feed(QByteArrayView bytes)
 {
@@ -9,6 +46,7 @@ QList<SseParser::Event> SseParser::feed(QByteArrayView bytes)
         return events;
     const char *p = bytes.data();
     const char *const end = p + bytes.size();
+    LineEndFinder lineEnds(end);
     while (p < end) {
         if (m_afterCr) {
             m_afterCr = false;
@@ -18,9 +56,7 @@ QList<SseParser::Event> SseParser::feed(QByteArrayView bytes)
             }
         }
         // Lines end in LF, CR or CRLF (the SSE grammar allows all three).
-        const char *stop = p;
-        while (stop < end && *stop != '\n' && *stop != '\r')
-            ++stop;
+        const char *stop = lineEnds.next(p);
         const qsizetype length = stop - p;
         m_eventBytes += length;
         if (m_eventBytes > m_maxEventBytes) {
@@ -78,7 +114,19 @@ QByteArray SseEventSplitter::feed(const QByteArray &bytes)
     qsizetype boundary = -1;
     const char *const data = bytes.constData();
     const qsizetype size = bytes.size();
+    LineEndFinder lineEnds(data + size);
     for (qsizetype i = 0; i < size; ++i) {
+        // A run of bytes within a line, counted at once.
+        if (const qsizetype stop = lineEnds.next(data + i) - data; stop > i) {
+            m_atLineStart = false;
+            m_afterCr = false;
+            if (m_eventBytes + (stop - i) > m_maxEventBytes)
+                return overflow(data, boundary);
+            m_eventBytes += stop - i;
+            i = stop;
+            if (i == size)
+                break;
+        }
         const char c = data[i];
         if (c == '\n') {
             if (m_afterCr) {
@@ -110,16 +158,8 @@ QByteArray SseEventSplitter::feed(const QByteArray &bytes)
             m_afterCr = false;
         }
         // Every byte of an event counts, also those of events that end in this very piece.
-        if (++m_eventBytes > m_maxEventBytes) {
-            m_overflowed = true;
-            QByteArray out;
-            if (boundary >= 0) {
-                out = std::exchange(m_pending, {});
-                out.append(data, boundary);
-            }
-            m_pending.clear();
-            return out;
-        }
+        if (++m_eventBytes > m_maxEventBytes)
+            return overflow(data, boundary);
     }
     m_endedOnBoundary = size > 0 && boundary == size;
     if (boundary < 0) {
@@ -134,6 +174,18 @@ QByteArray SseEventSplitter::feed(const QByteArray &bytes)
         out.append(data, boundary);
         m_pending = bytes.sliced(boundary);
     }
+    return out;
+}
+
+QByteArray SseEventSplitter::overflow(const char *data, qsizetype boundary)
+{
+    m_overflowed = true;
+    QByteArray out;
+    if (boundary >= 0) {
+        out = std::exchange(m_pending, {});
+        out.append(data, boundary);
+    }
+    m_pending.clear();
     return out;
 }
 

@@ -59,6 +59,9 @@ public:
     qsizetype pendingBytes() const { return m_pending.size(); }
 
 private:
+    // The event in progress passed the limit: the whole events before it, and nothing after.
+    QByteArray overflow(const char *data, qsizetype boundary);
+
     qsizetype m_maxEventBytes;
     QByteArray m_pending;
     bool m_atLineStart = true;      // the last byte ended a line

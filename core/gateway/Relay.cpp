@@ -1,6 +1,7 @@
 #include "Relay.h"
 
 #include "framing/SseParser.h"
+#include "util/TextMatch.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -60,7 +61,8 @@ public:
     {
         QByteArray out;
         for (const SseParser::Event &event : m_parser.feed(bytes)) {
-            if (event.data.contains("\"choices\":[]") && event.data.contains("\"usage\""))
+            if (containsBytes(event.data, "\"choices\":[]") &&
+                containsBytes(event.data, "\"usage\""))
                 continue;
             // Written back as it came: its name, and one data line for each of its lines.
             if (!event.event.isEmpty())

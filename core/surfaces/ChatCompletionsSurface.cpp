@@ -3,6 +3,7 @@
 #include "Json.h"
 #include "ToolShapes.h"
 #include "UsageScanner.h"
+#include "util/TextMatch.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -167,7 +168,7 @@ public:
     {
         for (const SseParser::Event &e : m_parser.feed(bytes)) {
             m_complete = QByteArrayView(e.data).trimmed() == "[DONE]";
-            if (!m_complete && e.data.contains("\"usage\""))
+            if (!m_complete && containsBytes(e.data, "\"usage\""))
                 m_scanner.scan(e.data);
         }
     }

@@ -3,6 +3,7 @@
 #include "Json.h"
 #include "ToolShapes.h"
 #include "UsageScanner.h"
+#include "util/TextMatch.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -179,10 +180,10 @@ public:
     {
         for (const SseParser::Event &e : m_parser.feed(bytes)) {
             m_complete = e.event == "message_stop" ||
-                         (e.event.isEmpty() && e.data.contains("message_stop") &&
+                         (e.event.isEmpty() && containsBytes(e.data, "message_stop") &&
                           QJsonDocument::fromJson(e.data).object().value(k("type")).toString() ==
                               QLatin1String("message_stop"));
-            if (e.data.contains("\"usage\""))
+            if (containsBytes(e.data, "\"usage\""))
                 m_scanner.scan(e.data);
         }
     }

@@ -3,6 +3,7 @@
 #include "Json.h"
 #include "ToolShapes.h"
 #include "UsageScanner.h"
+#include "util/TextMatch.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -304,9 +305,9 @@ public:
     void observe(QByteArrayView bytes) override
     {
         for (const SseParser::Event &e : m_parser.feed(bytes)) {
-            if (!e.data.contains("\"response.completed\"") &&
-                !e.data.contains("\"response.incomplete\"") &&
-                !e.data.contains("\"response.failed\""))
+            if (!containsBytes(e.data, "\"response.completed\"") &&
+                !containsBytes(e.data, "\"response.incomplete\"") &&
+                !containsBytes(e.data, "\"response.failed\""))
                 continue;
             const QJsonObject event = QJsonDocument::fromJson(e.data).object();
             const QString type = event.value(k("type")).toString();
@@ -1184,8 +1185,13 @@ void ResponsesStreamDecoder::handle(const SseParser::Event &sse, const QJsonObje
         StreamEvent error;
         error.type = Type::Error;
         error.providerError = true;
-        error.error = ApiError{
-            status, QStringLiteral("upstream_error"), code, e.value(k("message")).toString(), {}};
+        QString message = e.value(k("message")).toString();
+        if (message.isEmpty()) // the client is told something
+            message = e.value(k("error"))
+                          .toObject()
+                          .value(k("message"))
+                          .toString(tr("The provider's stream ended with an error."));
+        error.error = ApiError{status, QStringLiteral("upstream_error"), code, message, {}};
         out << error;
     }
 }

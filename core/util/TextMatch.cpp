@@ -1,6 +1,7 @@
 #include "TextMatch.h"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 namespace gatehouse {
@@ -64,6 +65,20 @@ QStringList closeMatches(const QString &query, const QStringList &candidates, in
             out << s.text;
     }
     return out;
+}
+
+bool containsBytes(QByteArrayView haystack, QByteArrayView needle)
+{
+#ifdef __GLIBC__
+    if (needle.isEmpty())
+        return true;
+    if (haystack.size() < needle.size()) // also an empty haystack, whose data may be null
+        return false;
+    return ::memmem(haystack.data(), static_cast<size_t>(haystack.size()), needle.data(),
+                    static_cast<size_t>(needle.size())) != nullptr;
+#else
+    return haystack.contains(needle);
+#endif
 }
 
 } // namespace gatehouse
