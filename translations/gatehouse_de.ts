@@ -1464,7 +1464,7 @@ Leer: jedes Modell.</translation>
         <translation>„models“ muss eine Liste von Zeichenketten sein.</translation>
     </message>
     <message>
-        <location filename="../core/config/ApiSurface.h" line="+36"/>
+        <location filename="../core/config/ApiSurface.h" line="+37"/>
         <source>OpenAI Chat Completions</source>
         <translation>OpenAI Chat Completions</translation>
     </message>
@@ -1488,6 +1488,16 @@ Leer: jedes Modell.</translation>
         <location line="+1"/>
         <source>Anthropic Messages</source>
         <translation>Anthropic Messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ollama API</source>
+        <translation>Ollama-API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
     </message>
     <message>
         <location line="+41"/>

@@ -1462,7 +1462,7 @@ fast
         <translation>“models”必须是字符串列表。</translation>
     </message>
     <message>
-        <location filename="../core/config/ApiSurface.h" line="+36"/>
+        <location filename="../core/config/ApiSurface.h" line="+37"/>
         <source>OpenAI Chat Completions</source>
         <translation>OpenAI Chat Completions</translation>
     </message>
@@ -1486,6 +1486,16 @@ fast
         <location line="+1"/>
         <source>Anthropic Messages</source>
         <translation>Anthropic Messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ollama API</source>
+        <translation>Ollama API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
     </message>
     <message>
         <location line="+41"/>

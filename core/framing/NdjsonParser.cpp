@@ -29,4 +29,40 @@ QList<QByteArray> NdjsonParser::feed(QByteArrayView bytes)
     return lines;
 }
 
+QByteArray NdjsonLineSplitter::feed(const QByteArray &bytes)
+{
+    if (m_overflowed)
+        return {};
+    // The lines before one over the limit are whole and go on; nothing after them does.
+    auto overflow = [this, &bytes](qsizetype wholeLinesEnd) {
+        m_overflowed = true;
+        QByteArray out;
+        if (wholeLinesEnd > 0) {
+            out = std::exchange(m_pending, {});
+            out.append(bytes.constData(), wholeLinesEnd);
+        }
+        m_pending.clear();
+        return out;
+    };
+    // Every line that ends here is measured, the one held back included.
+    qsizetype from = 0;
+    qsizetype lineStart = -m_pending.size();
+    for (qsizetype newline = bytes.indexOf('\n'); newline >= 0;
+         newline = bytes.indexOf('\n', from)) {
+        if (newline - lineStart > m_maxLineBytes)
+            return overflow(from);
+        from = newline + 1;
+        lineStart = from;
+    }
+    if (bytes.size() - lineStart > m_maxLineBytes)
+        return overflow(from);
+    if (from == 0) {
+        m_pending += bytes;
+        return {};
+    }
+    QByteArray out = std::exchange(m_pending, bytes.sliced(from));
+    out += QByteArrayView(bytes.constData(), from);
+    return out;
+}
+
 } // namespace gatehouse
