@@ -201,6 +201,7 @@ void FakeOllama::pull(HttpExchange *exchange)
         exchange->respond(400, jsonHeaders, errorBody(QStringLiteral("invalid model name")));
         return;
     }
+    const bool slow = allPullsSlow || name.startsWith(QLatin1String("slow"));
     QList<QByteArray> lines;
     auto line = [](const QJsonObject &o) {
         QByteArray bytes = compact(o);
@@ -212,8 +213,7 @@ void FakeOllama::pull(HttpExchange *exchange)
         lines << line({{QStringLiteral("error"),
                         QStringLiteral("pull model manifest: file does not exist")}});
     } else {
-        const bool slow = name.startsWith(QLatin1String("slow"));
-        const int steps = slow ? 1200 : std::max(1, pullSteps);
+        const int steps = slow ? std::max(1, slowPullSteps) : std::max(1, pullSteps);
         const qint64 total = 2'019'377'376;
         const QString digest = QStringLiteral(
             "sha256:dde5aa3fc5ffc17176b5e8bdc82f587b24b2678c6c66101bf7da77af9f7ccdff");
@@ -235,7 +235,7 @@ void FakeOllama::pull(HttpExchange *exchange)
     auto state = std::make_shared<State>();
     QPointer<HttpExchange> ex(exchange);
     auto *timer = new QTimer(exchange);
-    timer->setInterval(name.startsWith(QLatin1String("slow")) ? 50 : pullIntervalMs);
+    timer->setInterval(slow ? 50 : pullIntervalMs);
     connect(exchange, &HttpExchange::clientGone, this, [this, state] {
         if (state->done)
             return;

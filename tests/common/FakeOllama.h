@@ -15,7 +15,8 @@ class HttpServer;
 //   "missing…"      stream "pulling manifest", then an {"error":…} line, as Ollama does for
 //                   a name the registry does not have
 //   "refused…"      answer HTTP 400 with {"error":…} before any line
-//   "slow…"         stream a progress line every 50 ms for a minute (to cancel)
+//   "slow…"         stream a progress line every 50 ms, `slowPullSteps` of them (a minute by
+//                   default, to cancel); `allPullsSlow` makes every pull so
 //   anything else   stream the manifest, one layer in `pullSteps` steps, verification and
 //                   "success", then list the model
 class FakeOllama : public QObject, public HttpHandler
@@ -46,6 +47,8 @@ public:
     int pullSteps = 4;
     int pullIntervalMs = 10;
     int showDelayMs = 0;
+    int slowPullSteps = 1200;
+    bool allPullsSlow = false;
 
     // What was received, for assertions.
     int showRequests = 0;
