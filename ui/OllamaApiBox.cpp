@@ -4,10 +4,11 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 namespace gatehouse {
 
@@ -20,38 +21,50 @@ OllamaApiBox::OllamaApiBox(GatewayRuntime *runtime, QWidget *parent)
       m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("ollamaApiBox"));
-    auto *form = new QFormLayout(this);
-    auto *note = new QLabel(
-        tr("For apps that speak only Ollama's API and send no key (Open WebUI, VS Code, "
-           "JetBrains, ollama-js). It listens on 127.0.0.1 only; any program on this machine can "
-           "use it, with the models and limits of the key configuration you pick. Its requests "
-           "are logged as \"ollama-api\"."),
-        this);
-    note->setWordWrap(true);
-    form->addRow(note);
+    auto *layout = new QVBoxLayout(this);
     m_enabled->setObjectName(QStringLiteral("ollamaApiEnabled"));
-    form->addRow(m_enabled);
+    layout->addWidget(m_enabled);
+    auto *note = new QLabel(tr("For apps that speak Ollama's API and send no key (Open WebUI, VS "
+                               "Code, JetBrains, ollama-js). Only programs on this machine reach "
+                               "it, with the models and limits of the key configuration below; "
+                               "its requests are logged as \"ollama-api\"."),
+                            this);
+    note->setWordWrap(true);
+    note->setContentsMargins(24, 0, 0, 0);
+    layout->addWidget(note);
+    auto *row = new QHBoxLayout;
+    auto *portLabel = new QLabel(tr("P&ort:"), this);
+    portLabel->setBuddy(m_port);
     m_port->setObjectName(QStringLiteral("ollamaApiPort"));
     m_port->setRange(1, 65535);
     m_port->setValue(OllamaApiSettings::suggestedPort);
     m_port->setAccessibleName(tr("Ollama API port"));
     m_port->setToolTip(tr("Ollama itself uses 11434; pick that only when Ollama does not run "
                           "here."));
-    form->addRow(tr("P&ort:"), m_port);
+    auto *configLabel = new QLabel(tr("&Key configuration:"), this);
+    configLabel->setBuddy(m_keyConfig);
     m_keyConfig->setObjectName(QStringLiteral("ollamaApiKeyConfig"));
     m_keyConfig->setAccessibleName(tr("Key configuration of the Ollama API"));
-    form->addRow(tr("&Key configuration:"), m_keyConfig);
+    m_keyConfig->setMinimumContentsLength(12);
     m_apply->setObjectName(QStringLiteral("ollamaApiApply"));
-    form->addRow(QString(), m_apply);
+    row->addWidget(portLabel);
+    row->addWidget(m_port);
+    row->addSpacing(12);
+    row->addWidget(configLabel);
+    row->addWidget(m_keyConfig, 1);
+    row->addSpacing(12);
+    row->addWidget(m_apply);
+    layout->addLayout(row);
     m_status->setObjectName(QStringLiteral("ollamaApiStatus"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(m_status);
+    layout->addWidget(m_status);
     m_message->setObjectName(QStringLiteral("ollamaApiMessage"));
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
-    form->addRow(m_message);
+    m_message->hide();
+    layout->addWidget(m_message);
 
     connect(m_apply, &QPushButton::clicked, this, &OllamaApiBox::apply);
     connect(m_runtime->service(), &GatewayService::ollamaApiChanged, this, [this] { showState(); });
@@ -68,7 +81,7 @@ void OllamaApiBox::load()
 {
     const auto config = m_runtime->store().load();
     if (!config) {
-        m_message->setText(config.error());
+        setMessage(config.error());
         return;
     }
     const OllamaApiSettings &s = config->gateway.ollamaApi;
@@ -86,6 +99,12 @@ void OllamaApiBox::load()
     m_keyConfig->addItems(names);
     m_keyConfig->setCurrentText(s.keyConfiguration);
     showState();
+}
+
+void OllamaApiBox::setMessage(const QString &text)
+{
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
 }
 
 void OllamaApiBox::showState()
@@ -109,20 +128,19 @@ void OllamaApiBox::apply()
     // A port another program holds is said now; the one this listener holds is its own.
     if (wanted.enabled && m_runtime->service()->ollamaApiPort() != wanted.port) {
         if (const Status free = OllamaApiSettings::checkPortFree(wanted.port); !free) {
-            m_message->setText(free.error());
+            setMessage(free.error());
             return;
         }
     }
     const Status saved = m_runtime->store().update(
         [&](Config &config) { return OllamaApiSettings::apply(config, wanted); });
     if (!saved) {
-        m_message->setText(saved.error());
+        setMessage(saved.error());
         return;
     }
-    m_message->setText(
-        wanted.enabled
-            ? tr("Saved. The gateway serves the Ollama API on port %1 now.").arg(wanted.port)
-            : tr("Saved. The gateway closes the Ollama API's port now."));
+    setMessage(wanted.enabled
+                   ? tr("Saved. The gateway serves the Ollama API on port %1 now.").arg(wanted.port)
+                   : tr("Saved. The gateway closes the Ollama API's port now."));
 }
 
 } // namespace gatehouse

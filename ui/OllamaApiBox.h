@@ -37,6 +37,7 @@ protected:
 
 private:
     void showState();
+    void setMessage(const QString &text);
 
     GatewayRuntime *m_runtime;
     QCheckBox *m_enabled;

@@ -10,6 +10,7 @@
 #include "HttpTestClient.h"
 #include "KeyConfigDialog.h"
 #include "MainWindow.h"
+#include "OllamaApiBox.h"
 #include "ProviderForm.h"
 #include "ProvidersPage.h"
 #include "RoutingPage.h"
@@ -752,6 +753,55 @@ private slots:
         QCOMPARE(savedConfig().gateway.port, freePort);
         QTRY_COMPARE(m_runtime->service()->port(), freePort);
         QTRY_VERIFY(window.gatewayStatus()->text().contains(QString::number(freePort)));
+    }
+
+    void settingsOpenAndCloseTheKeylessOllamaApi()
+    {
+        startGateway(true);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        window.showPage(MainWindow::Settings);
+        auto *box = window.findChild<OllamaApiBox *>(QStringLiteral("ollamaApiBox"));
+        QVERIFY(box);
+        QVERIFY(!box->enabledBox()->isChecked());
+        QCOMPARE(box->statusLabel()->text(), QStringLiteral("Off."));
+        QCOMPARE(box->keyConfigBox()->currentText(), QStringLiteral("default"));
+
+        // A port another program holds: said at once, nothing saved.
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
+        // On its box: the row is wider than what takes a click.
+        QTest::mouseClick(box->enabledBox(), Qt::LeftButton, {},
+                          QPoint(8, box->enabledBox()->height() / 2));
+        box->portBox()->setValue(taken.serverPort());
+        QTest::mouseClick(box->applyButton(), Qt::LeftButton);
+        QVERIFY2(box->message()->text().contains(QLatin1String("is in use by another program")),
+                 qPrintable(box->message()->text()));
+        QVERIFY(!savedConfig().gateway.ollamaApi.enabled);
+
+        // A free one: the running gateway opens it, and says so.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        box->portBox()->setValue(port);
+        QTest::mouseClick(box->applyButton(), Qt::LeftButton);
+        QCOMPARE(savedConfig().gateway.ollamaApi.port, port);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            box->statusLabel()->text(),
+            QStringLiteral("Listening on http://127.0.0.1:%1; point Ollama clients there.")
+                .arg(port),
+            10000);
+        const auto root = HttpTestClient::request(port, "GET", "/");
+        QCOMPARE(root.body, QByteArray("Ollama is running"));
+
+        // Off again: closed.
+        // On its box: the row is wider than what takes a click.
+        QTest::mouseClick(box->enabledBox(), Qt::LeftButton, {},
+                          QPoint(8, box->enabledBox()->height() / 2));
+        QTest::mouseClick(box->applyButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(box->statusLabel()->text(), QStringLiteral("Off."), 10000);
+        QCOMPARE(HttpTestClient::request(port, "GET", "/", {}, {}, 1000).status, 0);
     }
 
     void pauseAndResumeFromTrayMenu()
