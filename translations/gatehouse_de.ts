@@ -50,7 +50,7 @@
 <context>
     <name>GatewayService</name>
     <message>
-        <location filename="../core/gateway/GatewayService.cpp" line="+44"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+47"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Kann nicht auf %1 Port %2 lauschen: %3</translation>
     </message>
@@ -1441,7 +1441,7 @@ Leer: jedes Modell.</translation>
         <translation>„models“ muss eine Liste von Zeichenketten sein.</translation>
     </message>
     <message>
-        <location filename="../core/config/ApiSurface.h" line="+36"/>
+        <location filename="../core/config/ApiSurface.h" line="+37"/>
         <source>OpenAI Chat Completions</source>
         <translation>OpenAI Chat Completions</translation>
     </message>
@@ -1465,6 +1465,16 @@ Leer: jedes Modell.</translation>
         <location line="+1"/>
         <source>Anthropic Messages</source>
         <translation>Anthropic Messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ollama API</source>
+        <translation>Ollama-API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
     </message>
     <message>
         <location line="+41"/>

@@ -50,7 +50,7 @@
 <context>
     <name>GatewayService</name>
     <message>
-        <location filename="../core/gateway/GatewayService.cpp" line="+44"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+47"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>无法在 %1 的端口 %2 上监听：%3</translation>
     </message>
@@ -1439,7 +1439,7 @@ fast
         <translation>“models”必须是字符串列表。</translation>
     </message>
     <message>
-        <location filename="../core/config/ApiSurface.h" line="+36"/>
+        <location filename="../core/config/ApiSurface.h" line="+37"/>
         <source>OpenAI Chat Completions</source>
         <translation>OpenAI Chat Completions</translation>
     </message>
@@ -1463,6 +1463,16 @@ fast
         <location line="+1"/>
         <source>Anthropic Messages</source>
         <translation>Anthropic Messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ollama API</source>
+        <translation>Ollama API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
     </message>
     <message>
         <location line="+41"/>

@@ -18,6 +18,8 @@ const QByteArray jsonType = QByteArrayLiteral("application/json");
 
 QByteArray lastUserText(const QJsonObject &body)
 {
+    if (body.value(QLatin1String("prompt")).isString()) // Ollama /api/generate
+        return body.value(QLatin1String("prompt")).toString().toUtf8();
     if (body.value(QLatin1String("input")).isString())
         return body.value(QLatin1String("input")).toString().toUtf8();
     const QJsonArray messages = body.contains(QLatin1String("input"))
@@ -104,6 +106,8 @@ void FakeUpstream::handleRequest(HttpExchange *exchange)
         received.append(exchange->request());
     emit requestReceived();
     const HttpRequest &request = exchange->request();
+    if (answerOllamaLocal(exchange, request))
+        return;
     if (request.path == "/v1/models") {
         QJsonArray data;
         for (const QString &m : models)
@@ -135,7 +139,8 @@ void FakeUpstream::handleRequest(HttpExchange *exchange)
     }
     const bool isMessages = request.path == "/v1/messages";
     const bool isResponses = request.path == "/v1/responses";
-    if ((request.path != "/v1/chat/completions" && !isMessages && !isResponses) ||
+    const bool isOllama = request.path == "/api/chat" || request.path == "/api/generate";
+    if ((request.path != "/v1/chat/completions" && !isMessages && !isResponses && !isOllama) ||
         request.method != "POST") {
         exchange->respond(404, {{"content-type", jsonType}},
                           "{\"error\":{\"message\":\"fake upstream: no such "
@@ -144,7 +149,10 @@ void FakeUpstream::handleRequest(HttpExchange *exchange)
     }
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
     const QByteArray model = body.value(QLatin1String("model")).toString().toUtf8();
-    const Api api = isMessages ? Api::Messages : isResponses ? Api::Responses : Api::Chat;
+    const Api api = isMessages    ? Api::Messages
+                    : isResponses ? Api::Responses
+                    : isOllama    ? Api::Ollama
+                                  : Api::Chat;
     if (model.isEmpty()) {
         exchange->respond(400, {{"content-type", jsonType}},
                           "{\"error\":{\"message\":\"fake upstream: model is required\","
@@ -176,9 +184,11 @@ void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
             HttpHeaders headers{{"content-type", jsonType}};
             if (status == 429)
                 headers.append({QByteArrayLiteral("retry-after"), QByteArrayLiteral("1")});
-            exchange->respond(
-                status, headers,
-                "{\"error\":{\"message\":\"flaky upstream\",\"type\":\"fake_error\"}}");
+            exchange->respond(status, headers,
+                              api == Api::Ollama
+                                  ? QByteArray("{\"error\":\"flaky upstream\"}")
+                                  : QByteArray("{\"error\":{\"message\":\"flaky "
+                                               "upstream\",\"type\":\"fake_error\"}}"));
             return;
         }
     }
@@ -198,6 +208,12 @@ void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
                                         .arg(QString::fromUtf8(lastUserText(body)));
             QJsonObject error{{QStringLiteral("message"), message},
                               {QStringLiteral("type"), QStringLiteral("fake_error")}};
+            if (api == Api::Ollama) {
+                exchange->respond(status, headers,
+                                  QJsonDocument(QJsonObject{{QStringLiteral("error"), message}})
+                                      .toJson(QJsonDocument::Compact));
+                return;
+            }
             if (anthropic) {
                 exchange->respond(
                     status, headers,
@@ -214,7 +230,8 @@ void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
         }
         return;
     }
-    const bool wantsStream = body.value(QLatin1String("stream")).toBool();
+    // Ollama streams unless told not to.
+    const bool wantsStream = body.value(QLatin1String("stream")).toBool(api == Api::Ollama);
     const bool includeUsage = body.value(QLatin1String("stream_options"))
                                   .toObject()
                                   .value(QLatin1String("include_usage"))
@@ -225,6 +242,18 @@ void FakeUpstream::answer(HttpExchange *exchange, const QByteArray &model,
     }
     // Offered tools and no tool result yet: call the first tool, as a model would.
     const QString tool = toolToCall(body, api);
+    if (api == Api::Ollama) {
+        Turn turn;
+        if (!tool.isEmpty()) {
+            turn.tool = tool;
+            turn.arguments = QStringLiteral("{\"city\":\"Oslo\"}");
+        } else {
+            turn.text = QString::fromUtf8("echo: " + lastUserText(body));
+        }
+        answerOllama(exchange, model, body, turn, wantsStream,
+                     model.startsWith("cut-") ? model.mid(4).toInt() : -1);
+        return;
+    }
     if (api == Api::Responses) {
         Turn turn;
         if (!tool.isEmpty()) {
@@ -295,6 +324,8 @@ QString FakeUpstream::toolToCall(const QJsonObject &body, Api api)
     const QJsonArray tools = body.value(QLatin1String("tools")).toArray();
     if (tools.isEmpty())
         return {};
+    if (body.contains(QLatin1String("prompt")))
+        return {}; // Ollama /api/generate has no tools
     if (api == Api::Responses) {
         const QJsonArray input = body.value(QLatin1String("input")).toArray();
         if (input.last()
@@ -468,10 +499,10 @@ QList<QByteArray> FakeUpstream::anthropicEvents(const QByteArray &model, int eve
     return out;
 }
 
-void FakeUpstream::stream(HttpExchange *exchange, const QList<QByteArray> &events, int cutAfter)
+void FakeUpstream::stream(HttpExchange *exchange, const QList<QByteArray> &events, int cutAfter,
+                          const QByteArray &contentType)
 {
-    exchange->beginStream(200,
-                          {{"content-type", "text/event-stream"}, {"cache-control", "no-cache"}});
+    exchange->beginStream(200, {{"content-type", contentType}, {"cache-control", "no-cache"}});
     ++openStreams;
     maxOpenStreams = std::max(maxOpenStreams, openStreams);
     struct State
@@ -646,7 +677,7 @@ FakeUpstream::Turn FakeUpstream::agentTurn(const QJsonObject &body, Api api)
     for (const QJsonValue v : body.value(QLatin1String("tools")).toArray()) {
         const QJsonObject t = v.toObject();
         const QString type = t.value(QLatin1String("type")).toString();
-        if (api == Api::Chat && type == QLatin1String("function")) {
+        if ((api == Api::Chat || api == Api::Ollama) && type == QLatin1String("function")) {
             const QJsonObject f = t.value(QLatin1String("function")).toObject();
             offered.append({f.value(QLatin1String("name")).toString(),
                             f.value(QLatin1String("parameters")).toObject(), false});
@@ -801,6 +832,10 @@ QList<QByteArray> FakeUpstream::responsesEvents(const QByteArray &model, const T
 void FakeUpstream::answerTurn(HttpExchange *exchange, Api api, const QByteArray &model,
                               const Turn &turn, bool stream, bool includeUsage)
 {
+    if (api == Api::Ollama) {
+        answerOllama(exchange, model, {}, turn, stream, -1);
+        return;
+    }
     if (api == Api::Responses) {
         if (stream) {
             this->stream(exchange, responsesEvents(model, turn, 0), -1);
@@ -969,6 +1004,146 @@ void FakeUpstream::answerTurn(HttpExchange *exchange, Api api, const QByteArray 
             "3,\"total_tokens\":8}}\n\n");
     events << QByteArrayLiteral("data: [DONE]\n\n");
     this->stream(exchange, events, -1);
+}
+
+} // namespace gatehouse
+
+namespace gatehouse {
+
+namespace {
+
+QJsonObject ollamaLine(const QByteArray &model, bool generate, const QString &text,
+                       const QJsonArray &calls, bool done)
+{
+    QJsonObject line{{QLatin1String("model"), QString::fromUtf8(model)},
+                     {QLatin1String("created_at"), QLatin1String("2025-01-01T00:00:00.000Z")}};
+    if (generate) {
+        line.insert(QLatin1String("response"), text);
+    } else {
+        QJsonObject message{{QLatin1String("role"), QLatin1String("assistant")},
+                            {QLatin1String("content"), text}};
+        if (!calls.isEmpty())
+            message.insert(QLatin1String("tool_calls"), calls);
+        line.insert(QLatin1String("message"), message);
+    }
+    line.insert(QLatin1String("done"), done);
+    return line;
+}
+
+QByteArray ndjson(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+}
+
+} // namespace
+
+bool FakeUpstream::answerOllamaLocal(HttpExchange *exchange, const HttpRequest &request)
+{
+    const QByteArray details = "{\"parent_model\":\"\",\"format\":\"gguf\",\"family\":\"fake\","
+                               "\"families\":[\"fake\"],\"parameter_size\":\"7B\","
+                               "\"quantization_level\":\"Q4_K_M\"}";
+    if (request.path == "/api/version") {
+        exchange->respond(200, {{"content-type", jsonType}}, "{\"version\":\"0.12.6\"}");
+        return true;
+    }
+    if (request.path == "/api/tags" || request.path == "/api/ps") {
+        QByteArray list;
+        for (const QString &m : std::as_const(models)) {
+            if (!list.isEmpty())
+                list += ',';
+            list += "{\"name\":\"" + m.toUtf8() + "\",\"model\":\"" + m.toUtf8() +
+                    "\",\"modified_at\":\"2025-01-01T00:00:00Z\",\"size\":4683087332,"
+                    "\"digest\":\"sha256:0000\",\"details\":" +
+                    details + '}';
+        }
+        exchange->respond(200, {{"content-type", jsonType}}, "{\"models\":[" + list + "]}");
+        return true;
+    }
+    if (request.path == "/api/show" && request.method == "POST") {
+        const QString model =
+            QJsonDocument::fromJson(request.body).object().value(QLatin1String("model")).toString();
+        if (model.startsWith(QLatin1String("missing"))) {
+            exchange->respond(404, {{"content-type", jsonType}},
+                              "{\"error\":\"model '" + model.toUtf8() + "' not found\"}");
+            return true;
+        }
+        exchange->respond(200, {{"content-type", jsonType}},
+                          "{\"modelfile\":\"FROM fake\",\"parameters\":\"\",\"template\":\"\","
+                          "\"details\":" +
+                              details +
+                              ",\"model_info\":{\"general.architecture\":\"fake\","
+                              "\"fake.context_length\":8192},"
+                              "\"capabilities\":[\"completion\",\"tools\"]}");
+        return true;
+    }
+    if (request.path == "/api/embed" && request.method == "POST") {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        const QJsonValue input = body.value(QLatin1String("input"));
+        const qsizetype count = input.isArray() ? input.toArray().size() : 1;
+        QJsonArray embeddings;
+        for (qsizetype i = 0; i < count; ++i)
+            embeddings.append(QJsonArray{0.25, -0.5, 1.0});
+        exchange->respond(
+            200, {{"content-type", jsonType}},
+            ndjson(QJsonObject{{QLatin1String("model"), body.value(QLatin1String("model"))},
+                               {QLatin1String("embeddings"), embeddings},
+                               {QLatin1String("total_duration"), 1000},
+                               {QLatin1String("prompt_eval_count"), 2}})
+                .trimmed());
+        return true;
+    }
+    return false;
+}
+
+void FakeUpstream::answerOllama(HttpExchange *exchange, const QByteArray &model,
+                                const QJsonObject &body, const Turn &turn, bool stream,
+                                int cutAfter)
+{
+    const bool generate = body.contains(QLatin1String("prompt"));
+    QJsonArray calls;
+    if (!turn.tool.isEmpty()) {
+        const QString arguments =
+            turn.custom ? QString::fromUtf8(
+                              QJsonDocument(QJsonObject{{QLatin1String("input"), turn.arguments}})
+                                  .toJson(QJsonDocument::Compact))
+                        : turn.arguments;
+        calls.append(
+            QJsonObject{{QLatin1String("function"),
+                         QJsonObject{{QLatin1String("name"), turn.tool},
+                                     {QLatin1String("arguments"),
+                                      QJsonDocument::fromJson(arguments.toUtf8()).object()}}}});
+    }
+    auto last = [&](const QString &text, int evalCount) {
+        QJsonObject line = ollamaLine(model, generate, text, stream ? QJsonArray() : calls, true);
+        line.insert(QLatin1String("done_reason"), QLatin1String("stop"));
+        line.insert(QLatin1String("total_duration"), 5000000);
+        line.insert(QLatin1String("load_duration"), 1000);
+        line.insert(QLatin1String("prompt_eval_count"), 5);
+        line.insert(QLatin1String("prompt_eval_duration"), 1000000);
+        line.insert(QLatin1String("eval_count"), evalCount);
+        line.insert(QLatin1String("eval_duration"), 4000000);
+        return line;
+    };
+    if (!stream) {
+        exchange->respond(
+            200, {{"content-type", jsonType}},
+            QJsonDocument(last(turn.text, calls.isEmpty() ? 3 : 9)).toJson(QJsonDocument::Compact));
+        return;
+    }
+    QList<QByteArray> lines;
+    if (!calls.isEmpty()) {
+        lines << ndjson(ollamaLine(model, generate, QString(), calls, false))
+              << ndjson(last(QString(), 9));
+    } else if (body.isEmpty() || turn.text.startsWith(QLatin1String("AGENT"))) {
+        lines << ndjson(ollamaLine(model, generate, turn.text, {}, false))
+              << ndjson(last(QString(), 3));
+    } else {
+        for (int i = 0; i < streamEvents; ++i)
+            lines << ndjson(
+                ollamaLine(model, generate, QStringLiteral("tok%1 ").arg(i), {}, false));
+        lines << ndjson(last(QString(), streamEvents));
+    }
+    this->stream(exchange, lines, cutAfter, QByteArrayLiteral("application/x-ndjson"));
 }
 
 } // namespace gatehouse

@@ -14,8 +14,10 @@ namespace gatehouse {
 class HttpServer;
 
 // A fake model server on loopback speaking every surface: OpenAI Chat Completions (streaming
-// and not, embeddings, /v1/models), OpenAI Responses (streaming and not) and Anthropic
-// Messages (streaming and not, count_tokens). Tests and the benchmark script its behaviour
+// and not, embeddings, /v1/models), OpenAI Responses (streaming and not), Anthropic
+// Messages (streaming and not, count_tokens) and Ollama's native API (/api/chat and
+// /api/generate, NDJSON streams by default, /api/embed, /api/tags, /api/show, /api/ps,
+// /api/version; errors as {"error":"…"}). Tests and the benchmark script its behaviour
 // through the model name:
 //   "hang"          accept the request and never answer
 //   "status-N"      answer HTTP N with an error body of the surface that echoes the last
@@ -71,7 +73,8 @@ public:
     {
         Chat,
         Messages,
-        Responses
+        Responses,
+        Ollama
     };
 
 private:
@@ -89,7 +92,11 @@ private:
     static Turn agentTurn(const QJsonObject &body, Api api);
     static QList<QByteArray> responsesEvents(const QByteArray &model, const Turn &turn,
                                              int textEvents);
-    void stream(HttpExchange *exchange, const QList<QByteArray> &events, int cutAfter);
+    void stream(HttpExchange *exchange, const QList<QByteArray> &events, int cutAfter,
+                const QByteArray &contentType = QByteArrayLiteral("text/event-stream"));
+    bool answerOllamaLocal(HttpExchange *exchange, const HttpRequest &request);
+    void answerOllama(HttpExchange *exchange, const QByteArray &model, const QJsonObject &body,
+                      const Turn &turn, bool stream, int cutAfter);
     void answerWithToolCall(HttpExchange *exchange, const QByteArray &model, const QString &tool,
                             bool anthropic, bool stream, bool includeUsage);
     static QString toolToCall(const QJsonObject &body, Api api);

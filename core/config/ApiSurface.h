@@ -14,7 +14,8 @@ enum class ApiSurface
 {
     OpenAi,    // Chat Completions + /models
     Responses, // OpenAI Responses
-    Anthropic  // Messages
+    Anthropic, // Messages
+    Ollama     // Ollama's native API (/api/chat, /api/generate, /api/embed, /api/tags)
 };
 
 // Every surface, in the order the window lists them; their names as the config file and the
@@ -41,6 +42,8 @@ inline const SurfaceName surfaceNames[] = {
     {ApiSurface::Anthropic, "anthropic",
      QT_TRANSLATE_NOOP("gatehouse::Provider", "Anthropic Messages"),
      QT_TRANSLATE_NOOP("gatehouse::Provider", "Anthropic Messages")},
+    {ApiSurface::Ollama, "ollama", QT_TRANSLATE_NOOP("gatehouse::Provider", "Ollama API"),
+     QT_TRANSLATE_NOOP("gatehouse::Provider", "Ollama")},
 };
 
 } // namespace apisurface_detail

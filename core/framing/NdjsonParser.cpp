@@ -29,4 +29,42 @@ QList<QByteArray> NdjsonParser::feed(QByteArrayView bytes)
     return lines;
 }
 
+QByteArray NdjsonLineSplitter::feed(const QByteArray &bytes)
+{
+    if (m_overflowed)
+        return {};
+    const qsizetype lastNewline = bytes.lastIndexOf('\n');
+    if (lastNewline < 0) {
+        if (m_pending.size() + bytes.size() > m_maxLineBytes) {
+            m_overflowed = true;
+            m_pending.clear();
+            return {};
+        }
+        m_pending += bytes;
+        return {};
+    }
+    // Every line that ends here is measured, the one held back included.
+    qsizetype from = 0;
+    qsizetype lineStart = -m_pending.size();
+    while (from <= lastNewline) {
+        const qsizetype newline = bytes.indexOf('\n', from);
+        if (newline - lineStart > m_maxLineBytes) {
+            m_overflowed = true;
+            m_pending.clear();
+            return {};
+        }
+        from = newline + 1;
+        lineStart = from;
+    }
+    const qsizetype rest = bytes.size() - from;
+    if (rest > m_maxLineBytes) {
+        m_overflowed = true;
+        m_pending.clear();
+        return {};
+    }
+    QByteArray out = std::exchange(m_pending, bytes.sliced(from));
+    out += QByteArrayView(bytes.constData(), from);
+    return out;
+}
+
 } // namespace gatehouse

@@ -59,8 +59,18 @@ QByteArray ApiError::toAnthropicBody() const
            '\n';
 }
 
+QByteArray ApiError::toOllamaBody() const
+{
+    return QJsonDocument(QJsonObject{{QLatin1String("error"), message}})
+               .toJson(QJsonDocument::Compact) +
+           '\n';
+}
+
 QByteArray ApiError::streamEvent(ApiShape shape) const
 {
+    // An NDJSON stream ends with the error as its last line.
+    if (shape == ApiShape::Ollama)
+        return toOllamaBody();
     if (shape == ApiShape::Anthropic)
         return "event: error\ndata: " + toAnthropicBody().trimmed() + "\n\n";
     return "data: " + toOpenAiBody().trimmed() + "\n\n";

@@ -8,8 +8,9 @@ namespace gatehouse {
 // Which API a client speaks, and so which shape its errors take.
 enum class ApiShape
 {
-    OpenAi,   // {"error":{"message","type","param","code"}}
-    Anthropic // {"type":"error","error":{"type","message"}}
+    OpenAi,    // {"error":{"message","type","param","code"}}
+    Anthropic, // {"type":"error","error":{"type","message"}}
+    Ollama     // {"error":"message"}
 };
 
 // The one error type of the gateway: an HTTP status and what to tell the caller.
@@ -25,8 +26,11 @@ struct ApiError
 
     QByteArray toOpenAiBody() const;
     QByteArray toAnthropicBody() const;
+    QByteArray toOllamaBody() const;
     QByteArray body(ApiShape shape) const
     {
+        if (shape == ApiShape::Ollama)
+            return toOllamaBody();
         return shape == ApiShape::Anthropic ? toAnthropicBody() : toOpenAiBody();
     }
     // Anthropic's error type for this status (invalid_request_error, rate_limit_error, ...).

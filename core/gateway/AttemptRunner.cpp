@@ -4,6 +4,7 @@
 #include "Relay.h"
 #include "RequestRecorder.h"
 #include "http/HttpExchange.h"
+#include "surfaces/OllamaSurface.h"
 #include "surfaces/UsageScanner.h"
 
 #include <QCoreApplication>
@@ -67,8 +68,11 @@ QByteArray upstreamErrorBody(int status, const QByteArray &body, const QString &
     const QJsonObject o = doc.object();
     const bool anthropicShaped =
         o.value(QLatin1String("type")).toString() == QLatin1String("error");
-    if (isObject && o.value(QLatin1String("error")).isObject() &&
+    if (isObject && o.value(QLatin1String("error")).isObject() && shape != ApiShape::Ollama &&
         anthropicShaped == (shape == ApiShape::Anthropic))
+        return body;
+    if (isObject && shape == ApiShape::Ollama && o.value(QLatin1String("error")).isString() &&
+        o.size() == 1)
         return body;
     ApiError error{status,
                    status >= 500 ? QStringLiteral("upstream_error")
@@ -117,6 +121,39 @@ bool hasParamRules(const CatalogModel *model)
     return model && (!model->renamedParams.isEmpty() || !model->droppedParams.isEmpty());
 }
 
+// The content type of a stream of this framing.
+QByteArray streamType(StreamFraming framing)
+{
+    return framing == StreamFraming::NdJson ? QByteArrayLiteral("application/x-ndjson")
+                                            : QByteArrayLiteral("text/event-stream");
+}
+
+// Embeddings go between OpenAI's and Ollama's APIs, which both have them: the provider's
+// endpoints of the other one, when the client's is not among its surfaces.
+const RoutableProvider::Endpoints *embeddingsTranslation(const RoutableProvider &rp,
+                                                         ApiSurface client)
+{
+    if (client != ApiSurface::OpenAi && client != ApiSurface::Ollama)
+        return nullptr;
+    const RoutableProvider::Endpoints *other =
+        rp.endpointsFor(client == ApiSurface::OpenAi ? ApiSurface::Ollama : ApiSurface::OpenAi);
+    return other && other->embeddings.isValid() ? other : nullptr;
+}
+
+// A provider's embeddings answer in the other API's shape.
+std::variant<TranslatedAnswer, ApiError>
+translateEmbeddings(const QByteArray &body, ApiSurface provider, const QString &model)
+{
+    const QJsonObject answer = QJsonDocument::fromJson(body).object();
+    auto out = provider == ApiSurface::Ollama ? OllamaSurface::embedAnswerToOpenAi(answer, model)
+                                              : OllamaSurface::embedAnswerFromOpenAi(answer, model);
+    if (auto *e = std::get_if<ApiError>(&out))
+        return *e;
+    UsageScanner usage;
+    usage.scan(body);
+    return TranslatedAnswer{std::get<QJsonObject>(std::move(out)), usage.usage()};
+}
+
 } // namespace
 
 // ---- preparing one attempt
@@ -134,10 +171,17 @@ std::variant<PreparedAttempt, UnusableTarget, ApiError> AttemptRunner::prepare(R
     // The provider's surface that matches the client's, else (for model answers) the first
     // one it speaks, through translation.
     const RoutableProvider::Endpoints *endpoints = rp.endpointsFor(spec.surface);
+    const bool answers = operation == Operation::Generate || operation == Operation::Complete;
+    const RoutableProvider::Endpoints *embedder =
+        operation == Operation::Embeddings ? embeddingsTranslation(rp, spec.surface) : nullptr;
     if (endpoints && endpoints->forOperation(operation).isValid()) {
         out.surface = spec.surface;
-    } else if (operation == Operation::Generate) {
+    } else if (answers) {
         endpoints = &rp.primaryEndpoints();
+        out.surface = endpoints->surface;
+        out.translated = true;
+    } else if (embedder) {
+        endpoints = embedder;
         out.surface = endpoints->surface;
         out.translated = true;
     } else {
@@ -189,9 +233,15 @@ std::variant<PreparedAttempt, UnusableTarget, ApiError> AttemptRunner::prepare(R
     }
 
     const CatalogModel *model = rp.catalogModel(target.upstreamModel);
-    const bool stream = ctx.request.stream && operation == Operation::Generate;
+    const bool stream = ctx.request.stream && answers;
     UpstreamRequest &up = out.request;
-    if (out.translated) {
+    if (embedder) {
+        const QJsonObject body =
+            out.surface == ApiSurface::Ollama
+                ? OllamaSurface::embedRequestFromOpenAi(ctx.request.body, target.upstreamModel)
+                : OllamaSurface::embedRequestToOpenAi(ctx.request.body, target.upstreamModel);
+        up.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    } else if (out.translated) {
         if (!ctx.conversation) {
             auto decoded = surfaceAdapter(spec.surface).decodeRequest(ctx.request.body);
             if (auto *e = std::get_if<ApiError>(&decoded))
@@ -244,12 +294,13 @@ std::variant<PreparedAttempt, UnusableTarget, ApiError> AttemptRunner::prepare(R
         }
     }
 
-    up.endpoint = out.translated ? endpoints->generate : endpoints->forOperation(operation);
+    up.endpoint =
+        out.translated && answers ? endpoints->generate : endpoints->forOperation(operation);
     up.providerId = provider.id;
     up.headers = rp.headersFor(
         out.surface, key, out.translated || !ctx.exchange ? nullptr : &ctx.exchange->request());
-    up.headers.append(
-        {QByteArrayLiteral("accept"), stream ? QByteArrayLiteral("text/event-stream") : jsonType});
+    up.headers.append({QByteArrayLiteral("accept"),
+                       stream ? streamType(surfaceAdapter(out.surface).framing()) : jsonType});
     up.timeouts = provider.timeouts;
     // No attempt outlives the route's deadline.
     const qint64 remaining = std::max<qint64>(1, remainingMs);
@@ -403,7 +454,11 @@ private:
                 m_headers.append({QByteArrayLiteral("x-upstream-request-id"), h.second});
         }
         // Events are passed on the moment they arrive; nothing else is held back.
-        m_streaming = status < 300 && contentType.startsWith("text/event-stream");
+        const SurfaceAdapter &provider = surfaceAdapter(m_attempt.surface);
+        m_streaming = status < 300 &&
+                      (*ctx.endpoint->operation == Operation::Generate ||
+                       *ctx.endpoint->operation == Operation::Complete) &&
+                      contentType.startsWith(streamType(provider.framing()));
         if (!m_streaming)
             return;
         const SurfaceAdapter &client = surfaceAdapter(ctx.endpoint->surface);
@@ -411,8 +466,7 @@ private:
                                                                  client, *ctx.conversation)
                                        : RelayChain::passthrough(client, m_attempt.injectedUsage);
         if (m_attempt.translated)
-            m_headers.append(
-                {QByteArrayLiteral("content-type"), QByteArrayLiteral("text/event-stream")});
+            m_headers.append({QByteArrayLiteral("content-type"), streamType(client.framing())});
         m_headers.append({QByteArrayLiteral("x-gatehouse-overhead-ms"), overheadMs(m_overheadNs)});
         m_headers.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
         m_headers.append({QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
@@ -534,6 +588,21 @@ private:
             ctx.log.error =
                 QStringLiteral("upstream_%1: ").arg(m_status) +
                 tr("Provider \"%1\" answered with HTTP %2.").arg(providerId).arg(m_status);
+            end({m_status, std::nullopt});
+            return;
+        }
+        if (m_attempt.translated && *ctx.endpoint->operation == Operation::Embeddings) {
+            auto translated =
+                translateEmbeddings(m_buffered, m_attempt.surface, ctx.current().upstreamModel);
+            if (auto *e = std::get_if<ApiError>(&translated)) {
+                end({e->status, *e});
+                return;
+            }
+            TranslatedAnswer answer = std::get<TranslatedAnswer>(std::move(translated));
+            headers.append({QByteArrayLiteral("content-type"), jsonType});
+            exchange->respond(m_status, headers,
+                              QJsonDocument(answer.json).toJson(QJsonDocument::Compact));
+            ctx.usage = answer.usage;
             end({m_status, std::nullopt});
             return;
         }

@@ -107,6 +107,8 @@ ApiShape EndpointTable::shapeFor(QByteArrayView path) const
         if (spec.path.match(path))
             return spec.errorShape;
     }
+    if (path.startsWith("/api/"))
+        return ApiShape::Ollama;
     return path.startsWith("/v1/messages") ? ApiShape::Anthropic : ApiShape::OpenAi;
 }
 

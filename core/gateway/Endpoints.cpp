@@ -59,6 +59,18 @@ const EndpointTable &EndpointTable::standard()
         specs << local("/v1/responses/{id}", "GET", &Gateway::serveStoredResponse);
         specs << local("/v1/responses/{id}", "DELETE", &Gateway::deleteStoredResponse);
         specs << local("/v1/responses/{id}/input_items", "GET", &Gateway::serveStoredInputItems);
+
+        // Ollama's native API
+        specs << local("/api/version", "GET", &Gateway::serveOllamaVersion, ApiShape::Ollama);
+        specs << local("/api/tags", "GET", &Gateway::serveOllamaTags, ApiShape::Ollama);
+        specs << local("/api/show", "POST", &Gateway::serveOllamaShow, ApiShape::Ollama);
+        specs << local("/api/ps", "GET", &Gateway::serveOllamaPs, ApiShape::Ollama);
+        specs << modelCall("/api/chat", ApiSurface::Ollama, ApiShape::Ollama, Operation::Generate,
+                           &ModelRequest::parseOllamaChat, "api/chat");
+        specs << modelCall("/api/generate", ApiSurface::Ollama, ApiShape::Ollama,
+                           Operation::Complete, &ModelRequest::parseOllamaGenerate, "api/generate");
+        specs << modelCall("/api/embed", ApiSurface::Ollama, ApiShape::Ollama,
+                           Operation::Embeddings, &ModelRequest::parseEmbeddings, "api/embed");
         return specs;
     }());
     return table;

@@ -256,6 +256,10 @@ void Gateway::finish(const std::shared_ptr<RequestContext> &ctx,
     }
     if (c.endpoint && c.endpoint->logName && c.endpoint->isModelCall())
         m_recorder.record(c, status);
+    if (c.endpoint && c.endpoint->isModelCall() && status >= 200 && status < 300 &&
+        !c.log.provider.isEmpty())
+        m_recentModels.insert(c.log.provider + QLatin1Char(':') + c.log.model,
+                              m_scheduler->nowMs());
     if (c.endpoint && c.endpoint->answered && status >= 200 && status < 300 && !c.answer.isEmpty())
         (this->*(c.endpoint->answered))(c, c.answer);
     emit requestFinished(status);

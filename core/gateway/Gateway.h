@@ -73,6 +73,11 @@ public:
     void serveStoredInputItems(const std::shared_ptr<RequestContext> &ctx);
     std::optional<ApiError> continueStoredResponse(RequestContext &ctx);
     void storeResponse(const RequestContext &ctx, const QJsonObject &response);
+    // Ollama's native API (OllamaEndpoints.cpp)
+    void serveOllamaVersion(const std::shared_ptr<RequestContext> &ctx);
+    void serveOllamaTags(const std::shared_ptr<RequestContext> &ctx);
+    void serveOllamaShow(const std::shared_ptr<RequestContext> &ctx);
+    void serveOllamaPs(const std::shared_ptr<RequestContext> &ctx);
 
 signals:
     void requestFinished(int status);
@@ -116,6 +121,8 @@ private:
     QHash<QString, qint64> m_keyUseReported; // when each key's use was last reported
     // Requests admitted on their headers whose bodies are still arriving.
     QHash<const HttpExchange *, std::shared_ptr<RequestContext>> m_awaitingBody;
+    // When each provider:model last answered (scheduler time), for Ollama's /api/ps.
+    QHash<QString, qint64> m_recentModels;
     // The keyless Ollama API listener's handler (OllamaApiEntrance.cpp).
     class OllamaApiEntrance : public HttpHandler
     {

@@ -65,6 +65,7 @@ GatewaySnapshot::build(const Config &config, const QHash<QString, QByteArray> &k
             e.embeddings = at(Operation::Embeddings);
             e.countTokens = at(Operation::CountTokens);
             e.models = at(Operation::ListModels);
+            e.complete = at(Operation::Complete);
             rp.endpoints.append(e);
         }
         rp.commonHeaders.append(
@@ -111,6 +112,8 @@ const UpstreamEndpoint &RoutableProvider::Endpoints::forOperation(Operation oper
         return embeddings;
     case Operation::CountTokens:
         return countTokens;
+    case Operation::Complete:
+        return complete;
     case Operation::ListModels:
         break;
     }

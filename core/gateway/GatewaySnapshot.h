@@ -22,6 +22,7 @@ struct RoutableProvider
         UpstreamEndpoint embeddings;  // invalid where the surface has none
         UpstreamEndpoint countTokens; // likewise
         UpstreamEndpoint models;
+        UpstreamEndpoint complete; // a bare prompt (Ollama /api/generate); likewise
         const UpstreamEndpoint &forOperation(Operation operation) const;
     };
 

@@ -147,6 +147,55 @@ std::variant<ModelRequest, ApiError> ModelRequest::parseResponses(const QByteArr
     return r;
 }
 
+namespace {
+std::optional<ApiError> readOllamaStream(ModelRequest &r)
+{
+    if (auto e = readStream(r))
+        return e;
+    r.stream = r.body.value(QLatin1String("stream")).toBool(true);
+    return std::nullopt;
+}
+} // namespace
+
+std::variant<ModelRequest, ApiError> ModelRequest::parseOllamaChat(const QByteArray &json)
+{
+    auto parsed = parseModelRequest(json);
+    if (auto *e = std::get_if<ApiError>(&parsed))
+        return *e;
+    ModelRequest r = std::get<ModelRequest>(std::move(parsed));
+    const QJsonValue messages = r.body.value(QLatin1String("messages"));
+    if (!messages.isArray() || messages.toArray().isEmpty())
+        return ApiError::badRequest(tr("\"messages\" must be an array of at least one message."),
+                                    QStringLiteral("messages"));
+    const QJsonArray list = messages.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString where = QStringLiteral("messages[%1]").arg(i);
+        const QJsonValue role = list.at(i).toObject().value(QLatin1String("role"));
+        if (!list.at(i).isObject() || !role.isString() || role.toString().isEmpty())
+            return ApiError::badRequest(tr("%1 must be an object with a role.").arg(where), where);
+    }
+    if (auto e = readOllamaStream(r))
+        return *e;
+    return r;
+}
+
+std::variant<ModelRequest, ApiError> ModelRequest::parseOllamaGenerate(const QByteArray &json)
+{
+    auto parsed = parseModelRequest(json);
+    if (auto *e = std::get_if<ApiError>(&parsed))
+        return *e;
+    ModelRequest r = std::get<ModelRequest>(std::move(parsed));
+    const QJsonValue prompt = r.body.value(QLatin1String("prompt"));
+    if (!prompt.isUndefined() && !prompt.isNull() && !prompt.isString())
+        return ApiError::badRequest(tr("\"prompt\" must be a string."), QStringLiteral("prompt"));
+    if (r.body.contains(QLatin1String("messages")))
+        return ApiError::badRequest(tr("/api/generate takes a prompt; send messages to /api/chat."),
+                                    QStringLiteral("messages"));
+    if (auto e = readOllamaStream(r))
+        return *e;
+    return r;
+}
+
 void ModelRequest::setBody(const QJsonObject &changed)
 {
     body = changed;

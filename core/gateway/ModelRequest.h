@@ -27,6 +27,10 @@ struct ModelRequest
     static std::variant<ModelRequest, ApiError> parseResponses(const QByteArray &json);
     // Embeddings: model and input.
     static std::variant<ModelRequest, ApiError> parseEmbeddings(const QByteArray &json);
+    // Ollama's /api/chat and /api/generate: model, messages or prompt, stream (true unless
+    // told otherwise, as Ollama streams by default).
+    static std::variant<ModelRequest, ApiError> parseOllamaChat(const QByteArray &json);
+    static std::variant<ModelRequest, ApiError> parseOllamaGenerate(const QByteArray &json);
 
     // Replaces the body (after Gatehouse changed it) and the bytes sent on, which leave out
     // the fields handled locally.

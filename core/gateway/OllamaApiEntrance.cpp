@@ -37,7 +37,7 @@ std::shared_ptr<RequestContext> Gateway::admitKeyless(HttpExchange *exchange)
     ctx->received.start();
     ctx->startedMs = m_scheduler->nowMs();
     ctx->requestId = nextRequestId();
-    ctx->shape = m_endpoints.shapeFor("/api/tags");
+    ctx->shape = ApiShape::Ollama;
     const HttpRequest &request = exchange->request();
     if (!m_snapshot) {
         finishWithError(ctx, ApiError::serviceUnavailable(tr("The gateway is starting."),
@@ -137,7 +137,7 @@ void Gateway::OllamaApiEntrance::handleMalformedRequest(HttpExchange *exchange, 
     ctx->exchange = exchange;
     ctx->received.start();
     ctx->requestId = m_gateway->nextRequestId();
-    ctx->shape = m_gateway->m_endpoints.shapeFor("/api/tags");
+    ctx->shape = ApiShape::Ollama;
     m_gateway->finishWithError(ctx, ApiError::fromTransport(status, message));
 }
 

@@ -1,5 +1,6 @@
 #include "Relay.h"
 
+#include "framing/NdjsonParser.h"
 #include "framing/SseParser.h"
 
 #include <QCoreApplication>
@@ -17,14 +18,15 @@ namespace {
 class ObserveFilter : public RelayFilter
 {
 public:
-    explicit ObserveFilter(std::unique_ptr<StreamObserver> observer)
-        : m_observer(std::move(observer))
+    ObserveFilter(std::unique_ptr<StreamObserver> observer, StreamFraming framing)
+        : m_observer(std::move(observer)), m_ndjson(framing == StreamFraming::NdJson)
     {
     }
     QByteArray data(QByteArray bytes) override
     {
-        QByteArray events = m_splitter.feed(bytes);
-        if (m_splitter.overflowed() && !m_stop) {
+        // Server-sent events are cut at event boundaries, NDJSON at line ends.
+        QByteArray events = m_ndjson ? m_lines.feed(bytes) : m_splitter.feed(bytes);
+        if ((m_ndjson ? m_lines.overflowed() : m_splitter.overflowed()) && !m_stop) {
             m_stop = RelayStop{
                 ApiError::badGateway(QCoreApplication::translate(
                                          "Gateway", "The provider sent a stream event larger "
@@ -39,7 +41,8 @@ public:
     }
     std::optional<bool> complete() const override
     {
-        return m_observer->isComplete() && m_splitter.pendingBytes() == 0;
+        return m_observer->isComplete() &&
+               (m_ndjson ? m_lines.pendingBytes() : m_splitter.pendingBytes()) == 0;
     }
     Usage usage() const override { return m_observer->usage(); }
     QJsonObject finalResponse() const override { return m_observer->finalResponse(); }
@@ -47,7 +50,9 @@ public:
 
 private:
     std::unique_ptr<StreamObserver> m_observer;
+    bool m_ndjson;
     SseEventSplitter m_splitter;
+    NdjsonLineSplitter m_lines;
     std::optional<RelayStop> m_stop;
 };
 
@@ -181,7 +186,7 @@ QByteArray RelayChain::endWithError(const ApiError &error, const SurfaceAdapter 
 RelayChain RelayChain::passthrough(const SurfaceAdapter &surface, bool stripInjectedUsage)
 {
     RelayChain chain;
-    chain.add(std::make_unique<ObserveFilter>(surface.streamObserver()));
+    chain.add(std::make_unique<ObserveFilter>(surface.streamObserver(), surface.framing()));
     if (stripInjectedUsage)
         chain.add(std::make_unique<StripUsageFilter>());
     return chain;

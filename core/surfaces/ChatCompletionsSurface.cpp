@@ -144,6 +144,7 @@ QUrl ChatCompletionsSurface::url(const QUrl &baseUrl, Operation operation) const
         url.setPath(base + QLatin1String("/models"));
         return url;
     case Operation::CountTokens:
+    case Operation::Complete:
         break;
     }
     return {};

@@ -180,6 +180,8 @@ struct Request
     bool stream = false;
     bool streamUsage = false; // the client asked for usage in the stream
     bool includeEncryptedReasoning = false;
+    // A bare prompt (Ollama /api/generate): the client reads the answer as "response".
+    bool promptCompletion = false;
     // Fields of the client's surface that no other surface has: they go back only to a
     // provider of the same surface (and a Responses client gets them echoed in the answer).
     ApiSurface origin = ApiSurface::OpenAi;

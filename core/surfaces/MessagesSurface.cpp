@@ -144,6 +144,7 @@ QUrl MessagesSurface::url(const QUrl &baseUrl, Operation operation) const
         url.setPath(v1 + QLatin1String("/models"));
         return url;
     case Operation::Embeddings:
+    case Operation::Complete:
         break;
     }
     return {};

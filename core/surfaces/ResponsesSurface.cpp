@@ -279,6 +279,7 @@ QUrl ResponsesSurface::url(const QUrl &baseUrl, Operation operation) const
         return url;
     case Operation::Embeddings:
     case Operation::CountTokens:
+    case Operation::Complete:
         break;
     }
     return {};

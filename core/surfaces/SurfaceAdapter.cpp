@@ -3,6 +3,7 @@
 #include "ChatCompletionsSurface.h"
 #include "Json.h"
 #include "MessagesSurface.h"
+#include "OllamaSurface.h"
 #include "ResponsesSurface.h"
 
 #include <QCoreApplication>
@@ -108,6 +109,7 @@ const SurfaceAdapter &surfaceAdapter(ApiSurface surface)
     static const ChatCompletionsSurface chat;
     static const ResponsesSurface responses;
     static const MessagesSurface messages;
+    static const OllamaSurface ollama;
     switch (surface) {
     case ApiSurface::OpenAi:
         return chat;
@@ -115,6 +117,8 @@ const SurfaceAdapter &surfaceAdapter(ApiSurface surface)
         return responses;
     case ApiSurface::Anthropic:
         return messages;
+    case ApiSurface::Ollama:
+        return ollama;
     }
     return chat;
 }

@@ -20,7 +20,8 @@ enum class Operation
     Generate,    // a model answer: chat/completions, messages, responses
     Embeddings,  // embeddings
     CountTokens, // messages/count_tokens
-    ListModels   // GET models
+    ListModels,  // GET models
+    Complete     // a model answer to a bare prompt: Ollama's /api/generate
 };
 
 // How a surface frames its streams.

@@ -65,6 +65,7 @@ void read(QByteArrayView o, conversation::Usage &u)
 
 void UsageScanner::scan(QByteArrayView bytes)
 {
+    readOllamaCounts(bytes);
     qsizetype from = bytes.size();
     // Every "usage" object in these bytes, last first.
     while (from > 0) {
@@ -75,6 +76,32 @@ void UsageScanner::scan(QByteArrayView bytes)
         readObjectAfter(bytes, at + 7);
         from = at;
     }
+}
+
+void UsageScanner::readOllamaCounts(QByteArrayView bytes)
+{
+    // A key in the bytes is a key: within a JSON string its quotes would be escaped.
+    auto count = [bytes](QByteArrayView key) -> qint64 {
+        const qsizetype at = bytes.lastIndexOf(key);
+        if (at < 0)
+            return -1;
+        qsizetype pos = at + key.size();
+        while (pos < bytes.size() && (bytes[pos] == ' ' || bytes[pos] == ':' || bytes[pos] == '\t'))
+            ++pos;
+        qint64 value = 0;
+        bool digits = false;
+        while (pos < bytes.size() && bytes[pos] >= '0' && bytes[pos] <= '9' &&
+               value < (qint64{1} << 50)) {
+            value = value * 10 + (bytes[pos] - '0');
+            digits = true;
+            ++pos;
+        }
+        return digits ? value : -1;
+    };
+    if (!bytes.contains(QByteArrayView("eval_count\"")))
+        return;
+    grow(m_usage.inputTokens, count("\"prompt_eval_count\""));
+    grow(m_usage.outputTokens, count("\"eval_count\""));
 }
 
 void UsageScanner::readObjectAfter(QByteArrayView bytes, qsizetype pos)

@@ -9,7 +9,8 @@ namespace gatehouse {
 // Finds token counts in provider answers without parsing whole bodies: looks for "usage"
 // objects in the bytes and reads only those. Every surface's shape is understood: OpenAI
 // prompt_tokens/completion_tokens with their details, Anthropic input_tokens/output_tokens
-// with cache reads and writes, Responses input_tokens/output_tokens with their details.
+// with cache reads and writes, Responses input_tokens/output_tokens with their details, and
+// Ollama's prompt_eval_count/eval_count, which stand on their own in an answer's last object.
 // Streams report usage in several events (Anthropic: input in message_start, output so far
 // in message_delta), so the counts only ever grow.
 class UsageScanner
@@ -20,6 +21,7 @@ public:
 
 private:
     void readObjectAfter(QByteArrayView bytes, qsizetype pos);
+    void readOllamaCounts(QByteArrayView bytes);
 
     conversation::Usage m_usage;
 };

@@ -1,11 +1,12 @@
 // Real clients, written by others, against the gateway: every pairing of client surface
-// (OpenAI SDK's Chat Completions and Responses, Anthropic SDK) and provider surface (openai,
-// responses, anthropic), streaming and not, with tool calls, stored responses and errors. Run
-// by run-sdk-tests.sh, which starts the gateway and a fake upstream.
+// (OpenAI SDK's Chat Completions and Responses, Anthropic SDK, the ollama library) and provider
+// surface (openai, responses, anthropic, ollama), streaming and not, with tool calls, stored
+// responses and errors. Run by run-sdk-tests.sh, which starts the gateway and a fake upstream.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
+import { Ollama } from 'ollama';
 
 const base = process.env.GATEHOUSE_URL;
 const key = process.env.GATEHOUSE_KEY;
@@ -13,6 +14,8 @@ assert.ok(base && key, 'GATEHOUSE_URL and GATEHOUSE_KEY must be set');
 
 const openai = new OpenAI({ baseURL: `${base}/v1`, apiKey: key, maxRetries: 0, timeout: 15000 });
 const anthropic = new Anthropic({ baseURL: base, apiKey: key, maxRetries: 0, timeout: 15000 });
+// Ollama clients send no key of their own; on the main port it goes as a bearer token.
+const ollama = new Ollama({ host: base, headers: { Authorization: `Bearer ${key}` } });
 
 const openaiTools = [{
   type: 'function',
@@ -32,8 +35,69 @@ const responsesTools = [{
   parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
 }];
 
-for (const provider of ['chat', 'resp', 'claude']) {
+const ollamaTools = openaiTools;
+
+for (const provider of ['chat', 'resp', 'claude', 'olla']) {
   const model = `${provider}:m1`;
+
+  test(`ollama library -> ${provider}: chat`, async () => {
+    const r = await ollama.chat({ model, messages: [{ role: 'user', content: 'hello' }] });
+    assert.equal(r.message.role, 'assistant');
+    assert.equal(r.message.content, 'echo: hello');
+    assert.equal(r.done, true);
+    assert.equal(r.done_reason, 'stop');
+    assert.ok(r.prompt_eval_count > 0 && r.eval_count > 0);
+  });
+
+  test(`ollama library -> ${provider}: chat streamed`, async () => {
+    const stream = await ollama.chat({ model, stream: true, messages: [{ role: 'user', content: 'hello' }] });
+    let text = '';
+    let parts = 0;
+    let last = null;
+    for await (const part of stream) {
+      text += part.message.content;
+      parts += 1;
+      last = part;
+    }
+    assert.equal(text, streamedText);
+    assert.ok(parts >= 6, `${parts} parts`);
+    assert.equal(last.done, true);
+    assert.ok(last.eval_count > 0);
+  });
+
+  test(`ollama library -> ${provider}: generate`, async () => {
+    const r = await ollama.generate({ model, prompt: 'hello', system: 'Be brief.' });
+    assert.equal(r.response, 'echo: hello');
+    assert.equal(r.done, true);
+  });
+
+  test(`ollama library -> ${provider}: tool call and its result`, async () => {
+    const messages = [{ role: 'user', content: 'Weather in Oslo?' }];
+    const r = await ollama.chat({ model, tools: ollamaTools, messages });
+    const call = r.message.tool_calls[0];
+    assert.equal(call.function.name, 'weather');
+    assert.deepEqual(call.function.arguments, { city: 'Oslo' });
+    messages.push(r.message, { role: 'tool', tool_name: 'weather', content: '-3 C' });
+    const r2 = await ollama.chat({ model, tools: ollamaTools, messages });
+    assert.match(r2.message.content, /^echo:/);
+  });
+
+  test(`ollama library -> ${provider}: streamed tool call`, async () => {
+    const stream = await ollama.chat({
+      model, stream: true, tools: ollamaTools, messages: [{ role: 'user', content: 'Weather in Oslo?' }],
+    });
+    const calls = [];
+    for await (const part of stream) calls.push(...(part.message.tool_calls ?? []));
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0].function.name, 'weather');
+    assert.deepEqual(calls[0].function.arguments, { city: 'Oslo' });
+  });
+
+  test(`ollama library -> ${provider}: unknown model`, async () => {
+    await assert.rejects(
+      ollama.chat({ model: `${provider}-typo:m1`, messages: [{ role: 'user', content: 'x' }] }),
+      (e) => e.status_code === 404 && typeof e.error === 'string' && e.error.length > 0);
+  });
 
   test(`OpenAI SDK -> ${provider}: chat completion`, async () => {
     const r = await openai.chat.completions.create({ model, messages: [{ role: 'user', content: 'hello' }] });
@@ -214,6 +278,37 @@ for (const provider of ['chat', 'resp', 'claude']) {
       (e) => e.status === 404 && e.error?.error?.type === 'not_found_error');
   });
 }
+
+test('ollama library: list and show models of every provider', async () => {
+  const list = await ollama.list();
+  const names = list.models.map((m) => m.name);
+  for (const provider of ['chat', 'resp', 'claude', 'olla']) {
+    assert.ok(names.some((n) => n.startsWith(`${provider}:`)), `${provider} in ${names}`);
+  }
+  for (const m of list.models) {
+    assert.equal(typeof m.digest, 'string');
+    assert.ok(m.details && typeof m.details === 'object');
+  }
+  const local = await ollama.show({ model: names.find((n) => n.startsWith('olla:')) });
+  assert.ok(local.capabilities.includes('completion'));
+  assert.equal(local.model_info['general.architecture'], 'fake');
+  const cloud = await ollama.show({ model: 'chat:m1' });
+  assert.ok(cloud.capabilities.includes('completion'));
+  assert.ok(cloud.details);
+});
+
+test('ollama library: embeddings from an OpenAI provider and an Ollama one', async () => {
+  for (const model of ['chat:text-embed', 'olla:m1']) {
+    const r = await ollama.embed({ model, input: ['a', 'b'] });
+    assert.ok(Array.isArray(r.embeddings) && r.embeddings.length >= 1, model);
+    assert.ok(r.embeddings[0].length > 0);
+  }
+});
+
+test('ollama library: a wrong access key is refused in Ollama\'s shape', async () => {
+  const bad = new Ollama({ host: base, headers: { Authorization: 'Bearer ghk_wrong' } });
+  await assert.rejects(bad.list(), (e) => e.status_code === 401 && typeof e.error === 'string');
+});
 
 test('OpenAI SDK responses: an unknown previous_response_id is a 404', async () => {
   await assert.rejects(

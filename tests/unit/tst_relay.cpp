@@ -1,4 +1,5 @@
 // The filters an answer passes on its way to the client, as bytes arrive in pieces.
+#include "framing/NdjsonParser.h"
 #include "framing/SseParser.h"
 #include "gateway/Relay.h"
 
@@ -58,9 +59,16 @@ private slots:
             "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
             "\"end_turn\"},\"usage\":{\"output_tokens\":34}}\n\n"
             "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+        const QByteArray ollama =
+            "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"Hi\"},"
+            "\"done\":false}\n"
+            "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"\"},"
+            "\"done\":true,\"done_reason\":\"stop\",\"prompt_eval_count\":12,"
+            "\"eval_count\":34}\n";
         for (const int piece : {1, 3, 5, 1000}) {
             QTest::addRow("chat, %d", piece) << int(ApiSurface::OpenAi) << chat << piece;
             QTest::addRow("messages, %d", piece) << int(ApiSurface::Anthropic) << messages << piece;
+            QTest::addRow("ollama, %d", piece) << int(ApiSurface::Ollama) << ollama << piece;
         }
     }
     void usageCutAnywhere()
@@ -77,6 +85,56 @@ private slots:
         QVERIFY(chain.complete());
         QCOMPARE(chain.usage().inputTokens, 12);
         QCOMPARE(chain.usage().outputTokens, 34);
+    }
+
+    // An NDJSON stream relayed as it is and cut in the middle of a line: the client has the
+    // whole lines, and the error Gatehouse adds is a line of its own.
+    void cutNdjsonEndsWithErrorLine()
+    {
+        const QByteArray whole =
+            "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"a\"},"
+            "\"done\":false}\n";
+        RelayChain chain = RelayChain::passthrough(surfaceAdapter(ApiSurface::Ollama), false);
+        QByteArray out = chain.data(whole + "{\"model\":\"m\",\"mess");
+        QCOMPARE(out, whole);
+        QVERIFY(!chain.complete());
+        out += chain.endWithError(ApiError::badGateway(QStringLiteral("cut"), QStringLiteral("x")),
+                                  surfaceAdapter(ApiSurface::Ollama));
+        QCOMPARE(out, whole + "{\"error\":\"cut\"}\n");
+    }
+
+    // A line that says "done" only in its text does not end the stream; the real last line
+    // does, and an error line never does.
+    void ndjsonCompleteOnlyOnDoneLine_data()
+    {
+        QTest::addColumn<QByteArray>("stream");
+        QTest::addColumn<bool>("complete");
+        QTest::newRow("done in text")
+            << QByteArray("{\"message\":{\"content\":\"\\\"done\\\":true\"},\"done\":false}\n")
+            << false;
+        QTest::newRow("done line")
+            << QByteArray("{\"message\":{\"content\":\"\"},\"done\":true}\n") << true;
+        QTest::newRow("error line") << QByteArray("{\"error\":\"boom\"}\n") << false;
+        QTest::newRow("done without newline") << QByteArray("{\"done\":true}") << false;
+    }
+    void ndjsonCompleteOnlyOnDoneLine()
+    {
+        QFETCH(QByteArray, stream);
+        QFETCH(bool, complete);
+        RelayChain chain = RelayChain::passthrough(surfaceAdapter(ApiSurface::Ollama), false);
+        chain.data(stream);
+        QCOMPARE(chain.complete(), complete);
+    }
+
+    // A line longer than the limit stops the stream rather than growing without end.
+    void ndjsonLineOverLimit()
+    {
+        NdjsonLineSplitter splitter(16);
+        QCOMPARE(splitter.feed("{\"a\":1}\n{\"b\":"), QByteArray("{\"a\":1}\n"));
+        QCOMPARE(splitter.pendingBytes(), 5);
+        QCOMPARE(splitter.feed("22222222222222222222"), QByteArray());
+        QVERIFY(splitter.overflowed());
+        QCOMPARE(splitter.feed("}\n"), QByteArray());
     }
 };
 
