@@ -10,6 +10,7 @@
 
 #include <QDesktopServices>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -75,6 +76,8 @@ class OllamaModelsPanel : public QWidget
 public:
     QTreeWidget *models;
     QLabel *note;
+    QRadioButton *native;
+    QRadioButton *compatible;
     QLineEdit *pullName;
     QPushButton *pullButton;
     QPushButton *cancelButton;
@@ -85,6 +88,10 @@ public:
 
     explicit OllamaModelsPanel(QWidget *parent = nullptr)
         : QWidget(parent), models(new QTreeWidget(this)), note(new QLabel(this)),
+          native(new QRadioButton(tr("Add it by Ollama's own API: model details reach your tools, "
+                                     "and Ollama's options pass through"),
+                                  this)),
+          compatible(new QRadioButton(tr("Add it by its OpenAI-compatible API (/v1)"), this)),
           pullName(new QLineEdit(this)), pullButton(new QPushButton(tr("&Pull"), this)),
           cancelButton(new QPushButton(tr("Cancel pull"), this)), progress(new QProgressBar(this)),
           pullStatus(new QLabel(this)), pull(new OllamaPull(this))
@@ -98,6 +105,9 @@ public:
         note->setObjectName(QStringLiteral("ollamaNote"));
         note->setWordWrap(true);
         note->setTextFormat(Qt::PlainText);
+        native->setObjectName(QStringLiteral("ollamaNative"));
+        compatible->setObjectName(QStringLiteral("ollamaCompatible"));
+        native->setChecked(true);
         pullName->setObjectName(QStringLiteral("pullName"));
         pullName->setAccessibleName(tr("Model to pull"));
         pullName->setPlaceholderText(tr("for example llama3.2 or qwen2.5-coder:7b"));
@@ -120,6 +130,8 @@ public:
         layout->addWidget(title);
         layout->addWidget(models, 1);
         layout->addWidget(note);
+        layout->addWidget(native);
+        layout->addWidget(compatible);
         auto *pullRow = new QHBoxLayout;
         auto *pullLabel = new QLabel(tr("Pull a &model:"), this);
         pullLabel->setBuddy(pullName);
@@ -134,10 +146,8 @@ public:
         connect(pullName, &QLineEdit::textChanged, this, [this](const QString &text) {
             pullButton->setEnabled(!pull->isRunning() && !text.trimmed().isEmpty());
         });
-        connect(pullName, &QLineEdit::returnPressed, this, [this] {
-            if (pullButton->isEnabled())
-                startPull();
-        });
+        // Enter in the name field pulls; it must not also press the wizard's Next.
+        pullName->installEventFilter(this);
         connect(pullButton, &QPushButton::clicked, this, [this] { startPull(); });
         connect(cancelButton, &QPushButton::clicked, pull, &OllamaPull::cancel);
         connect(pull, &OllamaPull::progress, this, [this](const OllamaPullProgress &p) {
@@ -170,6 +180,19 @@ public:
                         break;
                     }
                 });
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == pullName && event->type() == QEvent::KeyPress) {
+            const int key = static_cast<QKeyEvent *>(event)->key();
+            if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+                if (pullButton->isEnabled())
+                    startPull();
+                return true;
+            }
+        }
+        return QWidget::eventFilter(watched, event);
     }
 
     void showModels(const OllamaInventory &inventory)
@@ -546,6 +569,15 @@ AddProviderWizard::AddProviderWizard(const ConfigStore &store, SecretStore *secr
                 if (f.servesResponses)
                     p.surfaces = {ApiSurface::OpenAi, ApiSurface::Responses};
                 models = f.models;
+                // Ollama by its own API, at the server's root, unless the person chose the
+                // OpenAI-compatible one.
+                if (f.isOllama() && d->local->ollama->native->isChecked()) {
+                    p.baseUrl = OllamaApi::rootOf(f.candidate.baseUrl);
+                    p.surfaces = {ApiSurface::Ollama};
+                    models.clear();
+                    for (const OllamaModel &m : f.ollama.models)
+                        models << m.name;
+                }
             } else {
                 p.baseUrl = QUrl(d->local->otherUrl->text().trimmed());
             }

@@ -180,6 +180,7 @@ private slots:
 
     void wizardShowsOllamaModelDetailsAndPullsAModel()
     {
+        startGateway(false);
         FakeOllama ollama;
         ollama.models = FakeOllama::sampleModels();
         ollama.pullSteps = 8;
@@ -239,6 +240,7 @@ private slots:
         // Ollama's own error, readable.
         QTest::keyClicks(name, QStringLiteral("missing-model"));
         QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(wizard.currentId(), int(AddProviderWizard::LocalPage)); // Enter pulls, no more
         QTRY_COMPARE(status->text(),
                      QStringLiteral("Ollama could not pull \"missing-model\": pull model "
                                     "manifest: file does not exist"));
@@ -254,6 +256,31 @@ private slots:
         QTRY_COMPARE(ollama.pullsAborted, 1);
         QVERIFY(!cancel->isVisible());
         QCOMPARE(models->topLevelItemCount(), 4);
+
+        // Added by Ollama's own API at the server's root, or by its OpenAI-compatible one.
+        auto *native = wizard.findChild<QRadioButton *>(QStringLiteral("ollamaNative"));
+        auto *compatible = wizard.findChild<QRadioButton *>(QStringLiteral("ollamaCompatible"));
+        QVERIFY(native->isChecked());
+        compatible->click();
+        wizard.next();
+        ProviderForm *form = wizard.form();
+        QCOMPARE(form->urlEdit()->text(), ollama.baseUrl());
+        QVERIFY(form->surfaceBox(ApiSurface::OpenAi)->isChecked());
+        QVERIFY(!form->surfaceBox(ApiSurface::Ollama)->isChecked());
+        wizard.back();
+        native->click();
+        wizard.next();
+        QCOMPARE(form->urlEdit()->text(), ollama.rootUrl());
+        QVERIFY(form->surfaceBox(ApiSurface::Ollama)->isChecked());
+        QVERIFY(!form->surfaceBox(ApiSurface::OpenAi)->isChecked());
+        QCOMPARE(form->modelList()->count(), 4);
+        wizard.button(QWizard::FinishButton)->click();
+        QTRY_COMPARE(wizard.savedProviderId(), QStringLiteral("ollama"));
+        const Config saved = savedConfig();
+        const Provider *p = saved.findProvider(QStringLiteral("ollama"));
+        QVERIFY(p);
+        QCOMPARE(p->baseUrl.toString(), ollama.rootUrl());
+        QCOMPARE(p->surfaces, QList<ApiSurface>{ApiSurface::Ollama});
     }
 
     void wizardRefusesPublicHttpWithExplanation()
