@@ -41,7 +41,7 @@ QString failureOf(const QUrl &url, const UpstreamResult &outcome, int status,
     if (outcome.cancelled())
         return OllamaInspector::tr("%1 answered with more than %2 MB.")
             .arg(url.toDisplayString())
-            .arg(OllamaInspector::maxAnswerBytes / (1024 * 1024));
+            .arg(OllamaInspector::maxAnswerBytes / (qint64{1024} * 1024));
     if (!outcome.completed())
         return outcome.error.message;
     if (status < 200 || status > 299) {

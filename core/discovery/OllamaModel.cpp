@@ -172,7 +172,7 @@ Result<QList<OllamaModel>> parseTags(const QByteArray &body)
     if (!array)
         return Result<QList<OllamaModel>>::failure(array.error());
     QList<OllamaModel> out;
-    for (const QJsonValue &v : array.value()) {
+    for (const QJsonValue v : array.value()) {
         const QJsonObject m = v.toObject();
         OllamaModel model;
         model.name = shortText(m.value(QLatin1String("name")));
@@ -230,7 +230,7 @@ Status applyPs(QList<OllamaModel> &models, const QByteArray &body)
     if (!array)
         return Status::failure(array.error());
     QHash<QString, QJsonObject> running;
-    for (const QJsonValue &v : array.value()) {
+    for (const QJsonValue v : array.value()) {
         const QJsonObject m = v.toObject();
         for (const char *key : {"name", "model"}) {
             const QString name = shortText(m.value(QLatin1String(key)));

@@ -64,8 +64,8 @@ public:
     bool isRunning() const { return m_running; }
     QString model() const { return m_model; }
 
-    static constexpr qsizetype maxLineBytes = 64 * 1024;
-    static constexpr qsizetype maxErrorBytes = 64 * 1024;
+    static constexpr qsizetype maxLineBytes = qsizetype{64} * 1024;
+    static constexpr qsizetype maxErrorBytes = qsizetype{64} * 1024;
 
 signals:
     void progress(const gatehouse::OllamaPullProgress &progress);
