@@ -6,7 +6,7 @@
 #   baseline  - another Gatehouse binary (BASELINE=path), e.g. the last release: before and after
 # Streams also through the Responses API: straight to the upstream's /v1/responses, through
 # Gatehouse to a Responses provider (relayed as it is), and to a Chat Completions provider
-# (translated both ways).
+# (translated both ways); and as Ollama NDJSON streams (/api/chat) the same three ways.
 # Usage: bench/run.sh [BUILD_DIR]   (default build/release; built if missing)
 # Needs: wrk, nginx (GATEHOUSE_BENCH_DEPS=1 packaging/install-deps.sh installs them).
 # Environment: DURATION (seconds per wrk run, default 5), ROUNDS (wrk runs per cell, interleaved;
@@ -80,6 +80,8 @@ for i in $(seq 1 "$extra"); do
 done
 # The fake upstream's Responses API: Responses clients reach it as it is.
 $gh provider add resp --url "http://127.0.0.1:$upstream_port/v1" --surface responses --model echo-1 >/dev/null
+# Its Ollama API: Ollama clients reach it as it is (NDJSON).
+$gh provider add olla --url "http://127.0.0.1:$upstream_port" --surface ollama --model echo-1 >/dev/null
 key=$($gh key create bench 2>/dev/null)
 $gh --headless --port 0 >"$work/gatehouse.out" 2>&1 &
 pids+=($!); gatehouse_pid=$!
@@ -157,7 +159,12 @@ for t in resp-direct resp-gatehouse resp-translated; do api[$t]=responses; keyof
 port[resp-direct]=$upstream_port; model[resp-direct]=echo-1; proc[resp-direct]=$upstream_pid
 port[resp-gatehouse]=$gatehouse_port; model[resp-gatehouse]=resp:echo-1; proc[resp-gatehouse]=$gatehouse_pid
 port[resp-translated]=$gatehouse_port; model[resp-translated]=fake:echo-1; proc[resp-translated]=$gatehouse_pid
-stream_targets=("${targets[@]}" translated resp-direct resp-gatehouse resp-translated)
+# Ollama NDJSON streams: direct, relayed as they are, and translated from Chat Completions.
+for t in olla-direct olla-gatehouse olla-translated; do api[$t]=ollama; keyof[$t]=$key; done
+port[olla-direct]=$upstream_port; model[olla-direct]=echo-1; proc[olla-direct]=$upstream_pid
+port[olla-gatehouse]=$gatehouse_port; model[olla-gatehouse]=olla:echo-1; proc[olla-gatehouse]=$gatehouse_pid
+port[olla-translated]=$gatehouse_port; model[olla-translated]=fake:echo-1; proc[olla-translated]=$gatehouse_pid
+stream_targets=("${targets[@]}" translated resp-direct resp-gatehouse resp-translated olla-direct olla-gatehouse olla-translated)
 declare -A ttft total spread scpu
 for sc in 1 32; do
     for t in "${stream_targets[@]}"; do
@@ -214,22 +221,26 @@ report="$work/report.md"
     echo " resp-* = Responses API streams: resp-direct to the upstream, resp-gatehouse relayed to a Responses"
     echo " provider, resp-translated to a Chat Completions provider; TTFT is to the first text delta, which"
     echo " the fake's Responses stream sends after four other events, 2 ms apart, and its Chat Completions"
-    echo " stream at once: resp-translated's TTFT is not comparable with resp-direct's)"
+    echo " stream at once: resp-translated's TTFT is not comparable with resp-direct's;"
+    echo " olla-* = Ollama NDJSON streams (/api/chat): olla-direct to the upstream, olla-gatehouse relayed"
+    echo " to an Ollama provider, olla-translated to a Chat Completions provider)"
     echo
     echo "| streams at once | target | TTFT ms | total ms | spread ms | TTFT minus direct ms | CPU µs per stream |"
     echo "|---|---|---|---|---|---|---|"
     for sc in 1 32; do
         for t in "${stream_targets[@]}"; do
             ref=direct; [ "${api[$t]:-chat}" = responses ] && ref=resp-direct
+            [ "${api[$t]:-chat}" = ollama ] && ref=olla-direct
             d=$(awk -v a="${ttft[$t,$sc]}" -v b="${ttft[$ref,$sc]}" 'BEGIN { printf "%.3f", a - b }')
-            cpucell=${scpu[$t,$sc]}; [ "$t" = direct ] || [ "$t" = resp-direct ] && cpucell="(upstream ${scpu[$t,$sc]})"
+            cpucell=${scpu[$t,$sc]}
+            case $t in direct|resp-direct|olla-direct) cpucell="(upstream ${scpu[$t,$sc]})" ;; esac
             echo "| $sc | $t | ${ttft[$t,$sc]} | ${total[$t,$sc]} | ${spread[$t,$sc]} | $d | $cpucell |"
         done
     done
     echo
     unbuffered=yes
     for sc in 1 32; do
-        for t in gatehouse translated resp-gatehouse resp-translated; do
+        for t in gatehouse translated resp-gatehouse resp-translated olla-gatehouse olla-translated; do
             awk -v s="${spread[$t,$sc]}" 'BEGIN { exit !(s < 50) }' && unbuffered=no
         done
     done

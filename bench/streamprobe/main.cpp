@@ -1,6 +1,6 @@
 // gatehouse-stream-probe: opens streaming chat completions (or Responses API streams, with
-// --api responses) and measures, per stream, the time to the first text event, the total time
-// and how the events were spread over time.
+// --api responses, or Ollama NDJSON streams, with --api ollama) and measures, per stream, the
+// time to the first text event, the total time and how the events were spread over time.
 // It speaks HTTP/1.0 so that every target (direct, nginx, Gatehouse) sends the raw event
 // stream without chunk framing, and the probe sees each event the moment it arrives.
 #include <algorithm>
@@ -41,7 +41,23 @@ struct Options
     int concurrency = 1;
     int requests = 20;
     bool responses = false; // the Responses API instead of Chat Completions
+    bool ollama = false;    // Ollama's /api/chat: NDJSON lines, the last with "done": true
 };
+
+// One line of an Ollama stream: a text event, the end, or neither.
+void ollamaLine(std::string_view line, Sample &s, bool &sawDone, Clock::time_point now,
+                Clock::time_point &first, Clock::time_point &last)
+{
+    if (line.find("\"done\":true") != std::string_view::npos) {
+        sawDone = true;
+    } else if (line.find("\"content\":\"") != std::string_view::npos &&
+               line.find("\"content\":\"\"") == std::string_view::npos) {
+        if (s.events == 0)
+            first = now;
+        last = now;
+        ++s.events;
+    }
+}
 
 Sample runOne(const Options &o)
 {
@@ -57,9 +73,11 @@ Sample runOne(const Options &o)
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     const std::string body =
         o.responses ? "{\"model\":\"" + o.model + "\",\"stream\":true,\"input\":\"hello\"}"
-                    : "{\"model\":\"" + o.model +
-                          "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":"
-                          "\"hello\"}]}";
+        : o.ollama  ? "{\"model\":\"" + o.model +
+                         "\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}"
+                   : "{\"model\":\"" + o.model +
+                         "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":"
+                         "\"hello\"}]}";
     std::string request = "POST " + o.path +
                           " HTTP/1.0\r\nHost: 127.0.0.1:" + std::to_string(o.port) +
                           "\r\nContent-Type: application/json\r\nAccept: text/event-stream\r\n";
@@ -96,7 +114,15 @@ Sample runOne(const Options &o)
             headersDone = true;
             scanned = end + 4;
         }
-        for (;;) {
+        while (o.ollama) {
+            const size_t eol = buffer.find('\n', scanned);
+            if (eol == std::string::npos)
+                break;
+            ollamaLine(std::string_view(buffer.data() + scanned, eol - scanned), s, sawDone, now,
+                       first, last);
+            scanned = eol + 1;
+        }
+        for (; !o.ollama;) {
             const size_t pos = buffer.find("data: ", scanned);
             if (pos == std::string::npos)
                 break;
@@ -169,15 +195,18 @@ int main(int argc, char **argv)
             o.concurrency = std::max(1, std::atoi(v));
         else if (a == "--requests")
             o.requests = std::max(1, std::atoi(v));
-        else if (a == "--api")
+        else if (a == "--api") {
             o.responses = std::string(v) == "responses";
-        else {
+            o.ollama = std::string(v) == "ollama";
+        } else {
             std::fprintf(stderr, "unknown option %s\n", a.c_str());
             return 2;
         }
     }
     if (o.responses && o.path == "/v1/chat/completions")
         o.path = "/v1/responses";
+    if (o.ollama && o.path == "/v1/chat/completions")
+        o.path = "/api/chat";
     if (o.port <= 0) {
         std::fprintf(stderr, "usage: gatehouse-stream-probe --port N [--key K] [--model M] "
                              "[--concurrency C] [--requests N]\n");

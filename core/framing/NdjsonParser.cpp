@@ -33,33 +33,31 @@ QByteArray NdjsonLineSplitter::feed(const QByteArray &bytes)
 {
     if (m_overflowed)
         return {};
-    const qsizetype lastNewline = bytes.lastIndexOf('\n');
-    if (lastNewline < 0) {
-        if (m_pending.size() + bytes.size() > m_maxLineBytes) {
-            m_overflowed = true;
-            m_pending.clear();
-            return {};
+    // The lines before one over the limit are whole and go on; nothing after them does.
+    auto overflow = [this, &bytes](qsizetype wholeLinesEnd) {
+        m_overflowed = true;
+        QByteArray out;
+        if (wholeLinesEnd > 0) {
+            out = std::exchange(m_pending, {});
+            out.append(bytes.constData(), wholeLinesEnd);
         }
-        m_pending += bytes;
-        return {};
-    }
+        m_pending.clear();
+        return out;
+    };
     // Every line that ends here is measured, the one held back included.
     qsizetype from = 0;
     qsizetype lineStart = -m_pending.size();
-    while (from <= lastNewline) {
-        const qsizetype newline = bytes.indexOf('\n', from);
-        if (newline - lineStart > m_maxLineBytes) {
-            m_overflowed = true;
-            m_pending.clear();
-            return {};
-        }
+    for (qsizetype newline = bytes.indexOf('\n'); newline >= 0;
+         newline = bytes.indexOf('\n', from)) {
+        if (newline - lineStart > m_maxLineBytes)
+            return overflow(from);
         from = newline + 1;
         lineStart = from;
     }
-    const qsizetype rest = bytes.size() - from;
-    if (rest > m_maxLineBytes) {
-        m_overflowed = true;
-        m_pending.clear();
+    if (bytes.size() - lineStart > m_maxLineBytes)
+        return overflow(from);
+    if (from == 0) {
+        m_pending += bytes;
         return {};
     }
     QByteArray out = std::exchange(m_pending, bytes.sliced(from));

@@ -600,8 +600,9 @@ private:
             }
             TranslatedAnswer answer = std::get<TranslatedAnswer>(std::move(translated));
             headers.append({QByteArrayLiteral("content-type"), jsonType});
+            const QByteArray body = QJsonDocument(answer.json).toJson(QJsonDocument::Compact);
             exchange->respond(m_status, headers,
-                              QJsonDocument(answer.json).toJson(QJsonDocument::Compact));
+                              ctx.endpoint->reshape ? ctx.endpoint->reshape(body) : body);
             ctx.usage = answer.usage;
             end({m_status, std::nullopt});
             return;
@@ -625,7 +626,8 @@ private:
             end({m_status, std::nullopt});
             return;
         }
-        exchange->respond(m_status, headers, m_buffered);
+        exchange->respond(m_status, headers,
+                          ctx.endpoint->reshape ? ctx.endpoint->reshape(m_buffered) : m_buffered);
         UsageScanner usage;
         usage.scan(m_buffered);
         ctx.usage = usage.usage();

@@ -50,6 +50,9 @@ struct EndpointSpec
     using Prepare = std::optional<ApiError> (Gateway::*)(RequestContext &);
     // What it does with a whole, successful answer (Responses: store it).
     using Answered = void (Gateway::*)(const RequestContext &, const QJsonObject &);
+    // A whole, successful answer in the shape this endpoint answers with, where that differs
+    // from its surface's (Ollama's legacy /api/embeddings).
+    using Reshape = QByteArray (*)(const QByteArray &answer);
 
     EndpointSpec(const char *pathPattern, const char *httpMethod)
         : path(pathPattern), method(httpMethod)
@@ -69,6 +72,7 @@ struct EndpointSpec
     Prepare prepare = nullptr;
     Answered answered = nullptr;
     const char *logName = nullptr; // the endpoint in the request log; null: not logged
+    Reshape reshape = nullptr;
 
     bool isModelCall() const { return operation.has_value(); }
 };

@@ -1,6 +1,7 @@
 // Every endpoint the gateway serves, declared once. Adding an endpoint is one entry here.
 #include "EndpointTable.h"
 #include "Gateway.h"
+#include "surfaces/OllamaSurface.h"
 
 namespace gatehouse {
 
@@ -71,6 +72,11 @@ const EndpointTable &EndpointTable::standard()
                            Operation::Complete, &ModelRequest::parseOllamaGenerate, "api/generate");
         specs << modelCall("/api/embed", ApiSurface::Ollama, ApiShape::Ollama,
                            Operation::Embeddings, &ModelRequest::parseEmbeddings, "api/embed");
+        EndpointSpec legacyEmbeddings = modelCall(
+            "/api/embeddings", ApiSurface::Ollama, ApiShape::Ollama, Operation::Embeddings,
+            &ModelRequest::parseOllamaLegacyEmbeddings, "api/embeddings");
+        legacyEmbeddings.reshape = &OllamaSurface::legacyEmbedding;
+        specs << legacyEmbeddings;
         return specs;
     }());
     return table;

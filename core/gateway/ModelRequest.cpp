@@ -196,6 +196,26 @@ std::variant<ModelRequest, ApiError> ModelRequest::parseOllamaGenerate(const QBy
     return r;
 }
 
+std::variant<ModelRequest, ApiError>
+ModelRequest::parseOllamaLegacyEmbeddings(const QByteArray &json)
+{
+    auto parsed = parseModelRequest(json);
+    if (auto *e = std::get_if<ApiError>(&parsed))
+        return *e;
+    ModelRequest r = std::get<ModelRequest>(std::move(parsed));
+    const QJsonValue prompt = r.body.value(QLatin1String("prompt"));
+    if (!prompt.isString())
+        return ApiError::badRequest(tr("\"prompt\" is required: a string."),
+                                    QStringLiteral("prompt"));
+    QJsonObject embed{{QLatin1String("model"), r.model}, {QLatin1String("input"), prompt}};
+    for (const char *field : {"options", "keep_alive"}) {
+        if (r.body.contains(QLatin1String(field)))
+            embed.insert(QLatin1String(field), r.body.value(QLatin1String(field)));
+    }
+    r.setBody(embed);
+    return r;
+}
+
 void ModelRequest::setBody(const QJsonObject &changed)
 {
     body = changed;

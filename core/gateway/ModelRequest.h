@@ -31,6 +31,8 @@ struct ModelRequest
     // told otherwise, as Ollama streams by default).
     static std::variant<ModelRequest, ApiError> parseOllamaChat(const QByteArray &json);
     static std::variant<ModelRequest, ApiError> parseOllamaGenerate(const QByteArray &json);
+    // Ollama's legacy /api/embeddings (model, prompt), as the /api/embed request it stands for.
+    static std::variant<ModelRequest, ApiError> parseOllamaLegacyEmbeddings(const QByteArray &json);
 
     // Replaces the body (after Gatehouse changed it) and the bytes sent on, which leave out
     // the fields handled locally.

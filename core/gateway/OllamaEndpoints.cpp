@@ -213,10 +213,12 @@ void Gateway::serveOllamaShow(const std::shared_ptr<RequestContext> &ctx)
         return;
     }
     UpstreamRequest request;
+    // Next to its /api/chat, with what the endpoint carries (a credential in the query).
     request.endpoint = ollama->generate;
-    QUrl url = ollama->generate.url;
+    QUrl url = request.endpoint.url;
     url.setPath(url.path().replace(QLatin1String("/api/chat"), QLatin1String("/api/show")));
-    request.endpoint = UpstreamEndpoint::fromUrl(url);
+    request.endpoint.url = url;
+    request.endpoint.target.replace("/api/chat", "/api/show");
     request.providerId = rp.provider.id;
     request.headers = rp.headersFor(ApiSurface::Ollama, rp.key);
     request.body = QJsonDocument(QJsonObject{{k("model"), target.upstreamModel}})

@@ -992,6 +992,14 @@ std::variant<QJsonObject, ApiError> OllamaSurface::embedAnswerFromOpenAi(const Q
     return out;
 }
 
+QByteArray OllamaSurface::legacyEmbedding(const QByteArray &answer)
+{
+    const QJsonArray embeddings =
+        QJsonDocument::fromJson(answer).object().value(k("embeddings")).toArray();
+    return json::bytes(
+        QJsonObject{{k("embedding"), embeddings.isEmpty() ? QJsonArray() : embeddings.first()}});
+}
+
 std::variant<QJsonObject, ApiError> OllamaSurface::embedAnswerToOpenAi(const QJsonObject &answer,
                                                                        const QString &model)
 {

@@ -54,6 +54,8 @@ public:
                                                                      const QString &model);
     static std::variant<QJsonObject, ApiError> embedAnswerToOpenAi(const QJsonObject &answer,
                                                                    const QString &model);
+    // An /api/embed answer as the legacy /api/embeddings gives it: {"embedding":[…]}.
+    static QByteArray legacyEmbedding(const QByteArray &answer);
 };
 
 // Ollama NDJSON lines into the internal representation.

@@ -9,16 +9,18 @@
 
 namespace fuzz {
 
+inline constexpr int surfaceCount = 4;
+
 inline const gatehouse::SurfaceAdapter &surface(int n)
 {
-    static constexpr gatehouse::ApiSurface all[] = {gatehouse::ApiSurface::OpenAi,
-                                                    gatehouse::ApiSurface::Responses,
-                                                    gatehouse::ApiSurface::Anthropic};
-    return gatehouse::surfaceAdapter(all[n % 3]);
+    static constexpr gatehouse::ApiSurface all[] = {
+        gatehouse::ApiSurface::OpenAi, gatehouse::ApiSurface::Responses,
+        gatehouse::ApiSurface::Anthropic, gatehouse::ApiSurface::Ollama};
+    return gatehouse::surfaceAdapter(all[n % surfaceCount]);
 }
 
 // The two surfaces a target converts between, chosen by its options byte: the one its bytes
-// come in as (options % 3) and the one they are converted for (options / 3 % 3).
+// come in as (options % 4) and the one they are converted for (options / 4 % 4).
 struct Conversion
 {
     const gatehouse::SurfaceAdapter &from;
@@ -26,7 +28,7 @@ struct Conversion
 };
 inline Conversion conversion(quint8 options)
 {
-    return {surface(options), surface(options / 3)};
+    return {surface(options), surface(options / surfaceCount)};
 }
 
 // Bytes Gatehouse writes from `o` parse back into the same JSON object.
@@ -44,7 +46,7 @@ inline void checkError(const gatehouse::ApiError &error)
     FUZZ_CHECK(error.status >= 400 && error.status <= 599);
     FUZZ_CHECK(!error.message.isEmpty());
     for (const gatehouse::ApiShape shape :
-         {gatehouse::ApiShape::OpenAi, gatehouse::ApiShape::Anthropic})
+         {gatehouse::ApiShape::OpenAi, gatehouse::ApiShape::Anthropic, gatehouse::ApiShape::Ollama})
         checkJson(QJsonDocument::fromJson(error.body(shape)).object());
 }
 
@@ -73,11 +75,16 @@ clientRequest(const gatehouse::SurfaceAdapter &client, bool stream)
         // Messages
         R"({"model":"gw:m","stream":true,"max_tokens":100,
             "messages":[{"role":"user","content":"Hi"}],
-            "tools":[{"name":"weather","input_schema":{"type":"object"}}]})"};
-    static gatehouse::conversation::Request requests[2][3];
+            "tools":[{"name":"weather","input_schema":{"type":"object"}}]})",
+        // Ollama
+        R"({"model":"gw:m","think":true,"options":{"num_ctx":4096},
+            "messages":[{"role":"user","content":"Hi"}],
+            "tools":[{"type":"function","function":{"name":"weather",
+                      "parameters":{"type":"object"}}}]})"};
+    static gatehouse::conversation::Request requests[2][surfaceCount];
     static bool made = false;
     if (!made) {
-        for (int n = 0; n < 3; ++n) {
+        for (int n = 0; n < surfaceCount; ++n) {
             auto decoded = surface(n).decodeRequest(QJsonDocument::fromJson(bodies[n]).object());
             auto *r = std::get_if<gatehouse::conversation::Request>(&decoded);
             FUZZ_CHECK(r);
@@ -89,7 +96,8 @@ clientRequest(const gatehouse::SurfaceAdapter &client, bool stream)
     }
     const int n = client.surface() == gatehouse::ApiSurface::OpenAi      ? 0
                   : client.surface() == gatehouse::ApiSurface::Responses ? 1
-                                                                         : 2;
+                  : client.surface() == gatehouse::ApiSurface::Anthropic ? 2
+                                                                         : 3;
     return requests[stream ? 1 : 0][n];
 }
 

@@ -1,6 +1,8 @@
-// The NDJSON line splitter against a plain split of the same bytes (LF ends a line, a CR
+// The NDJSON line parser against a plain split of the same bytes (LF ends a line, a CR
 // before it is dropped, blank lines are skipped, an unfinished line is held back), whatever
 // the cut; with a small line limit, it stops at the same place however the bytes are cut.
+// The relay's line splitter passes the bytes on unchanged up to the end of the last whole
+// line, whatever the cut, and stops where the parser does.
 //
 // Input: one options byte (bit 0: a 32-byte line limit; the rest: how the bytes are cut),
 // then the stream.
@@ -51,6 +53,21 @@ Outcome run(QByteArrayView bytes, qsizetype limit, int seed)
     return o;
 }
 
+// What the relay's splitter passes on, and whether it stopped.
+std::pair<QByteArray, bool> split(QByteArrayView bytes, qsizetype limit, int seed)
+{
+    NdjsonLineSplitter splitter(limit);
+    QByteArray out;
+    auto feed = [&](QByteArrayView piece) {
+        const QByteArray lines = splitter.feed(piece.toByteArray());
+        FUZZ_CHECK(lines.isEmpty() || lines.endsWith('\n'));
+        out += lines;
+        return !splitter.overflowed();
+    };
+    fuzz::wholeOrInPieces(bytes, seed, feed);
+    return {out, splitter.overflowed()};
+}
+
 } // namespace
 
 FUZZ_TARGET(in)
@@ -65,5 +82,11 @@ FUZZ_TARGET(in)
         FUZZ_CHECK(whole.partial == pieces.partial);
         FUZZ_CHECK(whole.partial == (!in.bytes.isEmpty() && !in.bytes.endsWith('\n')));
     }
+    const auto [passed, stopped] = split(in.bytes, limit, -1);
+    const auto [passedInPieces, stoppedInPieces] = split(in.bytes, limit, in.options >> 1);
+    FUZZ_CHECK(passed == passedInPieces && stopped == stoppedInPieces);
+    FUZZ_CHECK(in.bytes.toByteArray().startsWith(passed));
+    if (!stopped)
+        FUZZ_CHECK(passed == in.bytes.first(in.bytes.lastIndexOf('\n') + 1).toByteArray());
     return 0;
 }

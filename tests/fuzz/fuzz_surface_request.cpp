@@ -3,7 +3,7 @@
 // what is sent is valid JSON that names the provider's model and that Gatehouse itself
 // would accept as a request of that surface.
 //
-// Input: one options byte (the client's surface: byte % 3; the provider's: byte / 3 % 3),
+// Input: one options byte (the client's surface: byte % 4; the provider's: byte / 4 % 4),
 // then the client's JSON body.
 #include "FuzzSurfaces.h"
 

@@ -1,13 +1,14 @@
 // Provider streams of every surface: the decoder's events follow the internal
 // representation's grammar as far as the encoders rely on it (each block opened once, grown
 // and closed while open; nothing after Finish or Error) whatever the cut; the stream translated for
-// a client of every surface, as the gateway relays it, is well-formed SSE whose events carry valid
-// JSON, also when it is ended with an error; a stream relayed as it is comes out unchanged up
-// to the end of its last complete event.
+// a client of every surface, as the gateway relays it, is well-formed SSE (NDJSON for Ollama)
+// whose events carry valid JSON, also when it is ended with an error; a stream relayed as it is
+// comes out unchanged up to the end of its last complete event (line, for NDJSON).
 //
-// Input: one options byte (the provider's surface: byte % 3; the client's: byte / 3 % 3; the
+// Input: one options byte (the provider's surface: byte % 4; the client's: byte / 4 % 4; the
 // rest: how the bytes are cut), then the provider's stream.
 #include "FuzzSurfaces.h"
+#include "framing/NdjsonParser.h"
 #include "gateway/Relay.h"
 
 #include <QSet>
@@ -120,12 +121,26 @@ void checkSse(const QByteArray &bytes, bool allowIncomplete)
         FUZZ_CHECK(bytes.isEmpty() || bytes.endsWith("\n\n"));
 }
 
+// Client-side bytes of an NDJSON stream: whole lines, each a JSON object.
+void checkNdjson(const QByteArray &bytes)
+{
+    FUZZ_CHECK(bytes.isEmpty() || bytes.endsWith('\n'));
+    NdjsonParser parser;
+    for (const QByteArray &line : parser.feed(bytes)) {
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+        if (error.error != QJsonParseError::NoError)
+            std::fprintf(stderr, "line is not JSON: %s\n", line.constData());
+        FUZZ_CHECK(error.error == QJsonParseError::NoError && doc.isObject());
+    }
+}
+
 } // namespace
 
 FUZZ_TARGET(in)
 {
     const auto [provider, client] = fuzz::conversion(in.options);
-    const int seed = in.options / 9;
+    const int seed = in.options / (fuzz::surfaceCount * fuzz::surfaceCount);
 
     // The decoder alone, whole and cut.
     const QStringList events = decode(provider, in.bytes, -1);
@@ -139,7 +154,10 @@ FUZZ_TARGET(in)
         out += chain.endWithError(
             ApiError::badGateway(QStringLiteral("The stream broke off."), QStringLiteral("x")),
             client);
-    checkSse(out, false);
+    if (client.framing() == StreamFraming::NdJson)
+        checkNdjson(out);
+    else
+        checkSse(out, false);
     fuzz::checkJson(chain.finalResponse());
 
     // Relayed as it is, in whole events: what comes out is the input up to the end of its
@@ -148,7 +166,9 @@ FUZZ_TARGET(in)
     const QByteArray input = in.bytes.toByteArray();
     const QByteArray relayed = relay(same, in.bytes, seed);
     FUZZ_CHECK(input.startsWith(relayed));
-    FUZZ_CHECK(!input.endsWith("\n\n") || relayed == input);
+    const bool ndjson = provider.framing() == StreamFraming::NdJson;
+    FUZZ_CHECK(!input.endsWith(ndjson ? "\n" : "\n\n") || relayed == input);
+    FUZZ_CHECK(!ndjson || relayed.isEmpty() || relayed.endsWith('\n'));
     // What it saw does not depend on how the bytes were cut (usage strict only: the observers
     // read a usage object within their last 512 bytes, and on malformed JSON whole bytes
     // can find a closing brace further away).

@@ -449,6 +449,32 @@ private slots:
         QCOMPARE(m_upstream->received.last().path, QByteArray("/api/embed"));
     }
 
+    // The legacy /api/embeddings: a prompt in, one embedding out, from either API.
+    void legacyEmbeddings_data()
+    {
+        QTest::addColumn<QByteArray>("model");
+        QTest::addColumn<QByteArray>("upstreamPath");
+        QTest::addColumn<QByteArray>("upstreamBody");
+        QTest::newRow("ollama") << QByteArray("ollama:echo-1") << QByteArray("/api/embed")
+                                << QByteArray("{\"input\":\"a\",\"model\":\"echo-1\"}");
+        QTest::newRow("openai") << QByteArray("oai:text-embed") << QByteArray("/v1/embeddings")
+                                << QByteArray("{\"input\":\"a\",\"model\":\"text-embed\"}");
+    }
+    void legacyEmbeddings()
+    {
+        QFETCH(QByteArray, model);
+        QFETCH(QByteArray, upstreamPath);
+        QFETCH(QByteArray, upstreamBody);
+        const auto r = post("/api/embeddings", "{\"model\":\"" + model + "\",\"prompt\":\"a\"}");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(json(r.body).value(QLatin1String("embedding")),
+                 QJsonValue(QJsonArray{0.25, -0.5, 1.0}));
+        QCOMPARE(m_upstream->received.last().path, upstreamPath);
+        QCOMPARE(json(m_upstream->received.last().body), json(upstreamBody));
+        const auto noPrompt = post("/api/embeddings", "{\"model\":\"" + model + "\"}");
+        QCOMPARE(noPrompt.status, 400);
+    }
+
     // Token limits count Ollama's prompt_eval_count and eval_count, relayed as they are.
     void tokenLimitCountsOllamaUsage()
     {

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The real coding tools, installed from npm, through a real Gatehouse, against a fake model
 # server that answers on every upstream surface. For each tool and each provider surface
-# (Chat Completions, Responses, Anthropic Messages) the fake model asks the tool to run a tool
+# (Chat Completions, Responses, Anthropic Messages, Ollama) the fake model asks the tool to run a tool
 # that writes a file, then answers once the tool's result is back; the test checks the file
 # and the final text.
 #   Codex CLI (Responses API)      codex exec, its exec_command tool; and apply_patch, a custom
@@ -85,7 +85,7 @@ const freeform = models.find(m => m.apply_patch_tool_type === "freeform" && !m.u
 if (!freeform) { console.error("codex lists no model with apply_patch"); process.exit(1); }
 const out = [];
 for (const slug of process.argv.slice(1)) out.push({ ...freeform, slug, upgrade: null });
-console.log(JSON.stringify({ models: out }));' chat:agent-patch resp:agent-patch claude:agent-patch >"$catalog"
+console.log(JSON.stringify({ models: out }));' chat:agent-patch resp:agent-patch claude:agent-patch olla:agent-patch >"$catalog"
 
 run_codex() { # SURFACE MODEL WORD [extra codex args]
     surface=$1 model=$2 word=$3
@@ -97,13 +97,13 @@ run_codex() { # SURFACE MODEL WORD [extra codex args]
         </dev/null >"$dir.out" 2>"$dir.out.err") || true
     check "codex $model via $surface" "$dir" "$word" "$dir.out"
 }
-for surface in resp chat claude; do
+for surface in resp chat claude olla; do
     run_codex "$surface" agent-1 "codex-$surface"
     run_codex "$surface" agent-patch "patch-$surface" -c "model_catalog_json=\"$catalog\""
 done
 
 # ---- Claude Code: ANTHROPIC_BASE_URL and a Gatehouse access key.
-for surface in claude chat resp; do
+for surface in claude chat resp olla; do
     home=$(fresh "claude-home-$surface")
     dir=$(fresh "claude-$surface")
     (cd "$dir" && env -i PATH="$PATH" TERM=dumb HOME="$home" CLAUDE_CONFIG_DIR="$home/.claude" \
@@ -119,7 +119,7 @@ done
 # ---- opencode: a Gatehouse provider in opencode.json, over Chat Completions
 # (@ai-sdk/openai-compatible) and the Responses API (@ai-sdk/openai).
 for npm_package in @ai-sdk/openai-compatible @ai-sdk/openai; do
-    for surface in chat resp claude; do
+    for surface in chat resp claude olla; do
         name="opencode-$(echo "$npm_package" | tr -c 'a-z\n' '-')$surface"
         home=$(fresh "$name-home")
         dir=$(fresh "$name")

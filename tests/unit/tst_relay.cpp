@@ -135,6 +135,12 @@ private slots:
         QCOMPARE(splitter.feed("22222222222222222222"), QByteArray());
         QVERIFY(splitter.overflowed());
         QCOMPARE(splitter.feed("}\n"), QByteArray());
+
+        // Whole lines before the one over the limit go on, however the bytes were cut.
+        NdjsonLineSplitter whole(16);
+        QCOMPARE(whole.feed("{\"a\":1}\n{\"b\":2}\n{\"c\":333333333333}\n"),
+                 QByteArray("{\"a\":1}\n{\"b\":2}\n"));
+        QVERIFY(whole.overflowed());
     }
 };
 
