@@ -34,6 +34,7 @@ public:
         QStringList providerKeys; // provider=label
         QString label;            // provider set-key --label
         QString keyConfig;        // key create --key-config
+        QString port;             // ollama-api enable --port
         // Which of the above were given, by option name ("to", "allow", …).
         QStringList given;
     };
@@ -59,6 +60,8 @@ private:
     int keyConfigList();
     int keyConfigRemove(const QString &name);
     int keyConfigAssign(const QString &key, const QString &configuration);
+    // ollama-api enable|disable|status (CliOllamaApi.cpp)
+    int ollamaApi(const QStringList &args, const Options &options);
 
     int fail(const QString &message, int code = 1);
     void print(const QString &text);

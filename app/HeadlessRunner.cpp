@@ -23,6 +23,20 @@ int HeadlessRunner::run(const ConfigStore &store, SecretStore *secrets,
         exitCode = 1;
         QCoreApplication::exit(1);
     });
+    // The keyless Ollama API listener follows the config; say where it is, or why not. Not in
+    // the words of the "listening on" line, which scripts read for the gateway's port.
+    QObject::connect(
+        runtime.service(), &GatewayService::ollamaApiChanged,
+        [](quint16 port, const QString &error) {
+            if (!error.isEmpty())
+                std::fprintf(stderr, "gatehouse: %s\n", error.toLocal8Bit().constData());
+            else if (port != 0)
+                std::printf("Ollama API without a key at http://127.0.0.1:%u\n", unsigned(port));
+            else
+                std::printf("Ollama API closed\n");
+            std::fflush(stdout);
+            std::fflush(stderr);
+        });
     QObject::connect(&runtime, &GatewayRuntime::configError, [](const QString &error) {
         std::fprintf(stderr, "gatehouse: %s The gateway keeps its previous settings.\n",
                      error.toLocal8Bit().constData());

@@ -85,7 +85,8 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main", "Run the gateway without a window."));
     const QCommandLineOption port(
         QStringLiteral("port"),
-        QCoreApplication::translate("main", "Listen on port N (0 picks a free one)."),
+        QCoreApplication::translate("main", "Listen on port N (0 picks a free one); with "
+                                            "ollama-api enable: the Ollama API's port."),
         QStringLiteral("N"));
     const QCommandLineOption bind(QStringLiteral("bind"),
                                   QCoreApplication::translate("main", "Listen on address ADDR."),
@@ -147,7 +148,8 @@ int main(int argc, char **argv)
          nullptr, &cliOptions.providerKeys},
         {commandOption("key-config",
                        "key create: the key configuration to use; route set|remove: the key "
-                       "configuration whose own route it is.",
+                       "configuration whose own route it is; ollama-api enable: the key "
+                       "configuration its requests use.",
                        "NAME"),
          &cliOptions.keyConfig, nullptr},
     };
@@ -161,7 +163,8 @@ int main(int argc, char **argv)
         QStringLiteral("command"),
         QCoreApplication::translate("main", "provider add|list|remove|set-key, key "
                                             "create|list|revoke, key config "
-                                            "set|list|remove|assign, route set|list|remove"));
+                                            "set|list|remove|assign, route set|list|remove, "
+                                            "ollama-api enable|disable|status"));
     if (!parser.parse(QCoreApplication::arguments()))
         return failUsage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -189,8 +192,14 @@ int main(int argc, char **argv)
             return failUsage(
                 QCoreApplication::translate("main", "unknown command \"%1\"; see gatehouse --help.")
                     .arg(words.first()));
+        // "ollama-api enable --port N": the listener's port, not the gateway's.
+        const bool ollamaApi = words.first() == QLatin1String("ollama-api");
+        if (ollamaApi && parser.isSet(port)) {
+            cliOptions.port = parser.value(port);
+            cliOptions.given << QStringLiteral("port");
+        }
         for (const auto *o : {&headless, &minimised, &port, &bind}) {
-            if (parser.isSet(*o))
+            if (parser.isSet(*o) && !(ollamaApi && o == &port))
                 return failUsage(
                     QCoreApplication::translate("main", "--%1 does not apply to \"%2\".")
                         .arg(o->names().first(), words.first()));

@@ -51,6 +51,12 @@
     <name>GatewayService</name>
     <message>
         <location filename="../core/gateway/GatewayService.cpp" line="+48"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+67"/>
+        <source>The Ollama API cannot listen on 127.0.0.1 port %1: %2</source>
+        <translation>Die Ollama-API kann nicht auf 127.0.0.1 Port %1 lauschen: %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Kann nicht auf %1 Port %2 lauschen: %3</translation>
     </message>
@@ -99,6 +105,97 @@
         <location line="+5"/>
         <source>&quot;%1&quot; names no model after the colon; use provider:model.</source>
         <translation>„%1“ nennt kein Modell nach dem Doppelpunkt; verwenden Sie anbieter:modell.</translation>
+    </message>
+</context>
+<context>
+    <name>OllamaApiSettings</name>
+    <message>
+        <location filename="../core/config/OllamaApiSettings.cpp" line="+36"/>
+        <source>&quot;%1&quot; must be true or false.</source>
+        <translation>„%1“ muss true oder false sein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; must be a port number from 1 to 65535.</source>
+        <translation>„%1“ muss eine Portnummer von 1 bis 65535 sein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; must be the name of a key configuration.</source>
+        <translation>„%1“ muss der Name einer Schlüsselkonfiguration sein.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is needed while the Ollama API listener is enabled: a port number from 1 to 65535.</source>
+        <translation>„%1“ ist nötig, solange die Ollama-API eingeschaltet ist: eine Portnummer von 1 bis 65535.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Port %1 is the gateway&apos;s own port; the Ollama API needs a port of its own.</source>
+        <translation>Port %1 ist der eigene Port des Gateways; die Ollama-API braucht einen eigenen Port.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no key configuration &quot;%1&quot;; create it first, or use &quot;default&quot;.</source>
+        <translation>Es gibt keine Schlüsselkonfiguration „%1“; legen Sie sie zuerst an oder verwenden Sie „default“.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pick a port for the Ollama API, for example %1.</source>
+        <translation>Wählen Sie einen Port für die Ollama-API, zum Beispiel %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Port %1 on 127.0.0.1 is in use by another program (Ollama itself listens on 11434); pick another port.</source>
+        <translation>Port %1 auf 127.0.0.1 wird von einem anderen Programm benutzt (Ollama selbst lauscht auf 11434); wählen Sie einen anderen Port.</translation>
+    </message>
+</context>
+<context>
+    <name>OllamaModel</name>
+    <message>
+        <location filename="../core/discovery/OllamaModel.cpp" line="+39"/>
+        <source>The answer to %1 is not a JSON object.</source>
+        <translation>Die Antwort auf %1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The answer to %1 has no &quot;models&quot; list.</source>
+        <translation>Die Antwort auf %1 hat keine „models“-Liste.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The answer to %1 lists more than %2 models.</source>
+        <translation>Die Antwort auf %1 nennt mehr als %2 Modelle.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 context</source>
+        <translation>%1 Kontext</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>loaded</source>
+        <translation>geladen</translation>
     </message>
 </context>
 <context>
@@ -322,12 +419,12 @@
 <context>
     <name>gatehouse::AddProviderWizard</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="+319"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+522"/>
         <source>Add a provider</source>
         <translation>Anbieter hinzufügen</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+117"/>
         <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
         <translation>Ein Anbieter mit der ID „%1“ existiert bereits; wählen Sie eine andere ID.</translation>
     </message>
@@ -487,7 +584,7 @@
 <context>
     <name>gatehouse::CloudWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-242"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-251"/>
         <source>Cloud provider</source>
         <translation>Cloud-Anbieter</translation>
     </message>
@@ -565,7 +662,7 @@
 <context>
     <name>gatehouse::Config</name>
     <message>
-        <location filename="../core/config/Config.cpp" line="+131"/>
+        <location filename="../core/config/Config.cpp" line="+133"/>
         <source>&quot;schemaVersion&quot; is missing or not a number.</source>
         <translation>„schemaVersion“ fehlt oder ist keine Zahl.</translation>
     </message>
@@ -580,7 +677,7 @@
         <translation>„instanceId“ fehlt.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>In &quot;gateway&quot;: %1</source>
         <translation>In „gateway“: %1</translation>
     </message>
@@ -600,7 +697,7 @@
         <translation>Gateway-Grenzwerte müssen positive Zahlen sein.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>provider &quot;%1&quot; is listed twice.</source>
         <translation>Anbieter „%1“ ist doppelt aufgeführt.</translation>
     </message>
@@ -1115,7 +1212,7 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::KindWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-230"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-431"/>
         <source>A model running on this &amp;machine or my network</source>
         <translation>Ein Modell auf diesem &amp;Rechner oder in meinem Netzwerk</translation>
     </message>
@@ -1148,7 +1245,7 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::LocalWizardPage</name>
     <message>
-        <location line="+28"/>
+        <location line="+197"/>
         <source>Scan &amp;again</source>
         <translation>Erneut &amp;suchen</translation>
     </message>
@@ -1178,17 +1275,17 @@ Leer: jedes Modell.</translation>
         <translation>http://192.168.1.20:11434/v1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>&amp;Other server URL:</source>
         <translation>URL eines &amp;anderen Servers:</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Looking for model servers…</source>
         <translation>Suche nach Modellservern…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+30"/>
         <source>no models loaded</source>
         <translation>keine Modelle geladen</translation>
     </message>
@@ -1368,6 +1465,252 @@ Leer: jedes Modell.</translation>
         <location line="+10"/>
         <source>Copied</source>
         <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::OllamaApiBox</name>
+    <message>
+        <location filename="../ui/OllamaApiBox.cpp" line="+16"/>
+        <source>Ollama API without a key</source>
+        <translation>Ollama-API ohne Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Serve Ollama&apos;s API on this machine, without an access key</source>
+        <translation>Ollamas API auf diesem Rechner ohne Zugangsschlüssel &amp;bereitstellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>For apps that speak Ollama&apos;s API and send no key (Open WebUI, VS Code, JetBrains, ollama-js). Only programs on this machine reach it, with the models and limits of the key configuration below; its requests are logged as &quot;ollama-api&quot;.</source>
+        <translation>Für Apps, die Ollamas API sprechen und keinen Schlüssel senden (Open WebUI, VS Code, JetBrains, ollama-js). Nur Programme auf diesem Rechner erreichen sie, mit den Modellen und Grenzen der Schlüsselkonfiguration unten; ihre Anfragen werden als „ollama-api“ protokolliert.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ollama API port</source>
+        <translation>Port der Ollama-API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ollama itself uses 11434; pick that only when Ollama does not run here.</source>
+        <translation>Ollama selbst benutzt 11434; wählen Sie ihn nur, wenn Ollama hier nicht läuft.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Key configuration:</source>
+        <translation>&amp;Schlüsselkonfiguration:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key configuration of the Ollama API</source>
+        <translation>Schlüsselkonfiguration der Ollama-API</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Listening on http://127.0.0.1:%1; point Ollama clients there.</source>
+        <translation>Lauscht auf http://127.0.0.1:%1; richten Sie Ollama-Clients dorthin.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Off.</source>
+        <translation>Aus.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Saved. The gateway serves the Ollama API on port %1 now.</source>
+        <translation>Gespeichert. Das Gateway stellt die Ollama-API jetzt auf Port %1 bereit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved. The gateway closes the Ollama API&apos;s port now.</source>
+        <translation>Gespeichert. Das Gateway schließt den Port der Ollama-API jetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::OllamaInspector</name>
+    <message>
+        <location filename="../core/discovery/OllamaInspector.cpp" line="+42"/>
+        <source>%1 answered with more than %2 MB.</source>
+        <translation>%1 antwortete mit mehr als %2 MB.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 answered HTTP %2%3</source>
+        <translation>%1 antwortete mit HTTP %2%3</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::OllamaModelsPanel</name>
+    <message>
+        <location filename="../ui/AddProviderWizard.cpp" line="-264"/>
+        <source>Add it by Ollama&apos;s own API: model details reach your tools, and Ollama&apos;s options pass through</source>
+        <translation>Über Ollamas eigene API hinzufügen: Modelldetails erreichen Ihre Werkzeuge, Ollamas Optionen werden durchgereicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add it by its OpenAI-compatible API (/v1)</source>
+        <translation>Über seine OpenAI-kompatible API (/v1) hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pull</source>
+        <translation>&amp;Herunterladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel pull</source>
+        <translation>Herunterladen abbrechen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Models on this Ollama server</source>
+        <translation>Modelle auf diesem Ollama-Server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size · parameters · quantization · context</source>
+        <translation>Größe · Parameter · Quantisierung · Kontext</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Model to pull</source>
+        <translation>Herunterzuladendes Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for example llama3.2 or qwen2.5-coder:7b</source>
+        <translation>zum Beispiel llama3.2 oder qwen2.5-coder:7b</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Models on this Ollama server:</source>
+        <translation>Modelle auf diesem Ollama-Server:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pull a &amp;model:</source>
+        <translation>&amp;Modell herunterladen:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pulled %1.</source>
+        <translation>%1 heruntergeladen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The pull of %1 was cancelled.</source>
+        <translation>Das Herunterladen von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Family: %1</source>
+        <translation>Familie: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loaded now, %1 in GPU memory</source>
+        <translation>Jetzt geladen, %1 im GPU-Speicher</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loaded now</source>
+        <translation>Jetzt geladen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unloads at %1</source>
+        <translation>Wird um %1 entladen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This server has no models yet; pull one below.</source>
+        <translation>Dieser Server hat noch keine Modelle; laden Sie unten eines herunter.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The context length and capabilities of %n model(s) were not read, to keep the scan short.</source>
+        <translation>
+            <numerusform>Kontextlänge und Fähigkeiten von %n Modell wurden nicht gelesen, damit die Suche kurz bleibt.</numerusform>
+            <numerusform>Kontextlänge und Fähigkeiten von %n Modellen wurden nicht gelesen, damit die Suche kurz bleibt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Asking Ollama for %1…</source>
+        <translation>Ollama wird nach %1 gefragt…</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::OllamaPull</name>
+    <message>
+        <location filename="../core/discovery/OllamaPull.cpp" line="+24"/>
+        <source>%1: %2 of %3 (%4%)</source>
+        <translation>%1: %2 von %3 (%4 %)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Type the name of a model to pull, for example llama3.2.</source>
+        <translation>Geben Sie den Namen eines Modells ein, zum Beispiel llama3.2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a model name Ollama knows; names look like llama3.2 or qwen2.5-coder:7b.</source>
+        <translation>„%1“ ist kein Modellname, den Ollama kennt; Namen sehen aus wie llama3.2 oder qwen2.5-coder:7b.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A model is being pulled already; wait for it or cancel it.</source>
+        <translation>Es wird bereits ein Modell heruntergeladen; warten Sie darauf oder brechen Sie es ab.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Ollama sent a progress line longer than %1 kB while pulling &quot;%2&quot;.</source>
+        <translation>Ollama hat beim Herunterladen von „%2“ eine Fortschrittszeile über %1 kB gesendet.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+38"/>
+        <source>Ollama could not pull &quot;%1&quot;: %2</source>
+        <translation>Ollama konnte „%1“ nicht herunterladen: %2</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>%1 was not found; is this an Ollama server?</source>
+        <translation>%1 wurde nicht gefunden; ist das ein Ollama-Server?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ollama answered HTTP %1 to the pull of &quot;%2&quot;.</source>
+        <translation>Ollama antwortete auf das Herunterladen von „%2“ mit HTTP %1.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The pull of &quot;%1&quot; ended before Ollama reported success.</source>
+        <translation>Das Herunterladen von „%1“ endete, bevor Ollama Erfolg meldete.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ollama sent a progress line that is not JSON while pulling &quot;%1&quot;.</source>
+        <translation>Ollama hat beim Herunterladen von „%1“ eine Fortschrittszeile gesendet, die kein JSON ist.</translation>
     </message>
 </context>
 <context>
@@ -2107,7 +2450,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
 <context>
     <name>gatehouse::SettingsPage</name>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="+25"/>
+        <location filename="../ui/SettingsPage.cpp" line="+26"/>
         <source>&amp;Apply and restart the gateway</source>
         <translation>&amp;Übernehmen und Gateway neu starten</translation>
     </message>
@@ -2162,7 +2505,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Nur 127.0.0.1 (dieser Rechner) ist standardmäßig sicher. Eine andere Adresse lässt andere Rechner mit einem Zugangsschlüssel unverschlüsselt an Ihre Modelle.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Start-up</source>
         <translation>Start</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>gatehouse::LocalWizardPage</name>
     <message numerus="yes">
-        <location filename="../ui/AddProviderWizard.cpp" line="+146"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+342"/>
         <source>%n model(s): %1</source>
         <translation>
             <numerusform>%n model: %1</numerusform>
@@ -17,6 +17,17 @@
         <translation>
             <numerusform>Found %n server.</numerusform>
             <numerusform>Found %n servers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::OllamaModelsPanel</name>
+    <message numerus="yes">
+        <location line="-144"/>
+        <source>The context length and capabilities of %n model(s) were not read, to keep the scan short.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

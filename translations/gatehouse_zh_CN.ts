@@ -51,6 +51,12 @@
     <name>GatewayService</name>
     <message>
         <location filename="../core/gateway/GatewayService.cpp" line="+48"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+67"/>
+        <source>The Ollama API cannot listen on 127.0.0.1 port %1: %2</source>
+        <translation>Ollama API 无法在 127.0.0.1 端口 %1 上监听：%2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>无法在 %1 的端口 %2 上监听：%3</translation>
     </message>
@@ -99,6 +105,97 @@
         <location line="+5"/>
         <source>&quot;%1&quot; names no model after the colon; use provider:model.</source>
         <translation>“%1”在冒号后没有指定模型；请使用 提供方:模型。</translation>
+    </message>
+</context>
+<context>
+    <name>OllamaApiSettings</name>
+    <message>
+        <location filename="../core/config/OllamaApiSettings.cpp" line="+36"/>
+        <source>&quot;%1&quot; must be true or false.</source>
+        <translation>“%1”必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; must be a port number from 1 to 65535.</source>
+        <translation>“%1”必须是 1 到 65535 之间的端口号。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; must be the name of a key configuration.</source>
+        <translation>“%1”必须是密钥配置的名称。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is needed while the Ollama API listener is enabled: a port number from 1 to 65535.</source>
+        <translation>启用 Ollama API 监听时需要“%1”：1 到 65535 之间的端口号。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Port %1 is the gateway&apos;s own port; the Ollama API needs a port of its own.</source>
+        <translation>端口 %1 是网关自己的端口；Ollama API 需要单独的端口。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no key configuration &quot;%1&quot;; create it first, or use &quot;default&quot;.</source>
+        <translation>没有名为“%1”的密钥配置；请先创建它，或使用“default”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pick a port for the Ollama API, for example %1.</source>
+        <translation>请为 Ollama API 选择一个端口，例如 %1。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Port %1 on 127.0.0.1 is in use by another program (Ollama itself listens on 11434); pick another port.</source>
+        <translation>127.0.0.1 上的端口 %1 已被其他程序占用（Ollama 本身监听 11434）；请选择其他端口。</translation>
+    </message>
+</context>
+<context>
+    <name>OllamaModel</name>
+    <message>
+        <location filename="../core/discovery/OllamaModel.cpp" line="+39"/>
+        <source>The answer to %1 is not a JSON object.</source>
+        <translation>%1 的回答不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The answer to %1 has no &quot;models&quot; list.</source>
+        <translation>%1 的回答没有“models”列表。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The answer to %1 lists more than %2 models.</source>
+        <translation>%1 的回答列出了超过 %2 个模型。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 context</source>
+        <translation>%1 上下文</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>loaded</source>
+        <translation>已加载</translation>
     </message>
 </context>
 <context>
@@ -322,12 +419,12 @@
 <context>
     <name>gatehouse::AddProviderWizard</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="+319"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+522"/>
         <source>Add a provider</source>
         <translation>添加提供方</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+117"/>
         <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
         <translation>ID 为“%1”的提供方已存在；请换一个 ID。</translation>
     </message>
@@ -487,7 +584,7 @@
 <context>
     <name>gatehouse::CloudWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-242"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-251"/>
         <source>Cloud provider</source>
         <translation>云服务提供方</translation>
     </message>
@@ -565,7 +662,7 @@
 <context>
     <name>gatehouse::Config</name>
     <message>
-        <location filename="../core/config/Config.cpp" line="+131"/>
+        <location filename="../core/config/Config.cpp" line="+133"/>
         <source>&quot;schemaVersion&quot; is missing or not a number.</source>
         <translation>缺少“schemaVersion”或它不是数字。</translation>
     </message>
@@ -580,7 +677,7 @@
         <translation>缺少“instanceId”。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>In &quot;gateway&quot;: %1</source>
         <translation>“gateway”中：%1</translation>
     </message>
@@ -600,7 +697,7 @@
         <translation>网关限制必须是正数。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>provider &quot;%1&quot; is listed twice.</source>
         <translation>提供方“%1”重复列出。</translation>
     </message>
@@ -1115,7 +1212,7 @@ fast
 <context>
     <name>gatehouse::KindWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-230"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-431"/>
         <source>A model running on this &amp;machine or my network</source>
         <translation>在本机或我的网络中运行的模型(&amp;M)</translation>
     </message>
@@ -1148,7 +1245,7 @@ fast
 <context>
     <name>gatehouse::LocalWizardPage</name>
     <message>
-        <location line="+28"/>
+        <location line="+197"/>
         <source>Scan &amp;again</source>
         <translation>重新扫描(&amp;A)</translation>
     </message>
@@ -1178,17 +1275,17 @@ fast
         <translation>http://192.168.1.20:11434/v1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>&amp;Other server URL:</source>
         <translation>其他服务器 URL(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Looking for model servers…</source>
         <translation>正在查找模型服务器…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+30"/>
         <source>no models loaded</source>
         <translation>未加载模型</translation>
     </message>
@@ -1366,6 +1463,251 @@ fast
         <location line="+10"/>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::OllamaApiBox</name>
+    <message>
+        <location filename="../ui/OllamaApiBox.cpp" line="+16"/>
+        <source>Ollama API without a key</source>
+        <translation>无需密钥的 Ollama API</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Serve Ollama&apos;s API on this machine, without an access key</source>
+        <translation>在本机提供 Ollama API，无需访问密钥(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>For apps that speak Ollama&apos;s API and send no key (Open WebUI, VS Code, JetBrains, ollama-js). Only programs on this machine reach it, with the models and limits of the key configuration below; its requests are logged as &quot;ollama-api&quot;.</source>
+        <translation>供使用 Ollama API 且不发送密钥的应用（Open WebUI、VS Code、JetBrains、ollama-js）。只有本机上的程序可以访问，使用下方密钥配置的模型和限制；其请求以“ollama-api”记录。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ollama API port</source>
+        <translation>Ollama API 端口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ollama itself uses 11434; pick that only when Ollama does not run here.</source>
+        <translation>Ollama 本身使用 11434；仅当本机未运行 Ollama 时才选择它。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Key configuration:</source>
+        <translation>密钥配置(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key configuration of the Ollama API</source>
+        <translation>Ollama API 的密钥配置</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Listening on http://127.0.0.1:%1; point Ollama clients there.</source>
+        <translation>正在监听 http://127.0.0.1:%1；请将 Ollama 客户端指向该地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Off.</source>
+        <translation>已关闭。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Saved. The gateway serves the Ollama API on port %1 now.</source>
+        <translation>已保存。网关现在在端口 %1 上提供 Ollama API。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved. The gateway closes the Ollama API&apos;s port now.</source>
+        <translation>已保存。网关现在关闭 Ollama API 的端口。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::OllamaInspector</name>
+    <message>
+        <location filename="../core/discovery/OllamaInspector.cpp" line="+42"/>
+        <source>%1 answered with more than %2 MB.</source>
+        <translation>%1 的回答超过 %2 MB。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 answered HTTP %2%3</source>
+        <translation>%1 返回 HTTP %2%3</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::OllamaModelsPanel</name>
+    <message>
+        <location filename="../ui/AddProviderWizard.cpp" line="-264"/>
+        <source>Add it by Ollama&apos;s own API: model details reach your tools, and Ollama&apos;s options pass through</source>
+        <translation>通过 Ollama 自己的 API 添加：模型详情可传给你的工具，Ollama 的选项也会原样传递</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add it by its OpenAI-compatible API (/v1)</source>
+        <translation>通过其 OpenAI 兼容 API（/v1）添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pull</source>
+        <translation>拉取(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel pull</source>
+        <translation>取消拉取</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Models on this Ollama server</source>
+        <translation>此 Ollama 服务器上的模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size · parameters · quantization · context</source>
+        <translation>大小 · 参数 · 量化 · 上下文</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Model to pull</source>
+        <translation>要拉取的模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for example llama3.2 or qwen2.5-coder:7b</source>
+        <translation>例如 llama3.2 或 qwen2.5-coder:7b</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Models on this Ollama server:</source>
+        <translation>此 Ollama 服务器上的模型：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Pull a &amp;model:</source>
+        <translation>拉取模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pulled %1.</source>
+        <translation>已拉取 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The pull of %1 was cancelled.</source>
+        <translation>%1 的拉取已取消。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Family: %1</source>
+        <translation>系列：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loaded now, %1 in GPU memory</source>
+        <translation>当前已加载，占用 %1 显存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loaded now</source>
+        <translation>当前已加载</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unloads at %1</source>
+        <translation>将于 %1 卸载</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This server has no models yet; pull one below.</source>
+        <translation>此服务器还没有模型；请在下方拉取一个。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The context length and capabilities of %n model(s) were not read, to keep the scan short.</source>
+        <translation>
+            <numerusform>为缩短扫描时间，未读取 %n 个模型的上下文长度和能力。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Asking Ollama for %1…</source>
+        <translation>正在向 Ollama 请求 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::OllamaPull</name>
+    <message>
+        <location filename="../core/discovery/OllamaPull.cpp" line="+24"/>
+        <source>%1: %2 of %3 (%4%)</source>
+        <translation>%1：%2 / %3（%4%）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Type the name of a model to pull, for example llama3.2.</source>
+        <translation>请输入要拉取的模型名称，例如 llama3.2。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not a model name Ollama knows; names look like llama3.2 or qwen2.5-coder:7b.</source>
+        <translation>“%1”不是 Ollama 认识的模型名称；名称形如 llama3.2 或 qwen2.5-coder:7b。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A model is being pulled already; wait for it or cancel it.</source>
+        <translation>已有模型正在拉取；请等待或取消。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Ollama sent a progress line longer than %1 kB while pulling &quot;%2&quot;.</source>
+        <translation>拉取“%2”时 Ollama 发送了超过 %1 kB 的进度行。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+38"/>
+        <source>Ollama could not pull &quot;%1&quot;: %2</source>
+        <translation>Ollama 无法拉取“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>%1 was not found; is this an Ollama server?</source>
+        <translation>未找到 %1；这是 Ollama 服务器吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ollama answered HTTP %1 to the pull of &quot;%2&quot;.</source>
+        <translation>Ollama 对拉取“%2”返回了 HTTP %1。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The pull of &quot;%1&quot; ended before Ollama reported success.</source>
+        <translation>“%1”的拉取在 Ollama 报告成功之前就结束了。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ollama sent a progress line that is not JSON while pulling &quot;%1&quot;.</source>
+        <translation>拉取“%1”时 Ollama 发送了非 JSON 的进度行。</translation>
     </message>
 </context>
 <context>
@@ -2103,7 +2445,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
 <context>
     <name>gatehouse::SettingsPage</name>
     <message>
-        <location filename="../ui/SettingsPage.cpp" line="+25"/>
+        <location filename="../ui/SettingsPage.cpp" line="+26"/>
         <source>&amp;Apply and restart the gateway</source>
         <translation>应用并重启网关(&amp;A)</translation>
     </message>
@@ -2158,7 +2500,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>默认只有 127.0.0.1（本机）是安全的。其他地址会让其他计算机凭访问密钥以未加密方式访问你的模型。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Start-up</source>
         <translation>启动</translation>
     </message>

@@ -5,14 +5,17 @@
 #include "catalog/Catalog.h"
 #include "config/ConfigStore.h"
 #include "config/ProviderCredentials.h"
+#include "discovery/OllamaPull.h"
 #include "secrets/SecretStore.h"
 
 #include <QDesktopServices>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTreeWidget>
@@ -65,6 +68,184 @@ public:
     }
 };
 
+// The models of the Ollama server picked on the local page, with what Ollama's native API
+// tells about them, and a way to pull another one.
+class OllamaModelsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    QTreeWidget *models;
+    QLabel *note;
+    QRadioButton *native;
+    QRadioButton *compatible;
+    QLineEdit *pullName;
+    QPushButton *pullButton;
+    QPushButton *cancelButton;
+    QProgressBar *progress;
+    QLabel *pullStatus;
+    OllamaPull *pull;
+    QUrl root;
+
+    explicit OllamaModelsPanel(QWidget *parent = nullptr)
+        : QWidget(parent), models(new QTreeWidget(this)), note(new QLabel(this)),
+          native(new QRadioButton(tr("Add it by Ollama's own API: model details reach your tools, "
+                                     "and Ollama's options pass through"),
+                                  this)),
+          compatible(new QRadioButton(tr("Add it by its OpenAI-compatible API (/v1)"), this)),
+          pullName(new QLineEdit(this)), pullButton(new QPushButton(tr("&Pull"), this)),
+          cancelButton(new QPushButton(tr("Cancel pull"), this)), progress(new QProgressBar(this)),
+          pullStatus(new QLabel(this)), pull(new OllamaPull(this))
+    {
+        models->setObjectName(QStringLiteral("ollamaModels"));
+        models->setAccessibleName(tr("Models on this Ollama server"));
+        models->setHeaderLabels({tr("Model"), tr("Size · parameters · quantization · context")});
+        models->setRootIsDecorated(false);
+        models->setAlternatingRowColors(true);
+        models->setSelectionMode(QAbstractItemView::NoSelection);
+        note->setObjectName(QStringLiteral("ollamaNote"));
+        note->setWordWrap(true);
+        note->setTextFormat(Qt::PlainText);
+        native->setObjectName(QStringLiteral("ollamaNative"));
+        compatible->setObjectName(QStringLiteral("ollamaCompatible"));
+        native->setChecked(true);
+        pullName->setObjectName(QStringLiteral("pullName"));
+        pullName->setAccessibleName(tr("Model to pull"));
+        pullName->setPlaceholderText(tr("for example llama3.2 or qwen2.5-coder:7b"));
+        pullButton->setObjectName(QStringLiteral("pullButton"));
+        pullButton->setEnabled(false);
+        cancelButton->setObjectName(QStringLiteral("cancelPull"));
+        cancelButton->hide();
+        progress->setObjectName(QStringLiteral("pullProgress"));
+        progress->setRange(0, 100);
+        progress->setTextVisible(false); // the line below says it in words
+        progress->hide();
+        pullStatus->setObjectName(QStringLiteral("pullStatus"));
+        pullStatus->setWordWrap(true);
+        pullStatus->setTextFormat(Qt::PlainText);
+
+        auto *layout = new QVBoxLayout(this);
+        layout->setContentsMargins(0, 0, 0, 0);
+        auto *title = new QLabel(tr("Models on this Ollama server:"), this);
+        title->setBuddy(models);
+        layout->addWidget(title);
+        layout->addWidget(models, 1);
+        layout->addWidget(note);
+        layout->addWidget(native);
+        layout->addWidget(compatible);
+        auto *pullRow = new QHBoxLayout;
+        auto *pullLabel = new QLabel(tr("Pull a &model:"), this);
+        pullLabel->setBuddy(pullName);
+        pullRow->addWidget(pullLabel);
+        pullRow->addWidget(pullName, 1);
+        pullRow->addWidget(pullButton);
+        pullRow->addWidget(cancelButton);
+        layout->addLayout(pullRow);
+        layout->addWidget(progress);
+        layout->addWidget(pullStatus);
+
+        connect(pullName, &QLineEdit::textChanged, this, [this](const QString &text) {
+            pullButton->setEnabled(!pull->isRunning() && !text.trimmed().isEmpty());
+        });
+        // Enter in the name field pulls; it must not also press the wizard's Next.
+        pullName->installEventFilter(this);
+        connect(pullButton, &QPushButton::clicked, this, [this] { startPull(); });
+        connect(cancelButton, &QPushButton::clicked, pull, &OllamaPull::cancel);
+        connect(pull, &OllamaPull::progress, this, [this](const OllamaPullProgress &p) {
+            const int percent = p.percent();
+            if (percent < 0) {
+                progress->setRange(0, 0); // busy: no size known yet
+            } else {
+                progress->setRange(0, 100);
+                progress->setValue(percent);
+            }
+            pullStatus->setText(tr("%1 — %2").arg(pull->model(), p.describe()));
+        });
+        connect(pull, &OllamaPull::finished, this,
+                [this](OllamaPull::Outcome outcome, const QString &error) {
+                    pullButton->setEnabled(!pullName->text().trimmed().isEmpty());
+                    pullName->setEnabled(true);
+                    cancelButton->hide();
+                    progress->hide();
+                    switch (outcome) {
+                    case OllamaPull::Outcome::Succeeded:
+                        pullStatus->setText(tr("Pulled %1.").arg(pull->model()));
+                        pullName->clear();
+                        emit pulled();
+                        break;
+                    case OllamaPull::Outcome::Failed:
+                        pullStatus->setText(error);
+                        break;
+                    case OllamaPull::Outcome::Cancelled:
+                        pullStatus->setText(tr("The pull of %1 was cancelled.").arg(pull->model()));
+                        break;
+                    }
+                });
+    }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == pullName && event->type() == QEvent::KeyPress) {
+            const int key = static_cast<QKeyEvent *>(event)->key();
+            if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+                if (pullButton->isEnabled())
+                    startPull();
+                return true;
+            }
+        }
+        return QWidget::eventFilter(watched, event);
+    }
+
+    void showModels(const OllamaInventory &inventory)
+    {
+        models->clear();
+        for (const OllamaModel &m : inventory.models) {
+            auto *item = new QTreeWidgetItem(models, {m.name, m.summary()});
+            QStringList tip{m.name};
+            if (!m.family.isEmpty())
+                tip << tr("Family: %1").arg(m.family);
+            if (m.loaded) {
+                tip << (m.vramBytes > 0 ? tr("Loaded now, %1 in GPU memory")
+                                              .arg(OllamaModel::formatSize(m.vramBytes))
+                                        : tr("Loaded now"));
+                if (m.expiresAt.isValid())
+                    tip << tr("Unloads at %1")
+                               .arg(QLocale().toString(m.expiresAt.toLocalTime().time(),
+                                                       QLocale::ShortFormat));
+            }
+            item->setToolTip(0, tip.join(QLatin1Char('\n')));
+            item->setToolTip(1, tip.join(QLatin1Char('\n')));
+        }
+        models->resizeColumnToContents(0);
+        note->setText(inventory.models.isEmpty()
+                          ? tr("This server has no models yet; pull one below.")
+                      : inventory.withoutDetails > 0
+                          ? tr("The context length and capabilities of %n model(s) were not "
+                               "read, to keep the scan short.",
+                               nullptr, inventory.withoutDetails)
+                          : QString());
+        note->setVisible(!note->text().isEmpty());
+    }
+
+    void startPull()
+    {
+        const QString name = pullName->text().trimmed();
+        const Status started = pull->start(root, name);
+        if (!started) {
+            pullStatus->setText(started.error());
+            return;
+        }
+        pullButton->setEnabled(false);
+        pullName->setEnabled(false);
+        cancelButton->show();
+        progress->setRange(0, 0);
+        progress->show();
+        pullStatus->setText(tr("Asking Ollama for %1…").arg(name));
+    }
+
+signals:
+    void pulled();
+};
+
 // Step 2a: which server on this machine?
 class LocalWizardPage : public QWizardPage
 {
@@ -76,12 +257,14 @@ public:
     QLabel *status;
     QListWidget *list;
     QPushButton *rescan;
+    OllamaModelsPanel *ollama;
     QLineEdit *otherUrl;
+    QUrl reselect; // the server to pick again once a new scan is back
 
     explicit LocalWizardPage(QWidget *parent = nullptr)
         : QWizardPage(parent), scanner(new LocalScanner(this)), status(new QLabel(this)),
           list(new QListWidget(this)), rescan(new QPushButton(tr("Scan &again"), this)),
-          otherUrl(new QLineEdit(this))
+          ollama(new OllamaModelsPanel(this)), otherUrl(new QLineEdit(this))
     {
         setTitle(tr("Model servers on this machine"));
         setSubTitle(tr("Servers found at their usual ports. Pick one, or type the address of "
@@ -94,12 +277,15 @@ public:
         status->setObjectName(QStringLiteral("scanStatus"));
         status->setWordWrap(true);
         rescan->setObjectName(QStringLiteral("rescan"));
+        ollama->hide();
         auto *layout = new QVBoxLayout(this);
         auto *top = new QHBoxLayout;
         top->addWidget(status, 1);
         top->addWidget(rescan);
         layout->addLayout(top);
         layout->addWidget(list, 1);
+        layout->addWidget(ollama, 2);
+        layout->addSpacing(6);
         auto *otherLabel = new QLabel(tr("&Other server URL:"), this);
         otherLabel->setBuddy(otherUrl);
         layout->addWidget(otherLabel);
@@ -109,6 +295,7 @@ public:
         connect(list, &QListWidget::currentRowChanged, this, [this](int row) {
             if (row >= 0)
                 otherUrl->clear();
+            showOllama(row);
             emit completeChanged();
         });
         connect(otherUrl, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -116,6 +303,8 @@ public:
                 list->setCurrentRow(-1);
             emit completeChanged();
         });
+        // A pulled model is listed at once: the server is read again.
+        connect(ollama, &OllamaModelsPanel::pulled, this, [this] { startScan(); });
     }
 
     void initializePage() override
@@ -126,12 +315,31 @@ public:
 
     void startScan()
     {
+        const int row = list->currentRow();
+        if (row >= 0 && row < found.size())
+            reselect = found[row].candidate.baseUrl;
         list->clear();
         found.clear();
         status->setText(tr("Looking for model servers…"));
         rescan->setEnabled(false);
         scanner->scan(candidates);
         emit completeChanged();
+    }
+
+    void showOllama(int row)
+    {
+        const bool isOllama = row >= 0 && row < found.size() && found[row].isOllama();
+        // A pull that runs on keeps its panel, so that it can be followed and cancelled.
+        if (!isOllama && !ollama->pull->isRunning()) {
+            ollama->hide();
+            return;
+        }
+        if (!isOllama)
+            return;
+        if (!ollama->pull->isRunning())
+            ollama->root = OllamaApi::rootOf(found[row].candidate.baseUrl);
+        ollama->showModels(found[row].ollama);
+        ollama->show();
     }
 
     void showFound(const QList<LocalScanner::Found> &result)
@@ -156,8 +364,15 @@ public:
                             ? tr("No model server answered at the usual ports. Start one, then "
                                  "scan again, or type its URL below.")
                             : tr("Found %n server(s).", nullptr, static_cast<int>(result.size())));
-        if (!result.isEmpty() && otherUrl->text().isEmpty())
-            list->setCurrentRow(0);
+        int pick = result.isEmpty() ? -1 : 0;
+        for (int i = 0; i < result.size(); ++i) {
+            if (result[i].candidate.baseUrl == reselect)
+                pick = i;
+        }
+        reselect.clear();
+        if (pick >= 0 && otherUrl->text().isEmpty())
+            list->setCurrentRow(pick);
+        showOllama(list->currentRow());
         emit completeChanged();
     }
 
@@ -354,6 +569,15 @@ AddProviderWizard::AddProviderWizard(const ConfigStore &store, SecretStore *secr
                 if (f.servesResponses)
                     p.surfaces = {ApiSurface::OpenAi, ApiSurface::Responses};
                 models = f.models;
+                // Ollama by its own API, at the server's root, unless the person chose the
+                // OpenAI-compatible one.
+                if (f.isOllama() && d->local->ollama->native->isChecked()) {
+                    p.baseUrl = OllamaApi::rootOf(f.candidate.baseUrl);
+                    p.surfaces = {ApiSurface::Ollama};
+                    models.clear();
+                    for (const OllamaModel &m : f.ollama.models)
+                        models << m.name;
+                }
             } else {
                 p.baseUrl = QUrl(d->local->otherUrl->text().trimmed());
             }

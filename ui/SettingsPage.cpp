@@ -1,6 +1,7 @@
 #include "SettingsPage.h"
 
 #include "Confirm.h"
+#include "OllamaApiBox.h"
 #include "UiSettings.h"
 #include "gateway/GatewayRuntime.h"
 
@@ -49,6 +50,7 @@ SettingsPage::SettingsPage(GatewayRuntime *runtime, UiSettings *settings, QWidge
     m_apply->setObjectName(QStringLiteral("settingsApply"));
     form->addRow(QString(), m_apply);
     layout->addWidget(network);
+    layout->addWidget(new OllamaApiBox(runtime, this));
 
     auto *startup = new QGroupBox(tr("Start-up"), this);
     auto *startLayout = new QVBoxLayout(startup);

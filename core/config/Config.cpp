@@ -93,6 +93,8 @@ QJsonObject Config::toJson() const
         {QLatin1String("allowedOrigins"), QJsonArray::fromStringList(gateway.allowedOrigins)}};
     if (!gateway.extraCaFile.isEmpty())
         gw.insert(QLatin1String("extraCaFile"), gateway.extraCaFile);
+    if (!gateway.ollamaApi.isDefault())
+        gw.insert(OllamaApiSettings::field, gateway.ollamaApi.toJson());
     ConfigJson::addUnknownFields(gw, gateway.otherFields);
     QJsonArray providerArray;
     for (const auto &p : providers)
@@ -164,7 +166,8 @@ Result<Config> Config::fromJson(const QJsonObject &json)
                             expect(gw, QLatin1String("maxConnections"), QJsonValue::Double),
                             expect(gw, QLatin1String("idleTimeoutMs"), QJsonValue::Double),
                             expectArrayOf(gw, QLatin1String("allowedOrigins"), QJsonValue::String),
-                            expect(gw, QLatin1String("extraCaFile"), QJsonValue::String)}) {
+                            expect(gw, QLatin1String("extraCaFile"), QJsonValue::String),
+                            expect(gw, OllamaApiSettings::field, QJsonValue::Object)}) {
         if (!s)
             return Result<Config>::failure(tr("In \"gateway\": %1").arg(s.error()));
     }
@@ -172,7 +175,7 @@ Result<Config> Config::fromJson(const QJsonObject &json)
         gw, {QLatin1String("bind"), QLatin1String("port"), QLatin1String("maxBodyBytes"),
              QLatin1String("maxHeaderBytes"), QLatin1String("maxConnections"),
              QLatin1String("idleTimeoutMs"), QLatin1String("allowedOrigins"),
-             QLatin1String("extraCaFile")});
+             QLatin1String("extraCaFile"), OllamaApiSettings::field});
     c.gateway.bindAddress = gw.value(QLatin1String("bind")).toString(c.gateway.bindAddress);
     if (QHostAddress(c.gateway.bindAddress).isNull())
         return Result<Config>::failure(
@@ -195,6 +198,10 @@ Result<Config> Config::fromJson(const QJsonObject &json)
     for (const QJsonValue v : gw.value(QLatin1String("allowedOrigins")).toArray())
         c.gateway.allowedOrigins << v.toString();
     c.gateway.extraCaFile = gw.value(QLatin1String("extraCaFile")).toString();
+    auto ollamaApi = OllamaApiSettings::fromJson(gw.value(OllamaApiSettings::field).toObject());
+    if (!ollamaApi)
+        return Result<Config>::failure(ollamaApi.error());
+    c.gateway.ollamaApi = std::move(ollamaApi).value();
 
     for (const QJsonValue v : json.value(QLatin1String("providers")).toArray()) {
         auto p = Provider::fromJson(v.toObject());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccessKey.h"
+#include "OllamaApiSettings.h"
 #include "Provider.h"
 #include "Routing.h"
 
@@ -26,6 +27,8 @@ struct GatewaySettings
     // Certificate authorities (a PEM file) trusted for https providers besides the system's:
     // a local server with its own CA, a company proxy.
     QString extraCaFile;
+    // The keyless Ollama API listener, off by default.
+    OllamaApiSettings ollamaApi;
     // Fields a newer Gatehouse (or a person) wrote that this version does not know: kept
     // as they are and written back by the next save.
     QJsonObject otherFields;

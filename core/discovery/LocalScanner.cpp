@@ -5,13 +5,16 @@
 
 namespace gatehouse {
 
-LocalScanner::LocalScanner(QObject *parent) : QObject(parent), m_probe(new ProviderProbe(this)) {}
+LocalScanner::LocalScanner(QObject *parent)
+    : QObject(parent), m_probe(new ProviderProbe(this)), m_inspector(new OllamaInspector(this))
+{
+}
 
 QList<LocalScanner::Candidate> LocalScanner::wellKnown()
 {
     auto at = [](quint16 port) { return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port)); };
     return {
-        {QStringLiteral("Ollama"), QStringLiteral("ollama"), at(11434)},
+        {QStringLiteral("Ollama"), QStringLiteral("ollama"), at(11434), true},
         {QStringLiteral("LM Studio"), QStringLiteral("lm-studio"), at(1234)},
         {QStringLiteral("vLLM"), QStringLiteral("vllm"), at(8000)},
         {QStringLiteral("llama.cpp server / LocalAI"), QStringLiteral("llama-cpp"), at(8080)},
@@ -27,6 +30,7 @@ void LocalScanner::scan(const QList<Candidate> &candidates, int timeoutMs)
     {
         QList<Candidate> candidates;
         QHash<int, ProbeResult> answered; // index -> what it answered
+        QHash<int, OllamaInventory> inventories;
     };
     auto pending = std::make_shared<Pending>();
     QSet<QUrl> seen;
@@ -36,35 +40,54 @@ void LocalScanner::scan(const QList<Candidate> &candidates, int timeoutMs)
             pending->candidates.append(c);
         }
     }
-    m_outstanding = static_cast<int>(pending->candidates.size());
+    m_outstanding = 0;
+    for (const Candidate &c : pending->candidates)
+        m_outstanding += c.ollama ? 2 : 1;
     if (m_outstanding == 0) {
         emit finished({});
         return;
     }
+    auto settle = [this, pending, generation] {
+        if (generation != m_generation)
+            return; // a newer scan replaced this one
+        if (--m_outstanding > 0)
+            return;
+        QList<Found> found;
+        for (int j = 0; j < pending->candidates.size(); ++j) {
+            if (pending->answered.contains(j)) {
+                const ProbeResult &answer = pending->answered[j];
+                found.append({pending->candidates[j], answer.models, answer.servesResponses,
+                              pending->inventories.value(j)});
+            }
+        }
+        emit finished(found);
+    };
     for (int i = 0; i < pending->candidates.size(); ++i) {
+        const Candidate &c = pending->candidates[i];
         Provider p;
-        p.id = pending->candidates[i].suggestedId;
-        p.baseUrl = pending->candidates[i].baseUrl;
+        p.id = c.suggestedId;
+        p.baseUrl = c.baseUrl;
         m_probe->probe(
             p, {},
-            [this, pending, i, generation](const ProbeResult &r) {
-                if (generation != m_generation)
-                    return; // a newer scan replaced this one
+            [pending, i, settle](const ProbeResult &r) {
                 if (r.ok)
                     pending->answered.insert(i, r);
-                if (--m_outstanding > 0)
-                    return;
-                QList<Found> found;
-                for (int j = 0; j < pending->candidates.size(); ++j) {
-                    if (pending->answered.contains(j)) {
-                        const ProbeResult &answer = pending->answered[j];
-                        found.append(
-                            {pending->candidates[j], answer.models, answer.servesResponses});
-                    }
-                }
-                emit finished(found);
+                settle();
             },
             timeoutMs);
+        if (!c.ollama)
+            continue;
+        // Alongside the probe, not after it: a scan takes as long as its slowest server.
+        OllamaInspector::Limits limits;
+        limits.callTimeoutMs = std::max(timeoutMs, 1000);
+        limits.budgetMs = 2 * limits.callTimeoutMs;
+        m_inspector->inspect(
+            OllamaApi::rootOf(c.baseUrl), c.server,
+            [pending, i, settle](const OllamaInventory &inventory) {
+                pending->inventories.insert(i, inventory);
+                settle();
+            },
+            limits);
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "OllamaInspector.h"
 #include "ProviderProbe.h"
 
 #include <QList>
@@ -17,12 +18,18 @@ public:
         QString server;      // "Ollama"
         QString suggestedId; // "ollama"
         QUrl baseUrl;        // "http://127.0.0.1:11434/v1"
+        // Whether the server is asked for Ollama's native model details as well.
+        bool ollama = false;
     };
     struct Found
     {
         Candidate candidate;
         QStringList models;
         bool servesResponses = false; // the server also answers the Responses API
+        // What Ollama's native API told about the models (sizes, context, loaded), for a
+        // candidate marked `ollama`; ollama.ok is false when it did not answer.
+        OllamaInventory ollama;
+        bool isOllama() const { return ollama.ok; }
     };
 
     explicit LocalScanner(QObject *parent = nullptr);
@@ -30,8 +37,9 @@ public:
     // Ollama, LM Studio, vLLM, llama.cpp server, LocalAI, Jan and GPT4All at their defaults.
     static QList<Candidate> wellKnown();
 
-    // Probes every candidate at once; emits finished() with those that answered, in the
-    // order given. A port two servers share (llama.cpp and LocalAI) is reported once.
+    // Probes every candidate at once (and reads an Ollama server's model details alongside);
+    // emits finished() with those that answered, in the order given. A port two servers share
+    // (llama.cpp and LocalAI) is reported once.
     void scan(const QList<Candidate> &candidates, int timeoutMs = 1500);
     bool isScanning() const { return m_outstanding > 0; }
 
@@ -40,6 +48,7 @@ signals:
 
 private:
     ProviderProbe *m_probe;
+    OllamaInspector *m_inspector;
     int m_outstanding = 0;
     quint64 m_generation = 0;
 };

@@ -51,6 +51,7 @@ void Gateway::setSnapshot(GatewaySnapshotPtr snapshot, quint16 port)
                                              m_snapshot->settings.allowedOrigins);
     if (m_upstream)
         m_upstream->setExtraCaFile(m_snapshot->settings.extraCaFile);
+    setOllamaApiPort(m_ollamaApiPort); // its guard follows the allowed origins
 }
 
 void Gateway::setRequestLog(RequestLog *log)

@@ -53,6 +53,12 @@ public:
     void setResponseStore(ResponseStore *store);
     const GatewaySnapshotPtr &snapshot() const { return m_snapshot; }
 
+    // The keyless Ollama API listener's way in (OllamaApiEntrance.cpp): only Ollama's API,
+    // without an access key, under the key configuration its settings name, logged as
+    // "ollama-api". Requests reach it only on `port` (0: closed).
+    HttpHandler *ollamaApiHandler();
+    void setOllamaApiPort(quint16 port);
+
     void handleHead(HttpExchange *exchange) override;
     void handleRequest(HttpExchange *exchange) override;
     void handleMalformedRequest(HttpExchange *exchange, int status,
@@ -81,6 +87,8 @@ private:
     // Guard, endpoint and authenticate: what is decided from the headers alone. Null when the
     // request was answered (refused, or a preflight).
     std::shared_ptr<RequestContext> admitHead(HttpExchange *exchange);
+    // The same for the keyless Ollama API listener.
+    std::shared_ptr<RequestContext> admitKeyless(HttpExchange *exchange);
     void finish(const std::shared_ptr<RequestContext> &ctx, const AttemptRunner::Outcome &outcome);
     void finishWithError(const std::shared_ptr<RequestContext> &ctx, const ApiError &error);
     void respondJson(const std::shared_ptr<RequestContext> &ctx, int status,
@@ -115,6 +123,22 @@ private:
     QHash<const HttpExchange *, std::shared_ptr<RequestContext>> m_awaitingBody;
     // When each provider:model last answered (scheduler time), for Ollama's /api/ps.
     QHash<QString, qint64> m_recentModels;
+    // The keyless Ollama API listener's handler (OllamaApiEntrance.cpp).
+    class OllamaApiEntrance : public HttpHandler
+    {
+    public:
+        explicit OllamaApiEntrance(Gateway *gateway) : m_gateway(gateway) {}
+        void handleHead(HttpExchange *exchange) override;
+        void handleRequest(HttpExchange *exchange) override;
+        void handleMalformedRequest(HttpExchange *exchange, int status,
+                                    const QString &message) override;
+
+    private:
+        Gateway *m_gateway;
+    };
+    OllamaApiEntrance m_ollamaApi{this};
+    std::unique_ptr<RequestGuard> m_ollamaApiGuard;
+    quint16 m_ollamaApiPort = 0;
 };
 
 } // namespace gatehouse

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QThread>
+#include <QTimer>
 #include <algorithm>
 
 namespace gatehouse {
@@ -34,6 +35,68 @@ class GatewayWorker : public QObject
 public:
     Gateway *gateway = nullptr;
     HttpServer *server = nullptr;
+    HttpServer *ollamaApi = nullptr; // the keyless Ollama API listener, while open
+    quint16 ollamaApiPort = 0;
+    QString ollamaApiError;
+
+    // Opens, moves or closes the keyless Ollama API listener as the settings say, and tells
+    // the service when that changes anything.
+    void applyOllamaApi(const GatewaySnapshotPtr &snapshot, GatewayService *service)
+    {
+        const OllamaApiSettings &wanted = snapshot->settings.ollamaApi;
+        const quint16 port = wanted.enabled ? wanted.port : 0;
+        if (ollamaApi)
+            ollamaApi->setSettings(serverSettings(snapshot->settings));
+        if (ollamaApi ? port == ollamaApiPort : port == 0 && ollamaApiError.isEmpty())
+            return; // open where wanted, or closed as wanted
+        if (ollamaApi) {
+            // Stops accepting; connections still open are answered that the port is closed
+            // (the gateway serves the listener's port only) and end with their clients.
+            ollamaApi->close();
+            retire(ollamaApi);
+            ollamaApi = nullptr;
+        }
+        QString error;
+        if (port != 0) {
+            auto *listener = new HttpServer(gateway->ollamaApiHandler(),
+                                            serverSettings(snapshot->settings), this);
+            // Loopback only, whatever the main bind address.
+            if (listener->listen(QHostAddress::LocalHost, port)) {
+                ollamaApi = listener;
+            } else {
+                error =
+                    QCoreApplication::translate(
+                        "GatewayService", "The Ollama API cannot listen on 127.0.0.1 port %1: %2")
+                        .arg(port)
+                        .arg(listener->errorString());
+                delete listener;
+            }
+        }
+        const quint16 open = ollamaApi ? port : 0;
+        gateway->setOllamaApiPort(open);
+        if (open == ollamaApiPort && error == ollamaApiError)
+            return;
+        ollamaApiPort = open;
+        ollamaApiError = error;
+        QMetaObject::invokeMethod(
+            service, [service, open, error] { emit service->ollamaApiChanged(open, error); });
+    }
+
+    // A closed listener is deleted once its last connection has ended.
+    void retire(HttpServer *listener)
+    {
+        if (listener->connectionCount() == 0) {
+            listener->deleteLater();
+            return;
+        }
+        auto *poll = new QTimer(listener);
+        poll->setInterval(1000);
+        QObject::connect(poll, &QTimer::timeout, listener, [listener] {
+            if (listener->connectionCount() == 0)
+                listener->deleteLater();
+        });
+        poll->start();
+    }
 
     void start(const GatewaySnapshotPtr &snapshot, GatewayService *service, RequestLog *log,
                ResponseStore *responses)
@@ -54,6 +117,7 @@ public:
             return;
         }
         gateway->setSnapshot(snapshot, server->serverPort());
+        applyOllamaApi(snapshot, service);
         QObject::connect(gateway, &Gateway::accessKeyUsed, service, &GatewayService::accessKeyUsed);
         const quint16 port = server->serverPort();
         QMetaObject::invokeMethod(
@@ -65,6 +129,11 @@ GatewayService::GatewayService(QObject *parent) : QObject(parent), m_thread(new 
 {
     m_thread->setObjectName(QStringLiteral("gateway"));
     raiseOpenFileLimit(); // the connection cap needs more than the usual 1024
+    connect(this, &GatewayService::ollamaApiChanged, this,
+            [this](quint16 port, const QString &error) {
+                m_ollamaApiPort = port;
+                m_ollamaApiError = error;
+            });
     connect(this, &GatewayService::listening, this,
             [this](const QHostAddress &address, quint16 port) {
                 m_listening = true;
@@ -102,11 +171,12 @@ void GatewayService::updateSnapshot(GatewaySnapshotPtr snapshot)
 {
     if (!m_worker)
         return;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, snapshot = std::move(snapshot)] {
+    QMetaObject::invokeMethod(m_worker, [this, worker = m_worker, snapshot = std::move(snapshot)] {
         if (!worker->server || !worker->server->isListening())
             return;
         worker->server->setSettings(serverSettings(snapshot->settings));
         worker->gateway->setSnapshot(snapshot, worker->server->serverPort());
+        worker->applyOllamaApi(snapshot, this);
     });
 }
 
@@ -118,6 +188,11 @@ void GatewayService::stop()
     m_thread->wait();
     m_worker = nullptr;
     m_listening = false;
+    if (m_ollamaApiPort != 0 || !m_ollamaApiError.isEmpty()) {
+        m_ollamaApiPort = 0;
+        m_ollamaApiError.clear();
+        emit ollamaApiChanged(0, {});
+    }
 }
 
 } // namespace gatehouse

@@ -38,12 +38,17 @@ public:
     QHostAddress address() const { return m_address; }
     quint16 port() const { return m_port; }
     quint64 requestCount() const { return m_requestCount.load(); }
+    // The keyless Ollama API listener: its port while open (0: closed), and why it could not
+    // open when it should have.
+    quint16 ollamaApiPort() const { return m_ollamaApiPort; }
+    QString ollamaApiError() const { return m_ollamaApiError; }
 
 signals:
     void listening(const QHostAddress &address, quint16 port);
     void startFailed(const QString &error);
     void requestServed(quint64 total);
     void accessKeyUsed(const QString &name);
+    void ollamaApiChanged(quint16 port, const QString &error);
 
 private:
     QThread *m_thread;
@@ -53,6 +58,8 @@ private:
     bool m_listening = false;
     QHostAddress m_address;
     quint16 m_port = 0;
+    quint16 m_ollamaApiPort = 0;
+    QString m_ollamaApiError;
     std::atomic<quint64> m_requestCount{0};
 };
 

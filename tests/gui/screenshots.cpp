@@ -5,6 +5,7 @@
 #include "AddProviderWizard.h"
 #include "ChatPage.h"
 #include "DesktopApp.h"
+#include "FakeOllama.h"
 #include "FakeUpstream.h"
 #include "KeyConfigDialog.h"
 #include "MainWindow.h"
@@ -24,6 +25,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QStyleFactory>
 #include <QTabWidget>
@@ -110,6 +113,12 @@ int main(int argc, char **argv)
     FakeUpstream upstream;
     upstream.streamIntervalMs = 15;
     if (!upstream.listen())
+        return 1;
+    FakeOllama ollamaServer;
+    ollamaServer.models = FakeOllama::sampleModels();
+    ollamaServer.allPullsSlow = true;
+    ollamaServer.slowPullSteps = 40;
+    if (!ollamaServer.listen())
         return 1;
     QTcpServer closed;
     closed.listen(QHostAddress::LocalHost, 0);
@@ -248,7 +257,8 @@ int main(int argc, char **argv)
 
         AddProviderWizard wizard(store, &secrets, &window);
         wizard.setScanCandidates(
-            {{QStringLiteral("Ollama"), QStringLiteral("ollama"), QUrl(upstream.baseUrl())},
+            {{QStringLiteral("Ollama"), QStringLiteral("ollama"), QUrl(ollamaServer.baseUrl()),
+              true},
              {QStringLiteral("LM Studio"), QStringLiteral("lm-studio"),
               QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(closedPort))}});
         wizard.show();
@@ -258,6 +268,18 @@ int main(int argc, char **argv)
             return wizard.findChild<QListWidget *>(QStringLiteral("foundServers"))->count() > 0;
         });
         ok &= save(&wizard, out, QStringLiteral("wizard-2-scan-") + theme);
+        // A model being pulled onto the Ollama server, caught halfway.
+        wizard.findChild<QLineEdit *>(QStringLiteral("pullName"))
+            ->setText(QStringLiteral("qwen2.5-coder:7b"));
+        wizard.findChild<QPushButton *>(QStringLiteral("pullButton"))->click();
+        waitUntil([&] {
+            return wizard.findChild<QProgressBar *>(QStringLiteral("pullProgress"))->value() >= 40;
+        });
+        ok &= save(&wizard, out, QStringLiteral("wizard-2-pull-") + theme);
+        wizard.findChild<QPushButton *>(QStringLiteral("cancelPull"))->click();
+        waitUntil([&] {
+            return !wizard.findChild<QPushButton *>(QStringLiteral("cancelPull"))->isVisible();
+        });
         wizard.next();
         wizard.form()->testConnection();
         waitUntil([&] { return !wizard.form()->isTesting(); });

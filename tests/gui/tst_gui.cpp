@@ -5,10 +5,12 @@
 #include "ChatPage.h"
 #include "ConnectPage.h"
 #include "DesktopApp.h"
+#include "FakeOllama.h"
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
 #include "KeyConfigDialog.h"
 #include "MainWindow.h"
+#include "OllamaApiBox.h"
 #include "ProviderForm.h"
 #include "ProvidersPage.h"
 #include "RoutingPage.h"
@@ -29,6 +31,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -173,6 +176,111 @@ private slots:
         QVERIFY(!p->hasKey);
         // The running gateway picks it up: a tool can now call my-fake:echo-1.
         QTRY_VERIFY(m_runtime->config().findProvider(QStringLiteral("my-fake")));
+    }
+
+    void wizardShowsOllamaModelDetailsAndPullsAModel()
+    {
+        startGateway(false);
+        FakeOllama ollama;
+        ollama.models = FakeOllama::sampleModels();
+        ollama.pullSteps = 8;
+        ollama.pullIntervalMs = 20;
+        QVERIFY(ollama.listen());
+        AddProviderWizard wizard(store(), m_secrets.get());
+        wizard.setScanCandidates(
+            {{QStringLiteral("Ollama"), QStringLiteral("ollama"), QUrl(ollama.baseUrl()), true},
+             {QStringLiteral("Fake server"), QStringLiteral("fake"), QUrl(m_upstream->baseUrl())}});
+        wizard.show();
+        wizard.next();
+        auto *found = wizard.findChild<QListWidget *>(QStringLiteral("foundServers"));
+        QTRY_COMPARE(found->count(), 2);
+        QCOMPARE(found->currentRow(), 0);
+        // What Ollama's native API tells about each model, as a person reads it.
+        auto *models = wizard.findChild<QTreeWidget *>(QStringLiteral("ollamaModels"));
+        QVERIFY(models->isVisible());
+        QCOMPARE(models->topLevelItemCount(), 3);
+        QCOMPARE(models->topLevelItem(0)->text(0), QStringLiteral("llama3.1:8b"));
+        QCOMPARE(models->topLevelItem(0)->text(1),
+                 QStringLiteral("4.9 GB · 8B · Q4_K_M · 128k context · tools · loaded"));
+        QCOMPARE(models->topLevelItem(1)->text(1),
+                 QStringLiteral("3.3 GB · 4.3B · Q4_K_M · 128k context · vision"));
+        QVERIFY(models->topLevelItem(0)->toolTip(0).contains(QLatin1String("Loaded now")));
+        // The other server is not Ollama: no such panel for it.
+        found->setCurrentRow(1);
+        QVERIFY(!models->isVisible());
+        found->setCurrentRow(0);
+        QVERIFY(models->isVisible());
+
+        // A pull, with its progress, then the list shows the new model.
+        auto *name = wizard.findChild<QLineEdit *>(QStringLiteral("pullName"));
+        auto *pull = wizard.findChild<QPushButton *>(QStringLiteral("pullButton"));
+        auto *cancel = wizard.findChild<QPushButton *>(QStringLiteral("cancelPull"));
+        auto *progress = wizard.findChild<QProgressBar *>(QStringLiteral("pullProgress"));
+        auto *status = wizard.findChild<QLabel *>(QStringLiteral("pullStatus"));
+        QVERIFY(!pull->isEnabled());
+        QTest::keyClicks(name, QStringLiteral("llama3.2:3b"));
+        QVERIFY(pull->isEnabled());
+        QTest::mouseClick(pull, Qt::LeftButton);
+        QVERIFY(progress->isVisible());
+        QVERIFY(cancel->isVisible());
+        QVERIFY(!pull->isEnabled());
+        QTRY_VERIFY(progress->value() > 0 && progress->value() < 100);
+        QVERIFY2(status->text().startsWith(QStringLiteral("llama3.2:3b — pulling dde5aa3fc5ff: ")),
+                 qPrintable(status->text()));
+        QVERIFY(status->text().contains(QLatin1String(" of 2.0 GB (")));
+        QTRY_COMPARE(status->text(), QStringLiteral("Pulled llama3.2:3b."));
+        QVERIFY(!progress->isVisible());
+        QTRY_COMPARE(models->topLevelItemCount(), 4);
+        QCOMPARE(found->currentRow(), 0);
+        QCOMPARE(models->topLevelItem(3)->text(0), QStringLiteral("llama3.2:3b"));
+        QCOMPARE(models->topLevelItem(3)->text(1),
+                 QStringLiteral("2.0 GB · 3.2B · Q4_K_M · 128k context · tools"));
+        QVERIFY(name->text().isEmpty());
+
+        // Ollama's own error, readable.
+        QTest::keyClicks(name, QStringLiteral("missing-model"));
+        QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(wizard.currentId(), int(AddProviderWizard::LocalPage)); // Enter pulls, no more
+        QTRY_COMPARE(status->text(),
+                     QStringLiteral("Ollama could not pull \"missing-model\": pull model "
+                                    "manifest: file does not exist"));
+        QVERIFY(pull->isEnabled());
+
+        // A long pull, cancelled: the HTTP call ends, so Ollama stops downloading.
+        name->clear();
+        QTest::keyClicks(name, QStringLiteral("slow-model:70b"));
+        QTest::mouseClick(pull, Qt::LeftButton);
+        QTRY_VERIFY(progress->value() > 0);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_COMPARE(status->text(), QStringLiteral("The pull of slow-model:70b was cancelled."));
+        QTRY_COMPARE(ollama.pullsAborted, 1);
+        QVERIFY(!cancel->isVisible());
+        QCOMPARE(models->topLevelItemCount(), 4);
+
+        // Added by Ollama's own API at the server's root, or by its OpenAI-compatible one.
+        auto *native = wizard.findChild<QRadioButton *>(QStringLiteral("ollamaNative"));
+        auto *compatible = wizard.findChild<QRadioButton *>(QStringLiteral("ollamaCompatible"));
+        QVERIFY(native->isChecked());
+        compatible->click();
+        wizard.next();
+        ProviderForm *form = wizard.form();
+        QCOMPARE(form->urlEdit()->text(), ollama.baseUrl());
+        QVERIFY(form->surfaceBox(ApiSurface::OpenAi)->isChecked());
+        QVERIFY(!form->surfaceBox(ApiSurface::Ollama)->isChecked());
+        wizard.back();
+        native->click();
+        wizard.next();
+        QCOMPARE(form->urlEdit()->text(), ollama.rootUrl());
+        QVERIFY(form->surfaceBox(ApiSurface::Ollama)->isChecked());
+        QVERIFY(!form->surfaceBox(ApiSurface::OpenAi)->isChecked());
+        QCOMPARE(form->modelList()->count(), 4);
+        wizard.button(QWizard::FinishButton)->click();
+        QTRY_COMPARE(wizard.savedProviderId(), QStringLiteral("ollama"));
+        const Config saved = savedConfig();
+        const Provider *p = saved.findProvider(QStringLiteral("ollama"));
+        QVERIFY(p);
+        QCOMPARE(p->baseUrl.toString(), ollama.rootUrl());
+        QCOMPARE(p->surfaces, QList<ApiSurface>{ApiSurface::Ollama});
     }
 
     void wizardRefusesPublicHttpWithExplanation()
@@ -672,6 +780,55 @@ private slots:
         QCOMPARE(savedConfig().gateway.port, freePort);
         QTRY_COMPARE(m_runtime->service()->port(), freePort);
         QTRY_VERIFY(window.gatewayStatus()->text().contains(QString::number(freePort)));
+    }
+
+    void settingsOpenAndCloseTheKeylessOllamaApi()
+    {
+        startGateway(true);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        window.showPage(MainWindow::Settings);
+        auto *box = window.findChild<OllamaApiBox *>(QStringLiteral("ollamaApiBox"));
+        QVERIFY(box);
+        QVERIFY(!box->enabledBox()->isChecked());
+        QCOMPARE(box->statusLabel()->text(), QStringLiteral("Off."));
+        QCOMPARE(box->keyConfigBox()->currentText(), QStringLiteral("default"));
+
+        // A port another program holds: said at once, nothing saved.
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
+        // On its box: the row is wider than what takes a click.
+        QTest::mouseClick(box->enabledBox(), Qt::LeftButton, {},
+                          QPoint(8, box->enabledBox()->height() / 2));
+        box->portBox()->setValue(taken.serverPort());
+        QTest::mouseClick(box->applyButton(), Qt::LeftButton);
+        QVERIFY2(box->message()->text().contains(QLatin1String("is in use by another program")),
+                 qPrintable(box->message()->text()));
+        QVERIFY(!savedConfig().gateway.ollamaApi.enabled);
+
+        // A free one: the running gateway opens it, and says so.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        box->portBox()->setValue(port);
+        QTest::mouseClick(box->applyButton(), Qt::LeftButton);
+        QCOMPARE(savedConfig().gateway.ollamaApi.port, port);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            box->statusLabel()->text(),
+            QStringLiteral("Listening on http://127.0.0.1:%1; point Ollama clients there.")
+                .arg(port),
+            10000);
+        const auto root = HttpTestClient::request(port, "GET", "/");
+        QCOMPARE(root.body, QByteArray("Ollama is running"));
+
+        // Off again: closed.
+        // On its box: the row is wider than what takes a click.
+        QTest::mouseClick(box->enabledBox(), Qt::LeftButton, {},
+                          QPoint(8, box->enabledBox()->height() / 2));
+        QTest::mouseClick(box->applyButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(box->statusLabel()->text(), QStringLiteral("Off."), 10000);
+        QCOMPARE(HttpTestClient::request(port, "GET", "/", {}, {}, 1000).status, 0);
     }
 
     void pauseAndResumeFromTrayMenu()

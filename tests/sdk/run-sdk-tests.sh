@@ -13,7 +13,13 @@ command -v node >/dev/null && command -v npm >/dev/null || { echo "run-sdk-tests
 cp "$here/package.json" "$here/package-lock.json" "$here/sdk.test.mjs" "$work/"
 (cd "$work" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
-start_fixture 5
+start_upstream 5
+# The keyless Ollama API listener, under a key configuration that allows two providers.
+ollama_port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+"$gatehouse" --config-dir "$cfg" key config set keyless-apps --allow 'chat:*' --allow 'olla:*' >/dev/null
+"$gatehouse" --config-dir "$cfg" ollama-api enable --port "$ollama_port" --key-config keyless-apps >/dev/null
+start_gateway
 
 cd "$work"
-GATEHOUSE_URL="http://127.0.0.1:$port" GATEHOUSE_KEY="$key" node --test sdk.test.mjs
+GATEHOUSE_URL="http://127.0.0.1:$port" GATEHOUSE_KEY="$key" \
+    GATEHOUSE_OLLAMA_URL="http://127.0.0.1:$ollama_port" node --test sdk.test.mjs

@@ -324,3 +324,41 @@ test('SDK errors: a wrong access key is refused in each shape', async () => {
     badAnthropic.messages.create({ model: 'claude:m1', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }),
     (e) => e.status === 401 && e.error?.error?.type === 'authentication_error');
 });
+
+// The keyless Ollama API listener ("gatehouse ollama-api enable"), as Ollama clients use it:
+// no key at all, under the key configuration it was given (chat:* and olla:* only).
+const keylessUrl = process.env.GATEHOUSE_OLLAMA_URL;
+const keyless = new Ollama({ host: keylessUrl });
+
+test('ollama library, no key: lists only what the listener\'s key configuration allows', async () => {
+  assert.ok(keylessUrl, 'GATEHOUSE_OLLAMA_URL must be set');
+  const names = (await keyless.list()).models.map((m) => m.name);
+  assert.ok(names.some((n) => n.startsWith('chat:')), `${names}`);
+  assert.ok(names.some((n) => n.startsWith('olla:')), `${names}`);
+  assert.ok(!names.some((n) => n.startsWith('claude:') || n.startsWith('resp:')), `${names}`);
+  const shown = await keyless.show({ model: names.find((n) => n.startsWith('olla:')) });
+  assert.ok(shown.capabilities.includes('completion'));
+});
+
+test('ollama library, no key: chat streamed and not, to an allowed provider of each surface', async () => {
+  for (const model of ['chat:m1', 'olla:m1']) {
+    const r = await keyless.chat({ model, messages: [{ role: 'user', content: 'hello' }] });
+    assert.equal(r.message.role, 'assistant');
+    assert.ok(r.message.content.length > 0, model);
+    const stream = await keyless.chat({ model, stream: true, messages: [{ role: 'user', content: 'hello' }] });
+    let text = '';
+    let done = false;
+    for await (const part of stream) {
+      text += part.message.content;
+      done = done || part.done;
+    }
+    assert.equal(text, streamedText, model);
+    assert.ok(done);
+  }
+});
+
+test('ollama library, no key: a model outside the configuration is refused', async () => {
+  await assert.rejects(
+    keyless.chat({ model: 'claude:m1', messages: [{ role: 'user', content: 'x' }] }),
+    (e) => e.status_code === 403 && typeof e.error === 'string');
+});
