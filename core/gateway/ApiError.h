@@ -8,8 +8,9 @@ namespace gatehouse {
 // Which API a client speaks, and so which shape its errors take.
 enum class ApiShape
 {
-    OpenAi,   // {"error":{"message","type","param","code"}}
-    Anthropic // {"type":"error","error":{"type","message"}}
+    OpenAi,    // {"error":{"message","type","param","code"}}
+    Anthropic, // {"type":"error","error":{"type","message"}}
+    Gemini     // {"error":{"code","message","status"}}
 };
 
 // The one error type of the gateway: an HTTP status and what to tell the caller.
@@ -25,12 +26,17 @@ struct ApiError
 
     QByteArray toOpenAiBody() const;
     QByteArray toAnthropicBody() const;
+    QByteArray toGeminiBody() const;
     QByteArray body(ApiShape shape) const
     {
+        if (shape == ApiShape::Gemini)
+            return toGeminiBody();
         return shape == ApiShape::Anthropic ? toAnthropicBody() : toOpenAiBody();
     }
     // Anthropic's error type for this status (invalid_request_error, rate_limit_error, ...).
     QString anthropicType() const;
+    // Google's status name for this HTTP status (INVALID_ARGUMENT, NOT_FOUND, ...).
+    QString googleStatus() const;
 
     // An error event that ends a stream whose headers were already sent.
     QByteArray streamEvent(ApiShape shape) const;

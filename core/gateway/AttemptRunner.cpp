@@ -67,8 +67,12 @@ QByteArray upstreamErrorBody(int status, const QByteArray &body, const QString &
     const QJsonObject o = doc.object();
     const bool anthropicShaped =
         o.value(QLatin1String("type")).toString() == QLatin1String("error");
+    // Google's errors name their status: {"error":{"code","message","status"}}.
+    const bool googleShaped =
+        o.value(QLatin1String("error")).toObject().value(QLatin1String("status")).isString();
     if (isObject && o.value(QLatin1String("error")).isObject() &&
-        anthropicShaped == (shape == ApiShape::Anthropic))
+        anthropicShaped == (shape == ApiShape::Anthropic) &&
+        googleShaped == (shape == ApiShape::Gemini))
         return body;
     ApiError error{status,
                    status >= 500 ? QStringLiteral("upstream_error")
@@ -218,7 +222,9 @@ std::variant<PreparedAttempt, UnusableTarget, ApiError> AttemptRunner::prepare(R
                                     .value(QLatin1String("include_usage"))
                                     .toBool();
         const bool rules = out.surface == ApiSurface::OpenAi && hasParamRules(model);
-        if (wantUsage || rules) {
+        if (surfaceAdapter(out.surface).modelInUrl()) {
+            up.body = ctx.request.raw; // the model goes in the URL
+        } else if (wantUsage || rules) {
             QJsonObject body = ctx.request.body;
             body.insert(QLatin1String("model"), target.upstreamModel);
             if (rules)
@@ -244,7 +250,10 @@ std::variant<PreparedAttempt, UnusableTarget, ApiError> AttemptRunner::prepare(R
         }
     }
 
-    up.endpoint = out.translated ? endpoints->generate : endpoints->forOperation(operation);
+    up.endpoint =
+        surfaceAdapter(out.surface)
+            .callEndpoint(out.translated ? endpoints->generate : endpoints->forOperation(operation),
+                          operation, target.upstreamModel, stream);
     up.providerId = provider.id;
     up.headers = rp.headersFor(
         out.surface, key, out.translated || !ctx.exchange ? nullptr : &ctx.exchange->request());
@@ -413,6 +422,14 @@ private:
         if (m_attempt.translated)
             m_headers.append(
                 {QByteArrayLiteral("content-type"), QByteArrayLiteral("text/event-stream")});
+        if (ctx.jsonArrayStream) {
+            // Gemini's stream for a client that did not ask for server-sent events.
+            m_chain.frameAsJsonArray();
+            for (auto &h : m_headers) {
+                if (h.first == "content-type")
+                    h.second = jsonType;
+            }
+        }
         m_headers.append({QByteArrayLiteral("x-gatehouse-overhead-ms"), overheadMs(m_overheadNs)});
         m_headers.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
         m_headers.append({QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
@@ -455,6 +472,7 @@ private:
             if (!stop.written)
                 exchange->writeChunk(
                     m_chain.endWithError(stop.error, surfaceAdapter(ctx.endpoint->surface)));
+            exchange->writeChunk(m_chain.close());
             exchange->endStream();
         }
         ctx.log.error =
@@ -493,6 +511,7 @@ private:
             }
             // Headers are gone already: end the stream with an error event the client can read.
             exchange->writeChunk(m_chain.endWithError(error, client));
+            exchange->writeChunk(m_chain.close());
             exchange->endStream();
             ctx.log.error = logError(error);
             ctx.usage = m_chain.usage();
@@ -510,6 +529,7 @@ private:
                 exchange->writeChunk(m_chain.endWithError(error, client));
                 ctx.log.error = logError(error);
             }
+            exchange->writeChunk(m_chain.close());
             exchange->endStream();
             ctx.usage = m_chain.usage();
             ctx.answer = m_chain.finalResponse();

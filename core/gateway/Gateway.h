@@ -17,6 +17,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <functional>
 #include <memory>
 
 namespace gatehouse {
@@ -67,6 +68,11 @@ public:
     void serveStoredInputItems(const std::shared_ptr<RequestContext> &ctx);
     std::optional<ApiError> continueStoredResponse(RequestContext &ctx);
     void storeResponse(const RequestContext &ctx, const QJsonObject &response);
+    std::optional<ApiError> prepareGeminiCall(RequestContext &ctx);
+    std::optional<ApiError> prepareGeminiStream(RequestContext &ctx);
+    void serveGeminiModelList(const std::shared_ptr<RequestContext> &ctx);
+    void serveGeminiModel(const std::shared_ptr<RequestContext> &ctx);
+    void serveUnknownGeminiMethod(const std::shared_ptr<RequestContext> &ctx);
 
 signals:
     void requestFinished(int status);
@@ -83,6 +89,9 @@ private:
     void respondError(HttpExchange *exchange, const RequestContext &ctx, const ApiError &error);
     void handlePreflight(const std::shared_ptr<RequestContext> &ctx);
     std::optional<ResponseStore::Entry> storedResponse(const RequestContext &ctx) const;
+    // Every model the request's key may use, aliases first, as OpenAI list entries.
+    void collectModels(const std::shared_ptr<RequestContext> &ctx,
+                       std::function<void(const QJsonArray &)> done);
     QByteArray nextRequestId();
     void noteAccessKeyUse(const QString &name);
 

@@ -1,6 +1,7 @@
 #include "SurfaceAdapter.h"
 
 #include "ChatCompletionsSurface.h"
+#include "GeminiSurface.h"
 #include "Json.h"
 #include "MessagesSurface.h"
 #include "ResponsesSurface.h"
@@ -115,6 +116,10 @@ const SurfaceAdapter &surfaceAdapter(ApiSurface surface)
         return responses;
     case ApiSurface::Anthropic:
         return messages;
+    case ApiSurface::Gemini: {
+        static const GeminiSurface gemini;
+        return gemini;
+    }
     }
     return chat;
 }
