@@ -50,7 +50,7 @@
 <context>
     <name>GatewayService</name>
     <message>
-        <location filename="../core/gateway/GatewayService.cpp" line="+44"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+47"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Kann nicht auf %1 Port %2 lauschen: %3</translation>
     </message>
@@ -793,7 +793,7 @@
 <context>
     <name>gatehouse::ConnectPage</name>
     <message>
-        <location filename="../ui/ConnectPage.cpp" line="+37"/>
+        <location filename="../ui/ConnectPage.cpp" line="+38"/>
         <source>Snippets use the access &amp;key:</source>
         <translation>Beispiele verwenden den Zugangs&amp;schlüssel:</translation>
     </message>
@@ -808,39 +808,44 @@
         <translation>Schlüssel werden nur einmal beim Erstellen angezeigt, deshalb lesen die Beispiele den Schlüssel aus der Umgebungsvariablen GATEHOUSE_API_KEY. Setzen Sie sie auf den Schlüssel, den Sie damals kopiert haben.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>curl</source>
         <translation>curl</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Python · OpenAI</source>
         <translation>Python · OpenAI</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Codex</source>
         <translation>Codex</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Python · Anthropic</source>
         <translation>Python · Anthropic</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Node · OpenAI</source>
         <translation>Node · OpenAI</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Node · Anthropic</source>
         <translation>Node · Anthropic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gemini CLI</source>
+        <translation>Gemini CLI</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -859,8 +864,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>&lt;b&gt;OpenAI-compatible base URL&lt;/b&gt; (Chat Completions and the Responses API): %1/v1&lt;br&gt;&lt;b&gt;Anthropic base URL:&lt;/b&gt; %1&lt;br&gt;Name models as &lt;i&gt;provider:model&lt;/i&gt;, for example &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</source>
-        <translation>&lt;b&gt;OpenAI-kompatible Basis-URL&lt;/b&gt; (Chat Completions und die Responses-API): %1/v1&lt;br&gt;&lt;b&gt;Anthropic-Basis-URL:&lt;/b&gt; %1&lt;br&gt;Modelle heißen &lt;i&gt;anbieter:modell&lt;/i&gt;, zum Beispiel &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</translation>
+        <source>&lt;b&gt;OpenAI-compatible base URL&lt;/b&gt; (Chat Completions and the Responses API): %1/v1&lt;br&gt;&lt;b&gt;Anthropic and Gemini API base URL:&lt;/b&gt; %1&lt;br&gt;Name models as &lt;i&gt;provider:model&lt;/i&gt;, for example &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;OpenAI-kompatible Basis-URL&lt;/b&gt; (Chat Completions und die Responses-API): %1/v1&lt;br&gt;&lt;b&gt;Basis-URL für Anthropic und die Gemini-API:&lt;/b&gt; %1&lt;br&gt;Modelle heißen &lt;i&gt;anbieter:modell&lt;/i&gt;, zum Beispiel &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1351,8 +1356,8 @@ Leer: jedes Modell.</translation>
     <name>gatehouse::Provider</name>
     <message>
         <location filename="../core/config/Provider.cpp" line="+84"/>
-        <source>A provider speaks at least one API surface (openai, responses or anthropic).</source>
-        <translation>Ein Anbieter spricht mindestens eine API (openai, responses oder anthropic).</translation>
+        <source>A provider speaks at least one API surface (%1).</source>
+        <translation>Ein Anbieter spricht mindestens eine API (%1).</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1441,7 +1446,7 @@ Leer: jedes Modell.</translation>
         <translation>„models“ muss eine Liste von Zeichenketten sein.</translation>
     </message>
     <message>
-        <location filename="../core/config/ApiSurface.h" line="+36"/>
+        <location filename="../core/config/ApiSurface.h" line="+37"/>
         <source>OpenAI Chat Completions</source>
         <translation>OpenAI Chat Completions</translation>
     </message>
@@ -1467,7 +1472,17 @@ Leer: jedes Modell.</translation>
         <translation>Anthropic Messages</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+1"/>
+        <source>Google Gemini API</source>
+        <translation>Google-Gemini-API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gemini</source>
+        <translation>Gemini</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Unknown API surface &quot;%1&quot;; use %2.</source>
         <translation>Unbekannte API „%1“; verwenden Sie %2.</translation>
     </message>

@@ -50,7 +50,7 @@
 <context>
     <name>GatewayService</name>
     <message>
-        <location filename="../core/gateway/GatewayService.cpp" line="+44"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+47"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>无法在 %1 的端口 %2 上监听：%3</translation>
     </message>
@@ -793,7 +793,7 @@
 <context>
     <name>gatehouse::ConnectPage</name>
     <message>
-        <location filename="../ui/ConnectPage.cpp" line="+37"/>
+        <location filename="../ui/ConnectPage.cpp" line="+38"/>
         <source>Snippets use the access &amp;key:</source>
         <translation>示例使用的访问密钥(&amp;K)：</translation>
     </message>
@@ -808,39 +808,44 @@
         <translation>密钥只在创建时显示一次，因此示例从环境变量 GATEHOUSE_API_KEY 读取密钥。请将其设置为你当时复制的密钥。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Environment</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>curl</source>
         <translation>curl</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Python · OpenAI</source>
         <translation>Python · OpenAI</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Codex</source>
         <translation>Codex</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Python · Anthropic</source>
         <translation>Python · Anthropic</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Node · OpenAI</source>
         <translation>Node · OpenAI</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Node · Anthropic</source>
         <translation>Node · Anthropic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gemini CLI</source>
+        <translation>Gemini CLI</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -859,8 +864,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>&lt;b&gt;OpenAI-compatible base URL&lt;/b&gt; (Chat Completions and the Responses API): %1/v1&lt;br&gt;&lt;b&gt;Anthropic base URL:&lt;/b&gt; %1&lt;br&gt;Name models as &lt;i&gt;provider:model&lt;/i&gt;, for example &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</source>
-        <translation>&lt;b&gt;OpenAI 兼容的基础 URL&lt;/b&gt;（Chat Completions 与 Responses API）：%1/v1&lt;br&gt;&lt;b&gt;Anthropic 基础 URL：&lt;/b&gt;%1&lt;br&gt;模型名称写作 &lt;i&gt;提供方:模型&lt;/i&gt;，例如 &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;。</translation>
+        <source>&lt;b&gt;OpenAI-compatible base URL&lt;/b&gt; (Chat Completions and the Responses API): %1/v1&lt;br&gt;&lt;b&gt;Anthropic and Gemini API base URL:&lt;/b&gt; %1&lt;br&gt;Name models as &lt;i&gt;provider:model&lt;/i&gt;, for example &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;OpenAI 兼容的基础 URL&lt;/b&gt;（Chat Completions 与 Responses API）：%1/v1&lt;br&gt;&lt;b&gt;Anthropic 与 Gemini API 的基础 URL：&lt;/b&gt;%1&lt;br&gt;模型名称写作 &lt;i&gt;提供方:模型&lt;/i&gt;，例如 &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;。</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1349,8 +1354,8 @@ fast
     <name>gatehouse::Provider</name>
     <message>
         <location filename="../core/config/Provider.cpp" line="+84"/>
-        <source>A provider speaks at least one API surface (openai, responses or anthropic).</source>
-        <translation>提供方至少要支持一种 API（openai、responses 或 anthropic）。</translation>
+        <source>A provider speaks at least one API surface (%1).</source>
+        <translation>提供方至少要支持一种 API（%1）。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1439,7 +1444,7 @@ fast
         <translation>“models”必须是字符串列表。</translation>
     </message>
     <message>
-        <location filename="../core/config/ApiSurface.h" line="+36"/>
+        <location filename="../core/config/ApiSurface.h" line="+37"/>
         <source>OpenAI Chat Completions</source>
         <translation>OpenAI Chat Completions</translation>
     </message>
@@ -1465,7 +1470,17 @@ fast
         <translation>Anthropic Messages</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+1"/>
+        <source>Google Gemini API</source>
+        <translation>Google Gemini API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gemini</source>
+        <translation>Gemini</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Unknown API surface &quot;%1&quot;; use %2.</source>
         <translation>未知的 API“%1”；请使用 %2。</translation>
     </message>
