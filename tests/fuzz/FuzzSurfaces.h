@@ -9,16 +9,19 @@
 
 namespace fuzz {
 
+// The surfaces, in the order the options byte numbers them.
+inline constexpr gatehouse::ApiSurface surfaces[] = {
+    gatehouse::ApiSurface::OpenAi, gatehouse::ApiSurface::Responses,
+    gatehouse::ApiSurface::Anthropic, gatehouse::ApiSurface::Gemini};
+inline constexpr int surfaceCount = int(sizeof(surfaces) / sizeof(surfaces[0]));
+
 inline const gatehouse::SurfaceAdapter &surface(int n)
 {
-    static constexpr gatehouse::ApiSurface all[] = {gatehouse::ApiSurface::OpenAi,
-                                                    gatehouse::ApiSurface::Responses,
-                                                    gatehouse::ApiSurface::Anthropic};
-    return gatehouse::surfaceAdapter(all[n % 3]);
+    return gatehouse::surfaceAdapter(surfaces[n % surfaceCount]);
 }
 
 // The two surfaces a target converts between, chosen by its options byte: the one its bytes
-// come in as (options % 3) and the one they are converted for (options / 3 % 3).
+// come in as (options % 4) and the one they are converted for (options / 4 % 4).
 struct Conversion
 {
     const gatehouse::SurfaceAdapter &from;
@@ -26,7 +29,7 @@ struct Conversion
 };
 inline Conversion conversion(quint8 options)
 {
-    return {surface(options), surface(options / 3)};
+    return {surface(options), surface(options / surfaceCount)};
 }
 
 // Bytes Gatehouse writes from `o` parse back into the same JSON object.
@@ -44,7 +47,7 @@ inline void checkError(const gatehouse::ApiError &error)
     FUZZ_CHECK(error.status >= 400 && error.status <= 599);
     FUZZ_CHECK(!error.message.isEmpty());
     for (const gatehouse::ApiShape shape :
-         {gatehouse::ApiShape::OpenAi, gatehouse::ApiShape::Anthropic})
+         {gatehouse::ApiShape::OpenAi, gatehouse::ApiShape::Anthropic, gatehouse::ApiShape::Gemini})
         checkJson(QJsonDocument::fromJson(error.body(shape)).object());
 }
 
@@ -73,11 +76,16 @@ clientRequest(const gatehouse::SurfaceAdapter &client, bool stream)
         // Messages
         R"({"model":"gw:m","stream":true,"max_tokens":100,
             "messages":[{"role":"user","content":"Hi"}],
-            "tools":[{"name":"weather","input_schema":{"type":"object"}}]})"};
-    static gatehouse::conversation::Request requests[2][3];
+            "tools":[{"name":"weather","input_schema":{"type":"object"}}]})",
+        // Gemini (model and stream as the gateway adds them from the URL)
+        R"({"model":"gw:m","stream":true,
+            "contents":[{"role":"user","parts":[{"text":"Hi"}]}],
+            "tools":[{"functionDeclarations":[{"name":"weather",
+                      "parameters":{"type":"OBJECT"}}]}]})"};
+    static gatehouse::conversation::Request requests[2][surfaceCount];
     static bool made = false;
     if (!made) {
-        for (int n = 0; n < 3; ++n) {
+        for (int n = 0; n < surfaceCount; ++n) {
             auto decoded = surface(n).decodeRequest(QJsonDocument::fromJson(bodies[n]).object());
             auto *r = std::get_if<gatehouse::conversation::Request>(&decoded);
             FUZZ_CHECK(r);
@@ -87,9 +95,9 @@ clientRequest(const gatehouse::SurfaceAdapter &client, bool stream)
         }
         made = true;
     }
-    const int n = client.surface() == gatehouse::ApiSurface::OpenAi      ? 0
-                  : client.surface() == gatehouse::ApiSurface::Responses ? 1
-                                                                         : 2;
+    int n = 0;
+    while (n + 1 < surfaceCount && surfaces[n] != client.surface())
+        ++n;
     return requests[stream ? 1 : 0][n];
 }
 

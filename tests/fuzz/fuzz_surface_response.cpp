@@ -3,7 +3,7 @@
 // valid JSON that Gatehouse itself reads back as an answer of that surface. The model list
 // and error message readers take the same bytes.
 //
-// Input: one options byte (the provider's surface: byte % 3; the client's: byte / 3 % 3), then
+// Input: one options byte (the provider's surface: byte % 4; the client's: byte / 4 % 4), then
 // the provider's body.
 #include "FuzzSurfaces.h"
 #include "gateway/Relay.h"

@@ -5,7 +5,7 @@
 // JSON, also when it is ended with an error; a stream relayed as it is comes out unchanged up
 // to the end of its last complete event.
 //
-// Input: one options byte (the provider's surface: byte % 3; the client's: byte / 3 % 3; the
+// Input: one options byte (the provider's surface: byte % 4; the client's: byte / 4 % 4; the
 // rest: how the bytes are cut), then the provider's stream.
 #include "FuzzSurfaces.h"
 #include "gateway/Relay.h"
@@ -125,7 +125,7 @@ void checkSse(const QByteArray &bytes, bool allowIncomplete)
 FUZZ_TARGET(in)
 {
     const auto [provider, client] = fuzz::conversion(in.options);
-    const int seed = in.options / 9;
+    const int seed = in.options / (fuzz::surfaceCount * fuzz::surfaceCount);
 
     // The decoder alone, whole and cut.
     const QStringList events = decode(provider, in.bytes, -1);
