@@ -224,6 +224,17 @@ std::variant<PreparedAttempt, UnusableTarget, ApiError> AttemptRunner::prepare(R
         const bool rules = out.surface == ApiSurface::OpenAi && hasParamRules(model);
         if (surfaceAdapter(out.surface).modelInUrl()) {
             up.body = ctx.request.raw; // the model goes in the URL
+            // Gemini's countTokens may wrap a whole request, which names the model again.
+            const QJsonObject inner =
+                ctx.request.body.value(QLatin1String("generateContentRequest")).toObject();
+            if (inner.contains(QLatin1String("model"))) {
+                QJsonObject body = QJsonDocument::fromJson(ctx.request.raw).object();
+                QJsonObject wrapped = inner;
+                wrapped.insert(QLatin1String("model"),
+                               QString(QLatin1String("models/") + target.upstreamModel));
+                body.insert(QLatin1String("generateContentRequest"), wrapped);
+                up.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+            }
         } else if (wantUsage || rules) {
             QJsonObject body = ctx.request.body;
             body.insert(QLatin1String("model"), target.upstreamModel);

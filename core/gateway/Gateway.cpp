@@ -321,7 +321,7 @@ void Gateway::serveHealth(const std::shared_ptr<RequestContext> &ctx)
 }
 
 void Gateway::collectModels(const std::shared_ptr<RequestContext> &ctx,
-                            std::function<void(const QJsonArray &)> done)
+                            const std::function<void(const QJsonArray &)> &done)
 {
     // Providers with a model list answer from the config; the others are asked.
     QList<const RoutableProvider *> toAsk;

@@ -91,7 +91,7 @@ private:
     std::optional<ResponseStore::Entry> storedResponse(const RequestContext &ctx) const;
     // Every model the request's key may use, aliases first, as OpenAI list entries.
     void collectModels(const std::shared_ptr<RequestContext> &ctx,
-                       std::function<void(const QJsonArray &)> done);
+                       const std::function<void(const QJsonArray &)> &done);
     QByteArray nextRequestId();
     void noteAccessKeyUse(const QString &name);
 

@@ -500,6 +500,20 @@ private slots:
         QCOMPARE(r.status, 200);
         QCOMPARE(json(r).value(QLatin1String("totalTokens")).toInt(), 12);
         QCOMPARE(m_upstream->received.last().path, QByteArray("/v1beta/models/echo-1:countTokens"));
+        // A whole request to count names the provider's model, as the URL does.
+        const auto wrapped = HttpTestClient::request(
+            m_port, "POST", "/v1beta/models/gem:echo-1:countTokens",
+            "{\"generateContentRequest\":{\"model\":\"models/gem:echo-1\",\"contents\":[{"
+            "\"parts\":[{\"text\":\"hi\"}]}]}}",
+            goog());
+        QCOMPARE(wrapped.status, 200);
+        const QJsonObject sent = QJsonDocument::fromJson(m_upstream->received.last().body).object();
+        QCOMPARE(sent.value(QLatin1String("generateContentRequest"))
+                     .toObject()
+                     .value(QLatin1String("model"))
+                     .toString(),
+                 QStringLiteral("models/echo-1"));
+        QVERIFY(!sent.contains(QLatin1String("model")));
     }
 
     void modelLists()
