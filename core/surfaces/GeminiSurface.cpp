@@ -155,6 +155,33 @@ QJsonObject functionResponseJson(const Part &p, const QString &name)
     return {{k("functionResponse"), call}};
 }
 
+// Reasoning another surface made (an Anthropic thinking signature, Responses encrypted
+// content) rides to a Gemini client in the thought's thoughtSignature, marked as the other
+// surfaces mark it (opaque:: in ToolShapes), so that it comes back to the surface that made it.
+const QLatin1String fromAnthropic("gatehouse:anthropic-signature:");
+const QLatin1String fromResponses("gatehouse:responses-encrypted:");
+
+QString thoughtSignatureFor(const Part &p)
+{
+    if (!p.thoughtSignature.isEmpty())
+        return p.thoughtSignature;
+    if (!p.signature.isEmpty())
+        return fromAnthropic + p.signature;
+    if (!p.encryptedContent.isEmpty())
+        return fromResponses + p.encryptedContent;
+    return {};
+}
+
+void readThoughtSignature(const QString &value, Part &p)
+{
+    if (value.startsWith(fromAnthropic))
+        p.signature = value.mid(fromAnthropic.size());
+    else if (value.startsWith(fromResponses))
+        p.encryptedContent = value.mid(fromResponses.size());
+    else
+        p.thoughtSignature = value;
+}
+
 QJsonObject textPart(const QString &text, const QString &signature, bool thought)
 {
     QJsonObject part{{k("text"), text}};
@@ -436,8 +463,10 @@ std::variant<Request, ApiError> GeminiSurface::decodeRequest(const QJsonObject &
                     if (!model)
                         continue;
                     p.kind = Part::Kind::Thinking;
+                    readThoughtSignature(signature, p);
+                } else {
+                    p.thoughtSignature = signature;
                 }
-                p.thoughtSignature = signature;
                 message.parts << p;
             } else if (field(part, "inlineData", "inline_data").isObject() ||
                        field(part, "fileData", "file_data").isObject()) {
@@ -889,9 +918,9 @@ QJsonObject GeminiSurface::partJson(const Part &p)
     case Part::Kind::Refusal:
         return textPart(p.text, p.thoughtSignature, false);
     case Part::Kind::Thinking:
-        if (p.text.isEmpty() && p.thoughtSignature.isEmpty())
+        if (p.text.isEmpty() && thoughtSignatureFor(p).isEmpty())
             return {};
-        return textPart(p.text, p.thoughtSignature, true);
+        return textPart(p.text, thoughtSignatureFor(p), true);
     case Part::Kind::ToolCall: {
         QJsonObject call{{k("name"), flatName(p.toolNamespace, p.name)},
                          {k("args"), json::parseObject(toolshapes::functionArguments(p))}};
@@ -1133,10 +1162,10 @@ QByteArray GeminiStreamEncoder::encode(const StreamEvent &event)
         if (kind == Part::Kind::ToolCall && event.part.isToolCall())
             return chunk({GeminiSurface::partJson(event.part)});
         // A signature rides on an empty part at the end of what it signs.
-        if (!event.part.thoughtSignature.isEmpty() &&
-            (kind == Part::Kind::Text || kind == Part::Kind::Thinking))
-            return chunk(
-                {textPart(QString(), event.part.thoughtSignature, kind == Part::Kind::Thinking)});
+        const QString signature = kind == Part::Kind::Thinking ? thoughtSignatureFor(event.part)
+                                                               : event.part.thoughtSignature;
+        if (!signature.isEmpty() && (kind == Part::Kind::Text || kind == Part::Kind::Thinking))
+            return chunk({textPart(QString(), signature, kind == Part::Kind::Thinking)});
         return {};
     }
     case Type::Finish:

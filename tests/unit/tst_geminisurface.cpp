@@ -393,6 +393,63 @@ private slots:
             QStringLiteral("STOP"));
     }
 
+    void otherSurfacesReasoningComesBack()
+    {
+        // An Anthropic thinking signature reaches a Gemini client in the thought's
+        // thoughtSignature, marked, and goes back to Anthropic (never to Gemini) on the next turn.
+        Response answer;
+        Part thinking;
+        thinking.kind = Part::Kind::Thinking;
+        thinking.text = QStringLiteral("Let me see.");
+        thinking.signature = QStringLiteral("EqQBCkYIAxgC");
+        answer.parts << thinking << Part::textPart(QStringLiteral("Hi."));
+        const QJsonObject out = adapter(QStringLiteral("gemini")).encodeResponse(answer, {});
+        const QJsonObject thought = at(out, {QStringLiteral("candidates"), 0,
+                                             QStringLiteral("content"), QStringLiteral("parts"), 0})
+                                        .toObject();
+        QCOMPARE(thought.value(QLatin1String("thought")).toBool(), true);
+        const QString carried = thought.value(QLatin1String("thoughtSignature")).toString();
+        QVERIFY(carried.endsWith(QLatin1String("EqQBCkYIAxgC")));
+
+        const QByteArray next =
+            "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"hi\"}]},{\"role\":"
+            "\"model\",\"parts\":[" +
+            QJsonDocument(thought).toJson(QJsonDocument::Compact) +
+            ",{\"text\":\"Hi.\"}]},{\"role\":\"user\",\"parts\":[{\"text\":\"more\"}]}]}";
+        const Request r = decode(QStringLiteral("gemini"), next);
+        QCOMPARE(r.messages.at(1).parts.at(0).signature, QStringLiteral("EqQBCkYIAxgC"));
+        QVERIFY(r.messages.at(1).parts.at(0).thoughtSignature.isEmpty());
+        const QJsonObject toAnthropic = encode(QStringLiteral("anthropic"), r);
+        QCOMPARE(at(toAnthropic, {QStringLiteral("messages"), 1, QStringLiteral("content"), 0,
+                                  QStringLiteral("signature")})
+                     .toString(),
+                 QStringLiteral("EqQBCkYIAxgC"));
+        QVERIFY(!QJsonDocument(encode(QStringLiteral("gemini"), r)).toJson().contains("EqQB"));
+
+        // The same in a stream: the marked signature closes the thought.
+        Request streamed;
+        const QByteArray anthropic =
+            "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\","
+            "\"model\":\"c\",\"usage\":{\"input_tokens\":1}}}\n\n"
+            "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+            "\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\"}}\n\n"
+            "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+            "\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"Hmm\"}}\n\n"
+            "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+            "\"delta\":{\"type\":\"signature_delta\",\"signature\":\"EqQBCkYIAxgC\"}}\n\n"
+            "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+            "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
+            "\"end_turn\"},\"usage\":{\"output_tokens\":2}}\n\n"
+            "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+        const QList<QJsonObject> chunks = dataEvents(translateStream(
+            QStringLiteral("anthropic"), QStringLiteral("gemini"), streamed, anthropic));
+        QCOMPARE(chunks.size(), 3);
+        QCOMPARE(at(chunks.at(1), {QStringLiteral("candidates"), 0, QStringLiteral("content"),
+                                   QStringLiteral("parts"), 0, QStringLiteral("thoughtSignature")})
+                     .toString(),
+                 carried);
+    }
+
     void finishReasons_data()
     {
         QTest::addColumn<QString>("gemini");
