@@ -174,6 +174,8 @@ QString ConnectPage::snippet(const QString &kind) const
             "# npm install -g @google/gemini-cli\n# %1\nexport GATEHOUSE_API_KEY=...\n"
             "export GOOGLE_GEMINI_BASE_URL=%2\n"
             "export GEMINI_API_KEY=\"$GATEHOUSE_API_KEY\"\n"
+            "# For gemini -p, choose the API key sign-in in ~/.gemini/settings.json:\n"
+            "# {\"security\": {\"auth\": {\"selectedType\": \"gemini-api-key\"}}}\n"
             "gemini -m %3\n");
         return t.arg(keyNote, base, model);
     }

@@ -648,6 +648,7 @@ private slots:
                                 QLatin1Char('\n')));
         QVERIFY(gemini.contains(QLatin1String("GEMINI_API_KEY=\"$GATEHOUSE_API_KEY\"")));
         QVERIFY(gemini.contains(QLatin1String("gemini -m fake:")));
+        QVERIFY(gemini.contains(QLatin1String("\"selectedType\": \"gemini-api-key\"")));
         QCOMPARE(page->tabs()->count(), 8);
     }
 
