@@ -242,8 +242,9 @@ int Cli::providerAdd(const QString &id, const Options &options)
             return refuse(tr("\"provider add\" needs --url URL."), 2);
         const QList<ApiSurface> knownSurfaces = known ? known->surfaces : QList<ApiSurface>();
         if (options.surfaces.isEmpty() && knownSurfaces.isEmpty())
-            return refuse(tr("\"provider add\" needs --surface openai, responses or anthropic "
-                             "(repeat it for a provider that speaks several)."),
+            return refuse(tr("\"provider add\" needs --surface with one of %1 "
+                             "(repeat it for a provider that speaks several).")
+                              .arg(apiSurfaceNameList()),
                           2);
         p.id = id;
         p.displayName = options.name.isEmpty() && known ? known->name : options.name;

@@ -106,9 +106,11 @@ int main(int argc, char **argv)
     };
     const QList<CommandOption> commandOptions{
         {commandOption("url", "Provider base URL.", "URL"), &cliOptions.url, nullptr},
-        {commandOption("surface",
-                       "An API the provider speaks: openai, responses or anthropic (repeatable).",
-                       "SURFACE"),
+        {QCommandLineOption(
+             QStringLiteral("surface"),
+             QCoreApplication::translate("main", "An API the provider speaks: %1 (repeatable).")
+                 .arg(apiSurfaceNameList()),
+             QStringLiteral("SURFACE")),
          nullptr, &cliOptions.surfaces},
         {commandOption("model", "A model the provider offers (repeatable).", "M"), nullptr,
          &cliOptions.models},

@@ -50,8 +50,7 @@
 <context>
     <name>GatewayService</name>
     <message>
-        <location filename="../core/gateway/GatewayService.cpp" line="+48"/>
-        <location filename="../core/gateway/GatewayService.cpp" line="+67"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+68"/>
         <source>The Ollama API cannot listen on 127.0.0.1 port %1: %2</source>
         <translation>Die Ollama-API kann nicht auf 127.0.0.1 Port %1 lauschen: %2</translation>
     </message>
@@ -419,7 +418,7 @@
 <context>
     <name>gatehouse::AddProviderWizard</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="+522"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+534"/>
         <source>Add a provider</source>
         <translation>Anbieter hinzufügen</translation>
     </message>
@@ -923,7 +922,7 @@
 <context>
     <name>gatehouse::ConnectPage</name>
     <message>
-        <location filename="../ui/ConnectPage.cpp" line="+37"/>
+        <location filename="../ui/ConnectPage.cpp" line="+38"/>
         <source>Snippets use the access &amp;key:</source>
         <translation>Beispiele verwenden den Zugangs&amp;schlüssel:</translation>
     </message>
@@ -938,39 +937,44 @@
         <translation>Schlüssel werden nur einmal beim Erstellen angezeigt, deshalb lesen die Beispiele den Schlüssel aus der Umgebungsvariablen GATEHOUSE_API_KEY. Setzen Sie sie auf den Schlüssel, den Sie damals kopiert haben.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>curl</source>
         <translation>curl</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Python · OpenAI</source>
         <translation>Python · OpenAI</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Codex</source>
         <translation>Codex</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Python · Anthropic</source>
         <translation>Python · Anthropic</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Node · OpenAI</source>
         <translation>Node · OpenAI</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Node · Anthropic</source>
         <translation>Node · Anthropic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gemini CLI</source>
+        <translation>Gemini CLI</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -989,8 +993,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>&lt;b&gt;OpenAI-compatible base URL&lt;/b&gt; (Chat Completions and the Responses API): %1/v1&lt;br&gt;&lt;b&gt;Anthropic base URL:&lt;/b&gt; %1&lt;br&gt;Name models as &lt;i&gt;provider:model&lt;/i&gt;, for example &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</source>
-        <translation>&lt;b&gt;OpenAI-kompatible Basis-URL&lt;/b&gt; (Chat Completions und die Responses-API): %1/v1&lt;br&gt;&lt;b&gt;Anthropic-Basis-URL:&lt;/b&gt; %1&lt;br&gt;Modelle heißen &lt;i&gt;anbieter:modell&lt;/i&gt;, zum Beispiel &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</translation>
+        <source>&lt;b&gt;OpenAI-compatible base URL&lt;/b&gt; (Chat Completions and the Responses API): %1/v1&lt;br&gt;&lt;b&gt;Anthropic and Gemini API base URL:&lt;/b&gt; %1&lt;br&gt;Name models as &lt;i&gt;provider:model&lt;/i&gt;, for example &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;OpenAI-kompatible Basis-URL&lt;/b&gt; (Chat Completions und die Responses-API): %1/v1&lt;br&gt;&lt;b&gt;Basis-URL für Anthropic und die Gemini-API:&lt;/b&gt; %1&lt;br&gt;Modelle heißen &lt;i&gt;anbieter:modell&lt;/i&gt;, zum Beispiel &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1212,7 +1216,7 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::KindWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-431"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-442"/>
         <source>A model running on this &amp;machine or my network</source>
         <translation>Ein Modell auf diesem &amp;Rechner oder in meinem Netzwerk</translation>
     </message>
@@ -1245,7 +1249,7 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::LocalWizardPage</name>
     <message>
-        <location line="+197"/>
+        <location line="+208"/>
         <source>Scan &amp;again</source>
         <translation>Erneut &amp;suchen</translation>
     </message>
@@ -1551,7 +1555,7 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::OllamaModelsPanel</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-264"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-275"/>
         <source>Add it by Ollama&apos;s own API: model details reach your tools, and Ollama&apos;s options pass through</source>
         <translation>Über Ollamas eigene API hinzufügen: Modelldetails erreichen Ihre Werkzeuge, Ollamas Optionen werden durchgereicht</translation>
     </message>
@@ -1606,7 +1610,7 @@ Leer: jedes Modell.</translation>
         <translation>&amp;Modell herunterladen:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1621,7 +1625,7 @@ Leer: jedes Modell.</translation>
         <translation>Das Herunterladen von %1 wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Family: %1</source>
         <translation>Familie: %1</translation>
     </message>
@@ -1717,8 +1721,8 @@ Leer: jedes Modell.</translation>
     <name>gatehouse::Provider</name>
     <message>
         <location filename="../core/config/Provider.cpp" line="+84"/>
-        <source>A provider speaks at least one API surface (openai, responses or anthropic).</source>
-        <translation>Ein Anbieter spricht mindestens eine API (openai, responses oder anthropic).</translation>
+        <source>A provider speaks at least one API surface (%1).</source>
+        <translation>Ein Anbieter spricht mindestens eine API (%1).</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1807,7 +1811,7 @@ Leer: jedes Modell.</translation>
         <translation>„models“ muss eine Liste von Zeichenketten sein.</translation>
     </message>
     <message>
-        <location filename="../core/config/ApiSurface.h" line="+37"/>
+        <location filename="../core/config/ApiSurface.h" line="+38"/>
         <source>OpenAI Chat Completions</source>
         <translation>OpenAI Chat Completions</translation>
     </message>
@@ -1843,7 +1847,17 @@ Leer: jedes Modell.</translation>
         <translation>Ollama</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+1"/>
+        <source>Google Gemini API</source>
+        <translation>Google Gemini API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gemini</source>
+        <translation>Gemini</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Unknown API surface &quot;%1&quot;; use %2.</source>
         <translation>Unbekannte API „%1“; verwenden Sie %2.</translation>
     </message>

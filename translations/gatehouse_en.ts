@@ -4,7 +4,7 @@
 <context>
     <name>gatehouse::LocalWizardPage</name>
     <message numerus="yes">
-        <location filename="../ui/AddProviderWizard.cpp" line="+342"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+354"/>
         <source>%n model(s): %1</source>
         <translation>
             <numerusform>%n model: %1</numerusform>

@@ -50,8 +50,7 @@
 <context>
     <name>GatewayService</name>
     <message>
-        <location filename="../core/gateway/GatewayService.cpp" line="+48"/>
-        <location filename="../core/gateway/GatewayService.cpp" line="+67"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+68"/>
         <source>The Ollama API cannot listen on 127.0.0.1 port %1: %2</source>
         <translation>Ollama API 无法在 127.0.0.1 端口 %1 上监听：%2</translation>
     </message>
@@ -419,7 +418,7 @@
 <context>
     <name>gatehouse::AddProviderWizard</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="+522"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+534"/>
         <source>Add a provider</source>
         <translation>添加提供方</translation>
     </message>
@@ -923,7 +922,7 @@
 <context>
     <name>gatehouse::ConnectPage</name>
     <message>
-        <location filename="../ui/ConnectPage.cpp" line="+37"/>
+        <location filename="../ui/ConnectPage.cpp" line="+38"/>
         <source>Snippets use the access &amp;key:</source>
         <translation>示例使用的访问密钥(&amp;K)：</translation>
     </message>
@@ -938,39 +937,44 @@
         <translation>密钥只在创建时显示一次，因此示例从环境变量 GATEHOUSE_API_KEY 读取密钥。请将其设置为你当时复制的密钥。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Environment</source>
         <translation>环境变量</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>curl</source>
         <translation>curl</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Python · OpenAI</source>
         <translation>Python · OpenAI</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Codex</source>
         <translation>Codex</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Python · Anthropic</source>
         <translation>Python · Anthropic</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Node · OpenAI</source>
         <translation>Node · OpenAI</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Node · Anthropic</source>
         <translation>Node · Anthropic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gemini CLI</source>
+        <translation>Gemini CLI</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -989,8 +993,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>&lt;b&gt;OpenAI-compatible base URL&lt;/b&gt; (Chat Completions and the Responses API): %1/v1&lt;br&gt;&lt;b&gt;Anthropic base URL:&lt;/b&gt; %1&lt;br&gt;Name models as &lt;i&gt;provider:model&lt;/i&gt;, for example &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</source>
-        <translation>&lt;b&gt;OpenAI 兼容的基础 URL&lt;/b&gt;（Chat Completions 与 Responses API）：%1/v1&lt;br&gt;&lt;b&gt;Anthropic 基础 URL：&lt;/b&gt;%1&lt;br&gt;模型名称写作 &lt;i&gt;提供方:模型&lt;/i&gt;，例如 &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;。</translation>
+        <source>&lt;b&gt;OpenAI-compatible base URL&lt;/b&gt; (Chat Completions and the Responses API): %1/v1&lt;br&gt;&lt;b&gt;Anthropic and Gemini API base URL:&lt;/b&gt; %1&lt;br&gt;Name models as &lt;i&gt;provider:model&lt;/i&gt;, for example &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;OpenAI 兼容的基础 URL&lt;/b&gt;（Chat Completions 与 Responses API）：%1/v1&lt;br&gt;&lt;b&gt;Anthropic 与 Gemini API 的基础 URL：&lt;/b&gt;%1&lt;br&gt;模型名称写作 &lt;i&gt;提供方:模型&lt;/i&gt;，例如 &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;。</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1212,7 +1216,7 @@ fast
 <context>
     <name>gatehouse::KindWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-431"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-442"/>
         <source>A model running on this &amp;machine or my network</source>
         <translation>在本机或我的网络中运行的模型(&amp;M)</translation>
     </message>
@@ -1245,7 +1249,7 @@ fast
 <context>
     <name>gatehouse::LocalWizardPage</name>
     <message>
-        <location line="+197"/>
+        <location line="+208"/>
         <source>Scan &amp;again</source>
         <translation>重新扫描(&amp;A)</translation>
     </message>
@@ -1549,7 +1553,7 @@ fast
 <context>
     <name>gatehouse::OllamaModelsPanel</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-264"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-275"/>
         <source>Add it by Ollama&apos;s own API: model details reach your tools, and Ollama&apos;s options pass through</source>
         <translation>通过 Ollama 自己的 API 添加：模型详情可传给你的工具，Ollama 的选项也会原样传递</translation>
     </message>
@@ -1604,7 +1608,7 @@ fast
         <translation>拉取模型(&amp;M)：</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1619,7 +1623,7 @@ fast
         <translation>%1 的拉取已取消。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Family: %1</source>
         <translation>系列：%1</translation>
     </message>
@@ -1714,8 +1718,8 @@ fast
     <name>gatehouse::Provider</name>
     <message>
         <location filename="../core/config/Provider.cpp" line="+84"/>
-        <source>A provider speaks at least one API surface (openai, responses or anthropic).</source>
-        <translation>提供方至少要支持一种 API（openai、responses 或 anthropic）。</translation>
+        <source>A provider speaks at least one API surface (%1).</source>
+        <translation>提供方至少要支持一种 API（%1）。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1804,7 +1808,7 @@ fast
         <translation>“models”必须是字符串列表。</translation>
     </message>
     <message>
-        <location filename="../core/config/ApiSurface.h" line="+37"/>
+        <location filename="../core/config/ApiSurface.h" line="+38"/>
         <source>OpenAI Chat Completions</source>
         <translation>OpenAI Chat Completions</translation>
     </message>
@@ -1840,7 +1844,17 @@ fast
         <translation>Ollama</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+1"/>
+        <source>Google Gemini API</source>
+        <translation>Google Gemini API</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gemini</source>
+        <translation>Gemini</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Unknown API surface &quot;%1&quot;; use %2.</source>
         <translation>未知的 API“%1”；请使用 %2。</translation>
     </message>

@@ -20,7 +20,8 @@ namespace gatehouse {
 namespace {
 
 const char *const snippetKinds[] = {
-    "env", "curl", "codex", "python-openai", "python-anthropic", "js-openai", "js-anthropic"};
+    "env",       "curl",         "codex",     "python-openai", "python-anthropic",
+    "js-openai", "js-anthropic", "gemini-cli"};
 
 } // namespace
 
@@ -49,9 +50,14 @@ ConnectPage::ConnectPage(GatewayRuntime *runtime, QWidget *parent)
     note->setWordWrap(true);
     layout->addWidget(note);
     m_tabs->setObjectName(QStringLiteral("snippetTabs"));
-    const QStringList titles{
-        tr("Environment"),        tr("curl"),          tr("Codex"),           tr("Python · OpenAI"),
-        tr("Python · Anthropic"), tr("Node · OpenAI"), tr("Node · Anthropic")};
+    const QStringList titles{tr("Environment"),
+                             tr("curl"),
+                             tr("Codex"),
+                             tr("Python · OpenAI"),
+                             tr("Python · Anthropic"),
+                             tr("Node · OpenAI"),
+                             tr("Node · Anthropic"),
+                             tr("Gemini CLI")};
     for (int i = 0; i < titles.size(); ++i) {
         auto *page = new QWidget(m_tabs);
         auto *pageLayout = new QVBoxLayout(page);
@@ -105,8 +111,8 @@ void ConnectPage::refresh()
     m_key->blockSignals(false);
     const QString base = baseUrl();
     m_urls->setText(tr("<b>OpenAI-compatible base URL</b> (Chat Completions and the Responses "
-                       "API): %1/v1<br><b>Anthropic base URL:</b> %1<br>Name models as "
-                       "<i>provider:model</i>, for example <i>my-ollama:llama3.2</i>.")
+                       "API): %1/v1<br><b>Anthropic and Gemini API base URL:</b> %1<br>Name "
+                       "models as <i>provider:model</i>, for example <i>my-ollama:llama3.2</i>.")
                         .arg(base.toHtmlEscaped()));
     fillSnippets();
 }
@@ -159,6 +165,18 @@ QString ConnectPage::snippet(const QString &kind) const
                            "[model_providers.gatehouse]\nname = \"Gatehouse\"\n"
                            "base_url = \"%2/v1\"\nwire_api = \"responses\"\n"
                            "env_key = \"GATEHOUSE_API_KEY\"\n");
+        return t.arg(keyNote, base, model);
+    }
+    if (kind == QLatin1String("gemini-cli")) {
+        // Gemini CLI speaks Google's Gemini API to the base URL in GOOGLE_GEMINI_BASE_URL, with
+        // the key of GEMINI_API_KEY in x-goog-api-key.
+        t = QStringLiteral(
+            "# npm install -g @google/gemini-cli\n# %1\nexport GATEHOUSE_API_KEY=...\n"
+            "export GOOGLE_GEMINI_BASE_URL=%2\n"
+            "export GEMINI_API_KEY=\"$GATEHOUSE_API_KEY\"\n"
+            "# For gemini -p, choose the API key sign-in in ~/.gemini/settings.json:\n"
+            "# {\"security\": {\"auth\": {\"selectedType\": \"gemini-api-key\"}}}\n"
+            "gemini -m %3\n");
         return t.arg(keyNote, base, model);
     }
     if (kind == QLatin1String("python-openai")) {

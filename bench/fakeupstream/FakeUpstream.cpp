@@ -20,6 +20,21 @@ QByteArray lastUserText(const QJsonObject &body)
 {
     if (body.value(QLatin1String("prompt")).isString()) // Ollama /api/generate
         return body.value(QLatin1String("prompt")).toString().toUtf8();
+    if (body.contains(QLatin1String("contents"))) { // Gemini
+        const QJsonArray contents = body.value(QLatin1String("contents")).toArray();
+        for (qsizetype i = contents.size() - 1; i >= 0; --i) {
+            const QJsonObject c = contents.at(i).toObject();
+            if (c.value(QLatin1String("role")).toString(QStringLiteral("user")) !=
+                QLatin1String("user"))
+                continue;
+            QByteArray text;
+            for (const QJsonValue p : c.value(QLatin1String("parts")).toArray())
+                text += p.toObject().value(QLatin1String("text")).toString().toUtf8();
+            if (!text.isEmpty())
+                return text;
+        }
+        return {};
+    }
     if (body.value(QLatin1String("input")).isString())
         return body.value(QLatin1String("input")).toString().toUtf8();
     const QJsonArray messages = body.contains(QLatin1String("input"))
@@ -108,6 +123,10 @@ void FakeUpstream::handleRequest(HttpExchange *exchange)
     const HttpRequest &request = exchange->request();
     if (answerOllamaLocal(exchange, request))
         return;
+    if (request.path.startsWith("/v1beta/")) {
+        answerGemini(exchange, request);
+        return;
+    }
     if (request.path == "/v1/models") {
         QJsonArray data;
         for (const QString &m : models)
@@ -655,6 +674,10 @@ FakeUpstream::Turn FakeUpstream::agentTurn(const QJsonObject &body, Api api)
                        .value(QLatin1String("type"))
                        .toString()
                        .endsWith(QLatin1String("_call_output"));
+    } else if (api == Api::Gemini) {
+        const QJsonObject last = body.value(QLatin1String("contents")).toArray().last().toObject();
+        for (const QJsonValue p : last.value(QLatin1String("parts")).toArray())
+            answered = answered || p.toObject().contains(QLatin1String("functionResponse"));
     } else {
         const QJsonObject last = body.value(QLatin1String("messages")).toArray().last().toObject();
         answered = last.value(QLatin1String("role")).toString() == QLatin1String("tool");
@@ -677,6 +700,14 @@ FakeUpstream::Turn FakeUpstream::agentTurn(const QJsonObject &body, Api api)
     for (const QJsonValue v : body.value(QLatin1String("tools")).toArray()) {
         const QJsonObject t = v.toObject();
         const QString type = t.value(QLatin1String("type")).toString();
+        for (const QJsonValue d : t.value(QLatin1String("functionDeclarations")).toArray()) {
+            const QJsonObject f = d.toObject();
+            const QJsonObject parameters =
+                f.value(QLatin1String("parametersJsonSchema")).isObject()
+                    ? f.value(QLatin1String("parametersJsonSchema")).toObject()
+                    : f.value(QLatin1String("parameters")).toObject();
+            offered.append({f.value(QLatin1String("name")).toString(), parameters, false});
+        }
         if ((api == Api::Chat || api == Api::Ollama) && type == QLatin1String("function")) {
             const QJsonObject f = t.value(QLatin1String("function")).toObject();
             offered.append({f.value(QLatin1String("name")).toString(),
@@ -707,9 +738,11 @@ FakeUpstream::Turn FakeUpstream::agentTurn(const QJsonObject &body, Api api)
         }
         if (!props.contains(QLatin1String("command")))
             return std::nullopt;
-        const bool argv =
-            props.value(QLatin1String("command")).toObject().value(QLatin1String("type")) ==
-            QLatin1String("array");
+        const bool argv = props.value(QLatin1String("command"))
+                              .toObject()
+                              .value(QLatin1String("type"))
+                              .toString()
+                              .compare(QLatin1String("array"), Qt::CaseInsensitive) == 0;
         call.arguments = QString::fromUtf8(
             QJsonDocument(QJsonObject{{QLatin1String("command"),
                                        argv ? QJsonValue(QJsonArray{QStringLiteral("bash"),
@@ -1004,6 +1037,181 @@ void FakeUpstream::answerTurn(HttpExchange *exchange, Api api, const QByteArray 
             "3,\"total_tokens\":8}}\n\n");
     events << QByteArrayLiteral("data: [DONE]\n\n");
     this->stream(exchange, events, -1);
+}
+
+// ---- Gemini
+
+namespace {
+
+QJsonObject geminiChunk(const QByteArray &model, const QJsonArray &parts, bool last)
+{
+    QJsonObject candidate{
+        {QLatin1String("content"), QJsonObject{{QLatin1String("role"), QLatin1String("model")},
+                                               {QLatin1String("parts"), parts}}},
+        {QLatin1String("index"), 0}};
+    QJsonObject out{{QLatin1String("candidates"), QJsonArray{candidate}},
+                    {QLatin1String("modelVersion"), QString::fromUtf8(model)},
+                    {QLatin1String("responseId"), QLatin1String("fake-gemini-response")}};
+    if (last) {
+        candidate.insert(QLatin1String("finishReason"), QLatin1String("STOP"));
+        out.insert(QLatin1String("candidates"), QJsonArray{candidate});
+        out.insert(QLatin1String("usageMetadata"),
+                   QJsonObject{{QLatin1String("promptTokenCount"), 5},
+                               {QLatin1String("candidatesTokenCount"), 3},
+                               {QLatin1String("thoughtsTokenCount"), 2},
+                               {QLatin1String("cachedContentTokenCount"), 1},
+                               {QLatin1String("totalTokenCount"), 10}});
+    }
+    return out;
+}
+
+QByteArray geminiJson(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QByteArray googleError(int status, const QString &message, const char *name)
+{
+    return geminiJson(QJsonObject{
+        {QLatin1String("error"), QJsonObject{{QLatin1String("code"), status},
+                                             {QLatin1String("message"), message},
+                                             {QLatin1String("status"), QLatin1String(name)}}}});
+}
+
+} // namespace
+
+void FakeUpstream::answerGemini(HttpExchange *exchange, const HttpRequest &request)
+{
+    if (request.path == "/v1beta/models" && request.method == "GET") {
+        QJsonArray list;
+        for (const QString &m : models)
+            list.append(QJsonObject{
+                {QLatin1String("name"), QString(QLatin1String("models/") + m)},
+                {QLatin1String("supportedGenerationMethods"),
+                 QJsonArray{QLatin1String("generateContent"), QLatin1String("countTokens")}}});
+        exchange->respond(200, {{"content-type", jsonType}},
+                          geminiJson(QJsonObject{{QLatin1String("models"), list}}));
+        return;
+    }
+    const QByteArray last = QByteArray::fromPercentEncoding(request.path.mid(15)); // after models/
+    const qsizetype colon = last.lastIndexOf(':');
+    if (!request.path.startsWith("/v1beta/models/") || colon < 0 || request.method != "POST") {
+        exchange->respond(
+            404, {{"content-type", jsonType}},
+            googleError(404, QStringLiteral("fake upstream: no such endpoint"), "NOT_FOUND"));
+        return;
+    }
+    const QByteArray model = last.left(colon);
+    const QByteArray method = last.mid(colon + 1);
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    if (method == "countTokens") {
+        exchange->respond(200, {{"content-type", jsonType}}, "{\"totalTokens\":12}");
+        return;
+    }
+    const bool stream = method == "streamGenerateContent";
+    if (!stream && method != "generateContent") {
+        exchange->respond(
+            404, {{"content-type", jsonType}},
+            googleError(404, QStringLiteral("fake upstream: no such method"), "NOT_FOUND"));
+        return;
+    }
+    if (body.contains(QLatin1String("model")) || body.contains(QLatin1String("stream"))) {
+        exchange->respond(400, {{"content-type", jsonType}},
+                          googleError(400,
+                                      QStringLiteral("Invalid JSON payload received. Unknown "
+                                                     "name \"model\" or \"stream\"."),
+                                      "INVALID_ARGUMENT"));
+        return;
+    }
+    // Gemini 3: a function call in the history must carry the signature the model gave it.
+    for (const QJsonValue c : body.value(QLatin1String("contents")).toArray()) {
+        for (const QJsonValue p : c.toObject().value(QLatin1String("parts")).toArray()) {
+            const QJsonObject part = p.toObject();
+            if (part.contains(QLatin1String("functionCall")) &&
+                part.value(QLatin1String("thoughtSignature")).toString().isEmpty()) {
+                exchange->respond(
+                    400, {{"content-type", jsonType}},
+                    googleError(400, QStringLiteral("Function call is missing a thought_signature"),
+                                "INVALID_ARGUMENT"));
+                return;
+            }
+        }
+    }
+    if (model == "hang")
+        return;
+    const bool sse = request.query.split('&').contains(QByteArrayLiteral("alt=sse"));
+    if (model.startsWith("status-")) {
+        const int status = model.split('-').value(1).toInt();
+        exchange->respond(status, {{"content-type", jsonType}},
+                          googleError(status,
+                                      QStringLiteral("fake upstream says %1 (you wrote: %2)")
+                                          .arg(status)
+                                          .arg(QString::fromUtf8(lastUserText(body))),
+                                      status == 429 ? "RESOURCE_EXHAUSTED" : "INVALID_ARGUMENT"));
+        return;
+    }
+    Turn turn;
+    if (model.startsWith("agent")) {
+        turn = agentTurn(body, Api::Gemini);
+    } else {
+        const QJsonArray contents = body.value(QLatin1String("contents")).toArray();
+        bool answered = false;
+        for (const QJsonValue p :
+             contents.last().toObject().value(QLatin1String("parts")).toArray())
+            answered = answered || p.toObject().contains(QLatin1String("functionResponse"));
+        const QJsonArray declarations = body.value(QLatin1String("tools"))
+                                            .toArray()
+                                            .first()
+                                            .toObject()
+                                            .value(QLatin1String("functionDeclarations"))
+                                            .toArray();
+        if (!declarations.isEmpty() && !answered) {
+            turn.tool = declarations.first().toObject().value(QLatin1String("name")).toString();
+            turn.arguments = QStringLiteral("{\"city\":\"Oslo\"}");
+        } else if (stream) {
+            const int cutAfter = model.startsWith("cut-") ? model.mid(4).toInt() : -1;
+            QList<QByteArray> events;
+            for (int i = 0; i < streamEvents; ++i)
+                events << "data: " +
+                              geminiJson(geminiChunk(
+                                  model,
+                                  QJsonArray{QJsonObject{
+                                      {QLatin1String("text"), QStringLiteral("tok%1 ").arg(i)}}},
+                                  i == streamEvents - 1)) +
+                              "\r\n\r\n";
+            this->stream(exchange, events, cutAfter);
+            return;
+        } else {
+            turn.text = QString::fromUtf8("echo: " + lastUserText(body));
+        }
+    }
+    answerGeminiTurn(exchange, model, turn, stream, sse);
+}
+
+void FakeUpstream::answerGeminiTurn(HttpExchange *exchange, const QByteArray &model,
+                                    const Turn &turn, bool stream, bool sse)
+{
+    QJsonArray parts;
+    if (!turn.tool.isEmpty())
+        parts.append(QJsonObject{
+            {QLatin1String("functionCall"),
+             QJsonObject{{QLatin1String("name"), turn.tool},
+                         {QLatin1String("args"),
+                          QJsonDocument::fromJson(turn.arguments.toUtf8()).object()}}},
+            {QLatin1String("thoughtSignature"), QLatin1String("ZmFrZS1zaWduYXR1cmU=")}});
+    else
+        parts.append(QJsonObject{{QLatin1String("text"), turn.text}});
+    if (!stream) {
+        exchange->respond(200, {{"content-type", jsonType}},
+                          geminiJson(geminiChunk(model, parts, true)));
+        return;
+    }
+    const QByteArray last = geminiJson(geminiChunk(model, parts, true));
+    if (!sse) {
+        exchange->respond(200, {{"content-type", jsonType}}, '[' + last + ']');
+        return;
+    }
+    this->stream(exchange, {"data: " + last + "\r\n\r\n"}, -1);
 }
 
 } // namespace gatehouse

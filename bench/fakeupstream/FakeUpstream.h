@@ -15,9 +15,12 @@ class HttpServer;
 
 // A fake model server on loopback speaking every surface: OpenAI Chat Completions (streaming
 // and not, embeddings, /v1/models), OpenAI Responses (streaming and not), Anthropic
-// Messages (streaming and not, count_tokens) and Ollama's native API (/api/chat and
+// Messages (streaming and not, count_tokens), Ollama's native API (/api/chat and
 // /api/generate, NDJSON streams by default, /api/embed, /api/tags, /api/show, /api/ps,
-// /api/version; errors as {"error":"…"}). Tests and the benchmark script its behaviour
+// /api/version; errors as {"error":"…"}) and Google's Gemini API (/v1beta/models,
+// generateContent, streamGenerateContent with alt=sse, countTokens; its function calls carry
+// a thoughtSignature, and a model turn whose function call comes back without one is refused,
+// as Gemini 3 does). Tests and the benchmark script its behaviour
 // through the model name:
 //   "hang"          accept the request and never answer
 //   "status-N"      answer HTTP N with an error body of the surface that echoes the last
@@ -74,7 +77,8 @@ public:
         Chat,
         Messages,
         Responses,
-        Ollama
+        Ollama,
+        Gemini
     };
 
 private:
@@ -87,6 +91,9 @@ private:
         bool custom = false;
     };
     void answer(HttpExchange *exchange, const QByteArray &model, const QByteArray &body, Api api);
+    void answerGemini(HttpExchange *exchange, const HttpRequest &request);
+    void answerGeminiTurn(HttpExchange *exchange, const QByteArray &model, const Turn &turn,
+                          bool stream, bool sse);
     void answerTurn(HttpExchange *exchange, Api api, const QByteArray &model, const Turn &turn,
                     bool stream, bool includeUsage);
     static Turn agentTurn(const QJsonObject &body, Api api);

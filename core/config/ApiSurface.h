@@ -15,7 +15,8 @@ enum class ApiSurface
     OpenAi,    // Chat Completions + /models
     Responses, // OpenAI Responses
     Anthropic, // Messages
-    Ollama     // Ollama's native API (/api/chat, /api/generate, /api/embed, /api/tags)
+    Ollama,    // Ollama's native API (/api/chat, /api/generate, /api/embed, /api/tags)
+    Gemini     // Google's native API: generateContent
 };
 
 // Every surface, in the order the window lists them; their names as the config file and the
@@ -44,6 +45,8 @@ inline const SurfaceName surfaceNames[] = {
      QT_TRANSLATE_NOOP("gatehouse::Provider", "Anthropic Messages")},
     {ApiSurface::Ollama, "ollama", QT_TRANSLATE_NOOP("gatehouse::Provider", "Ollama API"),
      QT_TRANSLATE_NOOP("gatehouse::Provider", "Ollama")},
+    {ApiSurface::Gemini, "gemini", QT_TRANSLATE_NOOP("gatehouse::Provider", "Google Gemini API"),
+     QT_TRANSLATE_NOOP("gatehouse::Provider", "Gemini")},
 };
 
 } // namespace apisurface_detail
@@ -54,6 +57,15 @@ inline QList<ApiSurface> allApiSurfaces()
     for (const apisurface_detail::SurfaceName &s : apisurface_detail::surfaceNames)
         out << s.surface;
     return out;
+}
+
+// Every surface's name, as the command line takes them: "openai, responses, …".
+inline QString apiSurfaceNameList()
+{
+    QStringList names;
+    for (const apisurface_detail::SurfaceName &s : apisurface_detail::surfaceNames)
+        names << QString::fromLatin1(s.name);
+    return names.join(QLatin1String(", "));
 }
 
 inline QString apiSurfaceName(ApiSurface surface)

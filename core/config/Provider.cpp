@@ -81,7 +81,7 @@ Result<QList<ApiSurface>> Provider::parseSurfaces(const QStringList &names)
     }
     if (out.isEmpty())
         return Result<QList<ApiSurface>>::failure(
-            tr("A provider speaks at least one API surface (openai, responses or anthropic)."));
+            tr("A provider speaks at least one API surface (%1).").arg(apiSurfaceNameList()));
     return out;
 }
 

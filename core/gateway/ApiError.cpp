@@ -66,11 +66,62 @@ QByteArray ApiError::toOllamaBody() const
            '\n';
 }
 
+QString ApiError::googleStatus() const
+{
+    switch (status) {
+    case 400:
+    case 405:
+    case 413:
+    case 415:
+    case 422:
+    case 431:
+        return QStringLiteral("INVALID_ARGUMENT");
+    case 401:
+        return QStringLiteral("UNAUTHENTICATED");
+    case 402:
+    case 412:
+        return QStringLiteral("FAILED_PRECONDITION");
+    case 403:
+        return QStringLiteral("PERMISSION_DENIED");
+    case 404:
+        return QStringLiteral("NOT_FOUND");
+    case 408:
+    case 504:
+        return QStringLiteral("DEADLINE_EXCEEDED");
+    case 409:
+        return QStringLiteral("ABORTED");
+    case 429:
+        return QStringLiteral("RESOURCE_EXHAUSTED");
+    case 499:
+        return QStringLiteral("CANCELLED");
+    case 501:
+        return QStringLiteral("UNIMPLEMENTED");
+    case 502:
+    case 503:
+    case 529:
+        return QStringLiteral("UNAVAILABLE");
+    default:
+        return status >= 500 ? QStringLiteral("INTERNAL") : QStringLiteral("INVALID_ARGUMENT");
+    }
+}
+
+QByteArray ApiError::toGeminiBody() const
+{
+    const QJsonObject error{{QLatin1String("code"), status},
+                            {QLatin1String("message"), message},
+                            {QLatin1String("status"), googleStatus()}};
+    return QJsonDocument(QJsonObject{{QLatin1String("error"), error}})
+               .toJson(QJsonDocument::Compact) +
+           '\n';
+}
+
 QByteArray ApiError::streamEvent(ApiShape shape) const
 {
     // An NDJSON stream ends with the error as its last line.
     if (shape == ApiShape::Ollama)
         return toOllamaBody();
+    if (shape == ApiShape::Gemini)
+        return "data: " + toGeminiBody().trimmed() + "\n\n";
     if (shape == ApiShape::Anthropic)
         return "event: error\ndata: " + toAnthropicBody().trimmed() + "\n\n";
     return "data: " + toOpenAiBody().trimmed() + "\n\n";

@@ -10,7 +10,8 @@ enum class ApiShape
 {
     OpenAi,    // {"error":{"message","type","param","code"}}
     Anthropic, // {"type":"error","error":{"type","message"}}
-    Ollama     // {"error":"message"}
+    Ollama,    // {"error":"message"}
+    Gemini     // {"error":{"code","message","status"}}
 };
 
 // The one error type of the gateway: an HTTP status and what to tell the caller.
@@ -27,14 +28,19 @@ struct ApiError
     QByteArray toOpenAiBody() const;
     QByteArray toAnthropicBody() const;
     QByteArray toOllamaBody() const;
+    QByteArray toGeminiBody() const;
     QByteArray body(ApiShape shape) const
     {
         if (shape == ApiShape::Ollama)
             return toOllamaBody();
+        if (shape == ApiShape::Gemini)
+            return toGeminiBody();
         return shape == ApiShape::Anthropic ? toAnthropicBody() : toOpenAiBody();
     }
     // Anthropic's error type for this status (invalid_request_error, rate_limit_error, ...).
     QString anthropicType() const;
+    // Google's status name for this HTTP status (INVALID_ARGUMENT, NOT_FOUND, ...).
+    QString googleStatus() const;
 
     // An error event that ends a stream whose headers were already sent.
     QByteArray streamEvent(ApiShape shape) const;

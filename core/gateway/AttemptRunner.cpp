@@ -68,8 +68,12 @@ QByteArray upstreamErrorBody(int status, const QByteArray &body, const QString &
     const QJsonObject o = doc.object();
     const bool anthropicShaped =
         o.value(QLatin1String("type")).toString() == QLatin1String("error");
+    // Google's errors name their status: {"error":{"code","message","status"}}.
+    const bool googleShaped =
+        o.value(QLatin1String("error")).toObject().value(QLatin1String("status")).isString();
     if (isObject && o.value(QLatin1String("error")).isObject() && shape != ApiShape::Ollama &&
-        anthropicShaped == (shape == ApiShape::Anthropic))
+        anthropicShaped == (shape == ApiShape::Anthropic) &&
+        googleShaped == (shape == ApiShape::Gemini))
         return body;
     if (isObject && shape == ApiShape::Ollama && o.value(QLatin1String("error")).isString() &&
         o.size() == 1)
@@ -268,7 +272,20 @@ std::variant<PreparedAttempt, UnusableTarget, ApiError> AttemptRunner::prepare(R
                                     .value(QLatin1String("include_usage"))
                                     .toBool();
         const bool rules = out.surface == ApiSurface::OpenAi && hasParamRules(model);
-        if (wantUsage || rules) {
+        if (surfaceAdapter(out.surface).modelInUrl()) {
+            up.body = ctx.request.raw; // the model goes in the URL
+            // Gemini's countTokens may wrap a whole request, which names the model again.
+            const QJsonObject inner =
+                ctx.request.body.value(QLatin1String("generateContentRequest")).toObject();
+            if (inner.contains(QLatin1String("model"))) {
+                QJsonObject body = QJsonDocument::fromJson(ctx.request.raw).object();
+                QJsonObject wrapped = inner;
+                wrapped.insert(QLatin1String("model"),
+                               QString(QLatin1String("models/") + target.upstreamModel));
+                body.insert(QLatin1String("generateContentRequest"), wrapped);
+                up.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+            }
+        } else if (wantUsage || rules) {
             QJsonObject body = ctx.request.body;
             body.insert(QLatin1String("model"), target.upstreamModel);
             if (rules)
@@ -295,7 +312,10 @@ std::variant<PreparedAttempt, UnusableTarget, ApiError> AttemptRunner::prepare(R
     }
 
     up.endpoint =
-        out.translated && answers ? endpoints->generate : endpoints->forOperation(operation);
+        surfaceAdapter(out.surface)
+            .callEndpoint(out.translated && answers ? endpoints->generate
+                                                    : endpoints->forOperation(operation),
+                          operation, target.upstreamModel, stream);
     up.providerId = provider.id;
     up.headers = rp.headersFor(
         out.surface, key, out.translated || !ctx.exchange ? nullptr : &ctx.exchange->request());
@@ -467,6 +487,14 @@ private:
                                        : RelayChain::passthrough(client, m_attempt.injectedUsage);
         if (m_attempt.translated)
             m_headers.append({QByteArrayLiteral("content-type"), streamType(client.framing())});
+        if (ctx.jsonArrayStream) {
+            // Gemini's stream for a client that did not ask for server-sent events.
+            m_chain.frameAsJsonArray();
+            for (auto &h : m_headers) {
+                if (h.first == "content-type")
+                    h.second = jsonType;
+            }
+        }
         m_headers.append({QByteArrayLiteral("x-gatehouse-overhead-ms"), overheadMs(m_overheadNs)});
         m_headers.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-cache")});
         m_headers.append({QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
@@ -509,6 +537,7 @@ private:
             if (!stop.written)
                 exchange->writeChunk(
                     m_chain.endWithError(stop.error, surfaceAdapter(ctx.endpoint->surface)));
+            exchange->writeChunk(m_chain.close());
             exchange->endStream();
         }
         ctx.log.error =
@@ -547,6 +576,7 @@ private:
             }
             // Headers are gone already: end the stream with an error event the client can read.
             exchange->writeChunk(m_chain.endWithError(error, client));
+            exchange->writeChunk(m_chain.close());
             exchange->endStream();
             ctx.log.error = logError(error);
             ctx.usage = m_chain.usage();
@@ -564,6 +594,7 @@ private:
                 exchange->writeChunk(m_chain.endWithError(error, client));
                 ctx.log.error = logError(error);
             }
+            exchange->writeChunk(m_chain.close());
             exchange->endStream();
             ctx.usage = m_chain.usage();
             ctx.answer = m_chain.finalResponse();

@@ -1,6 +1,7 @@
 #include "Authenticator.h"
 
 #include <QCoreApplication>
+#include <QUrlQuery>
 
 namespace gatehouse {
 
@@ -13,7 +14,16 @@ QByteArray Authenticator::presentedKey(const HttpRequest &request)
             return v.sliced(7).trimmed().toByteArray();
         return {};
     }
-    return request.header("x-api-key").trimmed();
+    const QByteArray apiKey = request.header("x-api-key").trimmed();
+    if (!apiKey.isEmpty())
+        return apiKey;
+    // Google's clients: x-goog-api-key, or ?key= (read here only; never logged nor sent on).
+    const QByteArray googKey = request.header("x-goog-api-key").trimmed();
+    if (!googKey.isEmpty())
+        return googKey;
+    return QUrlQuery(QString::fromUtf8(request.query))
+        .queryItemValue(QStringLiteral("key"), QUrl::FullyDecoded)
+        .toUtf8();
 }
 
 std::variant<QString, ApiError> Authenticator::authenticate(const HttpRequest &request,

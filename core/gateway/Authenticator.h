@@ -8,7 +8,8 @@
 
 namespace gatehouse {
 
-// Finds which access key a request carries (Authorization: Bearer, or x-api-key) and
+// Finds which access key a request carries (Authorization: Bearer, x-api-key, and for
+// Google's clients x-goog-api-key or the "key" query parameter) and
 // checks it against the stored hashes in constant time.
 class Authenticator
 {

@@ -25,7 +25,11 @@ PathPattern::PathPattern(const char *pattern) : m_text(pattern)
         if (part.isEmpty())
             continue;
         Segment s;
-        if (part.startsWith('{') && part.endsWith('}')) {
+        const qsizetype literalSuffix = part.indexOf("}:");
+        if (part.startsWith('{') && literalSuffix > 0 && part.at(literalSuffix + 2) != '{') {
+            s.name = QString::fromLatin1(part.mid(1, literalSuffix - 1));
+            s.suffix = QString::fromLatin1(part.mid(literalSuffix + 2));
+        } else if (part.startsWith('{') && part.endsWith('}')) {
             const qsizetype split = part.indexOf("}:{");
             if (split > 0) {
                 s.name = QString::fromLatin1(part.mid(1, split - 1));
@@ -57,13 +61,16 @@ std::optional<PathParams> PathPattern::match(QByteArrayView path) const
         if (!s.literal.isEmpty()) {
             if (segment != s.literal)
                 return std::nullopt;
-        } else if (!s.suffixName.isEmpty()) {
+        } else if (!s.suffixName.isEmpty() || !s.suffix.isEmpty()) {
             const QString text = decoded(segment);
             const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
             if (colon <= 0 || colon == text.size() - 1)
                 return std::nullopt;
+            if (!s.suffix.isEmpty() && text.mid(colon + 1) != s.suffix)
+                return std::nullopt;
             params.insert(s.name, text.left(colon));
-            params.insert(s.suffixName, text.mid(colon + 1));
+            if (!s.suffixName.isEmpty())
+                params.insert(s.suffixName, text.mid(colon + 1));
         } else {
             if (segment.isEmpty())
                 return std::nullopt;
@@ -109,6 +116,8 @@ ApiShape EndpointTable::shapeFor(QByteArrayView path) const
     }
     if (path.startsWith("/api/"))
         return ApiShape::Ollama;
+    if (path.startsWith("/v1beta/"))
+        return ApiShape::Gemini;
     return path.startsWith("/v1/messages") ? ApiShape::Anthropic : ApiShape::OpenAi;
 }
 

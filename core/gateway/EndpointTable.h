@@ -19,7 +19,8 @@ struct RequestContext;
 using PathParams = QHash<QString, QString>;
 
 // A path pattern: literal segments, "{name}" for one segment, and "{a}:{b}" for one segment
-// split at its last colon (Gemini's "models/{model}:{method}", where a model may have colons).
+// split at its last colon (Gemini's "models/{model}:{method}", where a model may have colons);
+// "{a}:literal" matches only that method ("models/{model}:generateContent").
 class PathPattern
 {
 public:
@@ -34,6 +35,7 @@ private:
         QByteArray literal; // empty for a parameter segment
         QString name;       // "{name}"
         QString suffixName; // the "{b}" of "{a}:{b}"
+        QString suffix;     // the "literal" of "{a}:literal"
     };
     QByteArray m_text;
     QList<Segment> m_segments;

@@ -3,6 +3,8 @@
 #include "Gateway.h"
 #include "surfaces/OllamaSurface.h"
 
+#include <array>
+
 namespace gatehouse {
 
 namespace {
@@ -77,6 +79,37 @@ const EndpointTable &EndpointTable::standard()
             &ModelRequest::parseOllamaLegacyEmbeddings, "api/embeddings");
         legacyEmbeddings.reshape = &OllamaSurface::legacyEmbedding;
         specs << legacyEmbeddings;
+        // Google's Gemini API, under v1beta and v1 (GET /v1/models stays OpenAI's list, which
+        // answers a Google client in Gemini's shape).
+        for (const auto &[generate, stream, count, model, any] :
+             {std::array<const char *, 5>{"/v1beta/models/{model}:generateContent",
+                                          "/v1beta/models/{model}:streamGenerateContent",
+                                          "/v1beta/models/{model}:countTokens",
+                                          "/v1beta/models/{model}",
+                                          "/v1beta/models/{model}:{method}"},
+              std::array<const char *, 5>{"/v1/models/{model}:generateContent",
+                                          "/v1/models/{model}:streamGenerateContent",
+                                          "/v1/models/{model}:countTokens", "/v1/models/{model}",
+                                          "/v1/models/{model}:{method}"}}) {
+            EndpointSpec call =
+                modelCall(generate, ApiSurface::Gemini, ApiShape::Gemini, Operation::Generate,
+                          &ModelRequest::parseGemini, "generateContent");
+            call.prepare = &Gateway::prepareGeminiCall;
+            specs << call;
+            EndpointSpec streamed =
+                modelCall(stream, ApiSurface::Gemini, ApiShape::Gemini, Operation::Generate,
+                          &ModelRequest::parseGemini, "streamGenerateContent");
+            streamed.prepare = &Gateway::prepareGeminiStream;
+            specs << streamed;
+            EndpointSpec counted =
+                modelCall(count, ApiSurface::Gemini, ApiShape::Gemini, Operation::CountTokens,
+                          &ModelRequest::parseGemini, "countTokens");
+            counted.prepare = &Gateway::prepareGeminiCall;
+            specs << counted;
+            specs << local(model, "GET", &Gateway::serveGeminiModel, ApiShape::Gemini);
+            specs << local(any, "POST", &Gateway::serveUnknownGeminiMethod, ApiShape::Gemini);
+        }
+        specs << local("/v1beta/models", "GET", &Gateway::serveGeminiModelList, ApiShape::Gemini);
         return specs;
     }());
     return table;

@@ -3,6 +3,7 @@
 #include "Authenticator.h"
 #include "CorsPolicy.h"
 #include "ModelDiscovery.h"
+#include "ModelResolver.h"
 #include "Planner.h"
 #include "config/ModelReference.h"
 #include "http/HttpExchange.h"
@@ -324,7 +325,8 @@ void Gateway::serveHealth(const std::shared_ptr<RequestContext> &ctx)
     respondJson(ctx, 200, QJsonDocument(health).toJson(QJsonDocument::Compact) + '\n');
 }
 
-void Gateway::serveModelList(const std::shared_ptr<RequestContext> &ctx)
+void Gateway::collectModels(const std::shared_ptr<RequestContext> &ctx,
+                            const std::function<void(const QJsonArray &)> &done)
 {
     // Providers with a model list answer from the config; the others are asked.
     QList<const RoutableProvider *> toAsk;
@@ -333,7 +335,7 @@ void Gateway::serveModelList(const std::shared_ptr<RequestContext> &ctx)
             !(rp.provider.hasKey && rp.key.isEmpty()) && rp.missingSecret.isEmpty())
             toAsk.append(&rp);
     }
-    auto answer = [this, ctx](const ModelDiscovery::Models &discovered) {
+    auto answer = [this, ctx, done](const ModelDiscovery::Models &discovered) {
         if (ctx->clientGone()) {
             finish(ctx, {499, std::nullopt});
             return;
@@ -405,15 +407,153 @@ void Gateway::serveModelList(const std::shared_ptr<RequestContext> &ctx)
                 data.append(entry);
             }
         }
-        const QJsonObject body{{QLatin1String("object"), QLatin1String("list")},
-                               {QLatin1String("data"), data}};
-        respondJson(ctx, 200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        done(data);
     };
     if (toAsk.isEmpty()) {
         answer({});
         return;
     }
     m_discovery->discover(toAsk, this, answer);
+}
+
+namespace {
+
+// A Google client (Gemini SDKs, Gemini CLI) asking for /v1/models wants Gemini's list.
+bool isGoogleClient(const HttpRequest &request)
+{
+    return request.hasHeader("x-goog-api-key") || request.hasHeader("x-goog-api-client") ||
+           QUrlQuery(QString::fromUtf8(request.query)).hasQueryItem(QStringLiteral("key"));
+}
+
+// An entry of OpenAI's model list as Gemini's Model resource.
+QJsonObject geminiModel(const QJsonObject &entry)
+{
+    const QString id = entry.value(QLatin1String("id")).toString();
+    QJsonObject model{
+        {QLatin1String("name"), QString(QLatin1String("models/") + id)},
+        {QLatin1String("baseModelId"), id},
+        {QLatin1String("version"), QLatin1String("gatehouse")},
+        {QLatin1String("displayName"), id},
+        {QLatin1String("supportedGenerationMethods"),
+         QJsonArray{QLatin1String("generateContent"), QLatin1String("streamGenerateContent"),
+                    QLatin1String("countTokens")}}};
+    const QJsonObject route = entry.value(QLatin1String("route")).toObject();
+    if (!route.isEmpty()) {
+        QStringList candidates;
+        for (const QJsonValue c : route.value(QLatin1String("candidates")).toArray())
+            candidates << c.toString();
+        model.insert(QLatin1String("description"), QString(QLatin1String("Gatehouse route: ") +
+                                                           candidates.join(QLatin1String(", "))));
+    }
+    const qint64 context = entry.value(QLatin1String("context_length")).toInteger(-1);
+    if (context > 0)
+        model.insert(QLatin1String("inputTokenLimit"), context);
+    const QJsonObject caps = entry.value(QLatin1String("capabilities")).toObject();
+    if (!caps.isEmpty())
+        model.insert(QLatin1String("thinking"), caps.value(QLatin1String("reasoning")).toBool());
+    return model;
+}
+
+ApiError unknownGeminiModel(const QString &model)
+{
+    return ApiError::notFound(
+        QCoreApplication::translate("Gateway",
+                                    "models/%1 is not a model this access key may use; list "
+                                    "them with GET /v1beta/models.")
+            .arg(model),
+        QStringLiteral("model_not_found"));
+}
+
+} // namespace
+
+void Gateway::serveModelList(const std::shared_ptr<RequestContext> &ctx)
+{
+    if (isGoogleClient(ctx->exchange->request())) {
+        serveGeminiModelList(ctx);
+        return;
+    }
+    collectModels(ctx, [this, ctx](const QJsonArray &data) {
+        const QJsonObject body{{QLatin1String("object"), QLatin1String("list")},
+                               {QLatin1String("data"), data}};
+        respondJson(ctx, 200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    });
+}
+
+void Gateway::serveGeminiModelList(const std::shared_ptr<RequestContext> &ctx)
+{
+    // One page holds them all: no nextPageToken.
+    collectModels(ctx, [this, ctx](const QJsonArray &data) {
+        QJsonArray models;
+        for (const QJsonValue v : data)
+            models.append(geminiModel(v.toObject()));
+        respondJson(ctx, 200,
+                    QJsonDocument(QJsonObject{{QLatin1String("models"), models}})
+                        .toJson(QJsonDocument::Compact));
+    });
+}
+
+void Gateway::serveGeminiModel(const std::shared_ptr<RequestContext> &ctx)
+{
+    const QString wanted = ctx->params.value(QStringLiteral("model"));
+    collectModels(ctx, [this, ctx, wanted](const QJsonArray &data) {
+        for (const QJsonValue v : data) {
+            if (v.toObject().value(QLatin1String("id")).toString() == wanted) {
+                respondJson(
+                    ctx, 200,
+                    QJsonDocument(geminiModel(v.toObject())).toJson(QJsonDocument::Compact));
+                return;
+            }
+        }
+        finishWithError(ctx, unknownGeminiModel(wanted));
+    });
+}
+
+void Gateway::serveUnknownGeminiMethod(const std::shared_ptr<RequestContext> &ctx)
+{
+    finishWithError(
+        ctx, ApiError::notFound(tr("Gatehouse serves generateContent, streamGenerateContent and "
+                                   "countTokens, not %1.")
+                                    .arg(ctx->params.value(QStringLiteral("method"))),
+                                QStringLiteral("unknown_endpoint")));
+}
+
+namespace {
+
+// The model and streaming of a Gemini call are in its URL: they go into the parsed body,
+// where the surface adapter reads them, and never into the bytes sent on.
+std::optional<ApiError> readGeminiUrl(RequestContext &ctx, bool stream)
+{
+    QString model = ctx.params.value(QStringLiteral("model"));
+    if (model.isEmpty())
+        return ApiError::badRequest(
+            QCoreApplication::translate("Gateway",
+                                        "The URL names no model: use models/provider:model."),
+            QStringLiteral("model"));
+    if (auto error = ModelResolver::checkLength(model))
+        return error;
+    ctx.request.model = model;
+    ctx.request.stream = stream;
+    ctx.request.body.insert(QLatin1String("model"), model);
+    if (stream)
+        ctx.request.body.insert(QLatin1String("stream"), true);
+    ctx.jsonArrayStream =
+        stream && QUrlQuery(QString::fromUtf8(ctx.exchange->request().query))
+                          .queryItemValue(QStringLiteral("alt")) != QLatin1String("sse");
+    ctx.log.requestedModel = model;
+    ctx.log.stream = stream;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<ApiError> Gateway::prepareGeminiCall(RequestContext &ctx)
+{
+    return readGeminiUrl(ctx, false);
+}
+
+std::optional<ApiError> Gateway::prepareGeminiStream(RequestContext &ctx)
+{
+    return readGeminiUrl(ctx, true);
 }
 
 // ---- stored responses (Responses API)

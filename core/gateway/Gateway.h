@@ -17,6 +17,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <functional>
 #include <memory>
 
 namespace gatehouse {
@@ -78,6 +79,11 @@ public:
     void serveOllamaTags(const std::shared_ptr<RequestContext> &ctx);
     void serveOllamaShow(const std::shared_ptr<RequestContext> &ctx);
     void serveOllamaPs(const std::shared_ptr<RequestContext> &ctx);
+    std::optional<ApiError> prepareGeminiCall(RequestContext &ctx);
+    std::optional<ApiError> prepareGeminiStream(RequestContext &ctx);
+    void serveGeminiModelList(const std::shared_ptr<RequestContext> &ctx);
+    void serveGeminiModel(const std::shared_ptr<RequestContext> &ctx);
+    void serveUnknownGeminiMethod(const std::shared_ptr<RequestContext> &ctx);
 
 signals:
     void requestFinished(int status);
@@ -96,6 +102,9 @@ private:
     void respondError(HttpExchange *exchange, const RequestContext &ctx, const ApiError &error);
     void handlePreflight(const std::shared_ptr<RequestContext> &ctx);
     std::optional<ResponseStore::Entry> storedResponse(const RequestContext &ctx) const;
+    // Every model the request's key may use, aliases first, as OpenAI list entries.
+    void collectModels(const std::shared_ptr<RequestContext> &ctx,
+                       const std::function<void(const QJsonArray &)> &done);
     QByteArray nextRequestId();
     void noteAccessKeyUse(const QString &name);
 

@@ -216,6 +216,29 @@ ModelRequest::parseOllamaLegacyEmbeddings(const QByteArray &json)
     return r;
 }
 
+std::variant<ModelRequest, ApiError> ModelRequest::parseGemini(const QByteArray &json)
+{
+    auto parsed = parseJsonObject(json);
+    if (auto *e = std::get_if<ApiError>(&parsed))
+        return *e;
+    ModelRequest r;
+    r.body = std::get<QJsonObject>(std::move(parsed));
+    r.raw = json;
+    const QJsonValue contents = r.body.value(QLatin1String("contents"));
+    if (contents.isUndefined() && r.body.value(QLatin1String("generateContentRequest")).isObject())
+        return r;
+    if (!contents.isArray() || contents.toArray().isEmpty())
+        return ApiError::badRequest(tr("\"contents\" is required: a list of turns."),
+                                    QStringLiteral("contents"));
+    const QJsonArray list = contents.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (!list.at(i).isObject())
+            return ApiError::badRequest(tr("contents[%1] must be an object.").arg(i),
+                                        QStringLiteral("contents[%1]").arg(i));
+    }
+    return r;
+}
+
 void ModelRequest::setBody(const QJsonObject &changed)
 {
     body = changed;

@@ -25,6 +25,9 @@ struct ModelRequest
     static std::variant<ModelRequest, ApiError> parseConversation(const QByteArray &json);
     // Responses: model, input (a string or a list of items), stream.
     static std::variant<ModelRequest, ApiError> parseResponses(const QByteArray &json);
+    // Gemini (generateContent, countTokens): contents, or countTokens' generateContentRequest.
+    // The model and streaming are in the URL (the endpoint's prepare step reads them).
+    static std::variant<ModelRequest, ApiError> parseGemini(const QByteArray &json);
     // Embeddings: model and input.
     static std::variant<ModelRequest, ApiError> parseEmbeddings(const QByteArray &json);
     // Ollama's /api/chat and /api/generate: model, messages or prompt, stream (true unless

@@ -129,6 +129,36 @@ private:
 
 } // namespace
 
+// Server-sent events in, the elements of one JSON array out.
+class RelayChain::JsonArrayFraming
+{
+public:
+    QByteArray feed(QByteArrayView bytes)
+    {
+        QByteArray out;
+        for (const SseParser::Event &event : m_parser.feed(bytes)) {
+            if (event.data.trimmed().isEmpty() || event.data.trimmed() == "[DONE]")
+                continue;
+            out += m_started ? QByteArrayLiteral(",\r\n") : QByteArrayLiteral("[");
+            out += event.data;
+            m_started = true;
+        }
+        return out;
+    }
+    QByteArray close()
+    {
+        if (m_closed)
+            return {};
+        m_closed = true;
+        return m_started ? QByteArrayLiteral("]") : QByteArrayLiteral("[]");
+    }
+
+private:
+    SseParser m_parser;
+    bool m_started = false;
+    bool m_closed = false;
+};
+
 QByteArray RelayChain::data(QByteArray bytes)
 {
     for (const auto &filter : m_filters) {
@@ -136,7 +166,24 @@ QByteArray RelayChain::data(QByteArray bytes)
             break;
         bytes = filter->data(std::move(bytes));
     }
-    return bytes;
+    return framed(std::move(bytes));
+}
+
+QByteArray RelayChain::framed(QByteArray bytes)
+{
+    if (!m_array || bytes.isEmpty())
+        return bytes;
+    return m_array->feed(bytes);
+}
+
+void RelayChain::frameAsJsonArray()
+{
+    m_array = std::make_shared<JsonArrayFraming>();
+}
+
+QByteArray RelayChain::close()
+{
+    return m_array ? m_array->close() : QByteArray();
 }
 
 bool RelayChain::complete() const
@@ -180,9 +227,9 @@ QByteArray RelayChain::endWithError(const ApiError &error, const SurfaceAdapter 
     for (const auto &filter : m_filters) {
         const QByteArray event = filter->endWithError(error);
         if (!event.isEmpty())
-            return event;
+            return framed(event);
     }
-    return client.streamError(error);
+    return framed(client.streamError(error));
 }
 
 RelayChain RelayChain::passthrough(const SurfaceAdapter &surface, bool stripInjectedUsage)

@@ -55,6 +55,11 @@ public:
     // The closing error event for a stream that broke off: the translating filter's, else the
     // client surface's own.
     QByteArray endWithError(const ApiError &error, const SurfaceAdapter &client);
+    // Passes the client's events on as the elements of one JSON array ("[{…},\r\n{…}]"), as
+    // Gemini's API streams to clients that do not ask for server-sent events.
+    void frameAsJsonArray();
+    // What ends the client's stream after its last event (the array's "]"); may be empty.
+    QByteArray close();
 
     // A stream relayed byte for byte: watched for its end, usage and whole answer, with the
     // usage chunk taken out again when Gatehouse asked for it.
@@ -64,7 +69,11 @@ public:
                                   const conversation::Request &request);
 
 private:
+    class JsonArrayFraming;
+    QByteArray framed(QByteArray bytes);
+
     std::vector<std::unique_ptr<RelayFilter>> m_filters;
+    std::shared_ptr<JsonArrayFraming> m_array;
 };
 
 // A whole answer from the provider's surface in the client's, with tool calls restored to

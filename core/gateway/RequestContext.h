@@ -36,6 +36,7 @@ struct RequestContext
 
     // Parse
     ModelRequest request;
+    bool jsonArrayStream = false; // Gemini's stream without alt=sse: a JSON array
     // The request in the internal representation, decoded the first time a target needs it
     // translated.
     std::optional<conversation::Request> conversation;

@@ -64,6 +64,9 @@ struct Part
     QString redactedData;     // Anthropic redacted_thinking
     QString encryptedContent; // Responses reasoning encrypted_content
     QStringList summary;      // Responses reasoning summary texts
+    // Gemini's thought signature, which rides on text, function call and thought parts: it
+    // goes back only to a Gemini provider.
+    QString thoughtSignature;
 
     QJsonValue cacheControl; // Anthropic cache_control hint, kept where it can go
 

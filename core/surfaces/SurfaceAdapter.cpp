@@ -1,6 +1,7 @@
 #include "SurfaceAdapter.h"
 
 #include "ChatCompletionsSurface.h"
+#include "GeminiSurface.h"
 #include "Json.h"
 #include "MessagesSurface.h"
 #include "OllamaSurface.h"
@@ -119,6 +120,10 @@ const SurfaceAdapter &surfaceAdapter(ApiSurface surface)
         return messages;
     case ApiSurface::Ollama:
         return ollama;
+    case ApiSurface::Gemini: {
+        static const GeminiSurface gemini;
+        return gemini;
+    }
     }
     return chat;
 }

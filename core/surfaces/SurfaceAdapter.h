@@ -4,6 +4,7 @@
 #include "config/ApiSurface.h"
 #include "framing/SseParser.h"
 #include "http/HttpRequest.h"
+#include "upstream/UpstreamRequest.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -118,6 +119,19 @@ public:
     virtual QString errorMessage(const QByteArray &body) const;
     virtual StreamFraming framing() const { return StreamFraming::ServerSentEvents; }
     virtual std::unique_ptr<StreamObserver> streamObserver() const = 0;
+    // Whether the URL names the model and streaming rather than the body (Gemini's
+    // models/{model}:generateContent): then callEndpoint() says where one call goes, and a
+    // same-surface request goes on with its bytes untouched.
+    virtual bool modelInUrl() const { return false; }
+    // The endpoint of one call of `operation` for `model`, from the one url() gave.
+    virtual UpstreamEndpoint callEndpoint(const UpstreamEndpoint &endpoint, Operation operation,
+                                          const QString &model, bool stream) const
+    {
+        Q_UNUSED(operation)
+        Q_UNUSED(model)
+        Q_UNUSED(stream)
+        return endpoint;
+    }
 
     // --- converting to and from the internal representation
     virtual std::variant<conversation::Request, ApiError>

@@ -61,11 +61,42 @@ void read(QByteArrayView o, conversation::Usage &u)
     grow(u.cacheCreationTokens, cacheWrite);
 }
 
+// Gemini's usageMetadata: promptTokenCount (cached content included), candidatesTokenCount
+// and thoughtsTokenCount apart (the output is both), cachedContentTokenCount.
+void readGemini(QByteArrayView o, conversation::Usage &u)
+{
+    auto count = [o](QByteArrayView key) -> qint64 {
+        const qsizetype at = o.indexOf(key);
+        if (at < 0)
+            return -1;
+        qsizetype pos = at + key.size();
+        while (pos < o.size() && (o[pos] == ' ' || o[pos] == '\t' || o[pos] == ':'))
+            ++pos;
+        qint64 value = 0;
+        bool digits = false;
+        while (pos < o.size() && o[pos] >= '0' && o[pos] <= '9' && value < (qint64{1} << 50)) {
+            value = value * 10 + (o[pos] - '0');
+            digits = true;
+            ++pos;
+        }
+        return digits ? value : -1;
+    };
+    const qint64 prompt = count("\"promptTokenCount\"");
+    const qint64 candidates = count("\"candidatesTokenCount\"");
+    const qint64 thoughts = count("\"thoughtsTokenCount\"");
+    grow(u.inputTokens, prompt);
+    if (candidates >= 0 || thoughts >= 0)
+        grow(u.outputTokens, std::max<qint64>(candidates, 0) + std::max<qint64>(thoughts, 0));
+    grow(u.reasoningTokens, thoughts);
+    grow(u.cachedInputTokens, count("\"cachedContentTokenCount\""));
+}
+
 } // namespace
 
 void UsageScanner::scan(QByteArrayView bytes)
 {
     readOllamaCounts(bytes);
+    scanGemini(bytes);
     qsizetype from = bytes.size();
     // Every "usage" object in these bytes, last first.
     while (from > 0) {
@@ -104,7 +135,20 @@ void UsageScanner::readOllamaCounts(QByteArrayView bytes)
     grow(m_usage.outputTokens, count("\"eval_count\""));
 }
 
+void UsageScanner::scanGemini(QByteArrayView bytes)
+{
+    static const QByteArrayView key("\"usageMetadata\"");
+    for (qsizetype at = bytes.indexOf(key); at >= 0; at = bytes.indexOf(key, at + key.size()))
+        readObjectAfter(bytes, at + key.size(), readGemini);
+}
+
 void UsageScanner::readObjectAfter(QByteArrayView bytes, qsizetype pos)
+{
+    readObjectAfter(bytes, pos, read);
+}
+
+void UsageScanner::readObjectAfter(QByteArrayView bytes, qsizetype pos,
+                                   void (*reader)(QByteArrayView, conversation::Usage &))
 {
     while (pos < bytes.size() && (bytes[pos] == ' ' || bytes[pos] == ':' || bytes[pos] == '\t'))
         ++pos;
@@ -124,7 +168,7 @@ void UsageScanner::readObjectAfter(QByteArrayView bytes, qsizetype pos)
         } else if (c == '{') {
             ++depth;
         } else if (c == '}' && --depth == 0) {
-            read(bytes.sliced(pos, i - pos + 1), m_usage);
+            reader(bytes.sliced(pos, i - pos + 1), m_usage);
             return;
         }
     }

@@ -34,7 +34,8 @@ const streamedText = 'tok0 tok1 tok2 tok3 tok4 ';
 // Model calls the fake upstream has received so far.
 function upstreamModelCalls() {
   return readFileSync(fakeLog, 'utf8').split('\n')
-    .filter((line) => modelPaths.some((p) => line === `request POST ${p}`)).length;
+    .filter((line) => modelPaths.some((p) => line === `request POST ${p}`)
+      || line.startsWith('request POST /v1beta/models/')).length;
 }
 
 async function eventually(check, what) {
@@ -97,7 +98,8 @@ before(async () => {
   const bundle = await esbuild.build({
     stdin: {
       contents: "import OpenAI from 'openai'; import Anthropic from '@anthropic-ai/sdk';"
-        + ' window.OpenAI = OpenAI; window.Anthropic = Anthropic;',
+        + " import { GoogleGenAI } from '@google/genai';"
+        + ' window.OpenAI = OpenAI; window.Anthropic = Anthropic; window.GoogleGenAI = GoogleGenAI;',
       resolveDir: here,
     },
     bundle: true, platform: 'browser', format: 'iife', target: 'es2022', write: false, logLevel: 'error',
@@ -332,4 +334,49 @@ test('the official SDKs work from an allowed origin, streaming and not', async (
   assert.ok(results.sent.anthropic.includes('anthropic-dangerous-direct-browser-access'));
   await context.close();
   await eventually(() => upstreamModelCalls() - callsBefore === 8, 'eight model calls at the provider');
+});
+
+test('the Google Gen AI SDK works from an allowed origin, streaming and not', async () => {
+  const callsBefore = upstreamModelCalls();
+  const { context, page } = await openPage(originOf(allowedServer));
+  const results = await page.evaluate(async ({ gateway, key }) => {
+    // The SDK takes no fetch of its own: the page's, recording the header names each call carried.
+    const sent = new Set();
+    const pageFetch = window.fetch;
+    window.fetch = (url, init) => {
+      for (const name of new Headers(init?.headers).keys()) sent.add(name);
+      return pageFetch(url, init);
+    };
+    const google = new window.GoogleGenAI({ apiKey: key, httpOptions: { baseUrl: gateway } });
+    const out = {};
+    const r = await google.models.generateContent({ model: 'gem:m1', contents: 'hello' });
+    out.gemini = r.text;
+    out.translated = (await google.models.generateContent({ model: 'claude:m1', contents: 'hello' })).text;
+    let text = '';
+    for await (const chunk of await google.models.generateContentStream({ model: 'chat:m1', contents: 'hello' }))
+      text += chunk.text ?? '';
+    out.stream = text;
+    out.tokens = (await google.models.countTokens({ model: 'gem:m1', contents: 'hello' })).totalTokens;
+    try {
+      await google.models.generateContent({ model: 'nosuchprovider:m1', contents: 'hello' });
+      out.error = 'no error';
+    } catch (error) {
+      out.error = { status: error.status, notFound: /NOT_FOUND/.test(error.message) };
+    }
+    window.fetch = pageFetch;
+    return { out, sent: [...sent].sort() };
+  }, { gateway, key });
+
+  console.log(`headers sent by the Google Gen AI SDK: ${JSON.stringify(results.sent)}`);
+  const r = results.out;
+  assert.equal(r.gemini, 'echo: hello');
+  assert.equal(r.translated, 'echo: hello');
+  assert.equal(r.stream, streamedText);
+  assert.equal(r.tokens, 12);
+  assert.deepEqual(r.error, { status: 404, notFound: true });
+  // Through the browser's CORS checks with the SDK's own headers.
+  assert.ok(results.sent.includes('x-goog-api-key'), JSON.stringify(results.sent));
+  assert.ok(results.sent.includes('x-goog-api-client'), JSON.stringify(results.sent));
+  await context.close();
+  await eventually(() => upstreamModelCalls() - callsBefore === 4, 'four model calls at the provider');
 });

@@ -2,6 +2,7 @@
 # model server and a headless Gatehouse on loopback, with one provider per upstream surface:
 #   chat   (OpenAI Chat Completions)   resp (OpenAI Responses)   claude (Anthropic Messages)
 #   olla   (Ollama's native API)
+#   gem    (Google Gemini API)
 # Needs: $gatehouse and $fake (binaries) and $name (for messages). Sets $work (a temporary
 # folder, removed on exit unless KEEP_WORK is set), after start_upstream: $cfg (the config
 # folder), $up (the fake's port) and $key, and after start_gateway (or start_fixture, both in
@@ -40,6 +41,7 @@ start_upstream() { # EVENTS_PER_STREAM [FAKE_OPTIONS...]
     "$gatehouse" --config-dir "$cfg" provider add resp --url "http://127.0.0.1:$up/v1" --surface responses >/dev/null
     "$gatehouse" --config-dir "$cfg" provider add claude --url "http://127.0.0.1:$up" --surface anthropic >/dev/null
     "$gatehouse" --config-dir "$cfg" provider add olla --url "http://127.0.0.1:$up" --surface ollama >/dev/null
+    "$gatehouse" --config-dir "$cfg" provider add gem --url "http://127.0.0.1:$up" --surface gemini >/dev/null
     key=$("$gatehouse" --config-dir "$cfg" key create "$name" 2>/dev/null)
 }
 

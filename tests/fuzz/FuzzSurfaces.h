@@ -9,14 +9,16 @@
 
 namespace fuzz {
 
-inline constexpr int surfaceCount = 4;
+// The surfaces, in the order the options byte numbers them.
+inline constexpr gatehouse::ApiSurface surfaces[] = {
+    gatehouse::ApiSurface::OpenAi, gatehouse::ApiSurface::Responses,
+    gatehouse::ApiSurface::Anthropic, gatehouse::ApiSurface::Ollama,
+    gatehouse::ApiSurface::Gemini};
+inline constexpr int surfaceCount = int(sizeof(surfaces) / sizeof(surfaces[0]));
 
 inline const gatehouse::SurfaceAdapter &surface(int n)
 {
-    static constexpr gatehouse::ApiSurface all[] = {
-        gatehouse::ApiSurface::OpenAi, gatehouse::ApiSurface::Responses,
-        gatehouse::ApiSurface::Anthropic, gatehouse::ApiSurface::Ollama};
-    return gatehouse::surfaceAdapter(all[n % surfaceCount]);
+    return gatehouse::surfaceAdapter(surfaces[n % surfaceCount]);
 }
 
 // The two surfaces a target converts between, chosen by its options byte: the one its bytes
@@ -46,7 +48,8 @@ inline void checkError(const gatehouse::ApiError &error)
     FUZZ_CHECK(error.status >= 400 && error.status <= 599);
     FUZZ_CHECK(!error.message.isEmpty());
     for (const gatehouse::ApiShape shape :
-         {gatehouse::ApiShape::OpenAi, gatehouse::ApiShape::Anthropic, gatehouse::ApiShape::Ollama})
+         {gatehouse::ApiShape::OpenAi, gatehouse::ApiShape::Anthropic, gatehouse::ApiShape::Ollama,
+          gatehouse::ApiShape::Gemini})
         checkJson(QJsonDocument::fromJson(error.body(shape)).object());
 }
 
@@ -80,7 +83,12 @@ clientRequest(const gatehouse::SurfaceAdapter &client, bool stream)
         R"({"model":"gw:m","think":true,"options":{"num_ctx":4096},
             "messages":[{"role":"user","content":"Hi"}],
             "tools":[{"type":"function","function":{"name":"weather",
-                      "parameters":{"type":"object"}}}]})"};
+                      "parameters":{"type":"object"}}}]})",
+        // Gemini (model and stream as the gateway adds them from the URL)
+        R"({"model":"gw:m","stream":true,
+            "contents":[{"role":"user","parts":[{"text":"Hi"}]}],
+            "tools":[{"functionDeclarations":[{"name":"weather",
+                      "parameters":{"type":"OBJECT"}}]}]})"};
     static gatehouse::conversation::Request requests[2][surfaceCount];
     static bool made = false;
     if (!made) {
@@ -94,10 +102,9 @@ clientRequest(const gatehouse::SurfaceAdapter &client, bool stream)
         }
         made = true;
     }
-    const int n = client.surface() == gatehouse::ApiSurface::OpenAi      ? 0
-                  : client.surface() == gatehouse::ApiSurface::Responses ? 1
-                  : client.surface() == gatehouse::ApiSurface::Anthropic ? 2
-                                                                         : 3;
+    int n = 0;
+    while (n + 1 < surfaceCount && surfaces[n] != client.surface())
+        ++n;
     return requests[stream ? 1 : 0][n];
 }
 

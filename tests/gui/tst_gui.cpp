@@ -751,7 +751,13 @@ private slots:
         QVERIFY(codex.contains(QLatin1String("wire_api = \"responses\"")));
         QVERIFY(codex.contains(QLatin1String("[model_providers.gatehouse]")));
         QVERIFY(!codex.contains(created.key));
-        QCOMPARE(page->tabs()->count(), 7);
+        const QString gemini = page->snippet(QStringLiteral("gemini-cli"));
+        QVERIFY(gemini.contains(QStringLiteral("GOOGLE_GEMINI_BASE_URL=http://127.0.0.1:") + port +
+                                QLatin1Char('\n')));
+        QVERIFY(gemini.contains(QLatin1String("GEMINI_API_KEY=\"$GATEHOUSE_API_KEY\"")));
+        QVERIFY(gemini.contains(QLatin1String("gemini -m fake:")));
+        QVERIFY(gemini.contains(QLatin1String("\"selectedType\": \"gemini-api-key\"")));
+        QCOMPARE(page->tabs()->count(), 8);
     }
 
     void settingsWarnBeforeLeavingLoopback()

@@ -1,12 +1,14 @@
 // Real clients, written by others, against the gateway: every pairing of client surface
-// (OpenAI SDK's Chat Completions and Responses, Anthropic SDK, the ollama library) and provider
-// surface (openai, responses, anthropic, ollama), streaming and not, with tool calls, stored
+// (OpenAI SDK's Chat Completions and Responses, Anthropic SDK, Google Gen AI SDK, the ollama
+// library) and provider surface (openai, responses, anthropic, ollama, gemini), streaming and
+// not, with tool calls, stored
 // responses and errors. Run by run-sdk-tests.sh, which starts the gateway and a fake upstream.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { Ollama } from 'ollama';
+import { GoogleGenAI } from '@google/genai';
 
 const base = process.env.GATEHOUSE_URL;
 const key = process.env.GATEHOUSE_KEY;
@@ -16,6 +18,13 @@ const openai = new OpenAI({ baseURL: `${base}/v1`, apiKey: key, maxRetries: 0, t
 const anthropic = new Anthropic({ baseURL: base, apiKey: key, maxRetries: 0, timeout: 15000 });
 // Ollama clients send no key of their own; on the main port it goes as a bearer token.
 const ollama = new Ollama({ host: base, headers: { Authorization: `Bearer ${key}` } });
+const google = new GoogleGenAI({ apiKey: key, httpOptions: { baseUrl: base, timeout: 15000 } });
+const googleTools = [{
+  functionDeclarations: [{
+    name: 'weather', description: 'Current weather in a city',
+    parameters: { type: 'OBJECT', properties: { city: { type: 'STRING' } }, required: ['city'] },
+  }],
+}];
 
 const openaiTools = [{
   type: 'function',
@@ -37,7 +46,7 @@ const responsesTools = [{
 
 const ollamaTools = openaiTools;
 
-for (const provider of ['chat', 'resp', 'claude', 'olla']) {
+for (const provider of ['chat', 'resp', 'claude', 'olla', 'gem']) {
   const model = `${provider}:m1`;
 
   test(`ollama library -> ${provider}: chat`, async () => {
@@ -269,7 +278,70 @@ for (const provider of ['chat', 'resp', 'claude', 'olla']) {
     await assert.rejects(openai.responses.retrieve(unstored.id), (e) => e.status === 404);
   });
 
+  test(`Google Gen AI SDK -> ${provider}: generateContent`, async () => {
+    const r = await google.models.generateContent({
+      model, contents: 'hello', config: { systemInstruction: 'Be brief.', temperature: 0.5 },
+    });
+    assert.equal(r.text, 'echo: hello');
+    assert.equal(r.candidates[0].finishReason, 'STOP');
+    assert.ok(r.usageMetadata.totalTokenCount > 0);
+    assert.ok(r.usageMetadata.promptTokenCount > 0);
+  });
+
+  test(`Google Gen AI SDK -> ${provider}: generateContentStream`, async () => {
+    const stream = await google.models.generateContentStream({ model, contents: 'hello' });
+    let text = '';
+    let finish = null;
+    let usage = null;
+    for await (const chunk of stream) {
+      text += chunk.text ?? '';
+      finish = chunk.candidates?.[0]?.finishReason ?? finish;
+      usage = chunk.usageMetadata ?? usage;
+    }
+    assert.equal(text, streamedText);
+    assert.equal(finish, 'STOP');
+    assert.ok(usage && usage.totalTokenCount > 0);
+  });
+
+  test(`Google Gen AI SDK -> ${provider}: function call and its response`, async () => {
+    const contents = [{ role: 'user', parts: [{ text: 'Weather in Oslo?' }] }];
+    const r = await google.models.generateContent({ model, contents, config: { tools: googleTools } });
+    const call = r.functionCalls[0];
+    assert.equal(call.name, 'weather');
+    assert.deepEqual(call.args, { city: 'Oslo' });
+    contents.push(r.candidates[0].content, {
+      role: 'user', parts: [{ functionResponse: { id: call.id, name: call.name, response: { output: '-3 C' } } }],
+    });
+    const r2 = await google.models.generateContent({ model, contents, config: { tools: googleTools } });
+    assert.match(r2.text, /^echo:/);
+  });
+
+  test(`Google Gen AI SDK -> ${provider}: streamed function call`, async () => {
+    const stream = await google.models.generateContentStream({
+      model, contents: 'Weather in Oslo?', config: { tools: googleTools },
+    });
+    const calls = [];
+    for await (const chunk of stream) calls.push(...(chunk.functionCalls ?? []));
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0].name, 'weather');
+    assert.deepEqual(calls[0].args, { city: 'Oslo' });
+  });
+
+  test(`Google Gen AI SDK -> ${provider}: countTokens`, async () => {
+    if (provider === 'gem') {
+      const r = await google.models.countTokens({ model, contents: 'hello' });
+      assert.equal(r.totalTokens, 12);
+      return;
+    }
+    // Only a Gemini provider counts Gemini's tokens; Gatehouse does not guess.
+    await assert.rejects(google.models.countTokens({ model, contents: 'hello' }),
+      (e) => e.status === 400 && /token counting/.test(e.message));
+  });
+
   test(`SDK errors -> ${provider}: unknown provider`, async () => {
+    await assert.rejects(
+      google.models.generateContent({ model: `${provider}-typo:m1`, contents: 'x' }),
+      (e) => e.status === 404 && /NOT_FOUND/.test(e.message));
     await assert.rejects(
       openai.chat.completions.create({ model: `${provider}-typo:m1`, messages: [{ role: 'user', content: 'x' }] }),
       (e) => e.status === 404 && typeof e.message === 'string');
@@ -316,9 +388,24 @@ test('OpenAI SDK responses: an unknown previous_response_id is a 404', async () 
     (e) => e.status === 404 && e.error?.param === 'previous_response_id');
 });
 
+test('Google Gen AI SDK: models.list and models.get', async () => {
+  const names = [];
+  for await (const m of await google.models.list()) names.push(m.name);
+  // The fake's models, asked of each provider on its own surface.
+  for (const provider of ['chat', 'resp', 'claude', 'gem'])
+    assert.ok(names.includes(`models/${provider}:echo-1`), names.join(','));
+  const m = await google.models.get({ model: 'gem:echo-2' });
+  assert.equal(m.name, 'models/gem:echo-2');
+  assert.ok(m.supportedActions.includes('generateContent'), JSON.stringify(m));
+  await assert.rejects(google.models.get({ model: 'gem:nope' }), (e) => e.status === 404);
+});
+
 test('SDK errors: a wrong access key is refused in each shape', async () => {
   const badOpenai = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'ghk_wrong', maxRetries: 0 });
   await assert.rejects(badOpenai.models.list(), (e) => e.status === 401);
+  const badGoogle = new GoogleGenAI({ apiKey: 'ghk_wrong', httpOptions: { baseUrl: base } });
+  await assert.rejects(badGoogle.models.generateContent({ model: 'gem:m1', contents: 'x' }),
+    (e) => e.status === 401 && /UNAUTHENTICATED/.test(e.message));
   const badAnthropic = new Anthropic({ baseURL: base, apiKey: 'ghk_wrong', maxRetries: 0 });
   await assert.rejects(
     badAnthropic.messages.create({ model: 'claude:m1', max_tokens: 10, messages: [{ role: 'user', content: 'x' }] }),

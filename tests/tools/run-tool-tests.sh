@@ -9,6 +9,8 @@
 #   Claude Code (Messages API)     claude -p, its Bash tool
 #   opencode (Chat Completions and opencode run, its bash tool; with @ai-sdk/openai-compatible
 #   Responses)                     (Chat Completions) and @ai-sdk/openai (Responses)
+#   Gemini CLI (Gemini API)        gemini -p, its run_shell_command tool; to a provider on the
+#                                  Gemini surface and to ones on the other surfaces
 # Nothing leaves 127.0.0.1: each tool's own network features are turned off, and every tool
 # runs with a home folder of its own.
 # Usage: run-tool-tests.sh GATEHOUSE_BINARY FAKE_UPSTREAM_BINARY
@@ -153,6 +155,31 @@ EOF
             </dev/null >"$dir.out" 2>"$dir.out.err") || true
         check "opencode ($npm_package) via $surface" "$dir" "$word" "$dir.out"
     done
+done
+
+# ---- Gemini CLI: GOOGLE_GEMINI_BASE_URL (the gateway's root) and GEMINI_API_KEY; it sends
+# the key in x-goog-api-key and streams with streamGenerateContent?alt=sse. Its settings pick
+# the Gemini API key sign-in (in -p mode it refuses the "gateway" one that the base URL
+# variable alone would choose) and turn off updates and usage statistics; the workspace is
+# trusted so that --yolo runs its shell tool.
+for surface in gem chat claude resp; do
+    home=$(fresh "gemini-home-$surface")
+    dir=$(fresh "gemini-$surface")
+    mkdir -p "$home/.gemini"
+    cat >"$home/.gemini/settings.json" <<EOF
+{
+  "general": {"enableAutoUpdate": false, "enableAutoUpdateNotification": false},
+  "privacy": {"usageStatisticsEnabled": false},
+  "telemetry": {"enabled": false},
+  "security": {"auth": {"selectedType": "gemini-api-key"}}
+}
+EOF
+    (cd "$dir" && env -i PATH="$PATH" TERM=dumb HOME="$home" GEMINI_CLI_NO_RELAUNCH=true \
+        GEMINI_CLI_TRUST_WORKSPACE=true \
+        GOOGLE_GEMINI_BASE_URL="$base" GEMINI_API_KEY="$key" timeout 180 \
+        "$bin/gemini" -m "$surface:agent-1" --yolo -p "Please WRITE out.txt gemini-$surface and stop." \
+        </dev/null >"$dir.out" 2>"$dir.out.err") || true
+    check "gemini-cli via $surface" "$dir" "gemini-$surface" "$dir.out"
 done
 
 echo "$((runs - failures)) of $runs tool runs passed"

@@ -26,6 +26,13 @@ private slots:
             << QByteArray("authorization") << QByteArray("Bearer ghk_nope") << "";
         QTest::newRow("basic auth") << QByteArray("authorization") << QByteArray("Basic %1") << "";
         QTest::newRow("none") << QByteArray() << QByteArray() << "";
+        // Google's clients ("?key" stands for the query parameter).
+        QTest::newRow("x-goog-api-key")
+            << QByteArray("x-goog-api-key") << QByteArray("%1") << "editor";
+        QTest::newRow("key query parameter")
+            << QByteArray("?key") << QByteArray("alt=sse&key=%2") << "cli";
+        QTest::newRow("revoked key in the query")
+            << QByteArray("?key") << QByteArray("key=%3") << "";
     }
     void authenticate()
     {
@@ -47,7 +54,10 @@ private slots:
             value.replace("%1", editor.key.toLatin1())
                 .replace("%2", cli.key.toLatin1())
                 .replace("%3", revoked.key.toLatin1());
-            request.headers.append({headerName, value});
+            if (headerName == "?key")
+                request.query = value;
+            else
+                request.headers.append({headerName, value});
         }
         const auto result = Authenticator::authenticate(request, *snapshot);
         if (expected.isEmpty()) {

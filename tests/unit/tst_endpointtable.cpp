@@ -48,6 +48,16 @@ private slots:
         QTest::newRow("split: empty method")
             << QByteArray("/v1beta/models/{model}:{method}") << QByteArray("/v1beta/models/gemini:")
             << false << PathParams{};
+        QTest::newRow("literal method")
+            << QByteArray("/v1beta/models/{model}:generateContent")
+            << QByteArray("/v1beta/models/my-ollama:llama3.2:3b:generateContent") << true
+            << PathParams{{QStringLiteral("model"), QStringLiteral("my-ollama:llama3.2:3b")}};
+        QTest::newRow("literal method, another method")
+            << QByteArray("/v1beta/models/{model}:generateContent")
+            << QByteArray("/v1beta/models/gem:x:streamGenerateContent") << false << PathParams{};
+        QTest::newRow("literal method, model ending in it")
+            << QByteArray("/v1beta/models/{model}:countTokens")
+            << QByteArray("/v1beta/models/countTokens") << false << PathParams{};
         QTest::newRow("not absolute")
             << QByteArray("/v1/models") << QByteArray("v1/models") << false << PathParams{};
     }
@@ -87,6 +97,22 @@ private slots:
         QCOMPARE(std::get<ApiError>(found).status, 405);
         QVERIFY(std::get<ApiError>(found).message.contains(QLatin1String("GET or DELETE")));
 
+        // Gemini: the method after the model's last colon picks the endpoint.
+        found = table.match("POST", "/v1beta/models/my-ollama:llama3.2:3b:streamGenerateContent");
+        QVERIFY(std::holds_alternative<EndpointTable::Match>(found));
+        spec = std::get<EndpointTable::Match>(found).spec;
+        QCOMPARE(spec->surface, ApiSurface::Gemini);
+        QCOMPARE(spec->errorShape, ApiShape::Gemini);
+        QCOMPARE(QByteArray(spec->logName), QByteArray("streamGenerateContent"));
+        QCOMPARE(std::get<EndpointTable::Match>(found).params.value(QStringLiteral("model")),
+                 QStringLiteral("my-ollama:llama3.2:3b"));
+        found = table.match("POST", "/v1/models/gem:m:countTokens");
+        QCOMPARE(std::get<EndpointTable::Match>(found).spec->operation,
+                 std::optional<Operation>(Operation::CountTokens));
+        found = table.match("GET", "/v1beta/models/gem:m");
+        QCOMPARE(std::get<EndpointTable::Match>(found).params.value(QStringLiteral("model")),
+                 QStringLiteral("gem:m"));
+
         found = table.match("GET", "/v1/nothing");
         QCOMPARE(std::get<ApiError>(found).status, 404);
         QCOMPARE(std::get<ApiError>(found).code, QStringLiteral("unknown_endpoint"));
@@ -106,6 +132,7 @@ private slots:
         QCOMPARE(EndpointTable::standard().shapeFor("/v1/messages/count_tokens"),
                  ApiShape::Anthropic);
         QCOMPARE(EndpointTable::standard().shapeFor("/v1/unknown"), ApiShape::OpenAi);
+        QCOMPARE(EndpointTable::standard().shapeFor("/v1beta/unknown"), ApiShape::Gemini);
     }
 };
 
