@@ -725,13 +725,13 @@
     </message>
     <message>
         <location line="+23"/>
-        <location line="+64"/>
-        <location line="+52"/>
+        <location line="+67"/>
+        <location line="+55"/>
         <source>There is no key configuration &quot;%1&quot;.</source>
         <translation>Es gibt keine Schlüsselkonfiguration „%1“.</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-117"/>
         <source>Route &quot;%1&quot;: there is no provider &quot;%2&quot; (in &quot;%3&quot;).</source>
         <translation>Route „%1“: Es gibt keinen Anbieter „%2“ (in „%3“).</translation>
     </message>
@@ -741,7 +741,12 @@
         <translation>Eine Route namens „%1“ gibt es schon; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
+        <source>The name &quot;%1&quot; is the keyless Ollama API&apos;s; pick another name.</source>
+        <translation>Der Name „%1“ gehört der Ollama-API ohne Schlüssel; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>There is no key configuration &quot;%1&quot;; create it first.</source>
         <translation>Es gibt keine Schlüsselkonfiguration „%1“; legen Sie sie zuerst an.</translation>
     </message>
@@ -777,7 +782,7 @@
         <translation>Eine Schlüsselkonfiguration namens „%1“ gibt es schon; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Key configuration &quot;%1&quot; is used by %2; give those keys another configuration first.</source>
         <translation>Die Schlüsselkonfiguration „%1“ wird von %2 verwendet; geben Sie diesen Schlüsseln zuerst eine andere Konfiguration.</translation>
     </message>

@@ -725,13 +725,13 @@
     </message>
     <message>
         <location line="+23"/>
-        <location line="+64"/>
-        <location line="+52"/>
+        <location line="+67"/>
+        <location line="+55"/>
         <source>There is no key configuration &quot;%1&quot;.</source>
         <translation>没有密钥配置“%1”。</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-117"/>
         <source>Route &quot;%1&quot;: there is no provider &quot;%2&quot; (in &quot;%3&quot;).</source>
         <translation>路由“%1”：没有提供方“%2”（在“%3”中）。</translation>
     </message>
@@ -741,7 +741,12 @@
         <translation>已存在名为“%1”的路由，请换一个名称。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
+        <source>The name &quot;%1&quot; is the keyless Ollama API&apos;s; pick another name.</source>
+        <translation>名称“%1”属于无密钥的 Ollama API；请换一个名称。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>There is no key configuration &quot;%1&quot;; create it first.</source>
         <translation>没有密钥配置“%1”；请先创建它。</translation>
     </message>
@@ -777,7 +782,7 @@
         <translation>名为“%1”的密钥配置已存在；请换一个名称。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>Key configuration &quot;%1&quot; is used by %2; give those keys another configuration first.</source>
         <translation>密钥配置“%1”正被 %2 使用；请先为这些密钥指定其他配置。</translation>
     </message>

@@ -76,6 +76,9 @@ Result<QString> ConfigEditor::createAccessKey(Config &config, const QString &nam
 {
     if (auto s = AccessKeys::validateName(name); !s)
         return Result<QString>::failure(s.error());
+    if (name == OllamaApiSettings::keyName) // its log rows and limits would be shared
+        return Result<QString>::failure(
+            tr("The name \"%1\" is the keyless Ollama API's; pick another name.").arg(name));
     const QString stored = storedName(configuration);
     if (!stored.isEmpty() && !config.findKeyConfiguration(stored))
         return Result<QString>::failure(
@@ -151,11 +154,14 @@ Result<bool> ConfigEditor::putKeyConfiguration(Config &config, const QString &pr
             r.otherFields = old->otherFields;
     }
     *existing = std::move(configuration);
-    if (name != previous) { // keys that used the old name follow the rename
+    if (name != previous) { // keys that used the old name follow the rename, as does the
+                            // keyless Ollama API
         for (AccessKeyRecord &a : config.accessKeys) {
             if (a.configuration == previous)
                 a.configuration = name;
         }
+        if (config.gateway.ollamaApi.keyConfiguration == previous)
+            config.gateway.ollamaApi.keyConfiguration = name;
     }
     return true;
 }
@@ -169,6 +175,8 @@ Status ConfigEditor::removeKeyConfiguration(Config &config, const QString &name)
         if (a.configuration == name)
             users << a.name;
     }
+    if (config.gateway.ollamaApi.keyConfiguration == name)
+        users << OllamaApiSettings::keyName.toString();
     if (!users.isEmpty())
         return Status::failure(tr("Key configuration \"%1\" is used by %2; give those keys "
                                   "another configuration first.")

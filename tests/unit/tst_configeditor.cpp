@@ -193,6 +193,23 @@ private slots:
         QVERIFY(ConfigEditor::removeKeyConfiguration(c, QStringLiteral("team")));
         QVERIFY(c.keyConfigurations.isEmpty());
     }
+
+    // The keyless Ollama API is a user of its key configuration like an access key, and its
+    // name is not an access key's to take.
+    void keylessOllamaApiCountsAsAUser()
+    {
+        Config c = sample();
+        c.gateway.ollamaApi.keyConfiguration = QStringLiteral("team");
+        const Status used = ConfigEditor::removeKeyConfiguration(c, QStringLiteral("team"));
+        QVERIFY(!used);
+        QVERIFY(used.error().contains(QLatin1String("ollama-api")));
+        KeyConfiguration renamed = c.keyConfigurations[0];
+        renamed.name = QStringLiteral("crew");
+        QVERIFY(ConfigEditor::putKeyConfiguration(c, QStringLiteral("team"), renamed));
+        QCOMPARE(c.gateway.ollamaApi.keyConfiguration, QStringLiteral("crew"));
+        QVERIFY(!ConfigEditor::createAccessKey(c, QStringLiteral("ollama-api"), {},
+                                               systemRandomBytes, QDateTime::currentDateTimeUtc()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConfigEditor)
