@@ -5,6 +5,7 @@
 #include "ModelDiscovery.h"
 #include "config/ModelReference.h"
 #include "http/HttpExchange.h"
+#include "surfaces/Json.h"
 #include "surfaces/OllamaSurface.h"
 #include "upstream/UpstreamCall.h"
 
@@ -17,10 +18,7 @@ namespace gatehouse {
 
 namespace {
 
-QLatin1String k(const char *key)
-{
-    return QLatin1String(key);
-}
+using json::k;
 
 // The Ollama version Gatehouse answers as: clients switch features on by version (thinking,
 // tool calls, structured output), and everything Gatehouse serves is in this one.

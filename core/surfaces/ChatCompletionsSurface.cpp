@@ -22,10 +22,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("ChatCompletionsSurface", text);
 }
 
-QLatin1String k(const char *key)
-{
-    return QLatin1String(key);
-}
+using json::k;
 
 // Images up to 20 MB, OpenAI's own limit; other surfaces check theirs when encoding.
 constexpr qsizetype maxImageBase64 = qsizetype{20} * 1024 * 1024 * 4 / 3 + 4;

@@ -22,10 +22,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("GeminiSurface", text);
 }
 
-QLatin1String k(const char *key)
-{
-    return QLatin1String(key);
-}
+using json::k;
 
 // What Google documents for function calls that reach a Gemini 3 model without the
 // signature it made (they came from another model): accepted in place of one.
@@ -670,19 +667,7 @@ std::variant<QJsonObject, ApiError> GeminiSurface::encodeRequest(const Request &
     QJsonArray contents;
     QHash<QString, QString> callNames; // call id -> function name
     auto append = [&contents](const QString &role, const QJsonArray &parts) {
-        if (parts.isEmpty())
-            return;
-        // One turn per role change, as Gemini expects turns to alternate.
-        if (!contents.isEmpty() && contents.last().toObject().value(k("role")).toString() == role) {
-            QJsonObject last = contents.last().toObject();
-            QJsonArray merged = last.value(k("parts")).toArray();
-            for (const QJsonValue p : parts)
-                merged.append(p);
-            last.insert(k("parts"), merged);
-            contents.replace(contents.size() - 1, last);
-            return;
-        }
-        contents.append(QJsonObject{{k("role"), role}, {k("parts"), parts}});
+        json::appendTurn(contents, role, QLatin1String("parts"), parts);
     };
 
     for (qsizetype i = 0; i < r.messages.size(); ++i) {

@@ -13,6 +13,12 @@
 // Small helpers the surface adapters share for building and reading JSON.
 namespace gatehouse::json {
 
+// A JSON key as the Qt JSON API takes it: k("model").
+inline QLatin1String k(const char *key)
+{
+    return QLatin1String(key);
+}
+
 inline QString compact(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -48,6 +54,26 @@ inline QByteArray namedEvent(QByteArrayView name, const QJsonObject &data)
     return out;
 }
 // A server-sent event with data only ("data: {…}\n\n").
+// Appends a turn {"role": role, field: items} to a conversation, or adds the items to the last
+// turn when it has the same role: Anthropic and Gemini both want turns to alternate.
+inline void appendTurn(QJsonArray &turns, const QString &role, QLatin1String field,
+                       const QJsonArray &items)
+{
+    if (items.isEmpty())
+        return;
+    if (!turns.isEmpty() &&
+        turns.last().toObject().value(QLatin1String("role")).toString() == role) {
+        QJsonObject last = turns.last().toObject();
+        QJsonArray merged = last.value(field).toArray();
+        for (const QJsonValue item : items)
+            merged.append(item);
+        last.insert(field, merged);
+        turns.replace(turns.size() - 1, last);
+        return;
+    }
+    turns.append(QJsonObject{{QLatin1String("role"), role}, {field, items}});
+}
+
 inline QByteArray dataEvent(const QJsonObject &data)
 {
     return "data: " + bytes(data) + "\n\n";

@@ -21,10 +21,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("MessagesSurface", text);
 }
 
-QLatin1String k(const char *key)
-{
-    return QLatin1String(key);
-}
+using json::k;
 
 // Anthropic takes images up to 5 MB each.
 constexpr qsizetype maxImageBase64 = qsizetype{5} * 1024 * 1024 * 4 / 3 + 4;
@@ -461,20 +458,7 @@ std::variant<QJsonObject, ApiError> MessagesSurface::encodeRequest(const Request
     bool systemCached = false;
     QJsonArray messages;
     auto append = [&messages](const QString &role, const QJsonArray &blocks) {
-        if (blocks.isEmpty())
-            return;
-        // Consecutive messages of one role become one message, as Anthropic expects turns to
-        // alternate.
-        if (!messages.isEmpty() && messages.last().toObject().value(k("role")).toString() == role) {
-            QJsonObject last = messages.last().toObject();
-            QJsonArray content = last.value(k("content")).toArray();
-            for (const QJsonValue b : blocks)
-                content.append(b);
-            last.insert(k("content"), content);
-            messages.replace(messages.size() - 1, last);
-            return;
-        }
-        messages.append(QJsonObject{{k("role"), role}, {k("content"), blocks}});
+        json::appendTurn(messages, role, QLatin1String("content"), blocks);
     };
 
     for (qsizetype i = 0; i < r.messages.size(); ++i) {

@@ -23,10 +23,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("OllamaSurface", text);
 }
 
-QLatin1String k(const char *key)
-{
-    return QLatin1String(key);
-}
+using json::k;
 
 // Options that have a field of their own in the internal representation; the others (num_ctx,
 // seed, repeat_penalty, …) only an Ollama provider knows, and they go back only to one.

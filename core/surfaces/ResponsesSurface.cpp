@@ -22,10 +22,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("ResponsesSurface", text);
 }
 
-QLatin1String k(const char *key)
-{
-    return QLatin1String(key);
-}
+using json::k;
 
 // Request fields a Responses client gets echoed in the response object.
 const char *const echoedFields[] = {"instructions",
