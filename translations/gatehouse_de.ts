@@ -982,6 +982,11 @@
         <translation>Gemini CLI</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Ollama clients</source>
+        <translation>Ollama-Clients</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
@@ -1010,6 +1015,22 @@
         <location line="+1"/>
         <source>GATEHOUSE_API_KEY holds the access key &quot;%1&quot;</source>
         <translation>GATEHOUSE_API_KEY enthält den Zugangsschlüssel „%1“</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source># The Ollama API without a key listens on %1, with the models and limits of the key configuration &quot;%2&quot;.
+</source>
+        <translation># Die Ollama-API ohne Schlüssel lauscht auf %1, mit den Modellen und Limits der Schlüsselkonfiguration „%2“.
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source># The Ollama API without a key is off. Turn it on in Settings, or:
+gatehouse ollama-api enable --port %1
+</source>
+        <translation># Die Ollama-API ohne Schlüssel ist aus. Schalten Sie sie in den Einstellungen ein, oder:
+gatehouse ollama-api enable --port %1
+</translation>
     </message>
 </context>
 <context>

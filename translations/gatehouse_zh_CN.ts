@@ -982,6 +982,11 @@
         <translation>Gemini CLI</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Ollama clients</source>
+        <translation>Ollama 客户端</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
@@ -1010,6 +1015,22 @@
         <location line="+1"/>
         <source>GATEHOUSE_API_KEY holds the access key &quot;%1&quot;</source>
         <translation>GATEHOUSE_API_KEY 保存访问密钥“%1”</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source># The Ollama API without a key listens on %1, with the models and limits of the key configuration &quot;%2&quot;.
+</source>
+        <translation># 无密钥的 Ollama API 在 %1 上监听，使用密钥配置“%2”的模型和限额。
+</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source># The Ollama API without a key is off. Turn it on in Settings, or:
+gatehouse ollama-api enable --port %1
+</source>
+        <translation># 无密钥的 Ollama API 已关闭。请在设置中打开，或运行：
+gatehouse ollama-api enable --port %1
+</translation>
     </message>
 </context>
 <context>

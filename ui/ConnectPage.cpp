@@ -20,8 +20,8 @@ namespace gatehouse {
 namespace {
 
 const char *const snippetKinds[] = {
-    "env",       "curl",         "codex",     "python-openai", "python-anthropic",
-    "js-openai", "js-anthropic", "gemini-cli"};
+    "env",       "curl",         "codex",      "python-openai", "python-anthropic",
+    "js-openai", "js-anthropic", "gemini-cli", "ollama"};
 
 } // namespace
 
@@ -57,7 +57,8 @@ ConnectPage::ConnectPage(GatewayRuntime *runtime, QWidget *parent)
                              tr("Python · Anthropic"),
                              tr("Node · OpenAI"),
                              tr("Node · Anthropic"),
-                             tr("Gemini CLI")};
+                             tr("Gemini CLI"),
+                             tr("Ollama clients")};
     for (int i = 0; i < titles.size(); ++i) {
         auto *page = new QWidget(m_tabs);
         auto *pageLayout = new QVBoxLayout(page);
@@ -178,6 +179,36 @@ QString ConnectPage::snippet(const QString &kind) const
             "# {\"security\": {\"auth\": {\"selectedType\": \"gemini-api-key\"}}}\n"
             "gemini -m %3\n");
         return t.arg(keyNote, base, model);
+    }
+    if (kind == QLatin1String("ollama")) {
+        // Ollama clients send no key: they reach Gatehouse through the keyless listener, which
+        // serves only Ollama's API under one key configuration.
+        const OllamaApiSettings &o = m_runtime->config().gateway.ollamaApi;
+        const quint16 port = o.port != 0 ? o.port : OllamaApiSettings::suggestedPort;
+        const QString host = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        if (o.enabled) {
+            t = tr("# The Ollama API without a key listens on %1, with the models and limits of "
+                   "the key configuration \"%2\".\n")
+                    .arg(host, o.keyConfiguration);
+        } else {
+            t = tr("# The Ollama API without a key is off. Turn it on in Settings, or:\n"
+                   "gatehouse ollama-api enable --port %1\n")
+                    .arg(port);
+        }
+        t += QStringLiteral(
+                 "\n# Open WebUI\nexport OLLAMA_BASE_URL=%1\n"
+                 "# VS Code (Copilot's Ollama models), settings.json\n"
+                 "\"github.copilot.chat.byok.ollamaEndpoint\": \"%1\"\n"
+                 "# JetBrains AI Assistant: Settings > Tools > AI Assistant > Models > Ollama: %1\n"
+                 "# ollama-js\nimport { Ollama } from \"ollama\";\n"
+                 "const ollama = new Ollama({ host: \"%1\" });\n"
+                 "const reply = await ollama.chat({ model: \"%2\", messages: [{ role: \"user\", "
+                 "content: \"Hello\" }] });\n\n"
+                 "# On the main port the Ollama API takes an access key (%3):\n"
+                 "# new Ollama({ host: \"%4\", headers: { Authorization: "
+                 "`Bearer ${process.env.GATEHOUSE_API_KEY}` } })\n")
+                 .arg(host, model, keyNote, base);
+        return t;
     }
     if (kind == QLatin1String("python-openai")) {
         t = QStringLiteral(

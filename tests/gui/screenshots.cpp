@@ -243,6 +243,8 @@ int main(int argc, char **argv)
         auto *snippetTabs = window.findChild<QTabWidget *>(QStringLiteral("snippetTabs"));
         snippetTabs->setCurrentIndex(2); // Codex
         ok &= save(&window, out, QStringLiteral("connect-codex-") + theme);
+        snippetTabs->setCurrentIndex(8); // Ollama clients
+        ok &= save(&window, out, QStringLiteral("connect-ollama-") + theme);
         snippetTabs->setCurrentIndex(0);
         window.showPage(MainWindow::Settings);
         ok &= save(&window, out, QStringLiteral("settings-") + theme);

@@ -757,7 +757,12 @@ private slots:
         QVERIFY(gemini.contains(QLatin1String("GEMINI_API_KEY=\"$GATEHOUSE_API_KEY\"")));
         QVERIFY(gemini.contains(QLatin1String("gemini -m fake:")));
         QVERIFY(gemini.contains(QLatin1String("\"selectedType\": \"gemini-api-key\"")));
-        QCOMPARE(page->tabs()->count(), 8);
+        // Ollama clients: the keyless listener, off until enabled, then its own port.
+        QString ollama = page->snippet(QStringLiteral("ollama"));
+        QVERIFY(ollama.contains(QLatin1String("gatehouse ollama-api enable --port 11435")));
+        QVERIFY(ollama.contains(QLatin1String("OLLAMA_BASE_URL=http://127.0.0.1:11435")));
+        QVERIFY(ollama.contains(QStringLiteral("host: \"http://127.0.0.1:") + port));
+        QCOMPARE(page->tabs()->count(), 9);
     }
 
     void settingsWarnBeforeLeavingLoopback()
