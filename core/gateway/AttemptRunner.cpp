@@ -311,11 +311,10 @@ std::variant<PreparedAttempt, UnusableTarget, ApiError> AttemptRunner::prepare(R
         }
     }
 
-    up.endpoint =
-        surfaceAdapter(out.surface)
-            .callEndpoint(out.translated && answers ? endpoints->generate
-                                                    : endpoints->forOperation(operation),
-                          operation, target.upstreamModel, stream);
+    up.endpoint = surfaceAdapter(out.surface)
+                      .callEndpoint(out.translated && answers ? endpoints->generate
+                                                              : endpoints->forOperation(operation),
+                                    operation, target.upstreamModel, stream);
     up.providerId = provider.id;
     up.headers = rp.headersFor(
         out.surface, key, out.translated || !ctx.exchange ? nullptr : &ctx.exchange->request());

@@ -107,7 +107,7 @@ private:
     bool m_halfClosed = false; // the client shut its sending side; the answer goes out raw
     QByteArray m_rawUnsent;    // what is still to be sent through the spare descriptor
     QSocketNotifier *m_rawWritable = nullptr;
-    QTimer *m_probe = nullptr; // looks for a reset while the answer goes out
+    QTimer *m_probe = nullptr;   // looks for a reset while the answer goes out
     bool m_peerFinished = false; // the client's end of stream arrived
     qint64 m_unsentAtPeerClose = 0;
 };

@@ -12,8 +12,7 @@ namespace fuzz {
 // The surfaces, in the order the options byte numbers them.
 inline constexpr gatehouse::ApiSurface surfaces[] = {
     gatehouse::ApiSurface::OpenAi, gatehouse::ApiSurface::Responses,
-    gatehouse::ApiSurface::Anthropic, gatehouse::ApiSurface::Ollama,
-    gatehouse::ApiSurface::Gemini};
+    gatehouse::ApiSurface::Anthropic, gatehouse::ApiSurface::Ollama, gatehouse::ApiSurface::Gemini};
 inline constexpr int surfaceCount = int(sizeof(surfaces) / sizeof(surfaces[0]));
 
 inline const gatehouse::SurfaceAdapter &surface(int n)
