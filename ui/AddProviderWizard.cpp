@@ -499,17 +499,6 @@ public:
     int nextId() const override { return -1; }
 };
 
-QString uniqueId(const QString &base, const QStringList &taken)
-{
-    if (!taken.contains(base))
-        return base;
-    for (int n = 2;; ++n) {
-        const QString candidate = base + QLatin1Char('-') + QString::number(n);
-        if (!taken.contains(candidate))
-            return candidate;
-    }
-}
-
 } // namespace
 
 class AddProviderWizard::Impl
@@ -563,27 +552,17 @@ AddProviderWizard::AddProviderWizard(const ConfigStore &store, SecretStore *secr
             const int row = d->local->list->currentRow();
             if (row >= 0 && row < d->local->found.size()) {
                 const auto &f = d->local->found[row];
-                p.id = uniqueId(f.candidate.suggestedId, d->takenIds);
-                p.displayName = f.candidate.server;
-                p.baseUrl = f.candidate.baseUrl;
-                if (f.servesResponses)
-                    p.surfaces = {ApiSurface::OpenAi, ApiSurface::Responses};
-                models = f.models;
                 // Ollama by its own API, at the server's root, unless the person chose the
                 // OpenAI-compatible one.
-                if (f.isOllama() && d->local->ollama->native->isChecked()) {
-                    p.baseUrl = OllamaApi::rootOf(f.candidate.baseUrl);
-                    p.surfaces = {ApiSurface::Ollama};
-                    models.clear();
-                    for (const OllamaModel &m : f.ollama.models)
-                        models << m.name;
-                }
+                const bool native = d->local->ollama->native->isChecked();
+                p = LocalScanner::providerFor(f, native, d->takenIds);
+                models = LocalScanner::modelsOf(f, native);
             } else {
                 p.baseUrl = QUrl(d->local->otherUrl->text().trimmed());
             }
             form->setKeyRequired(false);
         } else if (const CatalogProvider *c = d->cloud->selected()) {
-            p.id = uniqueId(c->id, d->takenIds);
+            p.id = LocalScanner::uniqueId(c->id, d->takenIds);
             p.displayName = c->name;
             p.baseUrl = c->baseUrl;
             p.surfaces = c->surfaces;
@@ -609,6 +588,13 @@ AddProviderWizard::~AddProviderWizard()
 void AddProviderWizard::setScanCandidates(const QList<LocalScanner::Candidate> &candidates)
 {
     d->local->candidates = candidates;
+}
+
+void AddProviderWizard::startWithCloud()
+{
+    d->kind->cloud->setChecked(true);
+    if (currentId() == KindPage)
+        next();
 }
 
 ProviderForm *AddProviderWizard::form() const

@@ -37,6 +37,9 @@ public:
     // Servers the local scan probes; the well-known ones unless a test says otherwise.
     void setScanCandidates(const QList<LocalScanner::Candidate> &candidates);
 
+    // Skips the first question: the cloud catalog is shown at once.
+    void startWithCloud();
+
     ProviderForm *form() const;
     QString savedProviderId() const { return m_savedId; }
     QString lastError() const { return m_lastError; }

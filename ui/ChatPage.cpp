@@ -1,6 +1,7 @@
 #include "ChatPage.h"
 
 #include "UiSettings.h"
+#include "discovery/OllamaInspector.h"
 #include "gateway/GatewayRuntime.h"
 
 #include <QComboBox>
@@ -13,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -25,7 +27,7 @@ ChatPage::ChatPage(GatewayRuntime *runtime, UiSettings *settings, QWidget *paren
       m_newChat(new QPushButton(tr("&New chat"), this)), m_view(new QTextBrowser(this)),
       m_input(new QPlainTextEdit(this)), m_send(new QPushButton(tr("&Send"), this)),
       m_stop(new QPushButton(tr("S&top"), this)), m_hint(new QLabel(this)),
-      m_renderTimer(new QTimer(this))
+      m_facts(new QLabel(this)), m_renderTimer(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
@@ -49,6 +51,10 @@ ChatPage::ChatPage(GatewayRuntime *runtime, UiSettings *settings, QWidget *paren
     top->addStretch();
     top->addWidget(m_newChat);
     layout->addLayout(top);
+    m_facts->setObjectName(QStringLiteral("chatModelFacts"));
+    m_facts->setForegroundRole(QPalette::PlaceholderText);
+    m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_facts);
 
     m_view->setObjectName(QStringLiteral("chatTranscript"));
     m_view->setAccessibleName(tr("Conversation"));
@@ -85,6 +91,7 @@ ChatPage::ChatPage(GatewayRuntime *runtime, UiSettings *settings, QWidget *paren
     connect(m_stop, &QPushButton::clicked, this, &ChatPage::stop);
     connect(m_newChat, &QPushButton::clicked, this, &ChatPage::newChat);
     connect(m_refresh, &QPushButton::clicked, this, &ChatPage::refreshModels);
+    connect(m_model, &QComboBox::currentTextChanged, this, &ChatPage::showModelFacts);
 
     connect(m_client, &ChatClient::delta, this, [this](const QString &text) {
         if (!m_entries.isEmpty())
@@ -152,14 +159,75 @@ void ChatPage::refreshModels()
 {
     if (!m_client->hasGateway())
         return;
-    m_client->listModels([this](const QStringList &models, const QString &error) {
-        const QString typed = m_model->currentText();
-        m_model->clear();
-        m_model->addItems(models);
-        m_model->setEditText(typed);
+    const quint64 generation = ++m_listGeneration;
+    m_client->listModels([this, generation](const QList<ChatModel> &models, const QString &error) {
+        if (generation != m_listGeneration)
+            return; // a newer list is on its way
+        setModels(models);
         if (!error.isEmpty())
             m_hint->setText(tr("Could not list models: %1").arg(error));
+        inspectLocalServers(generation);
     });
+}
+
+void ChatPage::setModels(const QList<ChatModel> &models)
+{
+    const QString typed = m_model->currentText();
+    const QSignalBlocker block(m_model);
+    m_model->clear();
+    m_modelFacts.clear();
+    for (const ChatModel &m : models) {
+        m_model->addItem(m.id);
+        const QString summary = m.facts.summary();
+        if (!summary.isEmpty())
+            m_model->setItemData(m_model->count() - 1, summary, Qt::ToolTipRole);
+        m_modelFacts.insert(m.id, m.facts);
+    }
+    m_model->setEditText(typed);
+    showModelFacts();
+}
+
+void ChatPage::inspectLocalServers(quint64 generation)
+{
+    // Only servers on this machine are asked, and only for what their own API tells (size,
+    // quantization, loaded now); a server that is not Ollama simply does not answer it.
+    for (const Provider &p : m_runtime->config().providers) {
+        const QHostAddress host(p.baseUrl.host());
+        const bool local = p.baseUrl.host() == QLatin1String("localhost") || host.isLoopback();
+        if (!p.enabled || !local)
+            continue;
+        auto *inspector = new OllamaInspector(this);
+        const QString prefix = p.id + QLatin1Char(':');
+        OllamaInspector::Limits limits;
+        limits.callTimeoutMs = 1500;
+        limits.budgetMs = 3000;
+        inspector->inspect(
+            OllamaApi::rootOf(p.baseUrl), p.id,
+            [this, inspector, prefix, generation](const OllamaInventory &inventory) {
+                inspector->deleteLater();
+                if (generation != m_listGeneration || !inventory.ok)
+                    return;
+                for (const OllamaModel &model : inventory.models) {
+                    const int index = m_model->findText(prefix + model.name);
+                    if (index < 0)
+                        continue;
+                    ModelFacts &facts = m_modelFacts[prefix + model.name];
+                    facts.complete(ModelFacts::fromOllama(model));
+                    m_model->setItemData(index, facts.summary(), Qt::ToolTipRole);
+                }
+                showModelFacts();
+            },
+            limits);
+    }
+}
+
+void ChatPage::showModelFacts()
+{
+    const QString model = m_model->currentText().trimmed();
+    const auto it = m_modelFacts.constFind(model);
+    const QString summary = it == m_modelFacts.constEnd() ? QString() : it->summary();
+    m_facts->setText(summary);
+    m_facts->setVisible(!summary.isEmpty());
 }
 
 void ChatPage::send()

@@ -2,6 +2,7 @@
 
 #include "chat/ChatClient.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QComboBox;
@@ -27,6 +28,8 @@ public:
     QComboBox *modelPicker() const { return m_model; }
     QPlainTextEdit *input() const { return m_input; }
     QTextBrowser *transcript() const { return m_view; }
+    // What is known of the picked model ("128k context · tools · …").
+    QLabel *modelFacts() const { return m_facts; }
     QPushButton *sendButton() const { return m_send; }
     QPushButton *stopButton() const { return m_stop; }
     ChatClient *client() const { return m_client; }
@@ -54,6 +57,10 @@ private:
     void setBusy(bool busy);
     QString describe(const ChatStats &stats) const;
     void gatewayChanged();
+    void showModelFacts();
+    void setModels(const QList<ChatModel> &models);
+    // Asks local Ollama servers among the providers for their models' details.
+    void inspectLocalServers(quint64 generation);
 
     GatewayRuntime *m_runtime;
     UiSettings *m_settings;
@@ -66,7 +73,11 @@ private:
     QPushButton *m_send;
     QPushButton *m_stop;
     QLabel *m_hint;
+    QLabel *m_facts;
     QTimer *m_renderTimer;
+    // What is known of each offered model, by the name the picker shows.
+    QHash<QString, ModelFacts> m_modelFacts;
+    quint64 m_listGeneration = 0;
     QList<Entry> m_entries;
 };
 

@@ -76,8 +76,10 @@ int DesktopApp::run(const ConfigStore &store, SecretStore *secrets, const Option
                      &MainWindow::bringForward);
     QApplication::setQuitOnLastWindowClosed(false);
     if (!(options.minimised || settings.startMinimised()) ||
-        !QSystemTrayIcon::isSystemTrayAvailable())
+        !QSystemTrayIcon::isSystemTrayAvailable()) {
         window.show();
+        window.offerFirstRun(LocalScanner::wellKnown());
+    }
     return QApplication::exec();
 }
 

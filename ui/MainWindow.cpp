@@ -7,6 +7,7 @@
 #include "RoutingPage.h"
 #include "SettingsPage.h"
 #include "UiSettings.h"
+#include "WelcomeDialog.h"
 #include "gateway/GatewayRuntime.h"
 
 #include <QApplication>
@@ -203,6 +204,23 @@ void MainWindow::closeEvent(QCloseEvent *event)
                             QSystemTrayIcon::Information, 8000);
         m_settings->setTrayNoticeShown(true);
     }
+}
+
+WelcomeDialog *MainWindow::offerFirstRun(const QList<LocalScanner::Candidate> &candidates)
+{
+    if (m_settings->welcomeShown() || !m_runtime->config().providers.isEmpty())
+        return nullptr;
+    m_settings->setWelcomeShown(true);
+    auto *welcome = new WelcomeDialog(m_runtime, this);
+    welcome->setAttribute(Qt::WA_DeleteOnClose);
+    connect(welcome, &WelcomeDialog::cloudProviderWanted, this, [this] {
+        showPage(Providers);
+        m_providers->addCloudProvider();
+    });
+    connect(welcome, &WelcomeDialog::connectToolsWanted, this, [this] { showPage(Connect); });
+    welcome->open();
+    welcome->start(candidates);
+    return welcome;
 }
 
 } // namespace gatehouse

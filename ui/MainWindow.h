@@ -1,5 +1,7 @@
 #pragma once
 
+#include "discovery/LocalScanner.h"
+
 #include <QMainWindow>
 
 class QLabel;
@@ -13,6 +15,7 @@ namespace gatehouse {
 class AccessKeysPage;
 class ChatPage;
 class ConnectPage;
+class WelcomeDialog;
 class GatewayRuntime;
 class ProvidersPage;
 class RoutingPage;
@@ -40,6 +43,10 @@ public:
     void showPage(Page page);
     Page currentPage() const;
     void bringForward();
+    // On a first start with no provider: opens the welcome, which scans `candidates` (the
+    // well-known local servers unless a test says otherwise). Returns it, or null when there
+    // is nothing to welcome (providers exist, or it was offered before).
+    WelcomeDialog *offerFirstRun(const QList<LocalScanner::Candidate> &candidates);
 
     ProvidersPage *providersPage() const { return m_providers; }
     RoutingPage *routingPage() const { return m_routing; }

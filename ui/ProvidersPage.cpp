@@ -4,8 +4,10 @@
 #include "Confirm.h"
 #include "KeychainAdvice.h"
 #include "ProviderForm.h"
+#include "catalog/Catalog.h"
 #include "config/ConfigEditor.h"
 #include "config/ProviderCredentials.h"
+#include "discovery/OllamaInspector.h"
 #include "discovery/ProviderProbe.h"
 #include "gateway/GatewayRuntime.h"
 
@@ -13,6 +15,7 @@
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHostAddress>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -235,27 +238,49 @@ void ProvidersPage::showDetails()
     }
     const Health st = m_status.value(id);
     QStringList lines;
+    const Provider *provider = nullptr;
     for (const Provider &p : m_providers) {
-        if (p.id != id)
-            continue;
-        lines << (p.models.isEmpty() ? tr("Offers: any model name (sent on as is)")
-                                     : tr("Offers: %1").arg(p.models.join(QLatin1String(", "))));
+        if (p.id == id)
+            provider = &p;
+    }
+    if (!provider)
+        return;
+    if (provider->models.isEmpty()) {
+        lines << tr("Offers: any model name (sent on as is)");
+    } else {
+        lines << tr("Offers:");
+        for (const QString &m : provider->models)
+            lines << QStringLiteral("  ") + describeModel(*provider, m);
     }
     if (st.checking) {
         lines << tr("Checking…");
     } else if (st.checkedAt.isValid()) {
         const QString at = QLocale().toString(st.checkedAt, QLocale::ShortFormat);
-        if (st.ok)
+        if (st.ok) {
             lines << tr("Reachable (checked %1). It reports %n model(s):", nullptr,
                         static_cast<int>(st.models.size()))
-                         .arg(at)
-                  << st.models;
-        else
+                         .arg(at);
+            for (const QString &m : st.models)
+                lines << QStringLiteral("  ") + describeModel(*provider, m);
+        } else
             lines << tr("Unreachable (checked %1):").arg(at) << st.error;
     } else {
         lines << tr("Not checked yet. Test connection asks the provider for its models.");
     }
     m_details->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
+QString ProvidersPage::describeModel(const Provider &provider, const QString &model) const
+{
+    ModelFacts facts = m_status.value(provider.id).local.value(model);
+    if (const CatalogPtr catalog = m_runtime->catalog()) {
+        if (const CatalogProvider *known = catalog->providerFor(provider)) {
+            if (const CatalogModel *m = known->model(model))
+                facts.complete(ModelFacts::fromCatalog(*m));
+        }
+    }
+    const QString summary = facts.summary();
+    return summary.isEmpty() ? model : model + QStringLiteral(" — ") + summary;
 }
 
 void ProvidersPage::check(const Provider &toCheck)
@@ -265,7 +290,7 @@ void ProvidersPage::check(const Provider &toCheck)
     refresh();
     const QString id = provider.id;
     auto probe = [this, provider, id](const QByteArray &key) {
-        m_probe->probe(provider, key, [this, id](const ProbeResult &r) {
+        m_probe->probe(provider, key, [this, provider, id](const ProbeResult &r) {
             Health &st = m_status[id];
             st.checking = false;
             st.ok = r.ok;
@@ -273,6 +298,8 @@ void ProvidersPage::check(const Provider &toCheck)
             st.error = r.error;
             st.models = r.models;
             refresh();
+            if (r.ok)
+                inspectLocal(provider);
         });
     };
     if (!provider.hasKey) {
@@ -292,6 +319,34 @@ void ProvidersPage::check(const Provider &toCheck)
                                    st.error = keychainAdvice(r);
                                    refresh();
                                });
+}
+
+void ProvidersPage::inspectLocal(const Provider &provider)
+{
+    // A server on this machine may be Ollama: its own API tells sizes, quantization and
+    // what is loaded now. Others do not answer it, which costs one refused call.
+    const QHostAddress host(provider.baseUrl.host());
+    if (provider.baseUrl.host() != QLatin1String("localhost") && !host.isLoopback())
+        return;
+    auto *inspector = new OllamaInspector(this);
+    const QString id = provider.id;
+    OllamaInspector::Limits limits;
+    limits.callTimeoutMs = 2000;
+    limits.budgetMs = 4000;
+    inspector->inspect(
+        OllamaApi::rootOf(provider.baseUrl), provider.id,
+        [this, inspector, id](const OllamaInventory &inventory) {
+            inspector->deleteLater();
+            if (!inventory.ok)
+                return;
+            QHash<QString, ModelFacts> local;
+            for (const OllamaModel &m : inventory.models)
+                local.insert(m.name, ModelFacts::fromOllama(m));
+            m_status[id].local = local;
+            if (selectedId() == id)
+                showDetails();
+        },
+        limits);
 }
 
 void ProvidersPage::testSelected()
@@ -315,6 +370,16 @@ void ProvidersPage::checkAll()
 
 void ProvidersPage::addProvider()
 {
+    openWizard(false);
+}
+
+void ProvidersPage::addCloudProvider()
+{
+    openWizard(true);
+}
+
+void ProvidersPage::openWizard(bool cloud)
+{
     auto *wizard = new AddProviderWizard(m_runtime->store(), m_runtime->secrets(), this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &AddProviderWizard::providerSaved, this, [this](const QString &id) {
@@ -324,6 +389,8 @@ void ProvidersPage::addProvider()
         emit providersChanged();
     });
     wizard->open();
+    if (cloud)
+        wizard->startWithCloud();
 }
 
 void ProvidersPage::editSelected()

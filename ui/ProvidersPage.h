@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Provider.h"
+#include "discovery/ModelFacts.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -36,6 +37,8 @@ public:
 
 public slots:
     void addProvider();
+    // The wizard, at its cloud catalog.
+    void addCloudProvider();
     void editSelected();
     void toggleSelected();
     void removeSelected();
@@ -53,8 +56,15 @@ private:
         QDateTime checkedAt;
         QString error;
         QStringList models;
+        // What a local server told about its models (size, quantization, loaded now).
+        QHash<QString, ModelFacts> local;
     };
+    // "llama3.2:3b — 2.0 GB · 3B · Q4_K_M · 128k context · tools": a model with what is known
+    // of it (the provider's own report, else the catalog's).
+    QString describeModel(const Provider &provider, const QString &model) const;
     void check(const Provider &toCheck);
+    void openWizard(bool cloud);
+    void inspectLocal(const Provider &provider);
     void showDetails();
     void updateButtons();
     QList<Provider> m_providers;

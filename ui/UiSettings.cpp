@@ -47,6 +47,17 @@ void UiSettings::setTrayNoticeShown(bool shown)
     m_settings->setValue(QStringLiteral("trayNoticeShown"), shown);
 }
 
+bool UiSettings::welcomeShown() const
+{
+    return m_settings->value(QStringLiteral("welcome/shown"), false).toBool();
+}
+
+void UiSettings::setWelcomeShown(bool shown)
+{
+    m_settings->setValue(QStringLiteral("welcome/shown"), shown);
+    m_settings->sync();
+}
+
 QString UiSettings::lastChatModel() const
 {
     return m_settings->value(QStringLiteral("chat/model")).toString();

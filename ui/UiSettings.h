@@ -27,6 +27,10 @@ public:
     bool trayNoticeShown() const;
     void setTrayNoticeShown(bool shown);
 
+    // Whether the first-run welcome was shown (it is offered once).
+    bool welcomeShown() const;
+    void setWelcomeShown(bool shown);
+
     QString lastChatModel() const;
     void setLastChatModel(const QString &model);
 

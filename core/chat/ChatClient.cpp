@@ -165,7 +165,7 @@ void ChatClient::onFinished()
 }
 
 void ChatClient::listModels(
-    std::function<void(const QStringList &models, const QString &error)> done)
+    std::function<void(const QList<ChatModel> &models, const QString &error)> done)
 {
     QUrl url = m_base;
     url.setPath(QStringLiteral("/v1/models"));
@@ -185,12 +185,15 @@ void ChatClient::listModels(
             done({}, describeError(status, body));
             return;
         }
-        QStringList models;
+        QList<ChatModel> models;
         const QJsonArray data =
             QJsonDocument::fromJson(body).object().value(QLatin1String("data")).toArray();
-        for (const QJsonValue v : data)
-            models << v.toObject().value(QLatin1String("id")).toString();
-        models.removeAll(QString());
+        for (const QJsonValue v : data) {
+            const QJsonObject entry = v.toObject();
+            const QString id = entry.value(QLatin1String("id")).toString();
+            if (!id.isEmpty())
+                models.append(ChatModel{id, ModelFacts::fromModelListEntry(entry)});
+        }
         done(models, {});
     });
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "discovery/ModelFacts.h"
 #include "framing/SseParser.h"
 
 #include <QElapsedTimer>
@@ -36,6 +37,13 @@ struct ChatStats
     qint64 completionTokens = -1;
 };
 
+// A model the gateway offers, with what it told about it.
+struct ChatModel
+{
+    QString id; // "provider:model" or a route
+    ModelFacts facts;
+};
+
 // Talks to the local gateway over HTTP exactly as a tool would: a streaming Chat
 // Completions request with an access key, read event by event.
 class ChatClient : public QObject
@@ -54,7 +62,7 @@ public:
     bool isBusy() const { return !m_reply.isNull(); }
 
     // GET /v1/models through the gateway: every model and alias a tool could name.
-    void listModels(std::function<void(const QStringList &models, const QString &error)> done);
+    void listModels(std::function<void(const QList<ChatModel> &models, const QString &error)> done);
 
 signals:
     void delta(const QString &text);

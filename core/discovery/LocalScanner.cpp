@@ -91,4 +91,41 @@ void LocalScanner::scan(const QList<Candidate> &candidates, int timeoutMs)
     }
 }
 
+Provider LocalScanner::providerFor(const Found &found, bool ollamaNative,
+                                   const QStringList &takenIds)
+{
+    Provider p;
+    p.id = uniqueId(found.candidate.suggestedId, takenIds);
+    p.displayName = found.candidate.server;
+    p.baseUrl = found.candidate.baseUrl;
+    if (found.servesResponses)
+        p.surfaces = {ApiSurface::OpenAi, ApiSurface::Responses};
+    if (found.isOllama() && ollamaNative) {
+        p.baseUrl = OllamaApi::rootOf(found.candidate.baseUrl);
+        p.surfaces = {ApiSurface::Ollama};
+    }
+    return p;
+}
+
+QStringList LocalScanner::modelsOf(const Found &found, bool ollamaNative)
+{
+    if (!found.isOllama() || !ollamaNative)
+        return found.models;
+    QStringList models;
+    for (const OllamaModel &m : found.ollama.models)
+        models << m.name;
+    return models;
+}
+
+QString LocalScanner::uniqueId(const QString &base, const QStringList &taken)
+{
+    if (!taken.contains(base))
+        return base;
+    for (int n = 2;; ++n) {
+        const QString candidate = base + QLatin1Char('-') + QString::number(n);
+        if (!taken.contains(candidate))
+            return candidate;
+    }
+}
+
 } // namespace gatehouse

@@ -2,6 +2,7 @@
 
 #include "OllamaInspector.h"
 #include "ProviderProbe.h"
+#include "config/Provider.h"
 
 #include <QList>
 #include <QObject>
@@ -41,6 +42,16 @@ public:
     // emits finished() with those that answered, in the order given. A port two servers share
     // (llama.cpp and LocalAI) is reported once.
     void scan(const QList<Candidate> &candidates, int timeoutMs = 1500);
+
+    // The provider a found server becomes: its suggested id made unique among `takenIds`, its
+    // URL and the APIs it answered; an Ollama server by its own API at its root when
+    // `ollamaNative` (model details reach tools), else by its OpenAI-compatible one. No model
+    // list: whatever the server offers passes, new models included.
+    static Provider providerFor(const Found &found, bool ollamaNative, const QStringList &takenIds);
+    // The models the user will see for it, in the server's order.
+    static QStringList modelsOf(const Found &found, bool ollamaNative);
+    // `base`, else base-2, base-3, …: the first not in `taken`.
+    static QString uniqueId(const QString &base, const QStringList &taken);
     bool isScanning() const { return m_outstanding > 0; }
 
 signals:

@@ -90,6 +90,12 @@ QString OllamaModel::formatContext(qint64 tokens)
     if (tokens <= 0)
         return {};
     constexpr qint64 kibi = 1024;
+    // Decimal where the number is (a catalog's 128000 is "128k", not 125 binary thousands),
+    // else binary (Ollama's 131072 is "128k").
+    if (tokens % 1'000'000 == 0)
+        return QStringLiteral("%1M").arg(tokens / 1'000'000);
+    if (tokens % 1000 == 0)
+        return QStringLiteral("%1k").arg(tokens / 1000);
     if (tokens % (kibi * kibi) == 0)
         return QStringLiteral("%1M").arg(tokens / (kibi * kibi));
     if (tokens % kibi == 0)

@@ -38,7 +38,8 @@ public:
 
     // "4.7 GB", "820 MB": decimal units, as Ollama itself shows sizes.
     static QString formatSize(qint64 bytes);
-    // "128k", "8k", "1M", "2.5k": tokens, binary thousands where they divide evenly.
+    // "128k", "8k", "1M", "2.5k": tokens, in decimal thousands where they divide evenly,
+    // else binary ones (131072 is "128k" as 128000 is).
     static QString formatContext(qint64 tokens);
     // "8.0B" -> "8B", "3.2B" stays: the parameter count without a trailing ".0".
     static QString formatParameters(const QString &parameterSize);

@@ -62,8 +62,13 @@ run_one() {
     speed="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$out/$t/log" | tail -1)"
     if [ "$rc" != 0 ] || [ -n "$(ls -A "$out/$t/artifacts")" ]; then
         echo "FAIL $t (exit $rc): $(ls "$out/$t/artifacts" | tr '\n' ' ')"
-        grep -E '^(==[0-9]+==ERROR|SUMMARY|fuzz invariant failed|qFatal)|runtime error' \
-            "$out/$t/log" | head -5 | sed 's/^/    /'
+        grep -E '^(==[0-9]+==ERROR|SUMMARY|fuzz invariant failed|qFatal)|runtime error|failed: ' \
+            "$out/$t/log" | head -8 | sed 's/^/    /'
+        # The input itself, so that a finding on another machine can be reproduced here.
+        for a in "$out/$t/artifacts"/*; do
+            [ -f "$a" ] && [ "$(wc -c <"$a")" -le 8192 ] &&
+                echo "    input $(basename "$a") (base64): $(base64 -w0 "$a")"
+        done
         echo "    log: $out/$t/log"
         return 1
     fi

@@ -16,6 +16,7 @@
 #include "RoutingPage.h"
 #include "SettingsPage.h"
 #include "UiSettings.h"
+#include "WelcomeDialog.h"
 #include "config/AccessKey.h"
 #include "gateway/GatewayRuntime.h"
 #include "secrets/MemorySecretStore.h"
@@ -26,11 +27,13 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -656,6 +659,115 @@ private slots:
             HttpTestClient::request(port, "GET", "/v1/models", {}, {{"authorization", auth}})
                 .status,
             401);
+    }
+
+    // The first start: the scan runs at once and offers what it found; nothing is added
+    // without a click; then the tools.
+    void firstRunOffersWhatTheScanFinds()
+    {
+        startGateway(false);
+        FakeOllama ollama;
+        ollama.models = FakeOllama::sampleModels();
+        QVERIFY(ollama.listen());
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        WelcomeDialog *welcome = window.offerFirstRun(
+            {{QStringLiteral("Ollama"), QStringLiteral("ollama"), QUrl(ollama.baseUrl()), true},
+             {QStringLiteral("Nothing here"), QStringLiteral("none"), QUrl(closedPortUrl())}});
+        QVERIFY(welcome);
+        QVERIFY(welcome->isVisible());
+        QCOMPARE(welcome->step(), int(WelcomeDialog::ModelsStep));
+        QTRY_COMPARE(welcome->foundList()->count(), 1);
+        const QString offer = welcome->foundList()->item(0)->text();
+        QVERIFY2(offer.contains(QLatin1String("Ollama on this machine")) &&
+                     offer.contains(QLatin1String("with 3 model")),
+                 qPrintable(offer));
+        // What each model is, as its server told.
+        const QString details = welcome->foundList()->item(0)->toolTip();
+        QVERIFY2(details.contains(QStringLiteral(
+                     "llama3.1:8b (4.9 GB · 8B · Q4_K_M · 128k context · tools · loaded)")),
+                 qPrintable(details));
+        QVERIFY(savedConfig().providers.isEmpty()); // offered, not added
+        QTest::mouseClick(welcome->addButton(), Qt::LeftButton);
+        const Config saved = savedConfig();
+        QCOMPARE(saved.providers.size(), 1);
+        QCOMPARE(saved.providers[0].id, QStringLiteral("ollama"));
+        QCOMPARE(saved.providers[0].surfaces, QList<ApiSurface>{ApiSurface::Ollama});
+        QCOMPARE(welcome->step(), int(WelcomeDialog::ToolsStep));
+        // The running gateway and the pages follow.
+        QTRY_VERIFY(m_runtime->config().findProvider(QStringLiteral("ollama")));
+        QTRY_VERIFY(window.providersPage()->table()->topLevelItemCount() == 1);
+        QTest::mouseClick(welcome->connectButton(), Qt::LeftButton);
+        QCOMPARE(window.currentPage(), MainWindow::Connect);
+        QTRY_VERIFY(window.findChild<WelcomeDialog *>() == nullptr);
+        // Offered once.
+        QVERIFY(!window.offerFirstRun({}));
+    }
+
+    void firstRunCanBeSkipped()
+    {
+        startGateway(false);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        WelcomeDialog *welcome = window.offerFirstRun(
+            {{QStringLiteral("Fake server"), QStringLiteral("fake"), QUrl(m_upstream->baseUrl())}});
+        QVERIFY(welcome);
+        QTRY_COMPARE(welcome->foundList()->count(), 1);
+        QVERIFY(welcome->foundList()->item(0)->text().contains(QLatin1String("with 2 model")));
+        QTest::mouseClick(welcome->skipButton(), Qt::LeftButton);
+        QCOMPARE(welcome->step(), int(WelcomeDialog::ToolsStep));
+        QTest::mouseClick(welcome->findChild<QPushButton *>(QStringLiteral("welcomeLater")),
+                          Qt::LeftButton);
+        QTRY_VERIFY(window.findChild<WelcomeDialog *>() == nullptr);
+        QVERIFY(savedConfig().providers.isEmpty());
+        QCOMPARE(window.currentPage(), MainWindow::Providers);
+        // A window with providers already has nothing to welcome.
+        UiSettings fresh(m_dir->path() + QStringLiteral("/other"));
+        QVERIFY(store().update([this](Config &c) {
+            Provider p;
+            p.id = QStringLiteral("fake");
+            p.baseUrl = QUrl(m_upstream->baseUrl());
+            c.providers.append(p);
+            return Status{};
+        }));
+        QTRY_VERIFY(m_runtime->config().findProvider(QStringLiteral("fake")));
+        MainWindow second(m_runtime.get(), &fresh);
+        QVERIFY(!second.offerFirstRun({}));
+    }
+
+    // Pages follow the gateway's state: a provider added from the command line reaches the
+    // chat's model list (with what the catalog knows of its models) without Refresh.
+    void chatModelListFollowsTheCommandLine()
+    {
+        startGateway(false);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        window.showPage(MainWindow::Chat);
+        ChatPage *chat = window.chatPage();
+        QTRY_VERIFY(chat->client()->hasGateway());
+        QTest::qWait(200);
+        QCOMPARE(chat->modelPicker()->count(), 0);
+        QProcess cli;
+        cli.start(QStringLiteral(GATEHOUSE_BINARY),
+                  {QStringLiteral("--config-dir"), m_dir->path(), QStringLiteral("provider"),
+                   QStringLiteral("add"), QStringLiteral("openai"), QStringLiteral("--url"),
+                   QStringLiteral("https://api.openai.com/v1"), QStringLiteral("--surface"),
+                   QStringLiteral("openai"), QStringLiteral("--model"),
+                   QStringLiteral("gpt-4o-mini")});
+        QVERIFY(cli.waitForFinished(30'000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        QTRY_VERIFY(chat->modelPicker()->findText(QStringLiteral("openai:gpt-4o-mini")) >= 0);
+        // (Only listed: nothing is sent to that address.)
+        // The catalog's facts about it, in the list and under the picker.
+        const int index = chat->modelPicker()->findText(QStringLiteral("openai:gpt-4o-mini"));
+        const QString tip = chat->modelPicker()->itemData(index, Qt::ToolTipRole).toString();
+        QCOMPARE(tip, QStringLiteral("128k context · tools, vision · $0.15 in / $0.60 out per 1M "
+                                     "tokens"));
+        chat->modelPicker()->setCurrentIndex(index);
+        QCOMPARE(chat->modelFacts()->text(), tip);
+        // The routing page's candidates follow too.
+        QTRY_VERIFY(window.routingPage()->candidatePicker()->findText(
+                        QStringLiteral("openai:gpt-4o-mini")) >= 0);
     }
 
     void chatStreamsAnswerThroughGateway()

@@ -1,6 +1,9 @@
 // Reading and showing what Ollama's native API tells about its models.
+#include "catalog/Catalog.h"
+#include "discovery/ModelFacts.h"
 #include "discovery/OllamaModel.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace gatehouse;
@@ -18,6 +21,71 @@ class TestOllamaModel : public QObject
 {
     Q_OBJECT
 private slots:
+    void modelFactsFromTheCatalog()
+    {
+        CatalogModel m;
+        m.id = QStringLiteral("gpt-4o-mini");
+        m.contextWindow = 128000;
+        m.tools = true;
+        m.vision = true;
+        m.inputPrice = 0.15;
+        m.outputPrice = 0.6;
+        const ModelFacts facts = ModelFacts::fromCatalog(m);
+        QCOMPARE(
+            facts.summary(),
+            QStringLiteral("128k context · tools, vision · $0.15 in / $0.60 out per 1M tokens"));
+        CatalogModel free;
+        free.inputPrice = 0;
+        free.outputPrice = 0;
+        QCOMPARE(ModelFacts::fromCatalog(free).summary(), QStringLiteral("free"));
+        QCOMPARE(ModelFacts::fromCatalog(CatalogModel{}).summary(), QString());
+        QVERIFY(ModelFacts::fromCatalog(CatalogModel{}).isEmpty());
+        CatalogModel dear;
+        dear.inputPrice = 15;
+        dear.outputPrice = 150;
+        dear.reasoning = true;
+        QCOMPARE(ModelFacts::fromCatalog(dear).summary(),
+                 QStringLiteral("reasoning · $15 in / $150 out per 1M tokens"));
+    }
+
+    void modelFactsFromALocalServerAndTheModelList()
+    {
+        OllamaModel m;
+        m.name = QStringLiteral("qwen3:8b");
+        m.sizeBytes = 5'200'000'000;
+        m.parameterSize = QStringLiteral("8.2B");
+        m.quantization = QStringLiteral("Q4_K_M");
+        m.contextLength = 40960;
+        m.capabilities = {QStringLiteral("completion"), QStringLiteral("tools"),
+                          QStringLiteral("thinking")};
+        m.loaded = true;
+        ModelFacts local = ModelFacts::fromOllama(m);
+        // Ollama's "thinking" is what the catalog calls reasoning.
+        QCOMPARE(local.capabilities,
+                 (QStringList{QStringLiteral("tools"), QStringLiteral("reasoning")}));
+        QCOMPARE(
+            local.summary(),
+            QStringLiteral("5.2 GB · 8.2B · Q4_K_M · 40k context · tools, reasoning · loaded"));
+        // An entry of the gateway's own GET /v1/models.
+        const QJsonObject entry =
+            QJsonDocument::fromJson(R"({"id": "openai:gpt-4o", "context_length": 128000,
+                "capabilities": {"tools": true, "vision": false, "reasoning": false},
+                "pricing": {"input_per_million": 2.5, "output_per_million": 10}})")
+                .object();
+        ModelFacts listed = ModelFacts::fromModelListEntry(entry);
+        QCOMPARE(listed.summary(),
+                 QStringLiteral("128k context · tools · $2.50 in / $10 out per 1M tokens"));
+        QVERIFY(ModelFacts::fromModelListEntry(QJsonObject{}).isEmpty());
+        // What one source lacks, the other fills; what it has stays.
+        listed.complete(local);
+        QCOMPARE(listed.contextLength, qint64{128000});
+        QCOMPARE(listed.capabilities,
+                 (QStringList{QStringLiteral("tools"), QStringLiteral("reasoning")}));
+        QCOMPARE(listed.quantization, QStringLiteral("Q4_K_M"));
+        QVERIFY(listed.loaded);
+        QCOMPARE(listed.inputPrice, 2.5);
+    }
+
     void initTestCase() { QLocale::setDefault(QLocale::c()); }
 
     void formatSize_data()
@@ -47,6 +115,10 @@ private slots:
         QTest::newRow("1M binary") << qint64{1048576} << "1M";
         QTest::newRow("1M decimal") << qint64{1000000} << "1M";
         QTest::newRow("decimal thousands") << qint64{100000} << "100k";
+        // 128000 is also 125 binary thousands: a catalog's 128k stays 128k.
+        QTest::newRow("catalog 128k") << qint64{128000} << "128k";
+        QTest::newRow("catalog 200k") << qint64{200000} << "200k";
+        QTest::newRow("nearly 1M") << qint64{1047576} << "1M";
         QTest::newRow("a fraction") << qint64{2500} << "2.5k";
         QTest::newRow("small") << qint64{512} << "512";
         QTest::newRow("unknown") << qint64{0} << "";
