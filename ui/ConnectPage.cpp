@@ -1,10 +1,13 @@
 #include "ConnectPage.h"
 
+#include "Confirm.h"
+#include "catalog/Catalog.h"
 #include "gateway/GatewayRuntime.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -12,6 +15,8 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -23,13 +28,193 @@ const char *const snippetKinds[] = {
     "env",       "curl",         "codex",      "python-openai", "python-anthropic",
     "js-openai", "js-anthropic", "gemini-cli", "ollama"};
 
+QLabel *sectionTitle(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    label->setFont(f);
+    return label;
+}
+
+QComboBox *modelBox(const QString &name, const QString &accessible, QWidget *parent)
+{
+    auto *box = new QComboBox(parent);
+    box->setObjectName(name);
+    box->setAccessibleName(accessible);
+    box->setEditable(true);
+    box->setInsertPolicy(QComboBox::NoInsert);
+    box->setMinimumContentsLength(22);
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    return box;
+}
+
+void fill(QComboBox *box, const QStringList &models, const QString &preferred)
+{
+    const QString typed = box->currentText();
+    const QSignalBlocker block(box);
+    box->clear();
+    box->addItems(models);
+    box->setEditText(!preferred.isEmpty() ? preferred : !typed.isEmpty() ? typed : models.value(0));
+}
+
 } // namespace
 
-ConnectPage::ConnectPage(GatewayRuntime *runtime, QWidget *parent)
-    : QWidget(parent), m_runtime(runtime), m_urls(new QLabel(this)), m_key(new QComboBox(this)),
-      m_tabs(new QTabWidget(this))
+ToolCard::ToolCard(const ToolInfo &tool, QWidget *parent)
+    : QFrame(parent), m_id(tool.id), m_state(new QLabel(this)), m_files(new QLabel(this)),
+      m_problem(new QLabel(this)),
+      m_model(modelBox(QStringLiteral("model"), tr("Model for %1").arg(tool.displayName), this)),
+      m_small(tool.hasSmallModel ? modelBox(QStringLiteral("smallModel"),
+                                            tr("Small model for %1").arg(tool.displayName), this)
+                                 : nullptr),
+      m_connect(new QPushButton(tr("Connect"), this)),
+      m_disconnect(new QPushButton(tr("Disconnect"), this))
 {
+    setObjectName(QStringLiteral("toolCard-") + tool.id);
+    setFrameShape(QFrame::StyledPanel);
+    setAccessibleName(tool.displayName);
     auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(tool.displayName, this);
+    QFont f = title->font();
+    f.setBold(true);
+    title->setFont(f);
+    layout->addWidget(title);
+    m_state->setObjectName(QStringLiteral("state"));
+    m_state->setWordWrap(true);
+    layout->addWidget(m_state);
+    m_files->setObjectName(QStringLiteral("files"));
+    m_files->setWordWrap(true);
+    m_files->setForegroundRole(QPalette::PlaceholderText);
+    m_files->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_files);
+    if (tool.id == QLatin1String("gemini-cli")) {
+        auto *note = new QLabel(tr("Gemini CLI reads these settings only in folders you trust "
+                                   "(it asks the first time it starts in one)."),
+                                this);
+        note->setWordWrap(true);
+        note->setForegroundRole(QPalette::PlaceholderText);
+        layout->addWidget(note);
+    }
+    m_problem->setObjectName(QStringLiteral("problem"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
+    m_problem->setFrameShape(QFrame::StyledPanel);
+    m_problem->setMargin(6);
+    m_problem->hide();
+    layout->addWidget(m_problem);
+    auto *form = new QGridLayout;
+    auto *modelLabel = new QLabel(tr("Model:"), this);
+    modelLabel->setBuddy(m_model);
+    form->addWidget(modelLabel, 0, 0);
+    form->addWidget(m_model, 0, 1);
+    if (m_small) {
+        auto *smallLabel = new QLabel(tr("Small model:"), this);
+        smallLabel->setBuddy(m_small);
+        m_small->setToolTip(tr("For quick background tasks; empty: the main model"));
+        form->addWidget(smallLabel, 1, 0);
+        form->addWidget(m_small, 1, 1);
+    }
+    form->setColumnStretch(1, 1);
+    layout->addLayout(form);
+    auto *buttons = new QHBoxLayout;
+    m_connect->setObjectName(QStringLiteral("connect"));
+    m_disconnect->setObjectName(QStringLiteral("disconnect"));
+    buttons->addStretch();
+    buttons->addWidget(m_disconnect);
+    buttons->addWidget(m_connect);
+    layout->addLayout(buttons);
+    layout->addStretch();
+    connect(m_connect, &QPushButton::clicked, this, [this] {
+        emit connectRequested(m_id, m_model->currentText().trimmed(),
+                              m_small ? m_small->currentText().trimmed() : QString());
+    });
+    connect(m_disconnect, &QPushButton::clicked, this, [this] { emit disconnectRequested(m_id); });
+}
+
+void ToolCard::show(const ToolStatus &status, const QStringList &models, const QString &home)
+{
+    QStringList state;
+    state << (status.installed ? tr("Installed") : tr("Not found on this machine"));
+    if (status.connected)
+        state << tr("connected to %1").arg(status.url);
+    else if (status.wired)
+        state << tr("set up for %1, but not by this Gatehouse").arg(status.url);
+    else
+        state << tr("not connected");
+    QString text = state.join(QStringLiteral(" · "));
+    if (status.connected && !status.model.isEmpty()) {
+        text += QLatin1Char('\n') + tr("Model: %1").arg(status.model);
+        if (!status.smallModel.isEmpty() && status.smallModel != status.model)
+            text += QStringLiteral(" · ") + tr("small model: %1").arg(status.smallModel);
+    }
+    m_state->setText(text);
+    QStringList files;
+    for (const QString &path : status.files) {
+        const bool underHome = !home.isEmpty() && path.startsWith(home + QLatin1Char('/'));
+        files << QDir::toNativeSeparators(underHome ? QStringLiteral("~") + path.mid(home.size())
+                                                    : path);
+    }
+    m_files->setText(files.isEmpty() ? QString()
+                                     : tr("Writes %1").arg(files.join(QStringLiteral(", "))));
+    m_files->setVisible(!files.isEmpty());
+    if (status.problem.isEmpty())
+        m_problem->hide();
+    else
+        showProblem(status.problem);
+    fill(m_model, models, status.connected ? status.model : QString());
+    if (m_small)
+        fill(m_small, models, status.connected ? status.smallModel : QString());
+    m_connect->setText(status.connected ? tr("Update") : tr("Connect"));
+    m_connect->setEnabled(status.supported && status.problem.isEmpty());
+    m_connect->setToolTip(
+        status.supported
+            ? QString()
+            : tr("This version of Gatehouse cannot set up %1 yet").arg(status.displayName));
+    m_disconnect->setEnabled(status.connected || status.wired);
+}
+
+void ToolCard::showProblem(const QString &message)
+{
+    m_problem->setText(message);
+    m_problem->show();
+}
+
+ConnectPage::ConnectPage(GatewayRuntime *runtime, QWidget *parent)
+    : QWidget(parent), m_runtime(runtime), m_lister(new ChatClient(this)),
+      m_environment(ToolEnvironment::system()), m_urls(new QLabel(this)),
+      m_key(new QComboBox(this)), m_tabs(new QTabWidget(this))
+{
+    auto *outer = new QVBoxLayout(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+
+    layout->addWidget(sectionTitle(tr("Coding tools"), content));
+    auto *intro = new QLabel(tr("Connect writes the tool's own settings file, so it works "
+                                "through Gatehouse with nothing else to set up. Each tool gets an "
+                                "access key of its own; everything else in its files stays as it "
+                                "is, and Disconnect undoes it."),
+                             content);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *grid = new QGridLayout;
+    for (const ToolInfo &tool : toolCatalog()) {
+        auto *card = new ToolCard(tool, content);
+        grid->addWidget(card, int(m_cards.size()) / 2, int(m_cards.size()) % 2);
+        m_cards << card;
+        connect(card, &ToolCard::connectRequested, this, &ConnectPage::connectTool);
+        connect(card, &ToolCard::disconnectRequested, this, &ConnectPage::disconnectTool);
+    }
+    layout->addLayout(grid);
+
+    layout->addSpacing(12);
+    layout->addWidget(sectionTitle(tr("Any other tool or SDK"), content));
     m_urls->setObjectName(QStringLiteral("connectUrls"));
     m_urls->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_urls->setWordWrap(true);
@@ -77,6 +262,7 @@ ConnectPage::ConnectPage(GatewayRuntime *runtime, QWidget *parent)
         });
         m_tabs->addTab(page, titles[i]);
     }
+    m_tabs->setMinimumHeight(320);
     layout->addWidget(m_tabs, 1);
     connect(m_key, &QComboBox::currentIndexChanged, this, &ConnectPage::fillSnippets);
     connect(runtime, &GatewayRuntime::listening, this, &ConnectPage::refresh);
@@ -116,6 +302,116 @@ void ConnectPage::refresh()
                        "models as <i>provider:model</i>, for example <i>my-ollama:llama3.2</i>.")
                         .arg(base.toHtmlEscaped()));
     fillSnippets();
+    refreshTools();
+    listOfferedModels();
+}
+
+void ConnectPage::listOfferedModels()
+{
+    // What the gateway offers includes the models local servers report, which the config
+    // does not list.
+    const QUrl url = m_runtime->localUrl();
+    if (url.isEmpty())
+        return;
+    m_lister->setGateway(url, m_runtime->internalAccessKey());
+    m_lister->listModels([this](const QList<ChatModel> &models, const QString &) {
+        QStringList offered;
+        for (const ChatModel &m : models)
+            offered << m.id;
+        if (offered == m_offered)
+            return;
+        m_offered = offered;
+        refreshTools();
+    });
+}
+
+ToolConnector ConnectPage::connector() const
+{
+    return ToolConnector(m_runtime->store(), m_environment);
+}
+
+void ConnectPage::setToolEnvironment(const ToolEnvironment &environment)
+{
+    m_environment = environment;
+    refreshTools();
+}
+
+ToolCard *ConnectPage::card(const QString &toolId) const
+{
+    for (ToolCard *c : m_cards) {
+        if (c->toolId() == toolId)
+            return c;
+    }
+    return nullptr;
+}
+
+QStringList ConnectPage::installedTools() const
+{
+    QStringList names;
+    for (const ToolStatus &s : connector().statusAll()) {
+        if (s.installed)
+            names << s.displayName;
+    }
+    return names;
+}
+
+void ConnectPage::refreshTools()
+{
+    const Config &config = m_runtime->config();
+    const CatalogPtr catalog = m_runtime->catalog();
+    QStringList models =
+        (catalog ? *catalog : Catalog::builtIn()).modelChoices(config, /*withRoutes=*/true);
+    models += m_offered;
+    models.removeDuplicates();
+    const QList<ToolStatus> all = connector().statusAll();
+    for (const ToolStatus &s : all) {
+        if (ToolCard *c = card(s.id))
+            c->show(s, models, m_environment.home);
+    }
+}
+
+void ConnectPage::connectTool(const QString &toolId, const QString &model,
+                              const QString &smallModel)
+{
+    ToolCard *c = card(toolId);
+    if (model.isEmpty()) {
+        if (c)
+            c->showProblem(tr("Pick the model the tool should use, as provider:model or a route. "
+                              "Add a provider first if there is none."));
+        return;
+    }
+    ConnectRequest request;
+    request.model = model;
+    request.smallModel = smallModel;
+    request.url = baseUrl();
+    const auto done = connector().connect(toolId, request);
+    if (!done) {
+        if (c)
+            c->showProblem(done.error());
+        return;
+    }
+    refresh(); // the new key shows in the key list; the card shows the tool connected
+}
+
+void ConnectPage::disconnectTool(const QString &toolId)
+{
+    const ToolInfo *tool = findTool(toolId);
+    if (!tool)
+        return;
+    askToConfirm(this, QStringLiteral("confirmDisconnect"), QMessageBox::Question,
+                 tr("Disconnect %1").arg(tool->displayName),
+                 tr("Take Gatehouse's settings out of %1's files and revoke its access key "
+                    "\"%2\"? The rest of the files stays as it is.")
+                     .arg(tool->displayName, tool->keyName()),
+                 tr("Disconnect"), [this, toolId] {
+                     const Status s = connector().disconnect(toolId);
+                     if (!s) {
+                         if (ToolCard *c = card(toolId))
+                             c->showProblem(s.error());
+                         return;
+                     }
+                     refresh();
+                 });
 }
 
 void ConnectPage::fillSnippets()

@@ -218,6 +218,7 @@ WelcomeDialog *MainWindow::offerFirstRun(const QList<LocalScanner::Candidate> &c
         m_providers->addCloudProvider();
     });
     connect(welcome, &WelcomeDialog::connectToolsWanted, this, [this] { showPage(Connect); });
+    welcome->setInstalledTools(m_connect->installedTools());
     welcome->open();
     welcome->start(candidates);
     return welcome;

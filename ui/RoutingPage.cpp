@@ -223,19 +223,9 @@ QString RoutingPage::scope() const
 void RoutingPage::fillModelChoices()
 {
     // Every provider:model the config names, and the catalog's for catalog providers.
-    QStringList models;
-    for (const Provider &p : m_runtime->config().providers) {
-        for (const QString &m : p.models)
-            models << p.id + QLatin1Char(':') + m;
-        if (p.models.isEmpty()) {
-            if (const auto catalog = m_runtime->catalog()) {
-                if (const CatalogProvider *c = catalog->providerFor(p)) {
-                    for (const CatalogModel &m : c->models)
-                        models << p.id + QLatin1Char(':') + m.id;
-                }
-            }
-        }
-    }
+    const CatalogPtr catalog = m_runtime->catalog();
+    const QStringList models = (catalog ? *catalog : Catalog::builtIn())
+                                   .modelChoices(m_runtime->config(), /*withRoutes=*/false);
     const QString typed = m_candidate->currentText();
     m_candidate->clear();
     m_candidate->addItems(models);

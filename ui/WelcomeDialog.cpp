@@ -137,7 +137,7 @@ WelcomeDialog::WelcomeDialog(GatewayRuntime *runtime, QWidget *parent)
         emit connectToolsWanted();
         accept();
     });
-    resize(560, 420);
+    resize(580, 380);
 }
 
 void WelcomeDialog::start(const QList<LocalScanner::Candidate> &candidates)
@@ -173,7 +173,11 @@ void WelcomeDialog::showFound(const QList<LocalScanner::Found> &found)
                                  : tr("%1 on this machine (%2) with %n model(s): add it?", nullptr,
                                       static_cast<int>(models.size()))
                                        .arg(f.candidate.server, f.candidate.baseUrl.authority());
-        auto *item = new QListWidgetItem(text, m_found);
+        QString names = QStringList(models.mid(0, 4)).join(QStringLiteral(", "));
+        if (models.size() > 4)
+            names += QStringLiteral(", …");
+        auto *item = new QListWidgetItem(
+            names.isEmpty() ? text : text + QStringLiteral("\n    ") + names, m_found);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Checked);
         QStringList lines;

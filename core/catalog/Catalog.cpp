@@ -1,5 +1,6 @@
 #include "Catalog.h"
 
+#include "config/Config.h"
 #include "config/Routing.h"
 
 #include <QCoreApplication>
@@ -170,6 +171,29 @@ const CatalogProvider *Catalog::providerFor(const Provider &provider) const
             return &p;
     }
     return nullptr;
+}
+
+QStringList Catalog::modelChoices(const Config &config, bool withRoutes) const
+{
+    QStringList models;
+    if (withRoutes) {
+        for (const RouteRule &r : config.routes)
+            models << r.name;
+    }
+    for (const Provider &p : config.providers) {
+        if (!p.enabled)
+            continue;
+        for (const QString &m : p.models)
+            models << p.id + QLatin1Char(':') + m;
+        if (p.models.isEmpty()) {
+            if (const CatalogProvider *c = providerFor(p)) {
+                for (const CatalogModel &m : c->models)
+                    models << p.id + QLatin1Char(':') + m.id;
+            }
+        }
+    }
+    models.removeDuplicates();
+    return models;
 }
 
 } // namespace gatehouse

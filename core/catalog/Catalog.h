@@ -11,6 +11,8 @@
 
 namespace gatehouse {
 
+struct Config;
+
 // What the catalog knows of one model. Prices are US dollars per million tokens.
 struct CatalogModel
 {
@@ -74,6 +76,11 @@ public:
     const CatalogProvider *providerFor(const Provider &provider) const;
 
     void overlay(const Catalog &other);
+
+    // What a tool or route may name, for pickers: the routes for all keys (when asked), then
+    // every provider:model the config lists, and the catalog's models for a catalog provider
+    // that lists none. Enabled providers only.
+    QStringList modelChoices(const Config &config, bool withRoutes) const;
 
 private:
     int m_version = 0;

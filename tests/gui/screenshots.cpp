@@ -4,6 +4,7 @@
 #include "AccessKeysPage.h"
 #include "AddProviderWizard.h"
 #include "ChatPage.h"
+#include "ConnectPage.h"
 #include "DesktopApp.h"
 #include "FakeOllama.h"
 #include "FakeUpstream.h"
@@ -13,6 +14,7 @@
 #include "ProvidersPage.h"
 #include "RoutingPage.h"
 #include "UiSettings.h"
+#include "WelcomeDialog.h"
 #include "config/AccessKey.h"
 #include "gateway/GatewayRuntime.h"
 #include "log/RequestLog.h"
@@ -28,6 +30,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTcpServer>
@@ -239,13 +242,29 @@ int main(int argc, char **argv)
         ok &= save(&window, out, QStringLiteral("chat-") + theme);
 
         window.showPage(MainWindow::Connect);
+        // Tools in a home folder of the demo's own: Claude Code and Codex installed, Claude
+        // Code connected.
+        QTemporaryDir home;
+        QDir(home.path()).mkpath(QStringLiteral(".claude"));
+        QDir(home.path()).mkpath(QStringLiteral(".codex"));
+        ConnectPage *connectPage = window.connectPage();
+        connectPage->setToolEnvironment({home.path(), QString(), QString()});
+        ToolCard *claudeCard = connectPage->card(QStringLiteral("claude-code"));
+        claudeCard->modelPicker()->setEditText(QStringLiteral("coder"));
+        claudeCard->smallModelPicker()->setEditText(QStringLiteral("ollama:llama3.2"));
+        claudeCard->connectButton()->click();
+        settle(300);
         ok &= save(&window, out, QStringLiteral("connect-") + theme);
         auto *snippetTabs = window.findChild<QTabWidget *>(QStringLiteral("snippetTabs"));
+        if (auto *scroll = connectPage->findChild<QScrollArea *>())
+            scroll->ensureWidgetVisible(snippetTabs, 0, 400);
         snippetTabs->setCurrentIndex(2); // Codex
         ok &= save(&window, out, QStringLiteral("connect-codex-") + theme);
         snippetTabs->setCurrentIndex(8); // Ollama clients
         ok &= save(&window, out, QStringLiteral("connect-ollama-") + theme);
         snippetTabs->setCurrentIndex(0);
+        if (auto *scroll = connectPage->findChild<QScrollArea *>())
+            scroll->ensureVisible(0, 0);
         window.showPage(MainWindow::Settings);
         ok &= save(&window, out, QStringLiteral("settings-") + theme);
         // The status bar when the request log cannot be written (here: what SQLite says on a
@@ -255,6 +274,38 @@ int main(int argc, char **argv)
             window.showPage(MainWindow::Providers);
             ok &= save(&window, out, QStringLiteral("request-log-problem-") + theme);
             emit log->writeStatusChanged(QString());
+        }
+
+        {
+            // The first start: no provider yet; the scan finds Ollama and another server.
+            QTemporaryDir fresh;
+            Config empty;
+            empty.instanceId = QStringLiteral("screenshots-first-run");
+            empty.gateway.port = 0;
+            ConfigStore freshStore(fresh.path());
+            freshStore.save(empty);
+            UiSettings freshSettings(fresh.path());
+            GatewayRuntime freshRuntime(freshStore, &secrets);
+            freshRuntime.start();
+            waitUntil([&] { return !freshRuntime.url().isEmpty(); });
+            MainWindow first(&freshRuntime, &freshSettings);
+            first.resize(1000, 640);
+            first.connectPage()->setToolEnvironment({home.path(), QString(), QString()});
+            first.show();
+            WelcomeDialog *welcome = first.offerFirstRun(
+                {{QStringLiteral("Ollama"), QStringLiteral("ollama"), QUrl(ollamaServer.baseUrl()),
+                  true},
+                 {QStringLiteral("LM Studio"), QStringLiteral("lm-studio"),
+                  QUrl(upstream.baseUrl())},
+                 {QStringLiteral("vLLM"), QStringLiteral("vllm"),
+                  QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(closedPort))}});
+            waitUntil([&] { return welcome->foundList()->count() > 0; });
+            settle(200);
+            ok &= save(welcome, out, QStringLiteral("first-run-") + theme);
+            welcome->skipButton()->click();
+            settle(100);
+            ok &= save(welcome, out, QStringLiteral("first-run-tools-") + theme);
+            welcome->close();
         }
 
         AddProviderWizard wizard(store, &secrets, &window);

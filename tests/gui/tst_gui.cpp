@@ -27,7 +27,10 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -875,6 +878,84 @@ private slots:
         QVERIFY(ollama.contains(QLatin1String("OLLAMA_BASE_URL=http://127.0.0.1:11435")));
         QVERIFY(ollama.contains(QStringLiteral("host: \"http://127.0.0.1:") + port));
         QCOMPARE(page->tabs()->count(), 9);
+    }
+
+    // A Connect card goes from "not connected" to "connected" and back, through the tool's
+    // own file, which ends as it was.
+    void connectCardWiresAToolAndUndoesIt()
+    {
+        startGateway(true);
+        QTemporaryDir home;
+        QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".claude")));
+        const QString settingsPath = home.filePath(QStringLiteral(".claude/settings.json"));
+        const QByteArray original = "{\n  \"theme\": \"dark\"\n}\n";
+        {
+            QFile f(settingsPath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(original);
+        }
+        QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".codex")));
+        {
+            QFile f(home.filePath(QStringLiteral(".codex/config.toml")));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("model = [\n");
+        }
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        window.showPage(MainWindow::Connect);
+        ConnectPage *page = window.connectPage();
+        page->setToolEnvironment({home.path(), QString(), QString()});
+        ToolCard *card = page->card(QStringLiteral("claude-code"));
+        QVERIFY(card);
+        QVERIFY2(card->stateLabel()->text().startsWith(QStringLiteral("Installed · not connected")),
+                 qPrintable(card->stateLabel()->text()));
+        QVERIFY(page->card(QStringLiteral("opencode"))
+                    ->stateLabel()
+                    ->text()
+                    .startsWith(QLatin1String("Not found on this machine")));
+        // The models the gateway offers, the local server's included.
+        QTRY_VERIFY(card->modelPicker()->findText(QStringLiteral("fake:echo-1")) >= 0);
+        card->modelPicker()->setEditText(QStringLiteral("fake:echo-1"));
+        QTest::mouseClick(card->connectButton(), Qt::LeftButton);
+        const QString port = QString::number(m_runtime->service()->port());
+        QVERIFY2(card->stateLabel()->text().contains(
+                     QStringLiteral("connected to http://127.0.0.1:") + port),
+                 qPrintable(card->stateLabel()->text() + card->problemLabel()->text()));
+        QVERIFY(card->stateLabel()->text().contains(QLatin1String("Model: fake:echo-1")));
+        QCOMPARE(card->connectButton()->text(), QStringLiteral("Update"));
+        QFile wired(settingsPath);
+        QVERIFY(wired.open(QIODevice::ReadOnly));
+        const QJsonObject json = QJsonDocument::fromJson(wired.readAll()).object();
+        QCOMPARE(json.value(QLatin1String("theme")).toString(), QStringLiteral("dark"));
+        const QJsonObject env = json.value(QLatin1String("env")).toObject();
+        QCOMPARE(env.value(QLatin1String("ANTHROPIC_BASE_URL")).toString(),
+                 QStringLiteral("http://127.0.0.1:") + port);
+        QCOMPARE(env.value(QLatin1String("ANTHROPIC_MODEL")).toString(),
+                 QStringLiteral("fake:echo-1"));
+        const AccessKeyRecord *key = savedConfig().findAccessKey(QStringLiteral("claude-code"));
+        QVERIFY(key && key->isActive());
+        // The key in the file is the one Gatehouse now accepts.
+        QCOMPARE(AccessKeys::hashOf(
+                     env.value(QLatin1String("ANTHROPIC_AUTH_TOKEN")).toString().toUtf8()),
+                 key->hash);
+
+        QTest::mouseClick(card->disconnectButton(), Qt::LeftButton);
+        QMessageBox *box = waitForBox(page, QStringLiteral("confirmDisconnect"));
+        QVERIFY(box);
+        buttonWithText(box, QStringLiteral("Disconnect"))->click();
+        QTRY_VERIFY(
+            card->stateLabel()->text().startsWith(QStringLiteral("Installed · not connected")));
+        QFile restored(settingsPath);
+        QVERIFY(restored.open(QIODevice::ReadOnly));
+        QCOMPARE(restored.readAll(), original);
+        QVERIFY(!savedConfig().findAccessKey(QStringLiteral("claude-code"))->isActive());
+
+        // A file Gatehouse cannot read is left alone, and the card says which and why.
+        ToolCard *codex = page->card(QStringLiteral("codex"));
+        QVERIFY(codex->problemLabel()->isVisible());
+        QVERIFY2(codex->problemLabel()->text().contains(QLatin1String(".codex/config.toml")),
+                 qPrintable(codex->problemLabel()->text()));
+        QVERIFY(!codex->connectButton()->isEnabled());
     }
 
     void settingsWarnBeforeLeavingLoopback()
