@@ -35,6 +35,13 @@ public:
         QString label;            // provider set-key --label
         QString keyConfig;        // key create --key-config
         QString port;             // ollama-api enable --port
+        // import and export
+        QString from;   // import --from FORMAT
+        QString format; // export --format FORMAT
+        QString route;  // export --route NAME
+        QString out;    // export --out FILE
+        bool dryRun = false;
+        bool withKeys = false;
         // Which of the above were given, by option name ("to", "allow", …).
         QStringList given;
     };
@@ -62,6 +69,9 @@ private:
     int keyConfigAssign(const QString &key, const QString &configuration);
     // ollama-api enable|disable|status (CliOllamaApi.cpp)
     int ollamaApi(const QStringList &args, const Options &options);
+    // import --from FORMAT FILE, export --format FORMAT (CliMigrate.cpp)
+    int importFrom(const QStringList &args, const Options &options);
+    int exportTo(const QStringList &args, const Options &options);
 
     int fail(const QString &message, int code = 1);
     void print(const QString &text);

@@ -118,9 +118,9 @@ QString providerOfKind(PlanBuilder &plan, const ProviderKind &kind, const QStrin
         url = QLatin1String(kind.baseUrl);
     } else if (known && QUrl(url).adjusted(QUrl::StripTrailingSlash) == known->baseUrl) {
         surfaces = known->surfaces;
-    } else if (id.isEmpty()) {
-        id = QLatin1String(kind.id) + QLatin1Char('-') +
-             QUrl(url).host().section(QLatin1Char('.'), 0, 0);
+    } else if (id.isEmpty() &&
+               QUrl(url).adjusted(QUrl::StripTrailingSlash) != QUrl(QLatin1String(kind.baseUrl))) {
+        id = QLatin1String(kind.id) + QLatin1Char('-') + QUrl(url).host();
     }
     if (url.isEmpty()) {
         plan.note(tr("%1: a %2 model needs a base URL (api_base), and none is given.")
@@ -129,7 +129,9 @@ QString providerOfKind(PlanBuilder &plan, const ProviderKind &kind, const QStrin
     }
     if (id.isEmpty())
         id = QLatin1String(kind.id);
-    return plan.provider(id, surfaces, url, key, kind.needsKey, where);
+    // A server on this machine or the local network usually runs without a key.
+    const bool needsKey = kind.needsKey && !UrlPolicy::isLocalHost(QUrl(url).host());
+    return plan.provider(id, surfaces, url, key, needsKey, where);
 }
 
 // ---- LiteLLM config.yaml
