@@ -37,6 +37,14 @@ QString MigrationPlan::describe() const
         if (!p.models.isEmpty())
             line(QStringLiteral("  ") + tr("models: %1").arg(p.models.join(QLatin1String(", "))));
     }
+    QStringList existing = existingProviderModels.keys();
+    existing.sort();
+    for (const QString &id : std::as_const(existing)) {
+        const QStringList &models = existingProviderModels[id];
+        if (!models.isEmpty())
+            line(tr("Provider %1 exists already at that address; models added: %2")
+                     .arg(id, models.join(QLatin1String(", "))));
+    }
     for (const RouteRule &r : routes) {
         QStringList candidates;
         for (const RouteCandidate &c : r.candidates)
@@ -70,6 +78,18 @@ Status MigrationPlan::applyTo(Config &config) const
         if (const Status s = p.validate(); !s)
             return s;
         config.providers.append(p);
+    }
+    for (auto it = existingProviderModels.constBegin(); it != existingProviderModels.constEnd();
+         ++it) {
+        Provider *p = config.findProvider(it.key());
+        if (!p)
+            return Status::failure(
+                tr("The provider \"%1\" was removed meanwhile; import again.").arg(it.key()));
+        // A provider that lists no models passes any name through; it stays that way.
+        for (const QString &m : it.value()) {
+            if (!p->models.isEmpty() && !p->models.contains(m))
+                p->models << m;
+        }
     }
     for (const RouteRule &r : routes) {
         if (const Status s = r.validate(); !s)
@@ -166,6 +186,19 @@ QString PlanBuilder::provider(const QString &wantedId, const QList<ApiSurface> &
     if (const auto it = m_bySignature.constFind(signature); it != m_bySignature.constEnd())
         return it.value();
 
+    // The same address as a provider of the config: that one is used, as it is.
+    for (const Provider &existing : m_existing.providers) {
+        if (existing.baseUrl != url.value() || !existing.speaks(surfaces.value(0)))
+            continue;
+        m_bySignature.insert(signature, existing.id);
+        m_plan.existingProviderModels.insert(existing.id, {});
+        if (!key.isEmpty())
+            note(tr("%1: the provider %2 exists already at %3 and keeps its own key; set "
+                    "another with: gatehouse provider set-key %2")
+                     .arg(where, existing.id, url->toString()));
+        return existing.id;
+    }
+
     const QString base = cleanId(wantedId, QStringLiteral("provider"));
     QString id = base;
     for (int n = 2; m_existing.findProvider(id) || findInPlan(id); ++n)
@@ -204,9 +237,16 @@ QString PlanBuilder::provider(const QString &wantedId, const QList<ApiSurface> &
 
 void PlanBuilder::addModel(const QString &providerId, const QString &model)
 {
-    Provider *p = findInPlan(providerId);
-    if (p && !model.isEmpty() && !p->models.contains(model))
-        p->models << model;
+    if (model.isEmpty())
+        return;
+    if (Provider *p = findInPlan(providerId)) {
+        if (!p->models.contains(model))
+            p->models << model;
+        return;
+    }
+    const auto it = m_plan.existingProviderModels.find(providerId);
+    if (it != m_plan.existingProviderModels.end() && !it->contains(model))
+        it->append(model);
 }
 
 QString PlanBuilder::addRoute(RouteRule rule, const QString &where)
@@ -215,6 +255,12 @@ QString PlanBuilder::addRoute(RouteRule rule, const QString &where)
         note(tr("%1: no candidate could be imported, so the route \"%2\" is left out.")
                  .arg(where, rule.name));
         return {};
+    }
+    // Imported again: a route the config has already, the same, is left as it is.
+    if (const RouteRule *same = findRouteIn(m_existing.routes, rule.name);
+        same && same->candidates == rule.candidates && same->strategy == rule.strategy) {
+        note(tr("%1: the route \"%2\" exists already as it is.").arg(where, rule.name));
+        return rule.name;
     }
     QString base = rule.name;
     if (!RouteRule::validateName(base))

@@ -25,7 +25,10 @@ struct ImportedKey
 struct MigrationPlan
 {
     QList<Provider> providers; // hasKey is set for those with a key in `keys`
-    QList<RouteRule> routes;   // for all keys
+    // Providers of the config at the same address as one in the file: used as they are, with
+    // the file's models added to those they list.
+    QHash<QString, QStringList> existingProviderModels;
+    QList<RouteRule> routes; // for all keys
     QList<ImportedKey> keys;
     // Providers whose key is needed but was not found, one readable line each, with the
     // command that sets it.
@@ -33,7 +36,14 @@ struct MigrationPlan
     // Everything in the file that has no place in Gatehouse, one readable line each.
     QStringList notImported;
 
-    bool isEmpty() const { return providers.isEmpty() && routes.isEmpty(); }
+    bool isEmpty() const
+    {
+        for (const QStringList &models : existingProviderModels) {
+            if (!models.isEmpty())
+                return false;
+        }
+        return providers.isEmpty() && routes.isEmpty();
+    }
     // The plan as lines a person reads: providers, models, routes, keys, and what is left out.
     QString describe() const;
 

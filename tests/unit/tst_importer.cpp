@@ -199,7 +199,7 @@ private slots:
         Config existing;
         Provider openai;
         openai.id = QStringLiteral("openai");
-        openai.baseUrl = QUrl(QStringLiteral("https://api.openai.com/v1"));
+        openai.baseUrl = QUrl(QStringLiteral("https://openai-proxy.example.com/v1"));
         existing.providers << openai;
         existing.routes << makeRoute(QStringLiteral("gpt-4o"),
                                      {{QStringLiteral("openai:gpt-4o"), 1}});
@@ -222,6 +222,33 @@ private slots:
         QCOMPARE(applied.routes.size(), 3);
         // Applied twice, the ids are taken: refused.
         QVERIFY(!plan->applyTo(applied));
+    }
+
+    // The same file imported again: the providers at the same addresses and the same routes
+    // are used as they are, nothing is added twice.
+    void importedAgain()
+    {
+        const auto env = environment({{QStringLiteral("OPENAI_API_KEY"), "sk-env-openai"}});
+        const auto first =
+            Importer::read(ImportFormat::LiteLlm, fixture("litellm-config.yaml"), Config(), env);
+        QVERIFY(first);
+        Config config;
+        QVERIFY(first->applyTo(config));
+        const auto again =
+            Importer::read(ImportFormat::LiteLlm, fixture("litellm-config.yaml"), config, env);
+        QVERIFY(again);
+        QVERIFY(again->providers.isEmpty());
+        QVERIFY(again->routes.isEmpty());
+        QVERIFY(again->keys.isEmpty());
+        QVERIFY(anyContains(again->notImported, QStringLiteral("keeps its own key")));
+        QVERIFY(
+            anyContains(again->notImported, QStringLiteral("the route \"coder\" exists already")));
+        Config twice = config;
+        QVERIFY(again->applyTo(twice));
+        QCOMPARE(twice.providers.size(), config.providers.size());
+        QCOMPARE(twice.routes.size(), config.routes.size());
+        QCOMPARE(twice.findProvider(QStringLiteral("ollama"))->models,
+                 config.findProvider(QStringLiteral("ollama"))->models);
     }
 
     void unreadableFiles_data()
