@@ -48,47 +48,47 @@ struct ProviderKind
 {
     const char *name;     // the tool's name for it
     const char *id;       // Gatehouse's id (a catalog id, or a name for a local server)
-    ApiSurface surface;   // when not in the catalog
     const char *baseUrl;  // when not in the catalog; empty: the file must give one
+    ApiSurface surface;   // when not in the catalog
     bool needsKey = true; // cloud APIs; local servers run without
 };
 
 // LiteLLM's model prefixes ("openai/gpt-4o").
 const ProviderKind liteLlmKinds[] = {
-    {"openai", "openai", ApiSurface::OpenAi, "", true},
-    {"anthropic", "anthropic", ApiSurface::Anthropic, "", true},
-    {"gemini", "gemini", ApiSurface::Gemini, "", true},
-    {"mistral", "mistral", ApiSurface::OpenAi, "", true},
-    {"groq", "groq", ApiSurface::OpenAi, "", true},
-    {"deepseek", "deepseek", ApiSurface::OpenAi, "", true},
-    {"openrouter", "openrouter", ApiSurface::OpenAi, "", true},
-    {"xai", "xai", ApiSurface::OpenAi, "", true},
-    {"together_ai", "together", ApiSurface::OpenAi, "", true},
-    {"fireworks_ai", "fireworks", ApiSurface::OpenAi, "", true},
-    {"ollama", "ollama", ApiSurface::Ollama, "http://localhost:11434", false},
-    {"ollama_chat", "ollama", ApiSurface::Ollama, "http://localhost:11434", false},
-    {"hosted_vllm", "vllm", ApiSurface::OpenAi, "", false},
-    {"lm_studio", "lm-studio", ApiSurface::OpenAi, "http://localhost:1234/v1", false},
-    {"llamafile", "llamafile", ApiSurface::OpenAi, "http://localhost:8080/v1", false},
-    {"openai_like", "openai-compatible", ApiSurface::OpenAi, "", false},
+    {"openai", "openai", "", ApiSurface::OpenAi, true},
+    {"anthropic", "anthropic", "", ApiSurface::Anthropic, true},
+    {"gemini", "gemini", "", ApiSurface::Gemini, true},
+    {"mistral", "mistral", "", ApiSurface::OpenAi, true},
+    {"groq", "groq", "", ApiSurface::OpenAi, true},
+    {"deepseek", "deepseek", "", ApiSurface::OpenAi, true},
+    {"openrouter", "openrouter", "", ApiSurface::OpenAi, true},
+    {"xai", "xai", "", ApiSurface::OpenAi, true},
+    {"together_ai", "together", "", ApiSurface::OpenAi, true},
+    {"fireworks_ai", "fireworks", "", ApiSurface::OpenAi, true},
+    {"ollama", "ollama", "http://localhost:11434", ApiSurface::Ollama, false},
+    {"ollama_chat", "ollama", "http://localhost:11434", ApiSurface::Ollama, false},
+    {"hosted_vllm", "vllm", "", ApiSurface::OpenAi, false},
+    {"lm_studio", "lm-studio", "http://localhost:1234/v1", ApiSurface::OpenAi, false},
+    {"llamafile", "llamafile", "http://localhost:8080/v1", ApiSurface::OpenAi, false},
+    {"openai_like", "openai-compatible", "", ApiSurface::OpenAi, false},
 };
 
 // Continue's `provider` values.
 const ProviderKind continueKinds[] = {
-    {"openai", "openai", ApiSurface::OpenAi, "", true},
-    {"anthropic", "anthropic", ApiSurface::Anthropic, "", true},
-    {"gemini", "gemini", ApiSurface::Gemini, "", true},
-    {"mistral", "mistral", ApiSurface::OpenAi, "", true},
-    {"groq", "groq", ApiSurface::OpenAi, "", true},
-    {"deepseek", "deepseek", ApiSurface::OpenAi, "", true},
-    {"openrouter", "openrouter", ApiSurface::OpenAi, "", true},
-    {"xAI", "xai", ApiSurface::OpenAi, "", true},
-    {"together", "together", ApiSurface::OpenAi, "", true},
-    {"fireworks", "fireworks", ApiSurface::OpenAi, "", true},
-    {"ollama", "ollama", ApiSurface::Ollama, "http://localhost:11434", false},
-    {"lmstudio", "lm-studio", ApiSurface::OpenAi, "http://localhost:1234/v1", false},
-    {"vllm", "vllm", ApiSurface::OpenAi, "", false},
-    {"llamafile", "llamafile", ApiSurface::OpenAi, "http://localhost:8080/v1", false},
+    {"openai", "openai", "", ApiSurface::OpenAi, true},
+    {"anthropic", "anthropic", "", ApiSurface::Anthropic, true},
+    {"gemini", "gemini", "", ApiSurface::Gemini, true},
+    {"mistral", "mistral", "", ApiSurface::OpenAi, true},
+    {"groq", "groq", "", ApiSurface::OpenAi, true},
+    {"deepseek", "deepseek", "", ApiSurface::OpenAi, true},
+    {"openrouter", "openrouter", "", ApiSurface::OpenAi, true},
+    {"xAI", "xai", "", ApiSurface::OpenAi, true},
+    {"together", "together", "", ApiSurface::OpenAi, true},
+    {"fireworks", "fireworks", "", ApiSurface::OpenAi, true},
+    {"ollama", "ollama", "http://localhost:11434", ApiSurface::Ollama, false},
+    {"lmstudio", "lm-studio", "http://localhost:1234/v1", ApiSurface::OpenAi, false},
+    {"vllm", "vllm", "", ApiSurface::OpenAi, false},
+    {"llamafile", "llamafile", "http://localhost:8080/v1", ApiSurface::OpenAi, false},
 };
 
 template <size_t N>
@@ -379,7 +379,7 @@ QStringList transformerNames(const QJsonValue &transformer)
 {
     QStringList names;
     const QJsonArray use = transformer.toObject().value(QLatin1String("use")).toArray();
-    for (const QJsonValue &u : use) {
+    for (const QJsonValue u : use) {
         names << (u.isArray() ? u.toArray().at(0).toString() : u.toString());
     }
     return names;
@@ -402,7 +402,7 @@ Result<MigrationPlan> readClaudeCodeRouter(const QByteArray &content, const Conf
     PlanBuilder plan(existing, environment);
     QHash<QString, QString> ids; // the router's provider name -> Gatehouse id
     int index = 0;
-    for (const QJsonValue &v : root.value(QLatin1String("Providers")).toArray()) {
+    for (const QJsonValue v : root.value(QLatin1String("Providers")).toArray()) {
         const QJsonObject p = v.toObject();
         const QString name = p.value(QLatin1String("name")).toString();
         const QString where = QStringLiteral("Providers[%1] (%2)").arg(index++).arg(name);
@@ -448,7 +448,7 @@ Result<MigrationPlan> readClaudeCodeRouter(const QByteArray &content, const Conf
         if (id.isEmpty())
             continue;
         ids.insert(name, id);
-        for (const QJsonValue &m : p.value(QLatin1String("models")).toArray())
+        for (const QJsonValue m : p.value(QLatin1String("models")).toArray())
             plan.addModel(id, m.toString());
     }
     const QJsonObject router = root.value(QLatin1String("Router")).toObject();
