@@ -56,7 +56,8 @@ bool Cli::isCommand(const QString &word)
 {
     return word == QLatin1String("provider") || word == QLatin1String("key") ||
            word == QLatin1String("route") || word == QLatin1String("ollama-api") ||
-           word == QLatin1String("connect");
+           word == QLatin1String("connect") || word == QLatin1String("import") ||
+           word == QLatin1String("export");
 }
 
 int Cli::fail(const QString &message, int code)
@@ -115,6 +116,10 @@ int Cli::run(const QStringList &words, const Options &options)
         return ollamaApi(words.mid(1), options);
     if (words.value(0) == QLatin1String("connect"))
         return connect(words.mid(1), options);
+    if (words.value(0) == QLatin1String("import"))
+        return importFrom(words.mid(1), options);
+    if (words.value(0) == QLatin1String("export"))
+        return exportTo(words.mid(1), options);
     if (words.size() < 2)
         return fail(usage, 2);
     // "key config set NAME" is a command of three words.

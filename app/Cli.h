@@ -37,6 +37,13 @@ public:
         QString port;             // ollama-api enable --port
         QString smallModel;       // connect --small-model
         bool undo = false;        // connect --undo
+        // import and export
+        QString from;   // import --from FORMAT
+        QString format; // export --format FORMAT
+        QString route;  // export --route NAME
+        QString out;    // export --out FILE
+        bool dryRun = false;
+        bool withKeys = false;
         // Which of the above were given, by option name ("to", "allow", …).
         QStringList given;
     };
@@ -66,6 +73,9 @@ private:
     int ollamaApi(const QStringList &args, const Options &options);
     // connect list, connect TOOL, connect TOOL --undo (CliConnect.cpp)
     int connect(const QStringList &args, const Options &options);
+    // import --from FORMAT FILE, export --format FORMAT (CliMigrate.cpp)
+    int importFrom(const QStringList &args, const Options &options);
+    int exportTo(const QStringList &args, const Options &options);
 
     int fail(const QString &message, int code = 1);
     void print(const QString &text);

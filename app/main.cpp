@@ -165,7 +165,23 @@ int main(int argc, char **argv)
                        "configuration its requests use.",
                        "NAME"),
          &cliOptions.keyConfig, nullptr},
+        {commandOption("from",
+                       "import: the file's format: litellm, claude-code-router or continue.",
+                       "FORMAT"),
+         &cliOptions.from, nullptr},
+        {commandOption("format", "export: portkey, litellm or envoy-ai-gateway.", "FORMAT"),
+         &cliOptions.format, nullptr},
+        {commandOption("route", "export: only this route.", "NAME"), &cliOptions.route, nullptr},
+        {commandOption("out", "export: write to FILE instead of standard output.", "FILE"),
+         &cliOptions.out, nullptr},
     };
+    // Flags of the management commands.
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"),
+        QCoreApplication::translate("main", "import: show what would be added, change nothing."));
+    const QCommandLineOption withKeys(
+        QStringLiteral("with-keys"),
+        QCoreApplication::translate("main", "export: write the provider keys themselves."));
     const QCommandLineOption minimised(
         QStringLiteral("minimised"),
         QCoreApplication::translate("main", "Start with the window hidden in the tray."));
@@ -175,13 +191,14 @@ int main(int argc, char **argv)
     parser.addOptions({configDir, headless, minimised, port, bind, undo});
     for (const CommandOption &o : commandOptions)
         parser.addOption(o.option);
+    parser.addOptions({dryRun, withKeys});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         QCoreApplication::translate("main", "provider add|list|remove|set-key, key "
                                             "create|list|revoke, key config "
                                             "set|list|remove|assign, route set|list|remove, "
                                             "ollama-api enable|disable|status, connect "
-                                            "list|TOOL"));
+                                            "list|TOOL, import, export"));
     if (!parser.parse(QCoreApplication::arguments()))
         return failUsage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -234,11 +251,24 @@ int main(int argc, char **argv)
             else
                 *o.many = parser.values(o.option);
         }
+        cliOptions.dryRun = parser.isSet(dryRun);
+        cliOptions.withKeys = parser.isSet(withKeys);
+        if (cliOptions.dryRun)
+            cliOptions.given << QStringLiteral("dry-run");
+        if (cliOptions.withKeys)
+            cliOptions.given << QStringLiteral("with-keys");
         return Cli(store, &secrets).run(words, cliOptions);
     }
     if (parser.isSet(undo))
         return failUsage(QCoreApplication::translate(
             "main", "--undo only applies to \"connect TOOL\"; see gatehouse --help."));
+    for (const QCommandLineOption *flag : {&dryRun, &withKeys}) {
+        if (parser.isSet(*flag))
+            return failUsage(
+                QCoreApplication::translate("main", "--%1 only applies to a command; see gatehouse "
+                                                    "--help.")
+                    .arg(flag->names().first()));
+    }
     for (const CommandOption &o : commandOptions) {
         if (parser.isSet(o.option))
             return failUsage(

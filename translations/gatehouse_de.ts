@@ -1055,6 +1055,90 @@ gatehouse ollama-api enable --port %1
     </message>
 </context>
 <context>
+    <name>gatehouse::ExportDialog</name>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="+45"/>
+        <source>Export for a team gateway</source>
+        <translation>Für ein Team-Gateway exportieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All routes</source>
+        <translation>Alle Routen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Include the provider keys in clear text</source>
+        <translation>Die Anbieterschlüssel im Klartext einschließen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Route:</source>
+        <translation>Route:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without the keys, the export names an environment variable or a secret for each provider&apos;s key.</source>
+        <translation>Ohne die Schlüssel nennt der Export für den Schlüssel jedes Anbieters eine Umgebungsvariable oder ein Secret.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Preview (without keys):</source>
+        <translation>Vorschau (ohne Schlüssel):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the export</source>
+        <translation>Export speichern</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Export the keys?</source>
+        <translation>Die Schlüssel exportieren?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file will hold your provider keys in clear text. Anyone who reads it can use your accounts. Keep it private and delete it once it is used.</source>
+        <translation>Die Datei enthält Ihre Anbieterschlüssel im Klartext. Wer sie liest, kann Ihre Konten benutzen. Halten Sie sie privat und löschen Sie sie nach Gebrauch.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export with keys</source>
+        <translation>Mit Schlüsseln exportieren</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The key of %1 could not be read from the keychain: %2</source>
+        <translation>Der Schlüssel von %1 konnte nicht aus dem Schlüsselbund gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+9"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Wrote %1.</source>
+        <translation>%1 geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The key configurations&apos; /key/generate requests are in %1.</source>
+        <translation>Die /key/generate-Anfragen der Schlüsselkonfigurationen stehen in %1.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::GatewayRuntime</name>
     <message>
         <location filename="../core/gateway/GatewayRuntime.cpp" line="+128"/>
@@ -1065,6 +1149,87 @@ gatehouse ollama-api enable --port %1
         <location line="+150"/>
         <source>Provider &quot;%1&quot;: %2</source>
         <translation>Anbieter „%1“: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ImportDialog</name>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="+26"/>
+        <source>Import from another tool</source>
+        <translation>Aus einem anderen Werkzeug importieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file to import</source>
+        <translation>Die zu importierende Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the file adds shows here: providers, models, routes, keys for the keychain, and everything that cannot be mapped.</source>
+        <translation>Hier steht, was die Datei hinzufügt: Anbieter, Modelle, Routen, Schlüssel für den Schlüsselbund und alles, was sich nicht übertragen lässt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Preview:</source>
+        <translation>Vorschau:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose the file to import</source>
+        <translation>Die zu importierende Datei wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Configuration files (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>Konfigurationsdateien (*.yaml *.yml *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Nothing was imported: %1</source>
+        <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Storing the keys in the keychain…</source>
+        <translation>Die Schlüssel werden im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Imported, but the keychain refused the keys: %1. Set them on the Providers page.</source>
+        <translation>Importiert, aber der Schlüsselbund hat die Schlüssel abgelehnt: %1. Legen Sie sie auf der Seite Anbieter fest.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Imported %n provider(s) and %1 route(s).</source>
+        <translation>
+            <numerusform>%n Anbieter und %1 Route(n) importiert.</numerusform>
+            <numerusform>%n Anbieter und %1 Route(n) importiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1344,7 +1509,7 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+32"/>
+        <location filename="../ui/MainWindow.cpp" line="+35"/>
         <source>&amp;Open Gatehouse</source>
         <translation>Gatehouse ö&amp;ffnen</translation>
     </message>
@@ -1360,12 +1525,12 @@ Leer: jedes Modell.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+55"/>
+        <location line="+77"/>
         <source>Gatehouse</source>
         <translation>Gatehouse</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-69"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
@@ -1401,17 +1566,32 @@ Leer: jedes Modell.</translation>
     </message>
     <message>
         <location line="+26"/>
-        <location line="+38"/>
+        <location line="+60"/>
         <source>Requests served: %1</source>
         <translation>Bearbeitete Anfragen: %1</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-59"/>
         <source>Starting the gateway…</source>
         <translation>Gateway wird gestartet…</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+2"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>Listening on %1</source>
         <translation>Lauscht auf %1</translation>
     </message>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>gatehouse::ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="+181"/>
+        <source>Imported %n provider(s) and %1 route(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::LocalWizardPage</name>
     <message numerus="yes">
         <location filename="../ui/AddProviderWizard.cpp" line="+354"/>

@@ -1055,6 +1055,90 @@ gatehouse ollama-api enable --port %1
     </message>
 </context>
 <context>
+    <name>gatehouse::ExportDialog</name>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="+45"/>
+        <source>Export for a team gateway</source>
+        <translation>导出到团队网关</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All routes</source>
+        <translation>所有路由</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Include the provider keys in clear text</source>
+        <translation>以明文包含提供方密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Route:</source>
+        <translation>路由：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Without the keys, the export names an environment variable or a secret for each provider&apos;s key.</source>
+        <translation>不含密钥时，导出内容会为每个提供方的密钥指明一个环境变量或 Secret。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Preview (without keys):</source>
+        <translation>预览（不含密钥）：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the export</source>
+        <translation>保存导出内容</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Export the keys?</source>
+        <translation>导出密钥？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file will hold your provider keys in clear text. Anyone who reads it can use your accounts. Keep it private and delete it once it is used.</source>
+        <translation>该文件将以明文保存你的提供方密钥。任何读到它的人都能使用你的账户。请妥善保管，用完后删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export with keys</source>
+        <translation>连同密钥导出</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The key of %1 could not be read from the keychain: %2</source>
+        <translation>无法从钥匙串读取 %1 的密钥：%2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+9"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Wrote %1.</source>
+        <translation>已写入 %1。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The key configurations&apos; /key/generate requests are in %1.</source>
+        <translation>密钥配置的 /key/generate 请求位于 %1。</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::GatewayRuntime</name>
     <message>
         <location filename="../core/gateway/GatewayRuntime.cpp" line="+128"/>
@@ -1065,6 +1149,86 @@ gatehouse ollama-api enable --port %1
         <location line="+150"/>
         <source>Provider &quot;%1&quot;: %2</source>
         <translation>提供方“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ImportDialog</name>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="+26"/>
+        <source>Import from another tool</source>
+        <translation>从其他工具导入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What the file adds shows here: providers, models, routes, keys for the keychain, and everything that cannot be mapped.</source>
+        <translation>此处显示该文件将添加的内容：提供方、模型、路由、存入钥匙串的密钥，以及所有无法对应的内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Preview:</source>
+        <translation>预览：</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Configuration files (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>配置文件 (*.yaml *.yml *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Storing the keys in the keychain…</source>
+        <translation>正在将密钥存入钥匙串…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Imported, but the keychain refused the keys: %1. Set them on the Providers page.</source>
+        <translation>已导入，但钥匙串拒绝了密钥：%1。请在“提供方”页面设置。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Imported %n provider(s) and %1 route(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个提供方和 %1 条路由。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1342,7 +1506,7 @@ fast
 <context>
     <name>gatehouse::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+32"/>
+        <location filename="../ui/MainWindow.cpp" line="+35"/>
         <source>&amp;Open Gatehouse</source>
         <translation>打开 Gatehouse(&amp;O)</translation>
     </message>
@@ -1358,12 +1522,12 @@ fast
     </message>
     <message>
         <location line="+2"/>
-        <location line="+55"/>
+        <location line="+77"/>
         <source>Gatehouse</source>
         <translation>Gatehouse</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-69"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
@@ -1399,17 +1563,32 @@ fast
     </message>
     <message>
         <location line="+26"/>
-        <location line="+38"/>
+        <location line="+60"/>
         <source>Requests served: %1</source>
         <translation>已处理请求：%1</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-59"/>
         <source>Starting the gateway…</source>
         <translation>正在启动网关…</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+2"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>Listening on %1</source>
         <translation>正在监听 %1</translation>
     </message>

@@ -3,6 +3,8 @@
 #include "AccessKeysPage.h"
 #include "ChatPage.h"
 #include "ConnectPage.h"
+#include "ExportDialog.h"
+#include "ImportDialog.h"
 #include "ProvidersPage.h"
 #include "RoutingPage.h"
 #include "SettingsPage.h"
@@ -16,6 +18,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -80,6 +83,28 @@ MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *p
     statusBar()->addPermanentWidget(m_requests);
     m_requests->setText(tr("Requests served: %1").arg(0));
     m_status->setText(tr("Starting the gateway…"));
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *importAction = file->addAction(tr("&Import…"));
+    importAction->setObjectName(QStringLiteral("importAction"));
+    QAction *exportAction = file->addAction(tr("&Export…"));
+    exportAction->setObjectName(QStringLiteral("exportAction"));
+    file->addSeparator();
+    file->addAction(m_quit);
+    connect(importAction, &QAction::triggered, this, [this] {
+        auto *dialog = new ImportDialog(m_runtime, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &ImportDialog::imported, this, [this] {
+            m_providers->refresh();
+            m_routing->refresh();
+        });
+        dialog->open();
+    });
+    connect(exportAction, &QAction::triggered, this, [this] {
+        auto *dialog = new ExportDialog(m_runtime, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 
     auto *menu = new QMenu(this);
     menu->addAction(m_open);

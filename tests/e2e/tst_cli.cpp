@@ -802,6 +802,98 @@ private slots:
         verifyOneLineError(r);
         QVERIFY(r.err.contains(QByteArray::number(busy.serverPort())));
     }
+
+    // import --dry-run shows the plan and changes nothing.
+    void importDryRun()
+    {
+        const auto r =
+            gh({QStringLiteral("import"), QStringLiteral("--from"), QStringLiteral("continue"),
+                QStringLiteral(MIGRATE_FIXTURES "/continue-config.yaml"),
+                QStringLiteral("--dry-run")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("Provider team-vllm (openai, http://192.168.1.20:8000/v1)"));
+        QVERIFY(r.out.contains("Not imported: models[5] (Bedrock Claude)"));
+        QVERIFY(r.out.contains("Nothing was changed (--dry-run)."));
+        QVERIFY(!r.out.contains("sk-ant-literal-fixture-key-0003"));
+        QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("config.json"))));
+    }
+
+    void migrateErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString fixture = QStringLiteral(MIGRATE_FIXTURES "/litellm-config.yaml");
+        QTest::newRow("import without --from") << QStringList{QStringLiteral("import"), fixture};
+        QTest::newRow("import unknown format")
+            << QStringList{QStringLiteral("import"), QStringLiteral("--from"),
+                           QStringLiteral("helicone"), fixture};
+        QTest::newRow("import missing file")
+            << QStringList{QStringLiteral("import"), QStringLiteral("--from"),
+                           QStringLiteral("litellm"), QStringLiteral("/nonexistent/config.yaml")};
+        QTest::newRow("import wrong shape")
+            << QStringList{QStringLiteral("import"), QStringLiteral("--from"),
+                           QStringLiteral("claude-code-router"), fixture};
+        QTest::newRow("import with --format") << QStringList{
+            QStringLiteral("import"),   QStringLiteral("--from"),  QStringLiteral("litellm"),
+            QStringLiteral("--format"), QStringLiteral("portkey"), fixture};
+        QTest::newRow("export without --format") << QStringList{QStringLiteral("export")};
+        QTest::newRow("export unknown format") << QStringList{
+            QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("kong")};
+        QTest::newRow("export unknown route") << QStringList{
+            QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("portkey"),
+            QStringLiteral("--route"), QStringLiteral("nope")};
+        QTest::newRow("export with --dry-run")
+            << QStringList{QStringLiteral("export"), QStringLiteral("--format"),
+                           QStringLiteral("portkey"), QStringLiteral("--dry-run")};
+        QTest::newRow("--with-keys without a command")
+            << QStringList{QStringLiteral("--with-keys")};
+    }
+    void migrateErrors()
+    {
+        QFETCH(QStringList, args);
+        verifyOneLineError(gh(args));
+    }
+
+    // Keyless providers imported from LiteLLM, exported to LiteLLM, imported into another
+    // config: the same routes.
+    void importExportImport()
+    {
+        QTemporaryDir source;
+        QFile yaml(source.filePath(QStringLiteral("litellm.yaml")));
+        QVERIFY(yaml.open(QIODevice::WriteOnly));
+        yaml.write("model_list:\n"
+                   "  - model_name: coder\n"
+                   "    litellm_params: {model: hosted_vllm/qwen-coder, api_base: "
+                   "'http://10.1.2.3:8000/v1', weight: 4}\n"
+                   "  - model_name: coder\n"
+                   "    litellm_params: {model: ollama_chat/qwen2.5-coder:7b}\n"
+                   "  - model_name: chat\n"
+                   "    litellm_params: {model: ollama_chat/llama3.2}\n"
+                   "router_settings:\n"
+                   "  num_retries: 1\n"
+                   "  fallbacks: [{chat: [coder]}]\n");
+        yaml.close();
+        const auto imported = gh({QStringLiteral("import"), QStringLiteral("--from"),
+                                  QStringLiteral("litellm"), yaml.fileName()});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        QVERIFY(imported.out.contains("Imported."));
+        const auto routes = gh({QStringLiteral("route"), QStringLiteral("list")});
+        QVERIFY(routes.out.contains("coder"));
+        QVERIFY(routes.out.contains("vllm-10-1-2-3:qwen-coder"));
+
+        const QString exported = source.filePath(QStringLiteral("export.yaml"));
+        const auto out = gh({QStringLiteral("export"), QStringLiteral("--format"),
+                             QStringLiteral("litellm"), QStringLiteral("--out"), exported});
+        QVERIFY2(out.exitCode == 0, out.err.constData());
+        QTemporaryDir other;
+        const auto again = GatehouseProcess::run(
+            {QStringLiteral("--config-dir"), other.path(), QStringLiteral("import"),
+             QStringLiteral("--from"), QStringLiteral("litellm"), exported});
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        const auto otherRoutes =
+            GatehouseProcess::run({QStringLiteral("--config-dir"), other.path(),
+                                   QStringLiteral("route"), QStringLiteral("list")});
+        QCOMPARE(otherRoutes.out, routes.out);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -6,8 +6,10 @@
 #include "ChatPage.h"
 #include "ConnectPage.h"
 #include "DesktopApp.h"
+#include "ExportDialog.h"
 #include "FakeOllama.h"
 #include "FakeUpstream.h"
+#include "ImportDialog.h"
 #include "KeyConfigDialog.h"
 #include "MainWindow.h"
 #include "ProviderForm.h"
@@ -349,6 +351,22 @@ int main(int argc, char **argv)
         cloud.findChild<QListWidget *>(QStringLiteral("cloudProviders"))->setCurrentRow(0);
         ok &= save(&cloud, out, QStringLiteral("wizard-cloud-catalog-") + theme);
         cloud.close();
+
+        ImportDialog importDialog(&runtime, &window);
+        importDialog.show();
+        // The file as a person keeps it, not the path of the source tree.
+        const QString imported = dir.filePath(QStringLiteral("config.yaml"));
+        QFile::remove(imported);
+        QFile::copy(QStringLiteral(MIGRATE_FIXTURES "/litellm-config.yaml"), imported);
+        importDialog.choose(ImportFormat::LiteLlm, imported);
+        ok &= save(&importDialog, out, QStringLiteral("import-preview-") + theme);
+        importDialog.close();
+        ExportDialog exportDialog(&runtime, &window);
+        exportDialog.show();
+        auto *exportFormat = exportDialog.findChild<QComboBox *>(QStringLiteral("exportFormat"));
+        exportFormat->setCurrentIndex(exportFormat->findData(QStringLiteral("portkey")));
+        ok &= save(&exportDialog, out, QStringLiteral("export-portkey-") + theme);
+        exportDialog.close();
     }
     return ok ? 0 : 1;
 }

@@ -5,9 +5,11 @@
 #include "ChatPage.h"
 #include "ConnectPage.h"
 #include "DesktopApp.h"
+#include "ExportDialog.h"
 #include "FakeOllama.h"
 #include "FakeUpstream.h"
 #include "HttpTestClient.h"
+#include "ImportDialog.h"
 #include "KeyConfigDialog.h"
 #include "MainWindow.h"
 #include "OllamaApiBox.h"
@@ -23,6 +25,7 @@
 #include "util/SingleInstance.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -1083,6 +1086,97 @@ private slots:
                                              "Connected. %n model(s) available.", nullptr, 1),
                  QStringLiteral("Connected. 1 model available."));
         QLocale::setDefault(QLocale::c());
+    }
+
+    // File → Import…: a preview of what the file adds and what it cannot map, then Import;
+    // the key goes to the keychain, never the config file.
+    void importDialogPreviewsThenImports()
+    {
+        startGateway(false);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        window.findChild<QAction *>(QStringLiteral("importAction"))->trigger();
+        auto *dialog = window.findChild<ImportDialog *>(QStringLiteral("importDialog"));
+        QVERIFY(dialog);
+        auto *apply = dialog->findChild<QPushButton *>(QStringLiteral("importApply"));
+        QVERIFY(!apply->isEnabled());
+        dialog->choose(ImportFormat::ClaudeCodeRouter,
+                       QStringLiteral(MIGRATE_FIXTURES "/claude-code-router-config.json"));
+        const QString preview =
+            dialog->findChild<QPlainTextEdit *>(QStringLiteral("importPreview"))->toPlainText();
+        QVERIFY2(preview.contains(QLatin1String("Provider openrouter (openai, "
+                                                "https://openrouter.ai/api/v1)")),
+                 qPrintable(preview));
+        QVERIFY(
+            preview.contains(QLatin1String("Route default (in-order): deepseek:deepseek-chat")));
+        QVERIFY(preview.contains(QLatin1String("Not imported: Router.longContextThreshold")));
+        QVERIFY(!preview.contains(QLatin1String("sk-or-literal-fixture-key-0002")));
+        QVERIFY(savedConfig().providers.isEmpty()); // a preview changes nothing
+        QVERIFY(apply->isEnabled());
+        QTest::mouseClick(apply, Qt::LeftButton);
+        auto *result = dialog->findChild<QLabel *>(QStringLiteral("importResult"));
+        QTRY_VERIFY(result->text().startsWith(QLatin1String("Imported 4 provider")));
+        const Config c = savedConfig();
+        QCOMPARE(c.providers.size(), 4);
+        QCOMPARE(c.routes.size(), 4);
+        QVERIFY(c.findProvider(QStringLiteral("openrouter"))->hasKey);
+        QVERIFY(!c.findProvider(QStringLiteral("deepseek"))->hasKey);
+        QByteArray stored;
+        m_secrets->read(SecretStore::providerKeyName(c.instanceId, QStringLiteral("openrouter")),
+                        [&](const SecretResult &r) { stored = r.value; });
+        QTRY_COMPARE(stored, QByteArray("sk-or-literal-fixture-key-0002"));
+        QFile config(store().configPath());
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        QVERIFY(!config.readAll().contains("sk-or-literal-fixture-key-0002"));
+    }
+
+    // File → Export…: the preview never shows keys; with keys, a warning first.
+    void exportDialogWarnsBeforeKeys()
+    {
+        startGateway(true);
+        QVERIFY(store().update([](Config &c) -> Status {
+            c.findProvider(QStringLiteral("fake"))->hasKey = true;
+            RouteRule r;
+            r.name = QStringLiteral("fast");
+            r.candidates = {{QStringLiteral("fake:small"), 1}, {QStringLiteral("fake:big"), 1}};
+            c.routes << r;
+            return {};
+        }));
+        bool written = false;
+        m_secrets->write(
+            SecretStore::providerKeyName(QStringLiteral("gui-test"), QStringLiteral("fake")),
+            "sk-gui-export-secret", [&](const SecretResult &) { written = true; });
+        QTRY_VERIFY(written);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        window.findChild<QAction *>(QStringLiteral("exportAction"))->trigger();
+        auto *dialog = window.findChild<ExportDialog *>(QStringLiteral("exportDialog"));
+        QVERIFY(dialog);
+        auto *format = dialog->findChild<QComboBox *>(QStringLiteral("exportFormat"));
+        format->setCurrentIndex(format->findData(QStringLiteral("litellm")));
+        auto *preview = dialog->findChild<QPlainTextEdit *>(QStringLiteral("exportPreview"));
+        QVERIFY(preview->toPlainText().contains(QLatin1String("os.environ/FAKE_API_KEY")));
+        auto *route = dialog->findChild<QComboBox *>(QStringLiteral("exportRoute"));
+        QCOMPARE(route->count(), 2);
+
+        const QString plain = m_dir->filePath(QStringLiteral("plain.yaml"));
+        dialog->saveTo(plain);
+        QFile plainFile(plain);
+        QVERIFY(plainFile.open(QIODevice::ReadOnly));
+        QVERIFY(!plainFile.readAll().contains("sk-gui-export-secret"));
+
+        dialog->findChild<QCheckBox *>(QStringLiteral("exportWithKeys"))->setChecked(true);
+        QVERIFY(!preview->toPlainText().contains(QLatin1String("sk-gui-export-secret")));
+        const QString withKeys = m_dir->filePath(QStringLiteral("keys.yaml"));
+        dialog->saveTo(withKeys);
+        QMessageBox *box = waitForBox(dialog, QStringLiteral("exportKeysWarning"));
+        QVERIFY(box);
+        QVERIFY(!QFile::exists(withKeys)); // nothing before the answer
+        QTest::mouseClick(buttonWithText(box, QStringLiteral("Export with keys")), Qt::LeftButton);
+        QTRY_VERIFY(QFile::exists(withKeys));
+        QFile keysFile(withKeys);
+        QVERIFY(keysFile.open(QIODevice::ReadOnly));
+        QVERIFY(keysFile.readAll().contains("sk-gui-export-secret"));
     }
 };
 

@@ -291,6 +291,79 @@ private slots:
         }
         gh({QStringLiteral("provider"), QStringLiteral("remove"), QStringLiteral("mistral")});
     }
+    // Keys found in an imported file (a value, an environment variable it names) go to the
+    // keychain, never to a file; exports leave them out unless --with-keys asks for them.
+    void importedKeysLeaveOnlyWhenAskedFor()
+    {
+        QTemporaryDir dir;
+        const QString configDir = dir.filePath(QStringLiteral("config"));
+        const QStringList cfg{QStringLiteral("--config-dir"), configDir};
+        const QByteArray pid = QByteArray::number(QCoreApplication::applicationPid());
+        const QByteArray literal = "sk-literal-" + pid + "-abcdefghijklmnop";
+        const QByteArray fromEnvironment = "sk-ant-env-" + pid + "-qrstuvwxyz";
+        QFile yaml(dir.filePath(QStringLiteral("litellm.yaml")));
+        QVERIFY(yaml.open(QIODevice::WriteOnly));
+        yaml.write("model_list:\n"
+                   "  - model_name: fast\n"
+                   "    litellm_params:\n"
+                   "      model: openai/local-model\n"
+                   "      api_base: http://127.0.0.1:9/v1\n"
+                   "      api_key: " +
+                   literal +
+                   "\n"
+                   "  - model_name: fast\n"
+                   "    litellm_params:\n"
+                   "      model: anthropic/claude-sonnet-4-5\n"
+                   "      api_key: os.environ/GATEHOUSE_TEST_ANTHROPIC_KEY\n");
+        yaml.close();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("GATEHOUSE_TEST_ANTHROPIC_KEY"),
+                   QString::fromUtf8(fromEnvironment));
+        const auto imported = GatehouseProcess::run(
+            cfg + QStringList{QStringLiteral("import"), QStringLiteral("--from"),
+                              QStringLiteral("litellm"), yaml.fileName()},
+            {}, env);
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        QVERIFY(!imported.out.contains(literal));
+        QVERIFY(!imported.out.contains(fromEnvironment));
+        checkNoFileHolds(configDir, {literal, fromEnvironment});
+        KeychainSecretStore store;
+        const QString instance = instanceIdOf(configDir);
+        QCOMPARE(wait([&](auto done) {
+                     store.read(SecretStore::providerKeyName(instance, QStringLiteral("anthropic")),
+                                done);
+                 }).value,
+                 fromEnvironment);
+
+        for (const QString &format : {QStringLiteral("portkey"), QStringLiteral("litellm"),
+                                      QStringLiteral("envoy-ai-gateway")}) {
+            const QStringList exportArgs{QStringLiteral("export"), QStringLiteral("--format"),
+                                         format};
+            const auto plain = GatehouseProcess::run(cfg + exportArgs);
+            QVERIFY2(plain.exitCode == 0, plain.err.constData());
+            QVERIFY2(!plain.out.contains(literal), qPrintable(format));
+            QVERIFY2(!plain.out.contains(fromEnvironment), qPrintable(format));
+            const QString out = dir.filePath(format + QStringLiteral(".out"));
+            const auto withKeys = GatehouseProcess::run(
+                cfg + exportArgs +
+                QStringList{QStringLiteral("--with-keys"), QStringLiteral("--out"), out});
+            QVERIFY2(withKeys.exitCode == 0, withKeys.err.constData());
+            QVERIFY(withKeys.err.contains("clear text"));
+            QFile written(out);
+            QVERIFY(written.open(QIODevice::ReadOnly));
+            QCOMPARE(written.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                     QFileDevice::Permissions());
+            const QByteArray content = written.readAll();
+            QVERIFY2(content.contains(literal), qPrintable(format));
+            QVERIFY2(content.contains(fromEnvironment), qPrintable(format));
+        }
+        for (const QString &provider :
+             {QStringLiteral("openai-127-0-0-1"), QStringLiteral("anthropic")})
+            QCOMPARE(GatehouseProcess::run(cfg + QStringList{QStringLiteral("provider"),
+                                                             QStringLiteral("remove"), provider})
+                         .exitCode,
+                     0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestKeychain)
