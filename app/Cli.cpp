@@ -55,7 +55,8 @@ Cli::Cli(ConfigStore store, SecretStore *secrets, FILE *out, FILE *err)
 bool Cli::isCommand(const QString &word)
 {
     return word == QLatin1String("provider") || word == QLatin1String("key") ||
-           word == QLatin1String("route") || word == QLatin1String("ollama-api");
+           word == QLatin1String("route") || word == QLatin1String("ollama-api") ||
+           word == QLatin1String("connect");
 }
 
 int Cli::fail(const QString &message, int code)
@@ -112,6 +113,8 @@ int Cli::run(const QStringList &words, const Options &options)
            "route set|list|remove …");
     if (words.value(0) == QLatin1String("ollama-api"))
         return ollamaApi(words.mid(1), options);
+    if (words.value(0) == QLatin1String("connect"))
+        return connect(words.mid(1), options);
     if (words.size() < 2)
         return fail(usage, 2);
     // "key config set NAME" is a command of three words.

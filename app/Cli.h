@@ -35,6 +35,8 @@ public:
         QString label;            // provider set-key --label
         QString keyConfig;        // key create --key-config
         QString port;             // ollama-api enable --port
+        QString smallModel;       // connect --small-model
+        bool undo = false;        // connect --undo
         // Which of the above were given, by option name ("to", "allow", …).
         QStringList given;
     };
@@ -62,6 +64,8 @@ private:
     int keyConfigAssign(const QString &key, const QString &configuration);
     // ollama-api enable|disable|status (CliOllamaApi.cpp)
     int ollamaApi(const QStringList &args, const Options &options);
+    // connect list, connect TOOL, connect TOOL --undo (CliConnect.cpp)
+    int connect(const QStringList &args, const Options &options);
 
     int fail(const QString &message, int code = 1);
     void print(const QString &text);

@@ -105,15 +105,26 @@ int main(int argc, char **argv)
                                   QString::fromLatin1(value));
     };
     const QList<CommandOption> commandOptions{
-        {commandOption("url", "Provider base URL.", "URL"), &cliOptions.url, nullptr},
+        {commandOption("url",
+                       "Provider base URL; connect: the gateway address the tool uses (default: "
+                       "from the configuration).",
+                       "URL"),
+         &cliOptions.url, nullptr},
         {QCommandLineOption(
              QStringLiteral("surface"),
              QCoreApplication::translate("main", "An API the provider speaks: %1 (repeatable).")
                  .arg(apiSurfaceNameList()),
              QStringLiteral("SURFACE")),
          nullptr, &cliOptions.surfaces},
-        {commandOption("model", "A model the provider offers (repeatable).", "M"), nullptr,
-         &cliOptions.models},
+        {commandOption("model",
+                       "A model the provider offers (repeatable); connect: the model the tool "
+                       "uses, PROVIDER:MODEL or a route.",
+                       "M"),
+         nullptr, &cliOptions.models},
+        {commandOption("small-model",
+                       "connect: the model for the tool's quick side tasks (default: --model).",
+                       "M"),
+         &cliOptions.smallModel, nullptr},
         {commandOption("header", "An extra header \"Name: value\" (repeatable).", "HEADER"),
          nullptr, &cliOptions.headers},
         {commandOption("secret-header",
@@ -158,7 +169,10 @@ int main(int argc, char **argv)
     const QCommandLineOption minimised(
         QStringLiteral("minimised"),
         QCoreApplication::translate("main", "Start with the window hidden in the tray."));
-    parser.addOptions({configDir, headless, minimised, port, bind});
+    const QCommandLineOption undo(
+        QStringLiteral("undo"),
+        QCoreApplication::translate("main", "connect TOOL: disconnect the tool again."));
+    parser.addOptions({configDir, headless, minimised, port, bind, undo});
     for (const CommandOption &o : commandOptions)
         parser.addOption(o.option);
     parser.addPositionalArgument(
@@ -166,7 +180,8 @@ int main(int argc, char **argv)
         QCoreApplication::translate("main", "provider add|list|remove|set-key, key "
                                             "create|list|revoke, key config "
                                             "set|list|remove|assign, route set|list|remove, "
-                                            "ollama-api enable|disable|status"));
+                                            "ollama-api enable|disable|status, connect "
+                                            "list|TOOL"));
     if (!parser.parse(QCoreApplication::arguments()))
         return failUsage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -206,6 +221,10 @@ int main(int argc, char **argv)
                     QCoreApplication::translate("main", "--%1 does not apply to \"%2\".")
                         .arg(o->names().first(), words.first()));
         }
+        if (parser.isSet(undo)) {
+            cliOptions.undo = true;
+            cliOptions.given << QStringLiteral("undo");
+        }
         for (const CommandOption &o : commandOptions) {
             if (!parser.isSet(o.option))
                 continue;
@@ -217,6 +236,9 @@ int main(int argc, char **argv)
         }
         return Cli(store, &secrets).run(words, cliOptions);
     }
+    if (parser.isSet(undo))
+        return failUsage(QCoreApplication::translate(
+            "main", "--undo only applies to \"connect TOOL\"; see gatehouse --help."));
     for (const CommandOption &o : commandOptions) {
         if (parser.isSet(o.option))
             return failUsage(
