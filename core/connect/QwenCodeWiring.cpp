@@ -144,6 +144,13 @@ public:
         }
         for (const QStringList &path : {authTypePath, modelPath, modelBaseUrlPath})
             wiring::restoreJsonValueAt(s, before, path);
+        // A setting that was no object, which Connect replaced to set keys inside it (the
+        // older "model": "name" form), comes back.
+        for (const QStringList &path : {authTypePath, modelPath, providersPath}) {
+            const QString &top = path.first();
+            if (before.contains(top) && !before.value(top).isObject() && !s.contains(top))
+                s.insert(top, before.value(top));
+        }
         // The version Connect gave a new file goes with the rest once nothing else is left.
         if (!before.contains(versionPath.first()) && s.size() == 1 &&
             s.contains(versionPath.first()))

@@ -135,6 +135,8 @@ private slots:
         QTest::newRow("user settings") << true << userSettings;
         QTest::newRow("nothing of Connect's")
             << true << QByteArray("{\"$version\": 4, \"ui\": {\"theme\": \"x\"}}");
+        QTest::newRow("an older model setting")
+            << true << QByteArray("{\"model\": \"qwen-max\", \"ui\": {\"theme\": \"x\"}}");
         QTest::newRow("a hand-made Gatehouse entry")
             << true
             << QByteArray("{\"modelProviders\": {\"openai\": [{\"id\": \"a\"},\n"
