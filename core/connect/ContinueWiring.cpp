@@ -237,16 +237,17 @@ public:
                              const WiringSettings &settings) const override
     {
         QByteArray content = current.value_or(QByteArray());
-        auto parsed = parse(content);
+        {
+            const auto first = parse(content);
+            if (!first)
+                return Result<QByteArray>::failure(first.error());
+            // An entry from an earlier Connect makes way for the new one.
+            if (const auto old = findEntry(first.value(), splitLines(content), content))
+                content = withoutEntry(content, *old);
+        }
+        const auto parsed = parse(content);
         if (!parsed)
             return Result<QByteArray>::failure(parsed.error());
-        // An entry from an earlier Connect makes way for the new one.
-        if (const auto old = findEntry(parsed.value(), splitLines(content), content)) {
-            content = withoutEntry(content, *old);
-            parsed = parse(content);
-            if (!parsed)
-                return Result<QByteArray>::failure(parsed.error());
-        }
         const Document &d = parsed.value();
         const QByteArray eol = lineEndOf(content);
         QList<QByteArray> lines = splitLines(content);
