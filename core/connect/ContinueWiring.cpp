@@ -284,8 +284,8 @@ public:
         }
         const QByteArray merged = joinLines(lines);
 
-        // Check what was written: the entry is there with the settings, the other models are
-        // as they were, and taking the entry out again gives the file back.
+        // Check what was written as Continue will read it: the entry comes first with the
+        // settings, and every other model is still there.
         const auto check = parse(merged);
         const auto entry =
             check ? findEntry(check.value(), splitLines(merged), merged) : std::nullopt;
