@@ -77,5 +77,7 @@ FileWirings claudeCodeWiring();
 FileWirings codexWiring();
 FileWirings opencodeWiring();
 FileWirings geminiCliWiring();
+FileWirings qwenCodeWiring();
+FileWirings continueWiring();
 
 } // namespace gatehouse

@@ -61,13 +61,13 @@ const QList<ToolInfo> &toolCatalog()
          {QStringLiteral("qwen")},
          QStringLiteral(".qwen"),
          false,
-         nullptr},
+         qwenCodeWiring},
         {QStringLiteral("continue"),
          QStringLiteral("Continue"),
          {QStringLiteral("cn")},
          QStringLiteral(".continue"),
          false,
-         nullptr},
+         continueWiring},
     };
     return tools;
 }

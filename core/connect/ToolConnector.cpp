@@ -64,7 +64,8 @@ std::optional<ToolRecord> loadRecord(const QString &folder)
         return std::nullopt;
     const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
     ToolRecord record;
-    for (const QJsonValue &v : json.value(QLatin1String("files")).toArray()) {
+    const QJsonArray files = json.value(QLatin1String("files")).toArray();
+    for (const QJsonValue v : files) {
         const QJsonObject f = v.toObject();
         record.files.append(
             {f.value(QLatin1String("path")).toString(), f.value(QLatin1String("existed")).toBool(),

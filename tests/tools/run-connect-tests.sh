@@ -5,7 +5,8 @@
 # environment variable at all (no base URL, key or model), completes the fake model's
 # write-a-file task through a running Gatehouse; `gatehouse connect TOOL --undo` then leaves
 # the file byte for byte as it was and revokes the tool's access key.
-# Nothing leaves 127.0.0.1: each tool's own network features are off in its user settings.
+# Nothing leaves 127.0.0.1: each tool's own network features are off in its user settings
+# (cn's version check, which no setting turns off, is refused by loopback-only.mjs).
 # Usage: run-connect-tests.sh GATEHOUSE_BINARY FAKE_UPSTREAM_BINARY
 set -eu
 gatehouse=$1
@@ -191,6 +192,69 @@ if connect gemini-cli gem:agent-1 "$home/.gemini/settings.json" "$home/.gemini/.
         </dev/null >"$dir.out" 2>"$dir.out.err") || true
     check_run "gemini-cli runs through gatehouse" "$dir" connect-gemini "$dir.out"
     undo gemini-cli "$home/.gemini/settings.json" "$home/.gemini/.env"
+fi
+
+# ---- Qwen Code: ~/.qwen/settings.json with settings of its own (its update checks, usage
+# statistics and telemetry off, a model provider of its own, Qwen's own sign-in) and
+# ~/.qwen/.env with a key of its own. The settings carry the version Qwen Code writes, as a
+# file it has run with does; without it Qwen Code rewrites the file as it starts.
+home=$(fresh qwen-home)
+dir=$(fresh qwen)
+mkdir -p "$home/.qwen"
+cat >"$home/.qwen/settings.json" <<'JSON'
+{
+  "$version": 4,
+  "general": {"enableAutoUpdate": false},
+  "privacy": {"usageStatisticsEnabled": false},
+  "telemetry": {"enabled": false},
+  "ui": {"theme": "GitHub"},
+  "modelProviders": {
+    "openai": [{"id": "qwen3-coder-plus", "baseUrl": "http://127.0.0.1:9/v1", "envKey": "DASHSCOPE_API_KEY"}]
+  },
+  "security": {"auth": {"selectedType": "qwen-oauth"}},
+  "model": {"name": "qwen3-coder-plus"}
+}
+JSON
+printf '# My keys\nDASHSCOPE_API_KEY=sk-not-for-gatehouse\n' >"$home/.qwen/.env"
+if connect qwen-code chat:agent-1 "$home/.qwen/settings.json" "$home/.qwen/.env"; then
+    (cd "$dir" && env -i PATH="$PATH" TERM=dumb HOME="$home" timeout 180 \
+        "$bin/qwen" --yolo "Please WRITE out.txt connect-qwen and stop." \
+        </dev/null >"$dir.out" 2>"$dir.out.err") || true
+    check_run "qwen-code runs through gatehouse" "$dir" connect-qwen "$dir.out"
+    undo qwen-code "$home/.qwen/settings.json" "$home/.qwen/.env"
+fi
+
+# ---- Continue: ~/.continue/config.yaml (shared by cn and the editor extensions) with a model,
+# settings and comments of its own; cn -p runs its Bash tool without asking. cn asks
+# api.continue.dev for its latest version as it starts, with no setting to turn that off: a
+# preloaded module refuses fetch() to anything but this machine.
+home=$(fresh continue-home)
+dir=$(fresh continue)
+mkdir -p "$home/.continue"
+cat >"$home/.continue/config.yaml" <<'YAML'
+# My Continue setup
+name: My Config
+version: 1.0.0
+schema: v1
+
+models:
+  # the one on this machine
+  - name: Local Llama
+    provider: ollama
+    model: llama3.1:8b
+    apiBase: http://127.0.0.1:9
+    roles: [chat, autocomplete]
+
+context:
+  - provider: code
+YAML
+if connect continue chat:agent-1 "$home/.continue/config.yaml"; then
+    (cd "$dir" && env -i PATH="$PATH" TERM=dumb HOME="$home" \
+        NODE_OPTIONS="--import=\"$here/loopback-only.mjs\"" timeout 180 \
+        "$bin/cn" -p "Please WRITE out.txt connect-continue and stop." \
+        </dev/null >"$dir.out" 2>"$dir.out.err") || true
+    check_run "continue (cn) runs through gatehouse" "$dir" connect-continue "$dir.out"
+    undo continue "$home/.continue/config.yaml"
 fi
 
 # ---- More tools: add their blocks below (home, pre-existing file, connect, run, undo).

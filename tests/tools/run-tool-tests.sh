@@ -11,8 +11,12 @@
 #   Responses)                     (Chat Completions) and @ai-sdk/openai (Responses)
 #   Gemini CLI (Gemini API)        gemini -p, its run_shell_command tool; to a provider on the
 #                                  Gemini surface and to ones on the other surfaces
-# Nothing leaves 127.0.0.1: each tool's own network features are turned off, and every tool
-# runs with a home folder of its own.
+#   Qwen Code (Chat Completions)   qwen --yolo, its run_shell_command tool
+#   Continue's cn (Chat            cn -p, its Bash tool
+#   Completions)
+# Nothing leaves 127.0.0.1: each tool's own network features are turned off (cn's version
+# check, which no setting turns off, is refused by loopback-only.mjs), and every tool runs
+# with a home folder of its own.
 # Usage: run-tool-tests.sh GATEHOUSE_BINARY FAKE_UPSTREAM_BINARY
 set -eu
 gatehouse=$1
@@ -180,6 +184,56 @@ EOF
         "$bin/gemini" -m "$surface:agent-1" --yolo -p "Please WRITE out.txt gemini-$surface and stop." \
         </dev/null >"$dir.out" 2>"$dir.out.err") || true
     check "gemini-cli via $surface" "$dir" "gemini-$surface" "$dir.out"
+done
+
+# ---- Qwen Code: an OpenAI-compatible model provider in its settings.json, whose key it reads
+# from the variable the entry names; its updates, usage statistics and telemetry are off. The
+# settings carry the version Qwen Code writes, so that it does not rewrite the file.
+for surface in chat resp claude olla gem; do
+    home=$(fresh "qwen-home-$surface")
+    dir=$(fresh "qwen-$surface")
+    mkdir -p "$home/.qwen"
+    cat >"$home/.qwen/settings.json" <<EOF
+{
+  "\$version": 4,
+  "general": {"enableAutoUpdate": false},
+  "privacy": {"usageStatisticsEnabled": false},
+  "telemetry": {"enabled": false},
+  "modelProviders": {"openai": [{"id": "$surface:agent-1", "baseUrl": "$base/v1", "envKey": "GATEHOUSE_API_KEY"}]},
+  "security": {"auth": {"selectedType": "openai"}},
+  "model": {"name": "$surface:agent-1"}
+}
+EOF
+    (cd "$dir" && env -i PATH="$PATH" TERM=dumb HOME="$home" GATEHOUSE_API_KEY="$key" timeout 180 \
+        "$bin/qwen" --yolo "Please WRITE out.txt qwen-$surface and stop." \
+        </dev/null >"$dir.out" 2>"$dir.out.err") || true
+    check "qwen-code via $surface" "$dir" "qwen-$surface" "$dir.out"
+done
+
+# ---- Continue's cn: a model with provider openai in its config.yaml; cn -p runs its Bash tool
+# without asking. Its version check (api.continue.dev, no setting turns it off) is refused by
+# a preloaded module that lets fetch() reach this machine only.
+for surface in chat resp claude olla gem; do
+    home=$(fresh "cn-home-$surface")
+    dir=$(fresh "cn-$surface")
+    mkdir -p "$home/.continue"
+    cat >"$home/.continue/config.yaml" <<EOF
+name: Tests
+version: 1.0.0
+schema: v1
+models:
+  - name: Gatehouse
+    provider: openai
+    model: "$surface:agent-1"
+    apiBase: "$base/v1"
+    apiKey: "$key"
+    roles: [chat]
+EOF
+    (cd "$dir" && env -i PATH="$PATH" TERM=dumb HOME="$home" \
+        NODE_OPTIONS="--import=\"$here/loopback-only.mjs\"" timeout 180 \
+        "$bin/cn" -p "Please WRITE out.txt cn-$surface and stop." \
+        </dev/null >"$dir.out" 2>"$dir.out.err") || true
+    check "continue (cn) via $surface" "$dir" "cn-$surface" "$dir.out"
 done
 
 echo "$((runs - failures)) of $runs tool runs passed"
