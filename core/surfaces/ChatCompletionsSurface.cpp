@@ -264,6 +264,12 @@ std::variant<Request, ApiError> ChatCompletionsSurface::decodeRequest(const QJso
                 if (p.callId.isEmpty() || p.name.isEmpty())
                     return ApiError::untranslatable(
                         tr("%1 needs an id and a function name.").arg(callWhere), callWhere);
+                // A result names its call by id: two waiting calls with one id are ambiguous.
+                if (openToolCalls.contains(p.callId))
+                    return ApiError::untranslatable(
+                        tr("%1 has the id \"%2\" of another call still waiting for its result.")
+                            .arg(callWhere, p.callId),
+                        callWhere + QStringLiteral(".id"));
                 openToolCalls.insert(p.callId);
                 message.parts << p;
             }

@@ -730,7 +730,9 @@ std::variant<QJsonObject, ApiError> GeminiSurface::encodeRequest(const Request &
             for (const Part &p : m.parts) {
                 if (p.kind != Part::Kind::ToolResult)
                     continue;
-                const QString name = callNames.value(p.callId, p.name);
+                // The result's own function where the client's surface named it (two waiting
+                // calls may share an id), else the function of the call with its id.
+                const QString name = !p.name.isEmpty() ? p.name : callNames.value(p.callId);
                 if (name.isEmpty())
                     return ApiError::untranslatable(
                         tr("The tool result for call \"%1\" answers no earlier tool call.")

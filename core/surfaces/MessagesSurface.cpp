@@ -292,6 +292,13 @@ std::variant<Request, ApiError> MessagesSurface::decodeRequest(const QJsonObject
                     return ApiError::untranslatable(tr("%1 needs an id and a name.").arg(bw), bw);
                 p.arguments = json::compact(block.value(k("input")).toObject());
                 p.cacheControl = block.value(k("cache_control"));
+                // A result names its call by id: two waiting calls with one id are ambiguous.
+                if (openToolUses.contains(p.callId))
+                    return ApiError::untranslatable(
+                        tr("%1 has the id \"%2\" of another tool_use still waiting for its "
+                           "result.")
+                            .arg(bw, p.callId),
+                        bw + QStringLiteral(".id"));
                 openToolUses.insert(p.callId);
                 message.parts << p;
             } else if (type == QLatin1String("tool_result") && user) {

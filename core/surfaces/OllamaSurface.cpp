@@ -524,7 +524,10 @@ std::variant<QJsonObject, ApiError> OllamaSurface::encodeRequest(const Request &
                 break;
             case Part::Kind::ToolResult: {
                 QJsonObject result{{k("role"), k("tool")}, {k("content"), p.resultText()}};
-                const QString name = callNames.value(p.callId, flatName(p.toolNamespace, p.name));
+                // The result's own tool where the client's surface named it (two waiting calls
+                // may share an id), else the tool of the call with its id.
+                const QString name = !p.name.isEmpty() ? flatName(p.toolNamespace, p.name)
+                                                       : callNames.value(p.callId);
                 if (!name.isEmpty())
                     result.insert(k("tool_name"), name);
                 QJsonArray resultImages;

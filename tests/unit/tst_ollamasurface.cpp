@@ -272,6 +272,91 @@ private slots:
                  QJsonDocument(got).toJson(QJsonDocument::Compact).constData());
     }
 
+    // Ollama names a result by its tool, Chat Completions and Messages by the call's id: two
+    // waiting calls with one id cannot be told apart, so the client's surface refuses them
+    // (found by fuzzing: the result was named after the wrong tool).
+    void waitingCallsWithOneIdAreRefused_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QByteArray>("request");
+        QTest::newRow("chat")
+            << "openai"
+            << QByteArray("{\"model\":\"m\",\"messages\":["
+                          "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c1\",\"type\":"
+                          "\"function\",\"function\":{\"name\":\"a\",\"arguments\":\"{}\"}}]},"
+                          "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c1\",\"type\":"
+                          "\"function\",\"function\":{\"name\":\"b\",\"arguments\":\"{}\"}}]},"
+                          "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":\"x\"}]}");
+        QTest::newRow("messages")
+            << "anthropic"
+            << QByteArray("{\"model\":\"m\",\"max_tokens\":9,\"messages\":["
+                          "{\"role\":\"user\",\"content\":\"go\"},"
+                          "{\"role\":\"assistant\",\"content\":["
+                          "{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"a\",\"input\":{}},"
+                          "{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"b\",\"input\":{}}]},"
+                          "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\","
+                          "\"tool_use_id\":\"t1\",\"content\":\"x\"}]}]}");
+    }
+    void waitingCallsWithOneIdAreRefused()
+    {
+        QFETCH(QString, from);
+        QFETCH(QByteArray, request);
+        const auto decoded = adapter(from).decodeRequest(obj(request));
+        const auto *error = std::get_if<ApiError>(&decoded);
+        QVERIFY(error);
+        QCOMPARE(error->status, 400);
+        QVERIFY2(error->message.contains(QLatin1String("still waiting")),
+                 qPrintable(error->message));
+    }
+    // Ollama's own ids are optional and may repeat: a result keeps the tool its id matched on
+    // the way in, so the request Gatehouse sends on reads the same (found by fuzzing).
+    void ollamaResultKeepsTheToolItsIdMatched()
+    {
+        const QByteArray request(
+            "{\"model\":\"m\",\"messages\":["
+            "{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"id\":\"c1\","
+            "\"function\":{\"name\":\"a\",\"arguments\":{}}}]},"
+            "{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"id\":\"c1\","
+            "\"function\":{\"name\":\"b\",\"arguments\":{}}}]},"
+            "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":\"x\"},"
+            "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":\"y\"}]}");
+        const auto out =
+            translateRequest(QStringLiteral("ollama"), QStringLiteral("ollama"), obj(request));
+        if (auto *e = std::get_if<ApiError>(&out))
+            QFAIL(qPrintable(e->message));
+        const QJsonObject sent = std::get<QJsonObject>(out);
+        const QJsonArray messages = sent.value(QLatin1String("messages")).toArray();
+        QCOMPARE(messages.at(2).toObject().value(QLatin1String("tool_name")).toString(),
+                 QStringLiteral("a"));
+        QCOMPARE(messages.at(3).toObject().value(QLatin1String("tool_name")).toString(),
+                 QStringLiteral("b"));
+        QVERIFY(
+            std::holds_alternative<Request>(adapter(QStringLiteral("ollama")).decodeRequest(sent)));
+    }
+
+    void answeredCallIdMayBeUsedAgain()
+    {
+        // Once answered, an id is free again (some clients number calls per turn).
+        const QByteArray request(
+            "{\"model\":\"m\",\"messages\":["
+            "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\","
+            "\"function\":{\"name\":\"a\",\"arguments\":\"{}\"}}]},"
+            "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":\"x\"},"
+            "{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\","
+            "\"function\":{\"name\":\"b\",\"arguments\":\"{}\"}}]},"
+            "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":\"y\"}]}");
+        const auto out =
+            translateRequest(QStringLiteral("openai"), QStringLiteral("ollama"), obj(request));
+        if (auto *e = std::get_if<ApiError>(&out))
+            QFAIL(qPrintable(e->message));
+        const QJsonArray messages =
+            std::get<QJsonObject>(out).value(QLatin1String("messages")).toArray();
+        QCOMPARE(messages.at(1).toObject().value(QLatin1String("tool_name")).toString(),
+                 QStringLiteral("a"));
+        QCOMPARE(messages.at(3).toObject().value(QLatin1String("tool_name")).toString(),
+                 QStringLiteral("b"));
+    }
+
     // The options only Ollama knows and keep_alive go back only to an Ollama provider.
     void ollamaExtrasKeptForOllama()
     {
