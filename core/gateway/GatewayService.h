@@ -12,6 +12,7 @@ namespace gatehouse {
 
 class GatewayWorker;
 class RequestLog;
+class CaptureStore;
 class ResponseStore;
 
 // Runs the gateway (server, request path, upstream client) on a thread of its own, so a
@@ -31,6 +32,8 @@ public:
     // Where Responses API answers are kept; set before start(), used on the gateway's thread
     // only. May be null (then in memory).
     void setResponseStore(ResponseStore *store) { m_responses = store; }
+    // Where captured bodies go; set before start(). May be null (then nothing is captured).
+    void setCaptureStore(CaptureStore *store) { m_captures = store; }
     void updateSnapshot(GatewaySnapshotPtr snapshot);
     void stop();
 
@@ -55,6 +58,7 @@ private:
     GatewayWorker *m_worker = nullptr;
     RequestLog *m_log = nullptr;
     ResponseStore *m_responses = nullptr;
+    CaptureStore *m_captures = nullptr;
     bool m_listening = false;
     QHostAddress m_address;
     quint16 m_port = 0;
