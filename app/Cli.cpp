@@ -55,7 +55,8 @@ Cli::Cli(ConfigStore store, SecretStore *secrets, FILE *out, FILE *err)
 bool Cli::isCommand(const QString &word)
 {
     return word == QLatin1String("provider") || word == QLatin1String("key") ||
-           word == QLatin1String("route") || word == QLatin1String("ollama-api");
+           word == QLatin1String("route") || word == QLatin1String("ollama-api") ||
+           word == QLatin1String("logs") || word == QLatin1String("usage");
 }
 
 int Cli::fail(const QString &message, int code)
@@ -112,6 +113,10 @@ int Cli::run(const QStringList &words, const Options &options)
            "route set|list|remove …");
     if (words.value(0) == QLatin1String("ollama-api"))
         return ollamaApi(words.mid(1), options);
+    if (words.value(0) == QLatin1String("logs"))
+        return logs(words.mid(1), options);
+    if (words.value(0) == QLatin1String("usage"))
+        return Cli::usage(words.mid(1), options);
     if (words.size() < 2)
         return fail(usage, 2);
     // "key config set NAME" is a command of three words.
@@ -133,9 +138,14 @@ int Cli::run(const QStringList &words, const Options &options)
     const QStringList routeOptions{QStringLiteral("to"), QStringLiteral("strategy"),
                                    QStringLiteral("retries"), QStringLiteral("deadline"),
                                    QStringLiteral("key-config")};
-    const QStringList configOptions{
-        QStringLiteral("allow"), QStringLiteral("rpm"), QStringLiteral("tokens-per-day"),
-        QStringLiteral("spend-per-month"), QStringLiteral("provider-key")};
+    const QStringList configOptions{QStringLiteral("allow"),
+                                    QStringLiteral("rpm"),
+                                    QStringLiteral("tokens-per-day"),
+                                    QStringLiteral("spend-per-month"),
+                                    QStringLiteral("provider-key"),
+                                    QStringLiteral("capture-content"),
+                                    QStringLiteral("capture-retention-days"),
+                                    QStringLiteral("capture-max-bytes")};
     const Command commands[] = {
         {"provider",
          "add",
@@ -653,6 +663,25 @@ int Cli::keyConfigSet(const QString &name, const Options &options)
                 k.providerKeys.insert(pk.section(QLatin1Char('='), 0, 0),
                                       pk.section(QLatin1Char('='), 1));
             }
+        }
+        if (options.given.contains(QLatin1String("capture-content"))) {
+            if (options.captureContent != QLatin1String("on") &&
+                options.captureContent != QLatin1String("off"))
+                return refuse(tr("--capture-content takes on or off."), 2);
+            k.capture.enabled = options.captureContent == QLatin1String("on");
+        }
+        if (options.given.contains(QLatin1String("capture-retention-days"))) {
+            const auto n = parseCount(options.captureRetentionDays, "capture-retention-days", 3650);
+            if (!n || n.value() < 1)
+                return refuse(tr("--capture-retention-days must be a number from 1 to 3650."), 2);
+            k.capture.retentionDays = int(n.value());
+        }
+        if (options.given.contains(QLatin1String("capture-max-bytes"))) {
+            const auto n =
+                parseCount(options.captureMaxBytes, "capture-max-bytes", 64 * 1024 * 1024);
+            if (!n || n.value() < 1024)
+                return refuse(tr("--capture-max-bytes must be a number from 1024 to 67108864."), 2);
+            k.capture.maxBodyBytes = n.value();
         }
         const auto put = ConfigEditor::putKeyConfiguration(config, name, k);
         if (!put)

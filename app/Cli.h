@@ -8,9 +8,9 @@
 
 namespace gatehouse {
 
-// The management commands (provider …, key …): each changes the config under its lock,
-// saves it atomically, and says what happened. Failures give one line on stderr and a non-zero
-// exit.
+// The management commands (provider …, key …) and the request log's (logs, usage): each changes the
+// config under its lock, saves it atomically, and says what happened. Failures give one line on
+// stderr and a non-zero exit.
 class Cli
 {
 public:
@@ -35,6 +35,18 @@ public:
         QString label;            // provider set-key --label
         QString keyConfig;        // key create --key-config
         QString port;             // ollama-api enable --port
+        // key config set: content capture
+        QString captureContent;       // on, off
+        QString captureRetentionDays; // days
+        QString captureMaxBytes;      // per body
+        // logs and usage
+        QString since; // 90s, 15m, 24h, 7d
+        QString limit;
+        QString key;
+        QString provider;
+        QString status;
+        QString before; // logs --clear: a date
+        QString by;     // usage: provider, model, key, day
         // Which of the above were given, by option name ("to", "allow", …).
         QStringList given;
     };
@@ -62,6 +74,9 @@ private:
     int keyConfigAssign(const QString &key, const QString &configuration);
     // ollama-api enable|disable|status (CliOllamaApi.cpp)
     int ollamaApi(const QStringList &args, const Options &options);
+    // logs [--clear] and usage (CliLogs.cpp)
+    int logs(const QStringList &args, const Options &options);
+    int usage(const QStringList &args, const Options &options);
 
     int fail(const QString &message, int code = 1);
     void print(const QString &text);
