@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sqlite3.h>
+#include <vector>
 
 namespace gatehouse::RequestLogQuery {
 
@@ -274,70 +275,73 @@ Result<QList<UsageRow>> usage(const QString &path, const RequestLogFilter &filte
         return r.error.isEmpty() ? Result<QList<UsageRow>>(QList<UsageRow>{})
                                  : Result<QList<UsageRow>>::failure(r.error);
     const Where where(filter);
-    const QByteArray keys = bucketExpression(bucket) + ", " + groupExpression(group);
-    const QByteArray tokens =
-        r.modernColumns ? "SUM(COALESCE(cached_tokens, 0)), SUM(COALESCE(reasoning_tokens, 0))"
-                        : "0, 0";
-    const QByteArray sums =
-        QByteArray("SELECT " + keys +
-                   ", COUNT(*), SUM(CASE WHEN status >= 400 AND status <> 499 THEN 1 ELSE 0 END), "
-                   "SUM(COALESCE(input_tokens, 0)), SUM(COALESCE(output_tokens, 0)), " +
-                   tokens + ", SUM(COALESCE(cost, 0)) FROM requests" + where.sql +
-                   " GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2");
-    Statement q(r.db.handle(), sums.constData());
+    // One pass over the matching rows, added up here: percentiles need every value of a group,
+    // and sorting them here is faster than having SQLite group and sort twice.
+    const QByteArray sql =
+        "SELECT " + bucketExpression(bucket) + ", " + groupExpression(group) +
+        ", status, input_tokens, output_tokens, " +
+        QByteArray(r.modernColumns ? "cached_tokens, reasoning_tokens" : "NULL, NULL") +
+        ", cost, first_byte_ms FROM requests" + where.sql;
+    Statement q(r.db.handle(), sql.constData());
     if (!q.ok())
         return failed<QList<UsageRow>>(r);
     where.bind(q);
-    QList<UsageRow> out;
-    QHash<std::pair<qint64, QString>, qsizetype> index;
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) {
+    struct Group
+    {
         UsageRow row;
-        row.bucketStartMs = sqlite3_column_int64(q.get(), 0);
-        row.group = q.columnText(1);
-        row.requests = sqlite3_column_int64(q.get(), 2);
-        row.errors = sqlite3_column_int64(q.get(), 3);
-        row.inputTokens = sqlite3_column_int64(q.get(), 4);
-        row.outputTokens = sqlite3_column_int64(q.get(), 5);
-        row.cachedTokens = sqlite3_column_int64(q.get(), 6);
-        row.reasoningTokens = sqlite3_column_int64(q.get(), 7);
-        row.costUsd = sqlite3_column_double(q.get(), 8);
-        index.insert({row.bucketStartMs, row.group}, out.size());
-        out.append(row);
-    }
-    if (rc != SQLITE_DONE)
-        return failed<QList<UsageRow>>(r);
-
-    // Percentiles need the values themselves: sorted by SQLite, a group at a time.
-    const QByteArray ttfbSql = "SELECT " + keys + ", first_byte_ms FROM requests" + where.sql +
-                               (where.sql.isEmpty() ? " WHERE" : " AND") +
-                               " first_byte_ms IS NOT NULL ORDER BY 1, 2, 3";
-    Statement t(r.db.handle(), ttfbSql.constData());
-    if (!t.ok())
-        return failed<QList<UsageRow>>(r);
-    where.bind(t);
-    QList<qint64> values;
-    std::pair<qint64, QString> current{-2, {}};
-    auto close = [&] {
-        if (values.isEmpty())
-            return;
-        if (const auto it = index.constFind(current); it != index.constEnd()) {
-            out[*it].ttfbP50Ms = percentile(values, 50);
-            out[*it].ttfbP95Ms = percentile(values, 95);
-        }
-        values.clear();
+        QList<qint64> ttfb;
     };
-    while ((rc = sqlite3_step(t.get())) == SQLITE_ROW) {
-        std::pair<qint64, QString> key{sqlite3_column_int64(t.get(), 0), t.columnText(1)};
-        if (key != current) {
-            close();
-            current = std::move(key);
+    QHash<std::pair<qint64, QByteArray>, qsizetype> index;
+    std::vector<Group> groups;
+    sqlite3_stmt *s = q.get();
+    auto add = [](qint64 &sum, sqlite3_stmt *st, int column) {
+        if (sqlite3_column_type(st, column) != SQLITE_NULL)
+            sum += std::max<qint64>(0, sqlite3_column_int64(st, column));
+    };
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        std::pair<qint64, QByteArray> key{sqlite3_column_int64(s, 0), q.columnUtf8(1)};
+        auto it = index.constFind(key);
+        if (it == index.constEnd()) {
+            Group g;
+            g.row.bucketStartMs = key.first;
+            g.row.group = QString::fromUtf8(key.second);
+            it = index.insert(std::move(key), qsizetype(groups.size()));
+            groups.push_back(std::move(g));
         }
-        values.append(sqlite3_column_int64(t.get(), 2));
+        Group &g = groups[size_t(*it)];
+        UsageRow &row = g.row;
+        ++row.requests;
+        const int status = sqlite3_column_int(s, 2);
+        if (status >= 400 && status != 499)
+            ++row.errors;
+        add(row.inputTokens, s, 3);
+        add(row.outputTokens, s, 4);
+        add(row.cachedTokens, s, 5);
+        add(row.reasoningTokens, s, 6);
+        if (sqlite3_column_type(s, 7) != SQLITE_NULL)
+            row.costUsd += sqlite3_column_double(s, 7);
+        if (sqlite3_column_type(s, 8) != SQLITE_NULL)
+            g.ttfb.append(sqlite3_column_int64(s, 8));
     }
-    close();
     if (rc != SQLITE_DONE)
         return failed<QList<UsageRow>>(r);
+    QList<UsageRow> out;
+    out.reserve(qsizetype(groups.size()));
+    for (Group &g : groups) {
+        std::sort(g.ttfb.begin(), g.ttfb.end());
+        g.row.ttfbP50Ms = percentile(g.ttfb, 50);
+        g.row.ttfbP95Ms = percentile(g.ttfb, 95);
+        out.append(std::move(g.row));
+    }
+    // By bucket, then most requests first, then by name.
+    std::sort(out.begin(), out.end(), [](const UsageRow &a, const UsageRow &b) {
+        if (a.bucketStartMs != b.bucketStartMs)
+            return a.bucketStartMs < b.bucketStartMs;
+        if (a.requests != b.requests)
+            return a.requests > b.requests;
+        return a.group < b.group;
+    });
     return out;
 }
 
