@@ -61,7 +61,7 @@ void RequestRecorder::record(const RequestContext &ctx, int status)
             e.accessKey, std::max<qint64>(0, e.inputTokens) + std::max<qint64>(0, e.outputTokens),
             std::max(0.0, e.cost));
     if (m_metrics && ctx.endpoint)
-        m_metrics->recordRequest(ctx.endpoint->logName, e);
+        m_metrics->recordRequest(ctx.endpoint->logName, e, ctx.tried);
     if (m_log)
         m_log->append(e);
 }

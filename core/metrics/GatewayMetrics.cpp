@@ -2,7 +2,6 @@
 
 #include "gateway/GatewaySnapshot.h"
 #include "log/RequestLog.h"
-#include "log/RequestLogQuery.h"
 
 #include <QFile>
 #include <QSet>
@@ -36,22 +35,29 @@ const Histogram::BucketBoundaries &secondsBuckets()
 // Caches keyed by what clients send stop growing here; further values cost a lookup by label.
 constexpr qsizetype maxCachedValues = 4096;
 
-// An attempt's outcome as a label: a few words, whatever the attempt text says.
-const std::string &outcomeLabel(const QString &result, bool last)
+// An attempt's outcome as a label, from what the attempt text says after its target: a status,
+// or why it was given up (timeout, unreachable, unsupported, no key). Read in place: this runs
+// for every request.
+const std::string &outcomeLabel(QByteArrayView result, bool last)
 {
     static const std::string success("success"), failedOver("failed_over"), error("error"),
         timeout("timeout"), unreachable("unreachable"), unsupported("unsupported"), noKey("no_key");
-    bool numeric = false;
-    const int status = result.toInt(&numeric);
-    if (numeric)
+    if (!result.isEmpty() && result.front() >= '0' && result.front() <= '9') {
+        int status = 0;
+        for (const char c : result) {
+            if (c < '0' || c > '9' || status > 999)
+                break;
+            status = status * 10 + (c - '0');
+        }
         return status < 400 ? success : (last ? error : failedOver);
-    if (result == QLatin1String("timeout"))
+    }
+    if (result.startsWith("timeout"))
         return timeout;
-    if (result == QLatin1String("unreachable"))
+    if (result.startsWith("unreachable"))
         return unreachable;
-    if (result == QLatin1String("unsupported"))
+    if (result.startsWith("unsupported"))
         return unsupported;
-    if (result == QLatin1String("no key"))
+    if (result.startsWith("no key"))
         return noKey;
     return error;
 }
@@ -221,31 +227,38 @@ GatewayMetrics::ModelSeries &GatewayMetrics::model(const QString &providerId, co
     return *slot;
 }
 
-Counter &GatewayMetrics::requests(const char *endpoint, const RequestLogEntry &row)
+GatewayMetrics::RequestSeries GatewayMetrics::series(const char *endpoint,
+                                                     const RequestLogEntry &row)
 {
     // Statuses are HTTP's; anything outside 100..599 would be a bug, but stays one series.
     const int status = row.status >= 100 && row.status <= 599 ? row.status : 0;
     RequestKey key{endpoint, row.provider, row.model, status};
     if (const auto it = m_requestSeries.constFind(key); it != m_requestSeries.constEnd())
-        return **it;
-    Counter &c = m_requests->Add({{"endpoint", endpoint},
-                                  {"provider", providerLabel(row.provider)},
-                                  {"model", modelLabel(row.model)},
-                                  {"status", std::to_string(status)}});
+        return *it;
+    RequestSeries s;
+    s.requests = &m_requests->Add({{"endpoint", endpoint},
+                                   {"provider", providerLabel(row.provider)},
+                                   {"model", modelLabel(row.model)},
+                                   {"status", std::to_string(status)}});
+    if (!row.provider.isEmpty()) {
+        s.provider = &provider(row.provider);
+        s.model = &model(row.provider, row.model);
+    }
     if (m_requestSeries.size() < maxCachedValues)
-        m_requestSeries.insert(std::move(key), &c);
-    return c;
+        m_requestSeries.insert(std::move(key), s);
+    return s;
 }
 
-void GatewayMetrics::recordRequest(const char *endpoint, const RequestLogEntry &row)
+void GatewayMetrics::recordRequest(const char *endpoint, const RequestLogEntry &row,
+                                   const QList<QByteArray> &attempts)
 {
-    requests(endpoint, row).Increment();
-    if (!row.provider.isEmpty()) {
-        ProviderSeries &p = provider(row.provider);
-        p.duration->Observe(double(row.totalMs) / 1000.0);
+    const RequestSeries s = series(endpoint, row);
+    s.requests->Increment();
+    if (s.provider) {
+        s.provider->duration->Observe(double(row.totalMs) / 1000.0);
         if (row.firstByteMs >= 0)
-            p.ttfb->Observe(double(row.firstByteMs) / 1000.0);
-        ModelSeries &m = model(row.provider, row.model);
+            s.provider->ttfb->Observe(double(row.firstByteMs) / 1000.0);
+        ModelSeries &m = *s.model;
         if (row.inputTokens > 0)
             m.input->Increment(double(row.inputTokens));
         if (row.outputTokens > 0)
@@ -257,18 +270,26 @@ void GatewayMetrics::recordRequest(const char *endpoint, const RequestLogEntry &
         if (row.cost > 0)
             m.cost->Increment(row.cost);
     }
-    if (row.attemptCount > 0)
-        recordAttempts(row);
+    if (!attempts.isEmpty())
+        recordAttempts(row, s.provider, attempts);
 }
 
-void GatewayMetrics::recordAttempts(const RequestLogEntry &row)
+void GatewayMetrics::recordAttempts(const RequestLogEntry &row, ProviderSeries *answered,
+                                    const QList<QByteArray> &attempts)
 {
-    const auto attempts = RequestLogQuery::attempts(row);
     for (qsizetype i = 0; i < attempts.size(); ++i) {
-        const QString &target = attempts[i].target;
-        const qsizetype colon = target.indexOf(QLatin1Char(':'));
-        ProviderSeries &p = provider(colon > 0 ? target.left(colon) : target);
-        const std::string &outcome = outcomeLabel(attempts[i].result, i + 1 == attempts.size());
+        const QByteArray &attempt = attempts[i];
+        const qsizetype colon = attempt.indexOf(':');
+        const qsizetype space = attempt.indexOf(' ', std::max<qsizetype>(colon, 0));
+        if (colon <= 0 || space < 0)
+            continue;
+        // Usually the provider that answered: its series is at hand.
+        const QUtf8StringView id(attempt.constData(), colon);
+        ProviderSeries &p = answered && QAnyStringView::equal(id, row.provider)
+                                ? *answered
+                                : provider(id.toString());
+        const std::string &outcome =
+            outcomeLabel(QByteArrayView(attempt).sliced(space + 1), i + 1 == attempts.size());
         auto &counter = p.attempts[&outcome];
         if (!counter)
             counter = &m_attempts->Add({{"provider", p.label}, {"outcome", outcome}});

@@ -44,8 +44,10 @@ public:
     // The configured providers and models: their labels are always their own.
     void setSnapshot(const GatewaySnapshot &snapshot);
 
-    // A finished model request, as its log row says.
-    void recordRequest(const char *endpoint, const RequestLogEntry &row);
+    // A finished model request, as its log row says, and its attempts ("provider:model 429
+    // (130 ms)", "provider:model 200").
+    void recordRequest(const char *endpoint, const RequestLogEntry &row,
+                       const QList<QByteArray> &attempts);
     // A stream began (headers sent) or ended.
     void streamStarted();
     void streamEnded();
@@ -78,12 +80,21 @@ private:
     };
     friend size_t qHash(const RequestKey &key, size_t seed)
     {
-        return qHashMulti(seed, reinterpret_cast<quintptr>(key.endpoint), key.provider, key.model, key.status);
+        return qHashMulti(seed, reinterpret_cast<quintptr>(key.endpoint), key.provider, key.model,
+                          key.status);
     }
+    // Every series one kind of request counts into, found with one lookup.
+    struct RequestSeries
+    {
+        prometheus::Counter *requests = nullptr;
+        ProviderSeries *provider = nullptr; // null without a provider
+        ModelSeries *model = nullptr;
+    };
     ProviderSeries &provider(const QString &id);
     ModelSeries &model(const QString &provider, const QString &model);
-    prometheus::Counter &requests(const char *endpoint, const RequestLogEntry &row);
-    void recordAttempts(const RequestLogEntry &row);
+    RequestSeries series(const char *endpoint, const RequestLogEntry &row);
+    void recordAttempts(const RequestLogEntry &row, ProviderSeries *answered,
+                        const QList<QByteArray> &attempts);
     void updateProcess();
 
     std::shared_ptr<prometheus::Registry> m_registry;
@@ -105,7 +116,7 @@ private:
     LabelBound m_models{maxExtraModels};
     // Series by the values requests bring (bounded caches; values past the bound are looked up
     // by label each time), and the series themselves by label.
-    QHash<RequestKey, prometheus::Counter *> m_requestSeries;
+    QHash<RequestKey, RequestSeries> m_requestSeries;
     QHash<QString, ProviderSeries *> m_providerSeries;
     QHash<std::pair<QString, QString>, ModelSeries *> m_modelSeries;
     std::unordered_map<std::string, std::unique_ptr<ProviderSeries>> m_providerByLabel;

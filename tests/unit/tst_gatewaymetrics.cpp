@@ -31,6 +31,14 @@ RequestLogEntry finished(const char *provider, const QString &model, int status)
     return e;
 }
 
+QList<QByteArray> attemptsOf(const RequestLogEntry &row)
+{
+    QList<QByteArray> out;
+    for (const QString &a : row.attempts.split(QLatin1String("; ")))
+        out << a.toUtf8();
+    return out;
+}
+
 // The value of the one sample with exactly these labels, or -1.
 double sample(const QByteArray &text, const QByteArray &series)
 {
@@ -88,17 +96,16 @@ private slots:
         metrics.setSnapshot(*snapshot);
         bool cooling = true;
         metrics.setSources({[] { return 3; }, [&](const QString &) { return cooling; }});
-        metrics.recordRequest("chat/completions",
-                              finished("openai", QStringLiteral("gpt-4o"), 200));
-        metrics.recordRequest("chat/completions",
-                              finished("openai", QStringLiteral("gpt-4o"), 200));
+        const RequestLogEntry answered = finished("openai", QStringLiteral("gpt-4o"), 200);
+        metrics.recordRequest("chat/completions", answered, attemptsOf(answered));
+        metrics.recordRequest("chat/completions", answered, attemptsOf(answered));
         RequestLogEntry failedOver = finished("openai", QStringLiteral("gpt-4o"), 200);
         failedOver.attemptCount = 2;
         failedOver.attempts = QStringLiteral("openai:gpt-4o 503 (20 ms); openai:gpt-4o 200");
-        metrics.recordRequest("messages", failedOver);
+        metrics.recordRequest("messages", failedOver, attemptsOf(failedOver));
         RequestLogEntry refused; // by a limit: no provider
         refused.status = 429;
-        metrics.recordRequest("chat/completions", refused);
+        metrics.recordRequest("chat/completions", refused, {});
         metrics.streamStarted();
         metrics.streamStarted();
         metrics.streamEnded();
@@ -156,12 +163,14 @@ private slots:
     {
         GatewayMetrics metrics;
         for (int i = 0; i < 5000; ++i) {
-            metrics.recordRequest(
-                "chat/completions",
-                finished(i % 2 ? "ollama" : "openai", QStringLiteral("model-%1").arg(i), 200));
+            const RequestLogEntry some =
+                finished(i % 2 ? "ollama" : "openai", QStringLiteral("model-%1").arg(i), 200);
+            metrics.recordRequest("chat/completions", some, attemptsOf(some));
             RequestLogEntry unknown = finished("x", QStringLiteral("m"), 200);
             unknown.provider = QStringLiteral("provider-%1").arg(i);
-            metrics.recordRequest("messages", unknown);
+            unknown.attempts = unknown.provider + QStringLiteral(":m timeout (5 ms); ") +
+                               unknown.provider + QStringLiteral(":m 200");
+            metrics.recordRequest("messages", unknown, attemptsOf(unknown));
         }
         const QByteArray text = metrics.scrape();
         const int requests = seriesCount(text, "gatehouse_requests_total");
@@ -172,6 +181,9 @@ private slots:
                 4 * (GatewayMetrics::maxExtraModels + 1) * (GatewayMetrics::maxExtraProviders + 1));
         QVERIFY(text.contains("model=\"other\""));
         QVERIFY(text.contains("provider=\"other\""));
+        QVERIFY(seriesCount(text, "gatehouse_upstream_attempts_total") <=
+                2 * (GatewayMetrics::maxExtraProviders + 1));
+        QVERIFY(text.contains("outcome=\"timeout\""));
         // Every request is still counted.
         double total = 0;
         static const QRegularExpression line(
