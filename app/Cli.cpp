@@ -709,8 +709,8 @@ int Cli::keyConfigList()
               QLatin1Char('\n'));
         return 0;
     }
-    QList<QStringList> rows{
-        {tr("NAME"), tr("ALLOWS"), tr("LIMITS"), tr("PROVIDER KEYS"), tr("USED BY")}};
+    QList<QStringList> rows{{tr("NAME"), tr("ALLOWS"), tr("LIMITS"), tr("PROVIDER KEYS"),
+                             tr("CAPTURE"), tr("USED BY")}};
     for (const KeyConfiguration &k : config->keyConfigurations) {
         QStringList limits;
         if (k.limits.requestsPerMinute > 0)
@@ -734,6 +734,10 @@ int Cli::keyConfigList()
                      k.allow.isEmpty() ? tr("(everything)") : k.allow.join(QLatin1Char(',')),
                      limits.isEmpty() ? tr("none") : limits.join(QLatin1String(", ")),
                      keys.isEmpty() ? QStringLiteral("-") : keys.join(QLatin1Char(',')),
+                     k.capture.enabled ? tr("on, %1 days, %2 bytes a body")
+                                             .arg(k.capture.retentionDays)
+                                             .arg(k.capture.maxBodyBytes)
+                                       : tr("off"),
                      users.isEmpty() ? QStringLiteral("-") : users.join(QLatin1Char(','))});
     }
     print(table(rows));

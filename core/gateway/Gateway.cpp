@@ -89,6 +89,20 @@ void Gateway::setRequestLog(RequestLog *log)
         m_limiter.seed(it.key(), it->tokensToday, it->spendThisMonth);
 }
 
+QHash<QString, qint64> Gateway::coolingOff() const
+{
+    QHash<QString, qint64> out;
+    if (!m_snapshot)
+        return out;
+    const qint64 now = m_scheduler->nowMs();
+    const qint64 wallNow = QDateTime::currentMSecsSinceEpoch();
+    for (const RoutableProvider &rp : m_snapshot->providers) {
+        if (m_router.isCooling(rp.provider.id))
+            out.insert(rp.provider.id, wallNow + m_router.coolingUntil(rp.provider.id) - now);
+    }
+    return out;
+}
+
 void Gateway::setResponseStore(ResponseStore *store)
 {
     m_responses = store ? store : m_ownResponses.get();

@@ -62,6 +62,8 @@ public:
     void setCaptureStore(CaptureStore *store) { m_captures = store; }
     // Whether routing leaves a provider out for now, after repeated failures.
     bool isCoolingOff(const QString &provider) const { return m_router.isCooling(provider); }
+    // The providers routing leaves out for now, and until when (ms since 1970, UTC).
+    QHash<QString, qint64> coolingOff() const;
 
     // The keyless Ollama API listener's way in (OllamaApiEntrance.cpp): only Ollama's API,
     // without an access key, under the key configuration its settings name, logged as

@@ -186,6 +186,20 @@ void GatewayService::start(GatewaySnapshotPtr snapshot)
     });
 }
 
+void GatewayService::requestCoolingOff()
+{
+    if (!m_worker) {
+        QMetaObject::invokeMethod(
+            this, [this] { emit coolingOff({}); }, Qt::QueuedConnection);
+        return;
+    }
+    QMetaObject::invokeMethod(m_worker, [this, worker = m_worker] {
+        const QHash<QString, qint64> until =
+            worker->gateway ? worker->gateway->coolingOff() : QHash<QString, qint64>{};
+        QMetaObject::invokeMethod(this, [this, until] { emit coolingOff(until); });
+    });
+}
+
 void GatewayService::updateSnapshot(GatewaySnapshotPtr snapshot)
 {
     if (!m_worker)

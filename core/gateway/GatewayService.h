@@ -35,6 +35,8 @@ public:
     // Where captured bodies go; set before start(). May be null (then nothing is captured).
     void setCaptureStore(CaptureStore *store) { m_captures = store; }
     void updateSnapshot(GatewaySnapshotPtr snapshot);
+    // Asks which providers are cooling off; answered by coolingOff().
+    void requestCoolingOff();
     void stop();
 
     bool isListening() const { return m_listening; }
@@ -52,6 +54,9 @@ signals:
     void requestServed(quint64 total);
     void accessKeyUsed(const QString &name);
     void ollamaApiChanged(quint16 port, const QString &error);
+    // Providers that routing leaves out for now after repeated failures, and until when
+    // (ms since 1970, UTC); empty when none is.
+    void coolingOff(const QHash<QString, qint64> &until);
 
 private:
     QThread *m_thread;

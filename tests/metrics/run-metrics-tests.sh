@@ -199,6 +199,7 @@ if printf '%s' "$outputs" | grep -q "$marker"; then bad "capture off: a command 
 
 # With capture on, the body is kept, and the access key in it is not.
 gh key config set default --capture-content on --capture-retention-days 3 >/dev/null
+gh key config list | grep -q "on, 3 days, 1048576 bytes a body" && ok "key config list shows capture" || bad "key config list shows capture"
 marker2="captured-$marker"
 for _ in $(seq 100); do
     post "$key" /v1/chat/completions "$(printf '{"model":"chat:gpt-4o","messages":[{"role":"user","content":"%s my key is %s"}]}' "$marker2" "$key")" >/dev/null
