@@ -678,7 +678,7 @@ int Cli::keyConfigSet(const QString &name, const Options &options)
         }
         if (options.given.contains(QLatin1String("capture-max-bytes"))) {
             const auto n =
-                parseCount(options.captureMaxBytes, "capture-max-bytes", 64 * 1024 * 1024);
+                parseCount(options.captureMaxBytes, "capture-max-bytes", qint64{64} * 1024 * 1024);
             if (!n || n.value() < 1024)
                 return refuse(tr("--capture-max-bytes must be a number from 1024 to 67108864."), 2);
             k.capture.maxBodyBytes = n.value();

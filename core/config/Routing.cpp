@@ -222,7 +222,7 @@ Status KeyConfiguration::validate() const
     if (capture.retentionDays < 1 || capture.retentionDays > 3650)
         return Status::failure(
             Routing::tr("Configuration \"%1\": content is kept from 1 to 3650 days.").arg(name));
-    if (capture.maxBodyBytes < 1024 || capture.maxBodyBytes > 64 * 1024 * 1024)
+    if (capture.maxBodyBytes < 1024 || capture.maxBodyBytes > qint64{64} * 1024 * 1024)
         return Status::failure(
             Routing::tr("Configuration \"%1\": the size cap of a captured body is from 1024 "
                         "bytes to 64 MiB.")

@@ -67,7 +67,7 @@ struct KeyLimits
 struct ContentCapture
 {
     static constexpr int defaultRetentionDays = 7;
-    static constexpr qint64 defaultMaxBodyBytes = 1024 * 1024;
+    static constexpr qint64 defaultMaxBodyBytes = qint64{1024} * 1024;
     bool enabled = false;
     int retentionDays = defaultRetentionDays;
     qint64 maxBodyBytes = defaultMaxBodyBytes; // per body; longer ones are cut there

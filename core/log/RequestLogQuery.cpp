@@ -306,7 +306,7 @@ Result<QList<UsageRow>> usage(const QString &path, const RequestLogFilter &filte
             Group g;
             g.row.bucketStartMs = key.first;
             g.row.group = QString::fromUtf8(key.second);
-            it = index.insert(std::move(key), qsizetype(groups.size()));
+            it = index.insert(key, qsizetype(groups.size()));
             groups.push_back(std::move(g));
         }
         Group &g = groups[size_t(*it)];

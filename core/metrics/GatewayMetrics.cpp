@@ -16,7 +16,6 @@
 namespace gatehouse {
 
 using prometheus::Counter;
-using prometheus::Gauge;
 using prometheus::Histogram;
 
 const QByteArray GatewayMetrics::contentType =
@@ -245,7 +244,7 @@ GatewayMetrics::RequestSeries GatewayMetrics::series(const char *endpoint,
         s.model = &model(row.provider, row.model);
     }
     if (m_requestSeries.size() < maxCachedValues)
-        m_requestSeries.insert(std::move(key), s);
+        m_requestSeries.insert(key, s);
     return s;
 }
 
