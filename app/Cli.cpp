@@ -57,7 +57,8 @@ bool Cli::isCommand(const QString &word)
     return word == QLatin1String("provider") || word == QLatin1String("key") ||
            word == QLatin1String("route") || word == QLatin1String("ollama-api") ||
            word == QLatin1String("connect") || word == QLatin1String("import") ||
-           word == QLatin1String("export");
+           word == QLatin1String("export") || word == QLatin1String("logs") ||
+           word == QLatin1String("usage");
 }
 
 int Cli::fail(const QString &message, int code)
@@ -120,6 +121,10 @@ int Cli::run(const QStringList &words, const Options &options)
         return importFrom(words.mid(1), options);
     if (words.value(0) == QLatin1String("export"))
         return exportTo(words.mid(1), options);
+    if (words.value(0) == QLatin1String("logs"))
+        return logs(words.mid(1), options);
+    if (words.value(0) == QLatin1String("usage"))
+        return Cli::usage(words.mid(1), options);
     if (words.size() < 2)
         return fail(usage, 2);
     // "key config set NAME" is a command of three words.
@@ -141,9 +146,14 @@ int Cli::run(const QStringList &words, const Options &options)
     const QStringList routeOptions{QStringLiteral("to"), QStringLiteral("strategy"),
                                    QStringLiteral("retries"), QStringLiteral("deadline"),
                                    QStringLiteral("key-config")};
-    const QStringList configOptions{
-        QStringLiteral("allow"), QStringLiteral("rpm"), QStringLiteral("tokens-per-day"),
-        QStringLiteral("spend-per-month"), QStringLiteral("provider-key")};
+    const QStringList configOptions{QStringLiteral("allow"),
+                                    QStringLiteral("rpm"),
+                                    QStringLiteral("tokens-per-day"),
+                                    QStringLiteral("spend-per-month"),
+                                    QStringLiteral("provider-key"),
+                                    QStringLiteral("capture-content"),
+                                    QStringLiteral("capture-retention-days"),
+                                    QStringLiteral("capture-max-bytes")};
     const Command commands[] = {
         {"provider",
          "add",
@@ -662,6 +672,25 @@ int Cli::keyConfigSet(const QString &name, const Options &options)
                                       pk.section(QLatin1Char('='), 1));
             }
         }
+        if (options.given.contains(QLatin1String("capture-content"))) {
+            if (options.captureContent != QLatin1String("on") &&
+                options.captureContent != QLatin1String("off"))
+                return refuse(tr("--capture-content takes on or off."), 2);
+            k.capture.enabled = options.captureContent == QLatin1String("on");
+        }
+        if (options.given.contains(QLatin1String("capture-retention-days"))) {
+            const auto n = parseCount(options.captureRetentionDays, "capture-retention-days", 3650);
+            if (!n || n.value() < 1)
+                return refuse(tr("--capture-retention-days must be a number from 1 to 3650."), 2);
+            k.capture.retentionDays = int(n.value());
+        }
+        if (options.given.contains(QLatin1String("capture-max-bytes"))) {
+            const auto n =
+                parseCount(options.captureMaxBytes, "capture-max-bytes", qint64{64} * 1024 * 1024);
+            if (!n || n.value() < 1024)
+                return refuse(tr("--capture-max-bytes must be a number from 1024 to 67108864."), 2);
+            k.capture.maxBodyBytes = n.value();
+        }
         const auto put = ConfigEditor::putKeyConfiguration(config, name, k);
         if (!put)
             return refuse(put.error());
@@ -688,8 +717,8 @@ int Cli::keyConfigList()
               QLatin1Char('\n'));
         return 0;
     }
-    QList<QStringList> rows{
-        {tr("NAME"), tr("ALLOWS"), tr("LIMITS"), tr("PROVIDER KEYS"), tr("USED BY")}};
+    QList<QStringList> rows{{tr("NAME"), tr("ALLOWS"), tr("LIMITS"), tr("PROVIDER KEYS"),
+                             tr("CAPTURE"), tr("USED BY")}};
     for (const KeyConfiguration &k : config->keyConfigurations) {
         QStringList limits;
         if (k.limits.requestsPerMinute > 0)
@@ -713,6 +742,10 @@ int Cli::keyConfigList()
                      k.allow.isEmpty() ? tr("(everything)") : k.allow.join(QLatin1Char(',')),
                      limits.isEmpty() ? tr("none") : limits.join(QLatin1String(", ")),
                      keys.isEmpty() ? QStringLiteral("-") : keys.join(QLatin1Char(',')),
+                     k.capture.enabled ? tr("on, %1 days, %2 bytes a body")
+                                             .arg(k.capture.retentionDays)
+                                             .arg(k.capture.maxBodyBytes)
+                                       : tr("off"),
                      users.isEmpty() ? QStringLiteral("-") : users.join(QLatin1Char(','))});
     }
     print(table(rows));

@@ -8,9 +8,9 @@
 
 namespace gatehouse {
 
-// The management commands (provider …, key …): each changes the config under its lock,
-// saves it atomically, and says what happened. Failures give one line on stderr and a non-zero
-// exit.
+// The management commands (provider …, key …) and the request log's (logs, usage): each changes the
+// config under its lock, saves it atomically, and says what happened. Failures give one line on
+// stderr and a non-zero exit.
 class Cli
 {
 public:
@@ -44,6 +44,18 @@ public:
         QString out;    // export --out FILE
         bool dryRun = false;
         bool withKeys = false;
+        // key config set: content capture
+        QString captureContent;       // on, off
+        QString captureRetentionDays; // days
+        QString captureMaxBytes;      // per body
+        // logs and usage
+        QString since; // 90s, 15m, 24h, 7d
+        QString limit;
+        QString key;
+        QString provider;
+        QString status;
+        QString before; // logs --clear: a date
+        QString by;     // usage: provider, model, key, day
         // Which of the above were given, by option name ("to", "allow", …).
         QStringList given;
     };
@@ -76,6 +88,9 @@ private:
     // import --from FORMAT FILE, export --format FORMAT (CliMigrate.cpp)
     int importFrom(const QStringList &args, const Options &options);
     int exportTo(const QStringList &args, const Options &options);
+    // logs [--clear] and usage (CliLogs.cpp)
+    int logs(const QStringList &args, const Options &options);
+    int usage(const QStringList &args, const Options &options);
 
     int fail(const QString &message, int code = 1);
     void print(const QString &text);

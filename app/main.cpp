@@ -97,6 +97,7 @@ int main(int argc, char **argv)
         QCommandLineOption option;
         QString *single;
         QStringList *many;
+        bool flag = false; // takes no value
     };
     Cli::Options cliOptions;
     auto commandOption = [](const char *name, const char *help, const char *value) {
@@ -174,6 +175,42 @@ int main(int argc, char **argv)
         {commandOption("route", "export: only this route.", "NAME"), &cliOptions.route, nullptr},
         {commandOption("out", "export: write to FILE instead of standard output.", "FILE"),
          &cliOptions.out, nullptr},
+        {commandOption("capture-content",
+                       "key config set: on keeps the bodies of requests and answers; off (the "
+                       "default) keeps none.",
+                       "on|off"),
+         &cliOptions.captureContent, nullptr},
+        {commandOption("capture-retention-days", "key config set: days captured bodies are kept.",
+                       "DAYS"),
+         &cliOptions.captureRetentionDays, nullptr},
+        {commandOption("capture-max-bytes",
+                       "key config set: the most bytes of each body that are kept.", "N"),
+         &cliOptions.captureMaxBytes, nullptr},
+        {commandOption("since", "logs, usage: only the last DURATION (90s, 15m, 24h, 7d).",
+                       "DURATION"),
+         &cliOptions.since, nullptr},
+        {commandOption("limit", "logs: at most N rows (default 50).", "N"), &cliOptions.limit,
+         nullptr},
+        {commandOption("key", "logs: only requests with this access key.", "NAME"), &cliOptions.key,
+         nullptr},
+        {commandOption("provider", "logs: only requests answered by this provider.", "P"),
+         &cliOptions.provider, nullptr},
+        {commandOption("status", "logs: only requests that ended with this HTTP status.", "CODE"),
+         &cliOptions.status, nullptr},
+        {commandOption("before", "logs --clear: only rows older than DATE.", "DATE"),
+         &cliOptions.before, nullptr},
+        {commandOption("by", "usage: group by provider, model, key or day.", "GROUP"),
+         &cliOptions.by, nullptr},
+        {QCommandLineOption(
+             QStringLiteral("json"),
+             QCoreApplication::translate("main", "logs, usage: one JSON object a line.")),
+         nullptr, nullptr, true},
+        {QCommandLineOption(QStringLiteral("csv"),
+                            QCoreApplication::translate("main", "usage: comma-separated values.")),
+         nullptr, nullptr, true},
+        {QCommandLineOption(QStringLiteral("clear"),
+                            QCoreApplication::translate("main", "logs: delete the request log.")),
+         nullptr, nullptr, true},
     };
     // Flags of the management commands.
     const QCommandLineOption dryRun(
@@ -198,7 +235,7 @@ int main(int argc, char **argv)
                                             "create|list|revoke, key config "
                                             "set|list|remove|assign, route set|list|remove, "
                                             "ollama-api enable|disable|status, connect "
-                                            "list|TOOL, import, export"));
+                                            "list|TOOL, import, export, logs, usage"));
     if (!parser.parse(QCoreApplication::arguments()))
         return failUsage(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -246,6 +283,8 @@ int main(int argc, char **argv)
             if (!parser.isSet(o.option))
                 continue;
             cliOptions.given << o.option.names().first();
+            if (o.flag)
+                continue;
             if (o.single)
                 *o.single = parser.value(o.option);
             else

@@ -50,12 +50,12 @@
 <context>
     <name>GatewayService</name>
     <message>
-        <location filename="../core/gateway/GatewayService.cpp" line="+68"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+78"/>
         <source>The Ollama API cannot listen on 127.0.0.1 port %1: %2</source>
         <translation>Die Ollama-API kann nicht auf 127.0.0.1 Port %1 lauschen: %2</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Kann nicht auf %1 Port %2 lauschen: %3</translation>
     </message>
@@ -263,7 +263,17 @@
         <translation>Konfiguration „%1“: Grenzwerte können nicht negativ sein.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+3"/>
+        <source>Configuration &quot;%1&quot;: content is kept from 1 to 3650 days.</source>
+        <translation>Konfiguration „%1“: Inhalte werden 1 bis 3650 Tage aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Configuration &quot;%1&quot;: the size cap of a captured body is from 1024 bytes to 64 MiB.</source>
+        <translation>Konfiguration „%1“: Die Größenobergrenze eines aufgezeichneten Inhalts liegt zwischen 1024 Bytes und 64 MiB.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>In key configuration &quot;%1&quot;: %2</source>
         <translation>In der Schlüsselkonfiguration „%1“: %2</translation>
     </message>
@@ -1141,12 +1151,12 @@ gatehouse ollama-api enable --port %1
 <context>
     <name>gatehouse::GatewayRuntime</name>
     <message>
-        <location filename="../core/gateway/GatewayRuntime.cpp" line="+128"/>
+        <location filename="../core/gateway/GatewayRuntime.cpp" line="+129"/>
         <source>The request log cannot be written (%1); requests still count towards limits.</source>
         <translation>Das Anfrageprotokoll kann nicht geschrieben werden (%1); Anfragen zählen weiter für die Limits.</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+162"/>
         <source>Provider &quot;%1&quot;: %2</source>
         <translation>Anbieter „%1“: %2</translation>
     </message>

@@ -50,12 +50,12 @@
 <context>
     <name>GatewayService</name>
     <message>
-        <location filename="../core/gateway/GatewayService.cpp" line="+68"/>
+        <location filename="../core/gateway/GatewayService.cpp" line="+78"/>
         <source>The Ollama API cannot listen on 127.0.0.1 port %1: %2</source>
         <translation>Ollama API 无法在 127.0.0.1 端口 %1 上监听：%2</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>无法在 %1 的端口 %2 上监听：%3</translation>
     </message>
@@ -263,7 +263,17 @@
         <translation>配置“%1”：限制不能为负数。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+3"/>
+        <source>Configuration &quot;%1&quot;: content is kept from 1 to 3650 days.</source>
+        <translation>配置“%1”：内容保留 1 到 3650 天。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Configuration &quot;%1&quot;: the size cap of a captured body is from 1024 bytes to 64 MiB.</source>
+        <translation>配置“%1”：每个记录内容的大小上限须在 1024 字节到 64 MiB 之间。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>In key configuration &quot;%1&quot;: %2</source>
         <translation>密钥配置“%1”中：%2</translation>
     </message>
@@ -1141,12 +1151,12 @@ gatehouse ollama-api enable --port %1
 <context>
     <name>gatehouse::GatewayRuntime</name>
     <message>
-        <location filename="../core/gateway/GatewayRuntime.cpp" line="+128"/>
+        <location filename="../core/gateway/GatewayRuntime.cpp" line="+129"/>
         <source>The request log cannot be written (%1); requests still count towards limits.</source>
         <translation>无法写入请求日志（%1）；请求仍计入限额。</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+162"/>
         <source>Provider &quot;%1&quot;: %2</source>
         <translation>提供方“%1”：%2</translation>
     </message>

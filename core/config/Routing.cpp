@@ -219,6 +219,14 @@ Status KeyConfiguration::validate() const
     if (limits.requestsPerMinute < 0 || limits.tokensPerDay < 0 || limits.spendPerMonth < 0)
         return Status::failure(
             Routing::tr("Configuration \"%1\": limits cannot be negative.").arg(name));
+    if (capture.retentionDays < 1 || capture.retentionDays > 3650)
+        return Status::failure(
+            Routing::tr("Configuration \"%1\": content is kept from 1 to 3650 days.").arg(name));
+    if (capture.maxBodyBytes < 1024 || capture.maxBodyBytes > qint64{64} * 1024 * 1024)
+        return Status::failure(
+            Routing::tr("Configuration \"%1\": the size cap of a captured body is from 1024 "
+                        "bytes to 64 MiB.")
+                .arg(name));
     for (const RouteRule &r : routes) {
         if (auto s = r.validate(); !s)
             return s;
@@ -249,6 +257,13 @@ QJsonObject KeyConfiguration::toJson() const
         o.insert(QLatin1String("routes"), routeArray);
     if (!lim.isEmpty())
         o.insert(QLatin1String("limits"), lim);
+    if (!capture.isDefault()) {
+        QJsonObject c{{QLatin1String("enabled"), capture.enabled},
+                      {QLatin1String("retentionDays"), capture.retentionDays},
+                      {QLatin1String("maxBodyBytes"), capture.maxBodyBytes}};
+        ConfigJson::addUnknownFields(c, capture.otherFields);
+        o.insert(QLatin1String("captureContent"), c);
+    }
     ConfigJson::addUnknownFields(o, otherFields);
     return o;
 }
@@ -262,14 +277,15 @@ Result<KeyConfiguration> KeyConfiguration::fromJson(const QJsonObject &json)
           ConfigJson::expectArrayOf(json, QLatin1String("allow"), QJsonValue::String),
           ConfigJson::expectObjectOf(json, QLatin1String("providerKeys"), QJsonValue::String),
           ConfigJson::expectArrayOf(json, QLatin1String("routes"), QJsonValue::Object),
-          ConfigJson::expect(json, QLatin1String("limits"), QJsonValue::Object)}) {
+          ConfigJson::expect(json, QLatin1String("limits"), QJsonValue::Object),
+          ConfigJson::expect(json, QLatin1String("captureContent"), QJsonValue::Object)}) {
         if (!s)
             return Result<KeyConfiguration>::failure(
                 Routing::tr("In key configuration \"%1\": %2").arg(k.name, s.error()));
     }
     k.otherFields = ConfigJson::unknownFields(
         json, {QLatin1String("name"), QLatin1String("allow"), QLatin1String("providerKeys"),
-               QLatin1String("routes"), QLatin1String("limits")});
+               QLatin1String("routes"), QLatin1String("limits"), QLatin1String("captureContent")});
     for (const QJsonValue v : json.value(QLatin1String("allow")).toArray())
         k.allow << v.toString();
     const QJsonObject keys = json.value(QLatin1String("providerKeys")).toObject();
@@ -285,6 +301,15 @@ Result<KeyConfiguration> KeyConfiguration::fromJson(const QJsonObject &json)
     k.limits.requestsPerMinute = lim.value(QLatin1String("requestsPerMinute")).toInt(0);
     k.limits.tokensPerDay = lim.value(QLatin1String("tokensPerDay")).toInteger(0);
     k.limits.spendPerMonth = lim.value(QLatin1String("spendPerMonthUsd")).toDouble(0);
+    const QJsonObject capture = json.value(QLatin1String("captureContent")).toObject();
+    k.capture.enabled = capture.value(QLatin1String("enabled")).toBool(false);
+    k.capture.retentionDays =
+        capture.value(QLatin1String("retentionDays")).toInt(ContentCapture::defaultRetentionDays);
+    k.capture.maxBodyBytes =
+        capture.value(QLatin1String("maxBodyBytes")).toInteger(ContentCapture::defaultMaxBodyBytes);
+    k.capture.otherFields = ConfigJson::unknownFields(
+        capture,
+        {QLatin1String("enabled"), QLatin1String("retentionDays"), QLatin1String("maxBodyBytes")});
     if (auto s = k.validate(); !s)
         return Result<KeyConfiguration>::failure(s.error());
     return k;

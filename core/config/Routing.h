@@ -62,6 +62,24 @@ struct KeyLimits
     bool any() const { return requestsPerMinute > 0 || tokensPerDay > 0 || spendPerMonth > 0; }
 };
 
+// Whether the bodies of a key's requests and answers are kept, for how long, and how much of
+// each. Off unless turned on: without it no part of a prompt or answer is stored.
+struct ContentCapture
+{
+    static constexpr int defaultRetentionDays = 7;
+    static constexpr qint64 defaultMaxBodyBytes = qint64{1024} * 1024;
+    bool enabled = false;
+    int retentionDays = defaultRetentionDays;
+    qint64 maxBodyBytes = defaultMaxBodyBytes; // per body; longer ones are cut there
+    QJsonObject otherFields;                   // kept as they are, like the key config's
+
+    bool isDefault() const
+    {
+        return !enabled && retentionDays == defaultRetentionDays &&
+               maxBodyBytes == defaultMaxBodyBytes && otherFields.isEmpty();
+    }
+};
+
 // What an access key may do: which models (patterns), which stored provider key it bills
 // to, its own routing rules (before the global ones) and its limits.
 struct KeyConfiguration
@@ -73,6 +91,7 @@ struct KeyConfiguration
     QHash<QString, QString> providerKeys; // provider id -> key label ("" is the main key)
     QList<RouteRule> routes;
     KeyLimits limits;
+    ContentCapture capture;
     // Fields a newer Gatehouse (or a person) wrote that this version does not know: kept
     // as they are and written back by the next save.
     QJsonObject otherFields;

@@ -4,6 +4,7 @@
 #include "Relay.h"
 #include "RequestRecorder.h"
 #include "http/HttpExchange.h"
+#include "metrics/GatewayMetrics.h"
 #include "surfaces/OllamaSurface.h"
 #include "surfaces/UsageScanner.h"
 
@@ -499,6 +500,10 @@ private:
         m_headers.append({QByteArrayLiteral("x-accel-buffering"), QByteArrayLiteral("no")});
         if (ctx.exchange)
             ctx.exchange->beginStream(status, m_headers);
+        if (m_runner->m_metrics && !m_streamCounted) {
+            m_runner->m_metrics->streamStarted();
+            m_streamCounted = true;
+        }
     }
 
     void onData(const QByteArray &data)
@@ -508,8 +513,10 @@ private:
             return;
         if (m_streaming) {
             const QByteArray out = m_chain.data(data);
-            if (!out.isEmpty())
+            if (!out.isEmpty()) {
                 exchange->writeChunk(out);
+                capture(out);
+            }
             if (const auto stop = m_chain.stopped())
                 endStreamEarly(*stop);
             return;
@@ -681,6 +688,11 @@ private:
         m_ended = true;
         m_waiting = false;
         dropCall();
+        if (m_streamCounted && m_runner->m_metrics)
+            m_runner->m_metrics->streamEnded();
+        m_streamCounted = false;
+        if (m_ctx->captureContent && !m_streaming && !m_buffered.isEmpty())
+            m_ctx->capturedAnswer = m_buffered.left(m_ctx->configuration->capture.maxBodyBytes + 1);
         if (m_ctx->exchange)
             m_ctx->exchange->disconnect(this);
         if (!outcome.error && m_ctx->log.error.isEmpty() && outcome.status >= 400 &&
@@ -694,6 +706,21 @@ private:
         done(ctx, outcome);
     }
 
+    // A stream's events as sent, for a key configuration that captures content (up to its cap).
+    void capture(const QByteArray &events)
+    {
+        RequestContext &ctx = *m_ctx;
+        if (!ctx.captureContent)
+            return;
+        qsizetype held = 0;
+        for (const QByteArray &e : std::as_const(ctx.capturedEvents))
+            held += e.size();
+        const qint64 cap = ctx.configuration->capture.maxBodyBytes;
+        if (held <= cap)
+            ctx.capturedEvents.append(events.left(cap + 1 - held));
+    }
+
+    bool m_streamCounted = false;
     AttemptRunner *m_runner;
     std::shared_ptr<RequestContext> m_ctx;
     Done m_done;

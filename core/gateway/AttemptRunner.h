@@ -10,6 +10,8 @@
 
 namespace gatehouse {
 
+class GatewayMetrics;
+
 // One upstream call as a target of the plan would be sent: where, on which surface, with
 // which body, and whether the answer needs translating.
 struct PreparedAttempt
@@ -51,6 +53,8 @@ public:
     // Runs the attempts of a planned request; calls `done` exactly once, also when the client
     // goes away (status 499).
     void run(const std::shared_ptr<RequestContext> &ctx, Done done);
+    // Where streams in progress are counted (may be null).
+    void setMetrics(GatewayMetrics *metrics) { m_metrics = metrics; }
 
     // The upstream call for the current target, or why the target cannot take the request
     // (UnusableTarget), or why the request cannot be sent anywhere (ApiError).
@@ -66,6 +70,7 @@ private:
     UpstreamTransport *m_transport;
     Router *m_router;
     Scheduler *m_scheduler;
+    GatewayMetrics *m_metrics = nullptr;
 };
 
 } // namespace gatehouse

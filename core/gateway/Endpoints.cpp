@@ -40,6 +40,7 @@ const EndpointTable &EndpointTable::standard()
         EndpointSpec health = local("/healthz", "GET", &Gateway::serveHealth);
         health.needsKey = false;
         specs << health;
+        specs << local("/metrics", "GET", &Gateway::serveMetrics);
 
         specs << modelCall("/v1/chat/completions", ApiSurface::OpenAi, ApiShape::OpenAi,
                            Operation::Generate, &ModelRequest::parseConversation,

@@ -7,8 +7,10 @@
 #include "Planner.h"
 #include "config/ModelReference.h"
 #include "http/HttpExchange.h"
+#include "log/CaptureStore.h"
 #include "log/RequestLog.h"
 #include "log/ResponseStore.h"
+#include "metrics/GatewayMetrics.h"
 #include "surfaces/ResponsesSurface.h"
 #include "upstream/UpstreamClient.h"
 #include "util/RandomSource.h"
@@ -53,6 +55,17 @@ void Gateway::setSnapshot(GatewaySnapshotPtr snapshot, quint16 port)
     if (m_upstream)
         m_upstream->setExtraCaFile(m_snapshot->settings.extraCaFile);
     setOllamaApiPort(m_ollamaApiPort); // its guard follows the allowed origins
+    if (m_metrics)
+        m_metrics->setSnapshot(*m_snapshot);
+}
+
+void Gateway::setMetrics(GatewayMetrics *metrics)
+{
+    m_metrics = metrics;
+    m_recorder.setMetrics(metrics);
+    m_attempts->setMetrics(metrics);
+    if (m_metrics && m_snapshot)
+        m_metrics->setSnapshot(*m_snapshot);
 }
 
 void Gateway::setRequestLog(RequestLog *log)
@@ -74,6 +87,20 @@ void Gateway::setRequestLog(RequestLog *log)
     }
     for (auto it = usage.constBegin(); it != usage.constEnd(); ++it)
         m_limiter.seed(it.key(), it->tokensToday, it->spendThisMonth);
+}
+
+QHash<QString, qint64> Gateway::coolingOff() const
+{
+    QHash<QString, qint64> out;
+    if (!m_snapshot)
+        return out;
+    const qint64 now = m_scheduler->nowMs();
+    const qint64 wallNow = QDateTime::currentMSecsSinceEpoch();
+    for (const RoutableProvider &rp : m_snapshot->providers) {
+        if (m_router.isCooling(rp.provider.id))
+            out.insert(rp.provider.id, wallNow + m_router.coolingUntil(rp.provider.id) - now);
+    }
+    return out;
 }
 
 void Gateway::setResponseStore(ResponseStore *store)
@@ -198,6 +225,7 @@ void Gateway::serveModelCall(const std::shared_ptr<RequestContext> &ctx)
     c.log.requestId = QString::fromLatin1(c.requestId);
     c.log.accessKey = c.accessKey;
     c.log.endpoint = QString::fromLatin1(spec.logName);
+    c.captureContent = m_captures && c.configuration && c.configuration->capture.enabled;
 
     // Stage: parse
     auto parsed = spec.parse(c.exchange->request().body);
@@ -257,6 +285,8 @@ void Gateway::finish(const std::shared_ptr<RequestContext> &ctx,
     }
     if (c.endpoint && c.endpoint->logName && c.endpoint->isModelCall())
         m_recorder.record(c, status);
+    if (c.captureContent)
+        captureContent(c);
     if (c.endpoint && c.endpoint->isModelCall() && status >= 200 && status < 300 &&
         !c.log.provider.isEmpty())
         m_recentModels.insert(c.log.provider + QLatin1Char(':') + c.log.model,
@@ -309,7 +339,79 @@ void Gateway::handlePreflight(const std::shared_ptr<RequestContext> &ctx)
     finish(ctx, {204, std::nullopt});
 }
 
+// ---- content capture
+
+void Gateway::captureContent(const RequestContext &c)
+{
+    if (!c.exchange || !m_captures)
+        return;
+    const HttpRequest &request = c.exchange->request();
+    const ContentCapture &settings = c.configuration->capture;
+    // Every key that could be in the bodies: the one the client presented, and the
+    // providers' keys.
+    QList<QByteArray> secrets;
+    QByteArray headers;
+    for (const auto &h : request.headers) {
+        const bool credential = h.first == "authorization" || h.first == "x-api-key" ||
+                                h.first == "x-goog-api-key" || h.first == "proxy-authorization";
+        if (credential) {
+            QByteArray value = h.second.trimmed();
+            secrets << value;
+            if (value.startsWith("Bearer ") || value.startsWith("bearer "))
+                secrets << value.mid(7).trimmed();
+        }
+        headers += h.first + ": " + (credential ? CaptureStore::redacted : h.second) + '\n';
+    }
+    const QString queryKey = QUrlQuery(QString::fromUtf8(request.query))
+                                 .queryItemValue(QStringLiteral("key"), QUrl::FullyDecoded);
+    if (!queryKey.isEmpty())
+        secrets << queryKey.toUtf8();
+    for (const RoutableProvider &rp : c.snapshot->providers) {
+        secrets << rp.key;
+        for (const QByteArray &k : rp.labeledKeys)
+            secrets << k;
+    }
+    // Longest first, so that a key containing another is redacted whole.
+    std::sort(secrets.begin(), secrets.end(),
+              [](const QByteArray &a, const QByteArray &b) { return a.size() > b.size(); });
+    const qint64 cap = settings.maxBodyBytes;
+    CapturedExchange out;
+    out.requestId = QString::fromLatin1(c.requestId);
+    out.timeMs = c.log.timeMs;
+    out.accessKey = c.accessKey;
+    out.keepUntilMs = c.log.timeMs + qint64{settings.retentionDays} * 86'400'000;
+    out.requestHeaders = CaptureStore::redact(headers, secrets);
+    QByteArray events = c.capturedEvents.join();
+    out.truncated =
+        request.body.size() > cap || c.capturedAnswer.size() > cap || events.size() > cap;
+    out.requestBody = CaptureStore::redact(request.body.left(cap), secrets);
+    if (!events.isEmpty()) {
+        out.responseEvents = CaptureStore::redact(events.left(cap), secrets);
+        out.responseBody =
+            CaptureStore::redact(CaptureStore::assembleText(events.left(cap)), secrets);
+    } else {
+        out.responseBody = CaptureStore::redact(c.capturedAnswer.left(cap), secrets);
+    }
+    m_captures->store(out);
+}
+
 // ---- local endpoints
+
+void Gateway::serveMetrics(const std::shared_ptr<RequestContext> &ctx)
+{
+    if (!m_metrics) {
+        finishWithError(ctx, ApiError::notFound(tr("Metrics are not collected in this gateway."),
+                                                QStringLiteral("unknown_endpoint")));
+        return;
+    }
+    if (ctx->exchange) {
+        HttpHeaders headers = baseHeaders(*ctx);
+        headers.append({QByteArrayLiteral("content-type"), GatewayMetrics::contentType});
+        headers.append({QByteArrayLiteral("cache-control"), QByteArrayLiteral("no-store")});
+        ctx->exchange->respond(200, headers, m_metrics->scrape());
+    }
+    finish(ctx, {200, std::nullopt});
+}
 
 void Gateway::serveHealth(const std::shared_ptr<RequestContext> &ctx)
 {

@@ -26,6 +26,8 @@ class HttpExchange;
 class ModelDiscovery;
 class UpstreamClient;
 class RequestLog;
+class CaptureStore;
+class GatewayMetrics;
 
 // The gateway's request path, a chain of stages:
 //   guard (Host, Origin) → endpoint (a registered spec) → authenticate → parse → plan →
@@ -53,6 +55,15 @@ public:
     // Where Responses API answers are kept (may be null: then in memory, for this run only).
     void setResponseStore(ResponseStore *store);
     const GatewaySnapshotPtr &snapshot() const { return m_snapshot; }
+    // Where finished requests are counted for GET /metrics (may be null: not counted, and
+    // /metrics answers 404).
+    void setMetrics(GatewayMetrics *metrics);
+    // Where the bodies of key configurations that capture content go (may be null: none kept).
+    void setCaptureStore(CaptureStore *store) { m_captures = store; }
+    // Whether routing leaves a provider out for now, after repeated failures.
+    bool isCoolingOff(const QString &provider) const { return m_router.isCooling(provider); }
+    // The providers routing leaves out for now, and until when (ms since 1970, UTC).
+    QHash<QString, qint64> coolingOff() const;
 
     // The keyless Ollama API listener's way in (OllamaApiEntrance.cpp): only Ollama's API,
     // without an access key, under the key configuration its settings name, logged as
@@ -68,6 +79,7 @@ public:
     // ---- endpoint handlers, named by the endpoint specs (Endpoints.cpp)
     void serveModelCall(const std::shared_ptr<RequestContext> &ctx);
     void serveHealth(const std::shared_ptr<RequestContext> &ctx);
+    void serveMetrics(const std::shared_ptr<RequestContext> &ctx);
     void serveModelList(const std::shared_ptr<RequestContext> &ctx);
     void serveStoredResponse(const std::shared_ptr<RequestContext> &ctx);
     void deleteStoredResponse(const std::shared_ptr<RequestContext> &ctx);
@@ -107,6 +119,8 @@ private:
                        const std::function<void(const QJsonArray &)> &done);
     QByteArray nextRequestId();
     void noteAccessKeyUse(const QString &name);
+    // Keeps the bodies of a request whose key configuration captures content.
+    void captureContent(const RequestContext &ctx);
 
     const EndpointTable &m_endpoints;
     GatewaySnapshotPtr m_snapshot;
@@ -120,6 +134,8 @@ private:
     RateLimiter m_limiter;
     RequestRecorder m_recorder;
     QPointer<RequestLog> m_requestLog;
+    GatewayMetrics *m_metrics = nullptr;
+    CaptureStore *m_captures = nullptr;
     QString m_usageReadError; // the log could not be read at start: limits began at zero
     AttemptRunner *m_attempts;
     std::unique_ptr<ResponseStore> m_ownResponses;

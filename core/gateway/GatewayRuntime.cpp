@@ -1,6 +1,7 @@
 #include "GatewayRuntime.h"
 
 #include "config/AccessKey.h"
+#include "log/CaptureStore.h"
 #include "log/RequestLog.h"
 #include "log/ResponseStore.h"
 #include "secrets/SecretStore.h"
@@ -132,6 +133,18 @@ Status GatewayRuntime::start()
             m_service->setRequestLog(m_log);
         } else {
             delete log;
+            emit configError(opened.error());
+        }
+    }
+    if (!m_captures && haveFolder) {
+        // Bodies only for key configurations that capture content; the file is made at once so
+        // that it is the owner's alone from the start.
+        auto store = std::make_unique<CaptureStore>(
+            QDir(m_store.directory()).filePath(QStringLiteral("captures.sqlite")));
+        if (const Status opened = store->open(); opened) {
+            m_captures = std::move(store);
+            m_service->setCaptureStore(m_captures.get());
+        } else {
             emit configError(opened.error());
         }
     }

@@ -18,6 +18,7 @@ namespace gatehouse {
 class SecretStore;
 class RequestLog;
 class ResponseStore;
+class CaptureStore;
 
 // Keeps a running gateway in step with its config folder: loads the config, reads the
 // provider keys from the SecretStore, starts the GatewayService, reloads when the config
@@ -108,6 +109,7 @@ private:
     CatalogPtr m_catalog;
     RequestLog *m_log = nullptr;
     std::unique_ptr<ResponseStore> m_responses;
+    std::unique_ptr<CaptureStore> m_captures;
 };
 
 } // namespace gatehouse

@@ -2,6 +2,7 @@
 
 #include "Gateway.h"
 #include "http/HttpServer.h"
+#include "metrics/GatewayMetrics.h"
 #include "util/OpenFileLimit.h"
 
 #include <QCoreApplication>
@@ -35,6 +36,15 @@ class GatewayWorker : public QObject
 public:
     Gateway *gateway = nullptr;
     HttpServer *server = nullptr;
+    std::unique_ptr<GatewayMetrics> metrics;
+
+    // The gateway (a child, deleted after the members) must not count into metrics that are
+    // gone.
+    ~GatewayWorker() override
+    {
+        if (gateway)
+            gateway->setMetrics(nullptr);
+    }
     HttpServer *ollamaApi = nullptr; // the keyless Ollama API listener, while open
     quint16 ollamaApiPort = 0;
     QString ollamaApiError;
@@ -99,12 +109,20 @@ public:
     }
 
     void start(const GatewaySnapshotPtr &snapshot, GatewayService *service, RequestLog *log,
-               ResponseStore *responses)
+               ResponseStore *responses, CaptureStore *captures)
     {
         gateway = new Gateway(this);
         gateway->setRequestLog(log);
         gateway->setResponseStore(responses);
+        gateway->setCaptureStore(captures);
         server = new HttpServer(gateway, serverSettings(snapshot->settings), this);
+        metrics = std::make_unique<GatewayMetrics>();
+        metrics->setSources(
+            {[this] {
+                 return server->connectionCount() + (ollamaApi ? ollamaApi->connectionCount() : 0);
+             },
+             [this](const QString &provider) { return gateway->isCoolingOff(provider); }});
+        gateway->setMetrics(metrics.get());
         const QHostAddress address(snapshot->settings.bindAddress);
         if (!server->listen(address, snapshot->settings.port)) {
             const QString error =
@@ -156,14 +174,29 @@ void GatewayService::start(GatewaySnapshotPtr snapshot)
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
     QMetaObject::invokeMethod(m_worker, [this, worker = m_worker, snapshot = std::move(snapshot),
-                                         log = m_log, responses = m_responses] {
-        worker->start(snapshot, this, log, responses);
+                                         log = m_log, responses = m_responses,
+                                         captures = m_captures] {
+        worker->start(snapshot, this, log, responses, captures);
         if (!worker->gateway)
             return;
         connect(worker->gateway, &Gateway::requestFinished, worker, [this] {
             const quint64 n = ++m_requestCount;
             emit requestServed(n);
         });
+    });
+}
+
+void GatewayService::requestCoolingOff()
+{
+    if (!m_worker) {
+        QMetaObject::invokeMethod(
+            this, [this] { emit coolingOff({}); }, Qt::QueuedConnection);
+        return;
+    }
+    QMetaObject::invokeMethod(m_worker, [this, worker = m_worker] {
+        const QHash<QString, qint64> until =
+            worker->gateway ? worker->gateway->coolingOff() : QHash<QString, qint64>{};
+        QMetaObject::invokeMethod(this, [this, until] { emit coolingOff(until); });
     });
 }
 

@@ -12,6 +12,7 @@ namespace gatehouse {
 
 class GatewayWorker;
 class RequestLog;
+class CaptureStore;
 class ResponseStore;
 
 // Runs the gateway (server, request path, upstream client) on a thread of its own, so a
@@ -31,7 +32,11 @@ public:
     // Where Responses API answers are kept; set before start(), used on the gateway's thread
     // only. May be null (then in memory).
     void setResponseStore(ResponseStore *store) { m_responses = store; }
+    // Where captured bodies go; set before start(). May be null (then nothing is captured).
+    void setCaptureStore(CaptureStore *store) { m_captures = store; }
     void updateSnapshot(GatewaySnapshotPtr snapshot);
+    // Asks which providers are cooling off; answered by coolingOff().
+    void requestCoolingOff();
     void stop();
 
     bool isListening() const { return m_listening; }
@@ -49,12 +54,16 @@ signals:
     void requestServed(quint64 total);
     void accessKeyUsed(const QString &name);
     void ollamaApiChanged(quint16 port, const QString &error);
+    // Providers that routing leaves out for now after repeated failures, and until when
+    // (ms since 1970, UTC); empty when none is.
+    void coolingOff(const QHash<QString, qint64> &until);
 
 private:
     QThread *m_thread;
     GatewayWorker *m_worker = nullptr;
     RequestLog *m_log = nullptr;
     ResponseStore *m_responses = nullptr;
+    CaptureStore *m_captures = nullptr;
     bool m_listening = false;
     QHostAddress m_address;
     quint16 m_port = 0;

@@ -53,6 +53,11 @@ struct RequestContext
     conversation::Usage usage;
     QJsonObject answer; // the whole answer in the client's shape, when an endpoint keeps it
     bool finished = false;
+    // Content capture (only when the key configuration turns it on): the answer as the
+    // client got it, and for streams each event as it was sent.
+    bool captureContent = false;
+    QByteArray capturedAnswer;
+    QByteArrayList capturedEvents;
 
     const RouteTarget &current() const { return plan.targets[target]; }
     bool clientGone() const;

@@ -1,6 +1,7 @@
 #include "RequestRecorder.h"
 
 #include "log/RequestLog.h"
+#include "metrics/GatewayMetrics.h"
 
 namespace gatehouse {
 
@@ -40,6 +41,8 @@ RequestLogEntry RequestRecorder::entryFor(const RequestContext &ctx, int status,
     if (usage.known()) {
         e.inputTokens = usage.inputTokens;
         e.outputTokens = usage.outputTokens;
+        e.cachedTokens = usage.cachedInputTokens;
+        e.reasoningTokens = usage.reasoningTokens;
         if (ctx.log.attemptCount > 0 && !ctx.plan.targets.isEmpty()) {
             if (const CatalogModel *m = ctx.current().provider->catalogModel(e.model);
                 m && m->hasPrice())
@@ -57,6 +60,8 @@ void RequestRecorder::record(const RequestContext &ctx, int status)
         m_limiter->addUsage(
             e.accessKey, std::max<qint64>(0, e.inputTokens) + std::max<qint64>(0, e.outputTokens),
             std::max(0.0, e.cost));
+    if (m_metrics && ctx.endpoint)
+        m_metrics->recordRequest(ctx.endpoint->logName, e, ctx.tried);
     if (m_log)
         m_log->append(e);
 }

@@ -6,14 +6,16 @@
 namespace gatehouse {
 
 class RequestLog;
+class GatewayMetrics;
 
-// What the finish stage keeps of a request: its request-log row, and the tokens and money it
-// used, counted towards its key's limits.
+// What the finish stage keeps of a request: its request-log row, its metrics, and the tokens
+// and money it used, counted towards its key's limits.
 class RequestRecorder
 {
 public:
     RequestRecorder(RateLimiter *limiter, RequestLog *log) : m_limiter(limiter), m_log(log) {}
     void setLog(RequestLog *log) { m_log = log; }
+    void setMetrics(GatewayMetrics *metrics) { m_metrics = metrics; }
 
     // The row for a request that ended with `status` (499: the client left).
     // Every text is capped, so that no request can make a row large.
@@ -29,6 +31,7 @@ public:
 private:
     RateLimiter *m_limiter;
     RequestLog *m_log;
+    GatewayMetrics *m_metrics = nullptr;
 };
 
 } // namespace gatehouse

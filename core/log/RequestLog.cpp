@@ -1,5 +1,6 @@
 #include "RequestLog.h"
 
+#include "RequestLogQuery.h"
 #include "Sqlite.h"
 
 #include <QCoreApplication>
@@ -22,14 +23,32 @@ const char *const createTable =
     " endpoint TEXT, requested_model TEXT, route TEXT, provider TEXT, model TEXT,"
     " attempts TEXT, attempt_count INTEGER, status INTEGER, stream INTEGER,"
     " first_byte_ms INTEGER, total_ms INTEGER, input_tokens INTEGER, output_tokens INTEGER,"
-    " cost REAL, error TEXT);"
+    " cost REAL, error TEXT, cached_tokens INTEGER, reasoning_tokens INTEGER);"
     "CREATE INDEX IF NOT EXISTS requests_time ON requests(time_ms);";
+
+// Columns later versions added, for files an earlier version made.
+struct AddedColumn
+{
+    const char *name;
+    const char *alter;
+};
+const AddedColumn addedColumns[] = {
+    {"cached_tokens", "ALTER TABLE requests ADD COLUMN cached_tokens INTEGER"},
+    {"reasoning_tokens", "ALTER TABLE requests ADD COLUMN reasoning_tokens INTEGER"},
+};
 
 const char *const insertRow =
     "INSERT INTO requests (time_ms, request_id, access_key, endpoint, requested_model, route, "
     "provider, model, attempts, attempt_count, status, stream, first_byte_ms, total_ms, "
-    "input_tokens, output_tokens, cost, error) VALUES "
-    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+    "input_tokens, output_tokens, cost, error, cached_tokens, reasoning_tokens) VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
+
+bool hasColumn(sqlite3 *db, const char *name)
+{
+    sqlite::Statement q(db, "SELECT 1 FROM pragma_table_info('requests') WHERE name = ?1");
+    q.utf8(1, QByteArray(name));
+    return q.ok() && sqlite3_step(q.get()) == SQLITE_ROW;
+}
 
 } // namespace
 
@@ -60,6 +79,11 @@ public:
         if (!db.exec(createTable))
             return Status::failure(
                 tr("Cannot create the request log table in %1: %2").arg(path, db.error()));
+        for (const AddedColumn &c : addedColumns) {
+            if (!hasColumn(db.handle(), c.name) && !db.exec(c.alter))
+                return Status::failure(
+                    tr("Cannot update the request log table in %1: %2").arg(path, db.error()));
+        }
         {
             Statement prune(db.handle(), "DELETE FROM requests WHERE time_ms < ?1");
             prune.integer(1,
@@ -110,6 +134,8 @@ public:
             else
                 sqlite3_bind_double(q.get(), 17, e.cost);
             q.text(18, e.error);
+            q.optional(19, e.cachedTokens);
+            q.optional(20, e.reasoningTokens);
             if (rc == SQLITE_OK) {
                 const int step = sqlite3_step(q.get());
                 if (step != SQLITE_DONE)
@@ -218,43 +244,8 @@ QString RequestLog::writeError() const
 
 QList<RequestLogEntry> RequestLog::recent(const QString &path, int limit)
 {
-    QList<RequestLogEntry> out;
-    Database db;
-    if (!db.open(path, true))
-        return out;
-    Statement q(
-        db.handle(),
-        "SELECT time_ms, request_id, access_key, endpoint, requested_model, route, provider, "
-        "model, attempts, attempt_count, status, stream, first_byte_ms, total_ms, "
-        "input_tokens, output_tokens, cost, error FROM requests ORDER BY id DESC LIMIT ?1");
-    if (!q.ok())
-        return out;
-    q.integer(1, limit);
-    while (sqlite3_step(q.get()) == SQLITE_ROW) {
-        RequestLogEntry e;
-        e.timeMs = sqlite3_column_int64(q.get(), 0);
-        e.requestId = q.columnText(1);
-        e.accessKey = q.columnText(2);
-        e.endpoint = q.columnText(3);
-        e.requestedModel = q.columnText(4);
-        e.route = q.columnText(5);
-        e.provider = q.columnText(6);
-        e.model = q.columnText(7);
-        e.attempts = q.columnText(8);
-        e.attemptCount = int(sqlite3_column_int64(q.get(), 9));
-        e.status = int(sqlite3_column_int64(q.get(), 10));
-        e.stream = sqlite3_column_int64(q.get(), 11) != 0;
-        e.firstByteMs = q.columnOptional(12);
-        e.totalMs = sqlite3_column_int64(q.get(), 13);
-        e.inputTokens = q.columnOptional(14);
-        e.outputTokens = q.columnOptional(15);
-        e.cost = sqlite3_column_type(q.get(), 16) == SQLITE_NULL
-                     ? -1
-                     : sqlite3_column_double(q.get(), 16);
-        e.error = q.columnText(17);
-        out.append(e);
-    }
-    return out;
+    auto page = RequestLogQuery::page(path, {}, limit);
+    return page ? page->rows : QList<RequestLogEntry>{};
 }
 
 QHash<QString, RequestLog::Usage> RequestLog::usageByKey(const QString &path, const QDateTime &now,

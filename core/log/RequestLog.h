@@ -17,6 +17,7 @@ namespace gatehouse {
 // prompt or the answer.
 struct RequestLogEntry
 {
+    qint64 id = 0;     // the row's id, when read back (newest is highest)
     qint64 timeMs = 0; // when the request arrived, milliseconds since 1970 (UTC)
     QString requestId;
     QString accessKey;
@@ -33,7 +34,9 @@ struct RequestLogEntry
     qint64 totalMs = 0;
     qint64 inputTokens = -1;
     qint64 outputTokens = -1;
-    double cost = -1; // US dollars from catalog prices; negative when unknown
+    qint64 cachedTokens = -1;    // part of the input, read from the provider's cache
+    qint64 reasoningTokens = -1; // part of the output
+    double cost = -1;            // US dollars from catalog prices; negative when unknown
     QString error;
 };
 

@@ -7,6 +7,7 @@
 #include "gateway/GatewayService.h"
 #include "log/RequestLog.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -269,6 +270,13 @@ private slots:
         QCOMPARE(r.header("x-gatehouse-tried"), QByteArray("fake:echo-1 200"));
         QCOMPARE(r.header("x-gatehouse-attempts"), QByteArray("1"));
         QCOMPARE(r.header("x-gatehouse-provider"), QByteArray("fake"));
+        // The window asks which providers are cooling off, and until when.
+        QSignalSpy cooling(m_service, &GatewayService::coolingOff);
+        m_service->requestCoolingOff();
+        QVERIFY(cooling.wait());
+        const auto until = cooling.first().first().value<QHash<QString, qint64>>();
+        QCOMPARE(until.keys(), QStringList{QStringLiteral("down")});
+        QVERIFY(until.value(QStringLiteral("down")) > QDateTime::currentMSecsSinceEpoch());
     }
 
     void keyConfigurationRefusesModels()
