@@ -22,7 +22,7 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../core/catalog/Catalog.cpp" line="+32"/>
+        <location filename="../core/catalog/Catalog.cpp" line="+33"/>
         <source>The model catalog is not valid JSON: %1</source>
         <translation>Der Modellkatalog ist kein gültiges JSON: %1</translation>
     </message>
@@ -76,6 +76,29 @@
         <location line="+6"/>
         <source>The system keychain reported an error: %1. Nothing was saved.</source>
         <translation>Der Systemschlüsselbund meldete einen Fehler: %1. Es wurde nichts gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFacts</name>
+    <message>
+        <location filename="../core/discovery/ModelFacts.cpp" line="+38"/>
+        <source>free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 in / %2 out per 1M tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 context</source>
+        <translation type="unfinished">%1 Kontext</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>loaded</source>
+        <translation type="unfinished">geladen</translation>
     </message>
 </context>
 <context>
@@ -187,7 +210,7 @@
         <translation>%1 Bytes</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>%1 context</source>
         <translation>%1 Kontext</translation>
     </message>
@@ -281,7 +304,7 @@
 <context>
     <name>UiSettings</name>
     <message>
-        <location filename="../ui/UiSettings.cpp" line="+77"/>
+        <location filename="../ui/UiSettings.cpp" line="+88"/>
         <source>Cannot remove %1.</source>
         <translation>%1 kann nicht entfernt werden.</translation>
     </message>
@@ -294,6 +317,217 @@
         <location line="+9"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse</name>
+    <message>
+        <location filename="../core/connect/CodexWiring.cpp" line="+100"/>
+        <location filename="../core/connect/ContinueWiring.cpp" line="+123"/>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>it sets model, model_provider or model_providers.gatehouse in a form Gatehouse cannot change; write them as plain top-level keys and a [model_providers.gatehouse] table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/connect/ContinueWiring.cpp" line="-5"/>
+        <source>the file holds more than one YAML document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the top level of the file is not a map of settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/connect/ToolConnector.cpp" line="+86"/>
+        <source>%1: cannot create its folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: cannot write it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>&quot;%1&quot; is not a gateway address such as http://127.0.0.1:4777.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/migrate/Exporter.cpp" line="+75"/>
+        <source>There is no route &quot;%1&quot;; see gatehouse route list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Gatehouse route &quot;%1&quot; picks the fastest candidate; Portkey has no such strategy, so the candidates are tried in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gatehouse route &quot;%1&quot; takes turns; Portkey balances with equal weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+260"/>
+        <source>Provider %1 speaks only %2, which Envoy AI Gateway does not take; it is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Create the secret %1 with: kubectl create secret generic %1 --from-literal=apiKey=&quot;$%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Route %1 has no candidate Envoy AI Gateway can reach; it is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Route %1 picks the fastest candidate in Gatehouse; Envoy AI Gateway tries its candidates in order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/migrate/Importer.cpp" line="+127"/>
+        <source>%1: a %2 model needs a base URL (api_base), and none is given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+4"/>
+        <source>This is not a LiteLLM config.yaml: it has no model_list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: no model_name or litellm_params.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: the model &quot;%2&quot; is of a provider Gatehouse cannot reach (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no provider prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: api_base comes from $%2, which is not set now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1: litellm_params.%2 has no Gatehouse equivalent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>routing_strategy %1 has no Gatehouse equivalent; model groups use round robin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 has no Gatehouse equivalent: routes fall back on errors, time-outs and rate limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1.%2 has no Gatehouse equivalent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>general_settings.master_key: Gatehouse makes its own access keys (gatehouse key create NAME).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>general_settings.%1 has no Gatehouse equivalent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+166"/>
+        <source>%1 has no Gatehouse equivalent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-145"/>
+        <source>fallbacks of %1: there is no model group &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: %2 retries become %3, Gatehouse&apos;s most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>This is not a claude-code-router config.json: %1 at byte %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This is not a claude-code-router config.json: it has no Providers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1: api_base_url %2 does not end in /chat/completions; it is used as the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: the transformer &quot;%2&quot; is not applied; Gatehouse translates between APIs itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Router.%1 has no Gatehouse equivalent (Gatehouse does not choose a model by the prompt&apos;s length).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: &quot;%2&quot; names no imported provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>APIKEY: Gatehouse makes its own access keys (gatehouse key create NAME).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This is not a Continue config.yaml: it has no models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: a hub block (uses: %2) cannot be read here; add its provider by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: the provider &quot;%2&quot; is one Gatehouse cannot reach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1: %2 stays in Continue&apos;s own settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: Continue&apos;s own settings, not imported.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -428,12 +662,12 @@
 <context>
     <name>gatehouse::AddProviderWizard</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="+534"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+523"/>
         <source>Add a provider</source>
         <translation>Anbieter hinzufügen</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+114"/>
         <source>A provider with the id &quot;%1&quot; exists already; pick another id.</source>
         <translation>Ein Anbieter mit der ID „%1“ existiert bereits; wählen Sie eine andere ID.</translation>
     </message>
@@ -469,7 +703,7 @@
 <context>
     <name>gatehouse::ChatPage</name>
     <message>
-        <location filename="../ui/ChatPage.cpp" line="+24"/>
+        <location filename="../ui/ChatPage.cpp" line="+26"/>
         <source>Re&amp;fresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
@@ -509,7 +743,7 @@
         <translation>Das Gateway fragen, welche Modelle es anbietet</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Conversation</source>
         <translation>Unterhaltung</translation>
     </message>
@@ -524,7 +758,7 @@
         <translation>Nachricht eingeben; Strg+Eingabe sendet sie</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
@@ -535,17 +769,17 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+32"/>
+        <location line="+93"/>
         <source>The gateway is not running; resume it to chat.</source>
         <translation>Das Gateway läuft nicht; setzen Sie es fort, um zu chatten.</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-78"/>
         <source>Could not list models: %1</source>
         <translation>Modelle konnten nicht abgerufen werden: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+73"/>
         <source>Pick a model first, as provider:model (for example my-ollama:llama3.2).</source>
         <translation>Wählen Sie zuerst ein Modell, als anbieter:modell (zum Beispiel my-ollama:llama3.2).</translation>
     </message>
@@ -593,7 +827,7 @@
 <context>
     <name>gatehouse::CloudWizardPage</name>
     <message>
-        <location filename="../ui/AddProviderWizard.cpp" line="-251"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-237"/>
         <source>Cloud provider</source>
         <translation>Cloud-Anbieter</translation>
     </message>
@@ -666,6 +900,14 @@
         <location line="+12"/>
         <source>Get a key at &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</source>
         <translation>Einen Schlüssel gibt es unter &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::CodexConfigWiring</name>
+    <message>
+        <location filename="../core/connect/CodexWiring.cpp" line="+66"/>
+        <source>Gatehouse could not add its settings without changing others</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -937,7 +1179,7 @@
 <context>
     <name>gatehouse::ConnectPage</name>
     <message>
-        <location filename="../ui/ConnectPage.cpp" line="+38"/>
+        <location filename="../ui/ConnectPage.cpp" line="+223"/>
         <source>Snippets use the access &amp;key:</source>
         <translation>Beispiele verwenden den Zugangs&amp;schlüssel:</translation>
     </message>
@@ -972,7 +1214,22 @@
         <translation>Codex</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-42"/>
+        <source>Coding tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect writes the tool&apos;s own settings file, so it works through Gatehouse with nothing else to set up. Each tool gets an access key of its own; everything else in its files stays as it is, and Disconnect undoes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Any other tool or SDK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Python · Anthropic</source>
         <translation>Python · Anthropic</translation>
     </message>
@@ -1007,7 +1264,7 @@
         <translation>Kopiert</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>no key yet: create one on the Access keys page</source>
         <translation>noch kein Schlüssel: erstellen Sie einen auf der Seite Zugangsschlüssel</translation>
     </message>
@@ -1017,7 +1274,27 @@
         <translation>&lt;b&gt;OpenAI-kompatible Basis-URL&lt;/b&gt; (Chat Completions und die Responses-API): %1/v1&lt;br&gt;&lt;b&gt;Basis-URL für Anthropic und die Gemini-API:&lt;/b&gt; %1&lt;br&gt;Modelle heißen &lt;i&gt;anbieter:modell&lt;/i&gt;, zum Beispiel &lt;i&gt;my-ollama:llama3.2&lt;/i&gt;.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+79"/>
+        <source>Pick the model the tool should use, as provider:model or a route. Add a provider first if there is none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Disconnect %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take Gatehouse&apos;s settings out of %1&apos;s files and revoke its access key &quot;%2&quot;? The rest of the files stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>create an access key first, then set GATEHOUSE_API_KEY to it</source>
         <translation>erstellen Sie zuerst einen Zugangsschlüssel und setzen Sie GATEHOUSE_API_KEY darauf</translation>
     </message>
@@ -1044,6 +1321,19 @@ gatehouse ollama-api enable --port %1
     </message>
 </context>
 <context>
+    <name>gatehouse::ContinueConfigWiring</name>
+    <message>
+        <location filename="../core/connect/ContinueWiring.cpp" line="+155"/>
+        <source>its models setting is not a list with one &quot;- &quot; item a line, which is the form Gatehouse adds its model to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Gatehouse could not add its model without changing other settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::DetailsWizardPage</name>
     <message>
         <location filename="../ui/AddProviderWizard.cpp" line="+27"/>
@@ -1059,7 +1349,7 @@ gatehouse ollama-api enable --port %1
 <context>
     <name>gatehouse::EditProviderDialog</name>
     <message>
-        <location filename="../ui/ProvidersPage.cpp" line="+48"/>
+        <location filename="../ui/ProvidersPage.cpp" line="+51"/>
         <source>Edit provider %1</source>
         <translation>Anbieter %1 bearbeiten</translation>
     </message>
@@ -1146,6 +1436,34 @@ gatehouse ollama-api enable --port %1
         <location line="+9"/>
         <source>The key configurations&apos; /key/generate requests are in %1.</source>
         <translation>Die /key/generate-Anfragen der Schlüsselkonfigurationen stehen in %1.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Exporter</name>
+    <message>
+        <location filename="../core/migrate/Exporter.cpp" line="+98"/>
+        <source>Portkey gateway configs (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LiteLLM proxy config.yaml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Envoy AI Gateway resources (Kubernetes YAML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Unknown format &quot;%1&quot;; use portkey, litellm or envoy-ai-gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unknown format.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1558,39 @@ gatehouse ollama-api enable --port %1
             <numerusform>%n Anbieter und %1 Route(n) importiert.</numerusform>
             <numerusform>%n Anbieter und %1 Route(n) importiert.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Importer</name>
+    <message>
+        <location filename="../core/migrate/Importer.cpp" line="+14"/>
+        <source>Unknown format &quot;%1&quot;; use litellm, claude-code-router or continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>LiteLLM proxy config.yaml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>claude-code-router config.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue config.yaml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The file is not valid YAML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file does not have the expected shape: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1519,7 +1870,7 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+35"/>
+        <location filename="../ui/MainWindow.cpp" line="+36"/>
         <source>&amp;Open Gatehouse</source>
         <translation>Gatehouse ö&amp;ffnen</translation>
     </message>
@@ -1652,6 +2003,74 @@ Leer: jedes Modell.</translation>
         <location filename="../core/secrets/MemorySecretStore.cpp" line="+22"/>
         <source>No secret stored for %1.</source>
         <translation>Für %1 ist kein Geheimnis gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::MigrationPlan</name>
+    <message>
+        <location filename="../core/migrate/MigrationPlan.cpp" line="+33"/>
+        <source>No providers to add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Provider %1 (%2, %3)%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, key to the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>models: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Provider %1 exists already at that address; models added: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>, retries %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, deadline %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Route %1 (%2%3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Key of %1 from %2 goes to the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missing key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A provider named &quot;%1&quot; was added meanwhile; import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The provider &quot;%1&quot; was removed meanwhile; import again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1931,6 +2350,54 @@ Leer: jedes Modell.</translation>
         <location line="+13"/>
         <source>Ollama sent a progress line that is not JSON while pulling &quot;%1&quot;.</source>
         <translation>Ollama hat beim Herunterladen von „%1“ eine Fortschrittszeile gesendet, die kein JSON ist.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::PlanBuilder</name>
+    <message>
+        <location filename="../core/migrate/MigrationPlan.cpp" line="+90"/>
+        <source>%1: the URL %2 is refused: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1: the provider %2 exists already at %3 and keeps its own key; set another with: gatehouse provider set-key %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 takes its key from $%2, which is not set now; set it with: printenv %2 | gatehouse provider set-key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no key in the file; set it with: gatehouse provider set-key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: no candidate could be imported, so the route &quot;%2&quot; is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: the route &quot;%2&quot; exists already as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: the route &quot;%2&quot; is named &quot;%3&quot; (the name was taken or not valid).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2357,12 +2824,12 @@ Leer: jedes Modell.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+63"/>
+        <location line="+71"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-69"/>
         <source>Not checked</source>
         <translation>Nicht geprüft</translation>
     </message>
@@ -2399,17 +2866,17 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Noch keine Anbieter. Wählen Sie Hinzufügen…, um ein Modell auf diesem Rechner oder einen Cloud-Anbieter zu verbinden.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Offers: any model name (sent on as is)</source>
         <translation>Bietet an: jeden Modellnamen (unverändert weitergegeben)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Offers: %1</source>
-        <translation>Bietet an: %1</translation>
+        <location line="+2"/>
+        <source>Offers:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Reachable (checked %1). It reports %n model(s):</source>
         <translation>
             <numerusform>Erreichbar (geprüft %1). Meldet %n Modell:</numerusform>
@@ -2417,7 +2884,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Unreachable (checked %1):</source>
         <translation>Nicht erreichbar (geprüft %1):</translation>
     </message>
@@ -2427,7 +2894,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Noch nicht geprüft. „Verbindung testen“ fragt den Anbieter nach seinen Modellen.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+155"/>
         <location line="+29"/>
         <source>Cannot save the provider</source>
         <translation>Anbieter kann nicht gespeichert werden</translation>
@@ -2472,6 +2939,14 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <location line="+10"/>
         <source>Cannot remove the provider</source>
         <translation>Anbieter kann nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::QwenSettingsWiring</name>
+    <message>
+        <location filename="../core/connect/QwenCodeWiring.cpp" line="+97"/>
+        <source>modelProviders.openai is not a list of models</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2652,7 +3127,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Routen der Schlüsselkonfiguration „%1“</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+82"/>
         <source>%1 is a candidate already.</source>
         <translation>%1 ist bereits ein Kandidat.</translation>
     </message>
@@ -2797,6 +3272,146 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
     </message>
 </context>
 <context>
+    <name>gatehouse::ToolCard</name>
+    <message>
+        <location filename="../ui/ConnectPage.cpp" line="-423"/>
+        <source>Model for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Small model for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+97"/>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Gemini CLI reads these settings only in folders you trust (it asks the first time it starts in one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Small model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For quick background tasks; empty: the main model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not found on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>set up for %1, but not by this Gatehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>small model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Writes %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This version of Gatehouse cannot set up %1 yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ToolConnector</name>
+    <message>
+        <location filename="../core/connect/ToolConnector.cpp" line="+40"/>
+        <location line="+59"/>
+        <location line="+107"/>
+        <source>&quot;%1&quot; is not a tool Gatehouse knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <location line="+107"/>
+        <source>Gatehouse cannot connect %1 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The copy of %1 from before Connect is missing from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: cannot remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Give a model: a route or PROVIDER:MODEL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is neither a route nor PROVIDER:MODEL of a configured provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No provider &quot;%1&quot; is configured (in &quot;%2&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::UrlPolicy</name>
     <message>
         <location filename="../core/config/UrlPolicy.cpp" line="+55"/>
@@ -2832,6 +3447,116 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <location line="+3"/>
         <source>&quot;%1&quot; uses plain http:// to a public host, which would send your prompts and keys unencrypted over the internet. Use https://, or http:// only for this machine (localhost, 127.0.0.1), a private address (10.x, 172.16-31.x, 192.168.x) or a local name ending in .local, .lan, .internal or .home.arpa.</source>
         <translation>„%1“ verwendet einfaches http:// zu einem öffentlichen Host, womit Ihre Prompts und Schlüssel unverschlüsselt durch das Internet gingen. Verwenden Sie https://, oder http:// nur für diesen Rechner (localhost, 127.0.0.1), eine private Adresse (10.x, 172.16-31.x, 192.168.x) oder einen lokalen Namen auf .local, .lan, .internal oder .home.arpa.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::WelcomeDialog</name>
+    <message>
+        <location filename="../ui/WelcomeDialog.cpp" line="+52"/>
+        <source>&amp;Add selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a &amp;cloud provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connect your tools…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+8"/>
+        <source>Welcome to Gatehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gatehouse gives your coding tools one address on this machine for the models you run yourself and the cloud providers you pay for. Start by adding a model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Model servers found on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Connect your tools</source>
+        <translation type="unfinished">Werkzeuge verbinden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gatehouse can point Claude Code, Codex CLI, opencode, Gemini CLI, Qwen Code and Continue at itself by editing their own settings files, each with an access key of its own. Everything else in those files stays as it is, and Disconnect undoes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Looking for model servers on this machine…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No model server answered on this machine (Ollama, LM Studio, vLLM, llama.cpp, LocalAI, Jan, GPT4All at their usual ports). Add a cloud provider, or skip and add one later from the Providers page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Found on this machine; add what you want to use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 on this machine (%2), with no model yet: add it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 on this machine (%2) with %n model(s): add it?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Could not add: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>None of these tools was found on this machine yet; the Connect page also shows how to point any other tool or SDK here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Found on this machine: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::wiring</name>
+    <message>
+        <location filename="../core/connect/WiringEdits.cpp" line="+33"/>
+        <source>line %1: %2 (comments and trailing commas are not JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the file holds no JSON object</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -56,11 +56,22 @@
 <context>
     <name>gatehouse::ProvidersPage</name>
     <message numerus="yes">
-        <location filename="../ui/ProvidersPage.cpp" line="+249"/>
+        <location filename="../ui/ProvidersPage.cpp" line="+260"/>
         <source>Reachable (checked %1). It reports %n model(s):</source>
         <translation>
             <numerusform>Reachable (checked %1). It reports %n model:</numerusform>
             <numerusform>Reachable (checked %1). It reports %n models:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::WelcomeDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/WelcomeDialog.cpp" line="+173"/>
+        <source>%1 on this machine (%2) with %n model(s): add it?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 LUPDATE=${LUPDATE:-/usr/lib/qt6/bin/lupdate}
-sources="ui core/config core/secrets core/discovery core/chat core/catalog
+sources="ui core/config core/secrets core/discovery core/chat core/catalog core/connect core/migrate
 core/gateway/GatewayRuntime.cpp core/gateway/GatewayService.cpp"
 # shellcheck disable=SC2086
 "$LUPDATE" -silent -locations relative -no-obsolete $sources \

@@ -7,6 +7,7 @@
 // so that every line Connect does not own stays byte for byte.
 #include "FileWiring.h"
 #include "WiringEdits.h"
+#include "util/Translate.h"
 
 #include <QCoreApplication>
 #include <set>
@@ -18,7 +19,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Connect", text);
+    return translateConnect(text);
 }
 
 const QString providerId = QStringLiteral("gatehouse");

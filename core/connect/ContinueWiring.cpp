@@ -6,6 +6,7 @@
 // Disconnect could not give the file back byte for byte.
 #include "FileWiring.h"
 #include "WiringEdits.h"
+#include "util/Translate.h"
 
 #include <QCoreApplication>
 #include <yaml-cpp/yaml.h>
@@ -19,7 +20,7 @@ const QByteArray modelsKey = "models";
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Connect", text);
+    return translateConnect(text);
 }
 
 // Lines with their line ends, so that joining them gives the bytes back.

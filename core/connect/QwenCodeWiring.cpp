@@ -7,6 +7,7 @@
 // shell exports (as the generic snippets suggest) would take precedence over the file.
 #include "FileWiring.h"
 #include "WiringEdits.h"
+#include "util/Translate.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -178,7 +179,7 @@ public:
     }
 
 private:
-    static QString tr(const char *text) { return QCoreApplication::translate("Connect", text); }
+    static QString tr(const char *text) { return translateConnect(text); }
 };
 
 } // namespace

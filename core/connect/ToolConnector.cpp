@@ -2,6 +2,7 @@
 
 #include "config/ConfigEditor.h"
 #include "config/ModelReference.h"
+#include "util/Translate.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -22,7 +23,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Connect", text);
+    return translateConnect(text);
 }
 
 constexpr QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;

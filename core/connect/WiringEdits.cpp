@@ -1,5 +1,7 @@
 #include "WiringEdits.h"
 
+#include "util/Translate.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -10,7 +12,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Connect", text);
+    return translateConnect(text);
 }
 
 // Line number of a byte offset, counted from 1.

@@ -1,6 +1,7 @@
 #include "Exporter.h"
 
 #include "catalog/Catalog.h"
+#include "util/Translate.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -17,7 +18,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("gatehouse::Migration", text);
+    return translateMigration(text);
 }
 
 std::string s(const QString &text)

@@ -2,6 +2,7 @@
 
 #include "catalog/Catalog.h"
 #include "config/UrlPolicy.h"
+#include "util/Translate.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -17,7 +18,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("gatehouse::Migration", text);
+    return translateMigration(text);
 }
 
 // ---- YAML helpers: a const node never grows keys when read.

@@ -3,6 +3,7 @@
 #include "catalog/Catalog.h"
 #include "config/ConfigEditor.h"
 #include "config/UrlPolicy.h"
+#include "util/Translate.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -14,7 +15,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("gatehouse::Migration", text);
+    return translateMigration(text);
 }
 
 } // namespace
