@@ -3,6 +3,7 @@
 #include "config/ConfigEditor.h"
 #include "config/ConfigStore.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -31,6 +32,8 @@ KeyConfigDialog::KeyConfigDialog(const ConfigStore &store, QWidget *parent)
     : QDialog(parent), d(new Impl), m_list(new QListWidget(this)), m_name(new QLineEdit(this)),
       m_allow(new QPlainTextEdit(this)), m_rpm(new QSpinBox(this)), m_tokens(new QSpinBox(this)),
       m_spend(new QDoubleSpinBox(this)), m_providerKeys(new QTreeWidget(this)),
+      m_capture(new QCheckBox(tr("Keep the &bodies of requests and answers"), this)),
+      m_captureDays(new QSpinBox(this)), m_captureKiB(new QSpinBox(this)),
       m_save(new QPushButton(tr("&Save configuration"), this)),
       m_remove(new QPushButton(tr("&Remove"), this)), m_message(new QLabel(this))
 {
@@ -92,6 +95,26 @@ KeyConfigDialog::KeyConfigDialog(const ConfigStore &store, QWidget *parent)
     m_providerKeys->header()->setStretchLastSection(true);
     m_providerKeys->setMaximumHeight(m_providerKeys->fontMetrics().lineSpacing() * 7);
     form->addRow(tr("Provider &keys:"), m_providerKeys);
+    m_capture->setObjectName(QStringLiteral("configCapture"));
+    m_capture->setToolTip(
+        tr("Off unless turned on. Bodies go to their own owner-only file, with access keys and "
+           "provider keys blanked out, and are deleted after the days below."));
+    m_captureDays->setObjectName(QStringLiteral("configCaptureDays"));
+    m_captureDays->setRange(1, 3650);
+    m_captureDays->setSuffix(tr(" days"));
+    m_captureDays->setAccessibleName(tr("Days captured bodies are kept"));
+    m_captureKiB->setObjectName(QStringLiteral("configCaptureSize"));
+    m_captureKiB->setRange(1, 100 * 1024);
+    m_captureKiB->setSuffix(tr(" KiB"));
+    m_captureKiB->setAccessibleName(tr("Most kept of each body"));
+    auto *captureRow = new QHBoxLayout;
+    captureRow->addWidget(m_capture);
+    captureRow->addWidget(m_captureDays);
+    captureRow->addWidget(m_captureKiB);
+    captureRow->addStretch();
+    form->addRow(tr("Content capture:"), captureRow);
+    connect(m_capture, &QCheckBox::toggled, m_captureDays, &QWidget::setEnabled);
+    connect(m_capture, &QCheckBox::toggled, m_captureKiB, &QWidget::setEnabled);
     auto *right = new QVBoxLayout;
     right->addLayout(form);
     m_message->setObjectName(QStringLiteral("configMessage"));
@@ -168,6 +191,11 @@ void KeyConfigDialog::showConfiguration(const KeyConfiguration &k)
     m_rpm->setValue(k.limits.requestsPerMinute);
     m_tokens->setValue(int(std::min<qint64>(k.limits.tokensPerDay, m_tokens->maximum())));
     m_spend->setValue(k.limits.spendPerMonth);
+    m_capture->setChecked(k.capture.enabled);
+    m_captureDays->setValue(k.capture.retentionDays);
+    m_captureKiB->setValue(int(std::clamp<qint64>(k.capture.maxBodyBytes / 1024, 1, 100 * 1024)));
+    m_captureDays->setEnabled(k.capture.enabled);
+    m_captureKiB->setEnabled(k.capture.enabled);
     m_providerKeys->clear();
     // One row per provider that has labelled keys: which of its keys this configuration uses.
     for (const Provider &p : d->providers) {
@@ -203,6 +231,9 @@ Result<KeyConfiguration> KeyConfigDialog::edited() const
     k.limits.requestsPerMinute = m_rpm->value();
     k.limits.tokensPerDay = m_tokens->value();
     k.limits.spendPerMonth = m_spend->value();
+    k.capture.enabled = m_capture->isChecked();
+    k.capture.retentionDays = m_captureDays->value();
+    k.capture.maxBodyBytes = qint64{m_captureKiB->value()} * 1024;
     for (int i = 0; i < m_providerKeys->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_providerKeys->topLevelItem(i);
         if (auto *choice = qobject_cast<QComboBox *>(m_providerKeys->itemWidget(item, 1))) {
@@ -224,7 +255,15 @@ bool KeyConfigDialog::save()
     }
     const QString previous = m_editing;
     const Status s = d->store.update([&](Config &c) -> Status {
-        if (auto put = ConfigEditor::putKeyConfiguration(c, previous, k.value()); !put)
+        KeyConfiguration value = k.value();
+        // What this dialog does not edit stays as it was: the configuration's own routes and
+        // capture fields a newer Gatehouse wrote.
+        if (const KeyConfiguration *old =
+                previous.isEmpty() ? nullptr : c.findKeyConfiguration(previous)) {
+            value.routes = old->routes;
+            value.capture.otherFields = old->capture.otherFields;
+        }
+        if (auto put = ConfigEditor::putKeyConfiguration(c, previous, value); !put)
             return Status::failure(put.error());
         return {};
     });

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -33,6 +34,9 @@ public:
     QSpinBox *tokensBox() const { return m_tokens; }
     QDoubleSpinBox *spendBox() const { return m_spend; }
     QTreeWidget *providerKeys() const { return m_providerKeys; }
+    QCheckBox *captureBox() const { return m_capture; }
+    QSpinBox *captureDaysBox() const { return m_captureDays; }
+    QSpinBox *captureSizeBox() const { return m_captureKiB; }
     QLabel *message() const { return m_message; }
 
     Result<KeyConfiguration> edited() const;
@@ -58,6 +62,9 @@ private:
     QSpinBox *m_tokens;
     QDoubleSpinBox *m_spend;
     QTreeWidget *m_providerKeys;
+    QCheckBox *m_capture;
+    QSpinBox *m_captureDays;
+    QSpinBox *m_captureKiB;
     QPushButton *m_save;
     QPushButton *m_remove;
     QLabel *m_message;

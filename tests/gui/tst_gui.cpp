@@ -617,6 +617,47 @@ private slots:
         QTRY_COMPARE(ask("fake:echo-2"), 200);
     }
 
+    // The editor turns content capture on and off, and saving keeps what it does not show:
+    // the configuration's own routes.
+    void keyConfigurationEditorSetsCaptureAndKeepsRoutes()
+    {
+        startGateway(true);
+        QVERIFY(store().update([](Config &c) {
+            KeyConfiguration team;
+            team.name = QStringLiteral("team");
+            RouteRule fast;
+            fast.name = QStringLiteral("fast");
+            fast.candidates = {{QStringLiteral("fake:echo-1"), 1}};
+            team.routes = {fast};
+            c.keyConfigurations.append(team);
+            return Status{};
+        }));
+        KeyConfigDialog dialog(store());
+        dialog.show();
+        QTRY_VERIFY(dialog.list()->count() > 0);
+        dialog.list()->setCurrentRow(0);
+        QCOMPARE(dialog.nameEdit()->text(), QStringLiteral("team"));
+        QVERIFY(!dialog.captureBox()->isChecked()); // off by default
+        QVERIFY(!dialog.captureDaysBox()->isEnabled());
+        dialog.captureBox()->setChecked(true);
+        dialog.captureDaysBox()->setValue(3);
+        dialog.captureSizeBox()->setValue(64);
+        dialog.rpmBox()->setValue(12);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("saveConfig")),
+                          Qt::LeftButton);
+        QVERIFY2(dialog.message()->text().startsWith(QLatin1String("Saved")),
+                 qPrintable(dialog.message()->text()));
+        const Config saved = savedConfig();
+        const KeyConfiguration *k = saved.findKeyConfiguration(QStringLiteral("team"));
+        QVERIFY(k);
+        QVERIFY(k->capture.enabled);
+        QCOMPARE(k->capture.retentionDays, 3);
+        QCOMPARE(k->capture.maxBodyBytes, qint64{64 * 1024});
+        QCOMPARE(k->limits.requestsPerMinute, 12);
+        QCOMPARE(k->routes.size(), 1);
+        QCOMPARE(k->routes.first().name, QStringLiteral("fast"));
+    }
+
     void accessKeyCreatedShownOnceAndRevoked()
     {
         startGateway(true);
