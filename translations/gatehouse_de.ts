@@ -83,22 +83,22 @@
     <message>
         <location filename="../core/discovery/ModelFacts.cpp" line="+38"/>
         <source>free</source>
-        <translation type="unfinished"></translation>
+        <translation>kostenlos</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 in / %2 out per 1M tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Eingabe / %2 Ausgabe pro 1 Mio. Tokens</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 context</source>
-        <translation type="unfinished">%1 Kontext</translation>
+        <translation>%1 Kontext</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>loaded</source>
-        <translation type="unfinished">geladen</translation>
+        <translation>geladen</translation>
     </message>
 </context>
 <context>
@@ -325,209 +325,209 @@
         <location filename="../core/connect/CodexWiring.cpp" line="+100"/>
         <location filename="../core/connect/ContinueWiring.cpp" line="+123"/>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <location line="+128"/>
         <source>it sets model, model_provider or model_providers.gatehouse in a form Gatehouse cannot change; write them as plain top-level keys and a [model_providers.gatehouse] table</source>
-        <translation type="unfinished"></translation>
+        <translation>es setzt model, model_provider oder model_providers.gatehouse in einer Form, die Gatehouse nicht ändern kann; schreiben Sie sie als einfache Schlüssel auf oberster Ebene und eine Tabelle [model_providers.gatehouse]</translation>
     </message>
     <message>
         <location filename="../core/connect/ContinueWiring.cpp" line="-5"/>
         <source>the file holds more than one YAML document</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei enthält mehr als ein YAML-Dokument</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>the top level of the file is not a map of settings</source>
-        <translation type="unfinished"></translation>
+        <translation>die oberste Ebene der Datei ist keine Zuordnung von Einstellungen</translation>
     </message>
     <message>
         <location filename="../core/connect/ToolConnector.cpp" line="+86"/>
         <source>%1: cannot create its folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Ordner dafür kann nicht angelegt werden</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: cannot write it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>&quot;%1&quot; is not a gateway address such as http://127.0.0.1:4777.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Gateway-Adresse wie http://127.0.0.1:4777.</translation>
     </message>
     <message>
         <location filename="../core/migrate/Exporter.cpp" line="+75"/>
         <source>There is no route &quot;%1&quot;; see gatehouse route list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Route „%1“; siehe gatehouse route list.</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>Gatehouse route &quot;%1&quot; picks the fastest candidate; Portkey has no such strategy, so the candidates are tried in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gatehouse-Route „%1“ wählt den schnellsten Kandidaten; Portkey hat keine solche Strategie, daher werden die Kandidaten der Reihe nach versucht.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Gatehouse route &quot;%1&quot; takes turns; Portkey balances with equal weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gatehouse-Route „%1“ wechselt reihum ab; Portkey verteilt mit gleichen Gewichten.</translation>
     </message>
     <message>
         <location line="+260"/>
         <source>Provider %1 speaks only %2, which Envoy AI Gateway does not take; it is left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter %1 spricht nur %2, was Envoy AI Gateway nicht annimmt; er wird ausgelassen.</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>Create the secret %1 with: kubectl create secret generic %1 --from-literal=apiKey=&quot;$%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Legen Sie das Secret %1 an mit: kubectl create secret generic %1 --from-literal=apiKey=&quot;$%2&quot;</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Route %1 has no candidate Envoy AI Gateway can reach; it is left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Route %1 hat keinen Kandidaten, den Envoy AI Gateway erreichen kann; sie wird ausgelassen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Route %1 picks the fastest candidate in Gatehouse; Envoy AI Gateway tries its candidates in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Route %1 wählt in Gatehouse den schnellsten Kandidaten; Envoy AI Gateway versucht seine Kandidaten der Reihe nach.</translation>
     </message>
     <message>
         <location filename="../core/migrate/Importer.cpp" line="+127"/>
         <source>%1: a %2 model needs a base URL (api_base), and none is given.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ein %2-Modell braucht eine Basis-URL (api_base), und es ist keine angegeben.</translation>
     </message>
     <message>
         <location line="+37"/>
         <location line="+4"/>
         <source>This is not a LiteLLM config.yaml: it has no model_list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist keine LiteLLM-config.yaml: Sie hat keine model_list.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1: no model_name or litellm_params.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein model_name oder litellm_params.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1: the model &quot;%2&quot; is of a provider Gatehouse cannot reach (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Modell „%2“ gehört zu einem Anbieter, den Gatehouse nicht erreichen kann (%3).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no provider prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Anbieter-Präfix</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: api_base comes from $%2, which is not set now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: api_base kommt aus $%2, das derzeit nicht gesetzt ist.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>%1: litellm_params.%2 has no Gatehouse equivalent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: litellm_params.%2 hat keine Entsprechung in Gatehouse.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>routing_strategy %1 has no Gatehouse equivalent; model groups use round robin.</source>
-        <translation type="unfinished"></translation>
+        <translation>routing_strategy %1 hat keine Entsprechung in Gatehouse; Modellgruppen verwenden Round Robin.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1 has no Gatehouse equivalent: routes fall back on errors, time-outs and rate limits.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Entsprechung in Gatehouse: Routen weichen bei Fehlern, Zeitüberschreitungen und Ratenlimits auf den nächsten Kandidaten aus.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1.%2 has no Gatehouse equivalent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 hat keine Entsprechung in Gatehouse.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>general_settings.master_key: Gatehouse makes its own access keys (gatehouse key create NAME).</source>
-        <translation type="unfinished"></translation>
+        <translation>general_settings.master_key: Gatehouse erstellt eigene Zugangsschlüssel (gatehouse key create NAME).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>general_settings.%1 has no Gatehouse equivalent.</source>
-        <translation type="unfinished"></translation>
+        <translation>general_settings.%1 hat keine Entsprechung in Gatehouse.</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+166"/>
         <source>%1 has no Gatehouse equivalent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Entsprechung in Gatehouse.</translation>
     </message>
     <message>
         <location line="-145"/>
         <source>fallbacks of %1: there is no model group &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallbacks von %1: Es gibt keine Modellgruppe „%2“.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1: %2 retries become %3, Gatehouse&apos;s most.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Aus %2 Wiederholungen werden %3, das Maximum von Gatehouse.</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>This is not a claude-code-router config.json: %1 at byte %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist keine config.json von claude-code-router: %1 bei Byte %2.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This is not a claude-code-router config.json: it has no Providers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist keine config.json von claude-code-router: Sie hat keine Providers.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>%1: api_base_url %2 does not end in /chat/completions; it is used as the base URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: api_base_url %2 endet nicht auf /chat/completions; sie wird als Basis-URL verwendet.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: the transformer &quot;%2&quot; is not applied; Gatehouse translates between APIs itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Transformer „%2“ wird nicht angewendet; Gatehouse übersetzt selbst zwischen den APIs.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Router.%1 has no Gatehouse equivalent (Gatehouse does not choose a model by the prompt&apos;s length).</source>
-        <translation type="unfinished"></translation>
+        <translation>Router.%1 hat keine Entsprechung in Gatehouse (Gatehouse wählt kein Modell nach der Länge des Prompts).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1: &quot;%2&quot; names no imported provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ nennt keinen importierten Anbieter.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>APIKEY: Gatehouse makes its own access keys (gatehouse key create NAME).</source>
-        <translation type="unfinished"></translation>
+        <translation>APIKEY: Gatehouse erstellt eigene Zugangsschlüssel (gatehouse key create NAME).</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>This is not a Continue config.yaml: it has no models.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist keine config.yaml von Continue: Sie hat keine models.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1: a hub block (uses: %2) cannot be read here; add its provider by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ein Hub-Block (uses: %2) kann hier nicht gelesen werden; fügen Sie seinen Anbieter von Hand hinzu.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: the provider &quot;%2&quot; is one Gatehouse cannot reach.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Anbieter „%2“ ist einer, den Gatehouse nicht erreichen kann.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1: %2 stays in Continue&apos;s own settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 bleibt in den eigenen Einstellungen von Continue.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1: Continue&apos;s own settings, not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: eigene Einstellungen von Continue, nicht importiert.</translation>
     </message>
 </context>
 <context>
@@ -907,7 +907,7 @@
     <message>
         <location filename="../core/connect/CodexWiring.cpp" line="+66"/>
         <source>Gatehouse could not add its settings without changing others</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse konnte seine Einstellungen nicht hinzufügen, ohne andere zu ändern</translation>
     </message>
 </context>
 <context>
@@ -1216,17 +1216,17 @@
     <message>
         <location line="-42"/>
         <source>Coding tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Programmierwerkzeuge</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connect writes the tool&apos;s own settings file, so it works through Gatehouse with nothing else to set up. Each tool gets an access key of its own; everything else in its files stays as it is, and Disconnect undoes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Verbinden“ schreibt die eigene Einstellungsdatei des Werkzeugs, sodass es ohne weitere Einrichtung über Gatehouse arbeitet. Jedes Werkzeug erhält einen eigenen Zugangsschlüssel; alles andere in seinen Dateien bleibt, wie es ist, und „Trennen“ macht es rückgängig.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Any other tool or SDK</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes andere Werkzeug oder SDK</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1276,22 +1276,22 @@
     <message>
         <location line="+79"/>
         <source>Pick the model the tool should use, as provider:model or a route. Add a provider first if there is none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie das Modell, das das Werkzeug verwenden soll, als anbieter:modell oder eine Route. Fügen Sie zuerst einen Anbieter hinzu, wenn es keinen gibt.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Disconnect %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 trennen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Take Gatehouse&apos;s settings out of %1&apos;s files and revoke its access key &quot;%2&quot;? The rest of the files stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen von Gatehouse aus den Dateien von %1 entfernen und seinen Zugangsschlüssel „%2“ widerrufen? Der Rest der Dateien bleibt, wie er ist.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Trennen</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -1325,12 +1325,12 @@ gatehouse ollama-api enable --port %1
     <message>
         <location filename="../core/connect/ContinueWiring.cpp" line="+155"/>
         <source>its models setting is not a list with one &quot;- &quot; item a line, which is the form Gatehouse adds its model to</source>
-        <translation type="unfinished"></translation>
+        <translation>seine Einstellung models ist keine Liste mit einem Eintrag &quot;- &quot; pro Zeile, der Form, in der Gatehouse sein Modell hinzufügt</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Gatehouse could not add its model without changing other settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse konnte sein Modell nicht hinzufügen, ohne andere Einstellungen zu ändern</translation>
     </message>
 </context>
 <context>
@@ -1443,27 +1443,27 @@ gatehouse ollama-api enable --port %1
     <message>
         <location filename="../core/migrate/Exporter.cpp" line="+98"/>
         <source>Portkey gateway configs (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Portkey-Gateway-Konfigurationen (JSON)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>LiteLLM proxy config.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM-Proxy-config.yaml</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Envoy AI Gateway resources (Kubernetes YAML)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoy-AI-Gateway-Ressourcen (Kubernetes-YAML)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Unknown format &quot;%1&quot;; use portkey, litellm or envoy-ai-gateway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Format „%1“; verwenden Sie portkey, litellm oder envoy-ai-gateway.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Unknown format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Format.</translation>
     </message>
 </context>
 <context>
@@ -1565,32 +1565,32 @@ gatehouse ollama-api enable --port %1
     <message>
         <location filename="../core/migrate/Importer.cpp" line="+14"/>
         <source>Unknown format &quot;%1&quot;; use litellm, claude-code-router or continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Format „%1“; verwenden Sie litellm, claude-code-router oder continue.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>LiteLLM proxy config.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM-Proxy-config.yaml</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>claude-code-router config.json</source>
-        <translation type="unfinished"></translation>
+        <translation>config.json von claude-code-router</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Continue config.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>config.yaml von Continue</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The file is not valid YAML: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist kein gültiges YAML: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The file does not have the expected shape: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei hat nicht die erwartete Form: %1</translation>
     </message>
 </context>
 <context>
@@ -2010,67 +2010,67 @@ Leer: jedes Modell.</translation>
     <message>
         <location filename="../core/migrate/MigrationPlan.cpp" line="+33"/>
         <source>No providers to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anbieter hinzuzufügen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Provider %1 (%2, %3)%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter %1 (%2, %3)%4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, key to the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>, Schlüssel in den Schlüsselbund</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>models: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Provider %1 exists already at that address; models added: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter %1 existiert bereits unter dieser Adresse; hinzugefügte Modelle: %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>, retries %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, Wiederholungen %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, deadline %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>, Frist %1 s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Route %1 (%2%3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Route %1 (%2%3): %4</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Key of %1 from %2 goes to the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel von %1 aus %2 kommt in den Schlüsselbund.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Missing key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlender Schlüssel: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht importiert: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>A provider named &quot;%1&quot; was added meanwhile; import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anbieter namens „%1“ wurde inzwischen hinzugefügt; importieren Sie erneut.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The provider &quot;%1&quot; was removed meanwhile; import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter „%1“ wurde inzwischen entfernt; importieren Sie erneut.</translation>
     </message>
 </context>
 <context>
@@ -2357,47 +2357,47 @@ Leer: jedes Modell.</translation>
     <message>
         <location filename="../core/migrate/MigrationPlan.cpp" line="+90"/>
         <source>%1: the URL %2 is refused: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die URL %2 wird abgelehnt: %3</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>%1: the provider %2 exists already at %3 and keeps its own key; set another with: gatehouse provider set-key %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Anbieter %2 existiert bereits unter %3 und behält seinen eigenen Schlüssel; einen anderen setzen Sie mit: gatehouse provider set-key %2</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>the file</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datei</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 takes its key from $%2, which is not set now; set it with: printenv %2 | gatehouse provider set-key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bezieht seinen Schlüssel aus $%2, das derzeit nicht gesetzt ist; setzen Sie ihn mit: printenv %2 | gatehouse provider set-key %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 has no key in the file; set it with: gatehouse provider set-key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Schlüssel in der Datei; setzen Sie ihn mit: gatehouse provider set-key %1</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>%1: no candidate could be imported, so the route &quot;%2&quot; is left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Kein Kandidat konnte importiert werden, daher wird die Route „%2“ ausgelassen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1: the route &quot;%2&quot; exists already as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Route „%2“ existiert bereits genau so.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1: the route &quot;%2&quot; is named &quot;%3&quot; (the name was taken or not valid).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Route „%2“ heißt „%3“ (der Name war vergeben oder ungültig).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2873,7 +2873,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
     <message>
         <location line="+2"/>
         <source>Offers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bietet an:</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
@@ -2946,7 +2946,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
     <message>
         <location filename="../core/connect/QwenCodeWiring.cpp" line="+97"/>
         <source>modelProviders.openai is not a list of models</source>
-        <translation type="unfinished"></translation>
+        <translation>modelProviders.openai ist keine Liste von Modellen</translation>
     </message>
 </context>
 <context>
@@ -3276,93 +3276,93 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
     <message>
         <location filename="../ui/ConnectPage.cpp" line="-423"/>
         <source>Model for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell für %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Small model for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleines Modell für %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+97"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <location line="-96"/>
         <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Trennen</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Gemini CLI reads these settings only in folders you trust (it asks the first time it starts in one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemini CLI liest diese Einstellungen nur in Ordnern, denen Sie vertrauen (es fragt beim ersten Start in einem solchen Ordner).</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Small model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleines Modell:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>For quick background tasks; empty: the main model</source>
-        <translation type="unfinished"></translation>
+        <translation>Für schnelle Hintergrundaufgaben; leer: das Hauptmodell</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Installiert</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Not found on this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Rechner nicht gefunden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>verbunden mit %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>set up for %1, but not by this Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>für %1 eingerichtet, aber nicht von diesem Gatehouse</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verbunden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Model: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>small model: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kleines Modell: %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Writes %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This version of Gatehouse cannot set up %1 yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Version von Gatehouse kann %1 noch nicht einrichten</translation>
     </message>
 </context>
 <context>
@@ -3372,43 +3372,43 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <location line="+59"/>
         <location line="+107"/>
         <source>&quot;%1&quot; is not a tool Gatehouse knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Werkzeug, das Gatehouse kennt.</translation>
     </message>
     <message>
         <location line="-105"/>
         <location line="+107"/>
         <source>Gatehouse cannot connect %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse kann %1 noch nicht verbinden.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The copy of %1 from before Connect is missing from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kopie von %1 von vor dem Verbinden fehlt in %2.</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>%1 is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht verbunden.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: cannot remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei kann nicht entfernt werden</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Give a model: a route or PROVIDER:MODEL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie ein Modell an: eine Route oder ANBIETER:MODELL.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;%1&quot; is neither a route nor PROVIDER:MODEL of a configured provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist weder eine Route noch ANBIETER:MODELL eines eingerichteten Anbieters.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No provider &quot;%1&quot; is configured (in &quot;%2&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Anbieter „%1“ eingerichtet (in „%2“).</translation>
     </message>
 </context>
 <context>
@@ -3454,96 +3454,96 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
     <message>
         <location filename="../ui/WelcomeDialog.cpp" line="+52"/>
         <source>&amp;Add selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausgewählte hinzufügen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;berspringen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a &amp;cloud provider…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cloud-Anbieter hinzufügen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Connect your tools…</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzeuge &amp;verbinden…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt nicht</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+8"/>
         <source>Welcome to Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Gatehouse</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Gatehouse gives your coding tools one address on this machine for the models you run yourself and the cloud providers you pay for. Start by adding a model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse gibt Ihren Programmierwerkzeugen eine Adresse auf diesem Rechner für die Modelle, die Sie selbst betreiben, und die Cloud-Anbieter, die Sie bezahlen. Fügen Sie zunächst ein Modell hinzu.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Model servers found on this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellserver auf diesem Rechner gefunden</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Connect your tools</source>
-        <translation type="unfinished">Werkzeuge verbinden</translation>
+        <translation>Werkzeuge verbinden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Gatehouse can point Claude Code, Codex CLI, opencode, Gemini CLI, Qwen Code and Continue at itself by editing their own settings files, each with an access key of its own. Everything else in those files stays as it is, and Disconnect undoes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse kann Claude Code, Codex CLI, opencode, Gemini CLI, Qwen Code und Continue auf sich selbst verweisen lassen, indem es deren eigene Einstellungsdateien bearbeitet, jedes mit einem eigenen Zugangsschlüssel. Alles andere in diesen Dateien bleibt, wie es ist, und „Trennen“ macht es rückgängig.</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Looking for model servers on this machine…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach Modellservern auf diesem Rechner…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>No model server answered on this machine (Ollama, LM Studio, vLLM, llama.cpp, LocalAI, Jan, GPT4All at their usual ports). Add a cloud provider, or skip and add one later from the Providers page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Rechner hat kein Modellserver geantwortet (Ollama, LM Studio, vLLM, llama.cpp, LocalAI, Jan, GPT4All an ihren üblichen Ports). Fügen Sie einen Cloud-Anbieter hinzu oder überspringen Sie dies und fügen Sie später auf der Seite Anbieter einen hinzu.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Found on this machine; add what you want to use:</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Rechner gefunden; fügen Sie hinzu, was Sie verwenden möchten:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 on this machine (%2), with no model yet: add it?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf diesem Rechner (%2), noch ohne Modell: hinzufügen?</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%1 on this machine (%2) with %n model(s): add it?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 auf diesem Rechner (%2) mit %n Modell: hinzufügen?</numerusform>
+            <numerusform>%1 auf diesem Rechner (%2) mit %n Modellen: hinzufügen?</numerusform>
         </translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Could not add: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konnte nicht hinzugefügt werden: %1</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>None of these tools was found on this machine yet; the Connect page also shows how to point any other tool or SDK here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keines dieser Werkzeuge wurde bisher auf diesem Rechner gefunden; die Seite Verbinden zeigt auch, wie Sie jedes andere Werkzeug oder SDK hierher verweisen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Found on this machine: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Rechner gefunden: %1.</translation>
     </message>
 </context>
 <context>
@@ -3551,12 +3551,12 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
     <message>
         <location filename="../core/connect/WiringEdits.cpp" line="+33"/>
         <source>line %1: %2 (comments and trailing commas are not JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2 (Kommentare und nachgestellte Kommas sind kein JSON)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the file holds no JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei enthält kein JSON-Objekt</translation>
     </message>
 </context>
 </TS>

@@ -6,9 +6,9 @@
     <message numerus="yes">
         <location filename="../ui/ImportDialog.cpp" line="+181"/>
         <source>Imported %n provider(s) and %1 route(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Imported %n provider and %1 route(s).</numerusform>
+            <numerusform>Imported %n providers and %1 route(s).</numerusform>
         </translation>
     </message>
 </context>
@@ -36,9 +36,9 @@
     <message numerus="yes">
         <location line="-144"/>
         <source>The context length and capabilities of %n model(s) were not read, to keep the scan short.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The context length and capabilities of %n model were not read, to keep the scan short.</numerusform>
+            <numerusform>The context length and capabilities of %n models were not read, to keep the scan short.</numerusform>
         </translation>
     </message>
 </context>
@@ -69,9 +69,9 @@
     <message numerus="yes">
         <location filename="../ui/WelcomeDialog.cpp" line="+173"/>
         <source>%1 on this machine (%2) with %n model(s): add it?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 on this machine (%2) with %n model: add it?</numerusform>
+            <numerusform>%1 on this machine (%2) with %n models: add it?</numerusform>
         </translation>
     </message>
 </context>

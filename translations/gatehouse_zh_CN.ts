@@ -83,22 +83,22 @@
     <message>
         <location filename="../core/discovery/ModelFacts.cpp" line="+38"/>
         <source>free</source>
-        <translation type="unfinished"></translation>
+        <translation>免费</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 in / %2 out per 1M tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>每 100 万 token：输入 %1 / 输出 %2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 context</source>
-        <translation type="unfinished">%1 上下文</translation>
+        <translation>%1 上下文</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>loaded</source>
-        <translation type="unfinished">已加载</translation>
+        <translation>已加载</translation>
     </message>
 </context>
 <context>
@@ -325,209 +325,209 @@
         <location filename="../core/connect/CodexWiring.cpp" line="+100"/>
         <location filename="../core/connect/ContinueWiring.cpp" line="+123"/>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：%2</translation>
     </message>
     <message>
         <location line="+128"/>
         <source>it sets model, model_provider or model_providers.gatehouse in a form Gatehouse cannot change; write them as plain top-level keys and a [model_providers.gatehouse] table</source>
-        <translation type="unfinished"></translation>
+        <translation>它设置 model、model_provider 或 model_providers.gatehouse 的形式是 Gatehouse 无法修改的；请将它们写成普通的顶层键和一个 [model_providers.gatehouse] 表</translation>
     </message>
     <message>
         <location filename="../core/connect/ContinueWiring.cpp" line="-5"/>
         <source>the file holds more than one YAML document</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件包含多个 YAML 文档</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>the top level of the file is not a map of settings</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件的顶层不是设置的映射</translation>
     </message>
     <message>
         <location filename="../core/connect/ToolConnector.cpp" line="+86"/>
         <source>%1: cannot create its folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法创建其所在文件夹</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: cannot write it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法写入：%2</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>&quot;%1&quot; is not a gateway address such as http://127.0.0.1:4777.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是网关地址，例如 http://127.0.0.1:4777。</translation>
     </message>
     <message>
         <location filename="../core/migrate/Exporter.cpp" line="+75"/>
         <source>There is no route &quot;%1&quot;; see gatehouse route list.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有路由“%1”；请查看 gatehouse route list。</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>Gatehouse route &quot;%1&quot; picks the fastest candidate; Portkey has no such strategy, so the candidates are tried in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse 路由“%1”选择最快的候选项；Portkey 没有这种策略，因此按顺序尝试候选项。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Gatehouse route &quot;%1&quot; takes turns; Portkey balances with equal weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse 路由“%1”轮流使用候选项；Portkey 以相同权重进行均衡。</translation>
     </message>
     <message>
         <location line="+260"/>
         <source>Provider %1 speaks only %2, which Envoy AI Gateway does not take; it is left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供方 %1 只支持 %2，而 Envoy AI Gateway 不接受它；已将其略去。</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>Create the secret %1 with: kubectl create secret generic %1 --from-literal=apiKey=&quot;$%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>使用以下命令创建 Secret %1：kubectl create secret generic %1 --from-literal=apiKey=&quot;$%2&quot;</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Route %1 has no candidate Envoy AI Gateway can reach; it is left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>路由 %1 没有 Envoy AI Gateway 能访问的候选项；已将其略去。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Route %1 picks the fastest candidate in Gatehouse; Envoy AI Gateway tries its candidates in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>路由 %1 在 Gatehouse 中选择最快的候选项；Envoy AI Gateway 按顺序尝试其候选项。</translation>
     </message>
     <message>
         <location filename="../core/migrate/Importer.cpp" line="+127"/>
         <source>%1: a %2 model needs a base URL (api_base), and none is given.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 模型需要基础 URL（api_base），但未提供。</translation>
     </message>
     <message>
         <location line="+37"/>
         <location line="+4"/>
         <source>This is not a LiteLLM config.yaml: it has no model_list.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是 LiteLLM 的 config.yaml：其中没有 model_list。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1: no model_name or litellm_params.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：没有 model_name 或 litellm_params。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1: the model &quot;%2&quot; is of a provider Gatehouse cannot reach (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：模型“%2”所属的提供方 Gatehouse 无法访问（%3）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no provider prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>没有提供方前缀</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: api_base comes from $%2, which is not set now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：api_base 取自 $%2，但该变量当前未设置。</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>%1: litellm_params.%2 has no Gatehouse equivalent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：litellm_params.%2 在 Gatehouse 中没有对应项。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>routing_strategy %1 has no Gatehouse equivalent; model groups use round robin.</source>
-        <translation type="unfinished"></translation>
+        <translation>routing_strategy %1 在 Gatehouse 中没有对应项；模型组使用轮询。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1 has no Gatehouse equivalent: routes fall back on errors, time-outs and rate limits.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 Gatehouse 中没有对应项：路由在出错、超时和速率限制时会回退。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1.%2 has no Gatehouse equivalent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 在 Gatehouse 中没有对应项。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>general_settings.master_key: Gatehouse makes its own access keys (gatehouse key create NAME).</source>
-        <translation type="unfinished"></translation>
+        <translation>general_settings.master_key：Gatehouse 会自行创建访问密钥（gatehouse key create NAME）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>general_settings.%1 has no Gatehouse equivalent.</source>
-        <translation type="unfinished"></translation>
+        <translation>general_settings.%1 在 Gatehouse 中没有对应项。</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+166"/>
         <source>%1 has no Gatehouse equivalent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 Gatehouse 中没有对应项。</translation>
     </message>
     <message>
         <location line="-145"/>
         <source>fallbacks of %1: there is no model group &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 fallbacks：没有模型组“%2”。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1: %2 retries become %3, Gatehouse&apos;s most.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 次重试改为 %3 次，即 Gatehouse 的上限。</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>This is not a claude-code-router config.json: %1 at byte %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是 claude-code-router 的 config.json：%1（位于第 %2 字节）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>This is not a claude-code-router config.json: it has no Providers.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是 claude-code-router 的 config.json：其中没有 Providers。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>%1: api_base_url %2 does not end in /chat/completions; it is used as the base URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：api_base_url %2 不以 /chat/completions 结尾；将其用作基础 URL。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: the transformer &quot;%2&quot; is not applied; Gatehouse translates between APIs itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不应用转换器“%2”；Gatehouse 自己在各 API 之间转换。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Router.%1 has no Gatehouse equivalent (Gatehouse does not choose a model by the prompt&apos;s length).</source>
-        <translation type="unfinished"></translation>
+        <translation>Router.%1 在 Gatehouse 中没有对应项（Gatehouse 不按提示词长度选择模型）。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1: &quot;%2&quot; names no imported provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：“%2”不是任何已导入的提供方。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>APIKEY: Gatehouse makes its own access keys (gatehouse key create NAME).</source>
-        <translation type="unfinished"></translation>
+        <translation>APIKEY：Gatehouse 会自行创建访问密钥（gatehouse key create NAME）。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>This is not a Continue config.yaml: it has no models.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是 Continue 的 config.yaml：其中没有 models。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1: a hub block (uses: %2) cannot be read here; add its provider by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：此处无法读取 hub 块（uses: %2）；请手动添加其提供方。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: the provider &quot;%2&quot; is one Gatehouse cannot reach.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：提供方“%2”是 Gatehouse 无法访问的。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>%1: %2 stays in Continue&apos;s own settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 保留在 Continue 自己的设置中。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1: Continue&apos;s own settings, not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：Continue 自己的设置，未导入。</translation>
     </message>
 </context>
 <context>
@@ -907,7 +907,7 @@
     <message>
         <location filename="../core/connect/CodexWiring.cpp" line="+66"/>
         <source>Gatehouse could not add its settings without changing others</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse 无法在不更改其他设置的情况下添加自己的设置</translation>
     </message>
 </context>
 <context>
@@ -1216,17 +1216,17 @@
     <message>
         <location line="-42"/>
         <source>Coding tools</source>
-        <translation type="unfinished"></translation>
+        <translation>编程工具</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connect writes the tool&apos;s own settings file, so it works through Gatehouse with nothing else to set up. Each tool gets an access key of its own; everything else in its files stays as it is, and Disconnect undoes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>“连接”会写入工具自己的设置文件，使其无需其他设置即可通过 Gatehouse 工作。每个工具都有自己的访问密钥；其文件中的其他内容保持不变，“断开连接”可撤消这些更改。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Any other tool or SDK</source>
-        <translation type="unfinished"></translation>
+        <translation>任何其他工具或 SDK</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1276,22 +1276,22 @@
     <message>
         <location line="+79"/>
         <source>Pick the model the tool should use, as provider:model or a route. Add a provider first if there is none.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择该工具应使用的模型，格式为 提供方:模型 或路由。如果还没有提供方，请先添加一个。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Disconnect %1</source>
-        <translation type="unfinished"></translation>
+        <translation>断开 %1 的连接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Take Gatehouse&apos;s settings out of %1&apos;s files and revoke its access key &quot;%2&quot;? The rest of the files stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %1 的文件中移除 Gatehouse 的设置，并撤销其访问密钥“%2”？文件的其余内容保持不变。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>断开连接</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -1325,12 +1325,12 @@ gatehouse ollama-api enable --port %1
     <message>
         <location filename="../core/connect/ContinueWiring.cpp" line="+155"/>
         <source>its models setting is not a list with one &quot;- &quot; item a line, which is the form Gatehouse adds its model to</source>
-        <translation type="unfinished"></translation>
+        <translation>其 models 设置不是每行一个 &quot;- &quot; 项的列表，而 Gatehouse 只能以这种形式添加其模型</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Gatehouse could not add its model without changing other settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse 无法在不更改其他设置的情况下添加其模型</translation>
     </message>
 </context>
 <context>
@@ -1443,27 +1443,27 @@ gatehouse ollama-api enable --port %1
     <message>
         <location filename="../core/migrate/Exporter.cpp" line="+98"/>
         <source>Portkey gateway configs (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Portkey 网关配置（JSON）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>LiteLLM proxy config.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM 代理 config.yaml</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Envoy AI Gateway resources (Kubernetes YAML)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoy AI Gateway 资源（Kubernetes YAML）</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Unknown format &quot;%1&quot;; use portkey, litellm or envoy-ai-gateway.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知格式“%1”；请使用 portkey、litellm 或 envoy-ai-gateway。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Unknown format.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知格式。</translation>
     </message>
 </context>
 <context>
@@ -1564,32 +1564,32 @@ gatehouse ollama-api enable --port %1
     <message>
         <location filename="../core/migrate/Importer.cpp" line="+14"/>
         <source>Unknown format &quot;%1&quot;; use litellm, claude-code-router or continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知格式“%1”；请使用 litellm、claude-code-router 或 continue。</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>LiteLLM proxy config.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM 代理 config.yaml</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>claude-code-router config.json</source>
-        <translation type="unfinished"></translation>
+        <translation>claude-code-router config.json</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Continue config.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue config.yaml</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The file is not valid YAML: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是有效的 YAML：%1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The file does not have the expected shape: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件的结构不符合预期：%1</translation>
     </message>
 </context>
 <context>
@@ -2007,67 +2007,67 @@ fast
     <message>
         <location filename="../core/migrate/MigrationPlan.cpp" line="+33"/>
         <source>No providers to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有要添加的提供方。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Provider %1 (%2, %3)%4</source>
-        <translation type="unfinished"></translation>
+        <translation>提供方 %1（%2，%3）%4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, key to the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>，密钥存入钥匙串</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>models: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模型：%1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Provider %1 exists already at that address; models added: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>提供方 %1 已存在于该地址；已添加模型：%2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>, retries %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，重试 %1 次</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, deadline %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>，截止时间 %1 秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Route %1 (%2%3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>路由 %1（%2%3）：%4</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Key of %1 from %2 goes to the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的密钥（来自%2）将存入钥匙串。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Missing key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少密钥：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入：%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>A provider named &quot;%1&quot; was added meanwhile; import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>在此期间已添加了名为“%1”的提供方；请重新导入。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The provider &quot;%1&quot; was removed meanwhile; import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>在此期间提供方“%1”已被删除；请重新导入。</translation>
     </message>
 </context>
 <context>
@@ -2353,47 +2353,47 @@ fast
     <message>
         <location filename="../core/migrate/MigrationPlan.cpp" line="+90"/>
         <source>%1: the URL %2 is refused: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：URL %2 被拒绝：%3</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>%1: the provider %2 exists already at %3 and keeps its own key; set another with: gatehouse provider set-key %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：提供方 %2 已存在于 %3，并保留其自己的密钥；如需设置其他密钥，请使用：gatehouse provider set-key %2</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>the file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 takes its key from $%2, which is not set now; set it with: printenv %2 | gatehouse provider set-key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的密钥取自 $%2，但该变量当前未设置；请使用以下命令设置：printenv %2 | gatehouse provider set-key %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 has no key in the file; set it with: gatehouse provider set-key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在文件中没有密钥；请使用以下命令设置：gatehouse provider set-key %1</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>%1: no candidate could be imported, so the route &quot;%2&quot; is left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：没有可导入的候选项，因此略去路由“%2”。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1: the route &quot;%2&quot; exists already as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：路由“%2”已以相同形式存在。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1: the route &quot;%2&quot; is named &quot;%3&quot; (the name was taken or not valid).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：路由“%2”被命名为“%3”（原名称已被占用或无效）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2868,7 +2868,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
     <message>
         <location line="+2"/>
         <source>Offers:</source>
-        <translation type="unfinished"></translation>
+        <translation>提供：</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
@@ -2940,7 +2940,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
     <message>
         <location filename="../core/connect/QwenCodeWiring.cpp" line="+97"/>
         <source>modelProviders.openai is not a list of models</source>
-        <translation type="unfinished"></translation>
+        <translation>modelProviders.openai 不是模型列表</translation>
     </message>
 </context>
 <context>
@@ -3270,93 +3270,93 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
     <message>
         <location filename="../ui/ConnectPage.cpp" line="-423"/>
         <source>Model for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的模型</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Small model for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的小模型</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+97"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <location line="-96"/>
         <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>断开连接</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Gemini CLI reads these settings only in folders you trust (it asks the first time it starts in one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemini CLI 只在你信任的文件夹中读取这些设置（首次在某个文件夹中启动时会询问）。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型：</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Small model:</source>
-        <translation type="unfinished"></translation>
+        <translation>小模型：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>For quick background tasks; empty: the main model</source>
-        <translation type="unfinished"></translation>
+        <translation>用于快速的后台任务；留空则使用主模型</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Installed</source>
-        <translation type="unfinished"></translation>
+        <translation>已安装</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Not found on this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上未找到</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接到 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>set up for %1, but not by this Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>已为 %1 设置，但不是由此 Gatehouse 设置的</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Model: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模型：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>small model: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>小模型：%1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Writes %1</source>
-        <translation type="unfinished"></translation>
+        <translation>写入 %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>更新</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This version of Gatehouse cannot set up %1 yet</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本的 Gatehouse 还不能设置 %1</translation>
     </message>
 </context>
 <context>
@@ -3366,43 +3366,43 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <location line="+59"/>
         <location line="+107"/>
         <source>&quot;%1&quot; is not a tool Gatehouse knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是 Gatehouse 认识的工具。</translation>
     </message>
     <message>
         <location line="-105"/>
         <location line="+107"/>
         <source>Gatehouse cannot connect %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse 还不能连接 %1。</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>The copy of %1 from before Connect is missing from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中缺少 %1 在连接前的副本。</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>%1 is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未连接。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: cannot remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法删除</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Give a model: a route or PROVIDER:MODEL.</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定模型：路由或 提供方:模型。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;%1&quot; is neither a route nor PROVIDER:MODEL of a configured provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”既不是路由，也不是已配置提供方的 提供方:模型。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No provider &quot;%1&quot; is configured (in &quot;%2&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置提供方“%1”（在“%2”中）。</translation>
     </message>
 </context>
 <context>
@@ -3448,95 +3448,95 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
     <message>
         <location filename="../ui/WelcomeDialog.cpp" line="+52"/>
         <source>&amp;Add selected</source>
-        <translation type="unfinished"></translation>
+        <translation>添加所选项(&amp;A)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a &amp;cloud provider…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加云服务提供方(&amp;C)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Connect your tools…</source>
-        <translation type="unfinished"></translation>
+        <translation>连接你的工具(&amp;C)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>以后再说(&amp;N)</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+8"/>
         <source>Welcome to Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用 Gatehouse</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Gatehouse gives your coding tools one address on this machine for the models you run yourself and the cloud providers you pay for. Start by adding a model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse 为你的编程工具在本机提供一个统一地址，用于访问你自己运行的模型和你付费使用的云服务提供方。请先添加一个模型。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Model servers found on this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>在本机上找到的模型服务器</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Connect your tools</source>
-        <translation type="unfinished">连接你的工具</translation>
+        <translation>连接你的工具</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Gatehouse can point Claude Code, Codex CLI, opencode, Gemini CLI, Qwen Code and Continue at itself by editing their own settings files, each with an access key of its own. Everything else in those files stays as it is, and Disconnect undoes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse 可以通过编辑 Claude Code、Codex CLI、opencode、Gemini CLI、Qwen Code 和 Continue 自己的设置文件，让它们指向 Gatehouse，每个工具都使用自己的访问密钥。这些文件中的其他内容保持不变，“断开连接”可撤消这些更改。</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Looking for model servers on this machine…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在本机上查找模型服务器…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>No model server answered on this machine (Ollama, LM Studio, vLLM, llama.cpp, LocalAI, Jan, GPT4All at their usual ports). Add a cloud provider, or skip and add one later from the Providers page.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上没有模型服务器响应（Ollama、LM Studio、vLLM、llama.cpp、LocalAI、Jan、GPT4All 的常用端口）。请添加云服务提供方，或跳过，稍后在“提供方”页面添加。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Found on this machine; add what you want to use:</source>
-        <translation type="unfinished"></translation>
+        <translation>在本机上找到；请添加你要使用的：</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 on this machine (%2), with no model yet: add it?</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上的 %1（%2），还没有模型：要添加吗？</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%1 on this machine (%2) with %n model(s): add it?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>本机上的 %1（%2），有 %n 个模型：要添加吗？</numerusform>
         </translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Could not add: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法添加：%1</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>None of these tools was found on this machine yet; the Connect page also shows how to point any other tool or SDK here.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上尚未找到这些工具；“连接”页面还介绍了如何让其他任何工具或 SDK 指向这里。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Found on this machine: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>在本机上找到：%1。</translation>
     </message>
 </context>
 <context>
@@ -3544,12 +3544,12 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
     <message>
         <location filename="../core/connect/WiringEdits.cpp" line="+33"/>
         <source>line %1: %2 (comments and trailing commas are not JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：%2（注释和末尾逗号不属于 JSON）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the file holds no JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不包含 JSON 对象</translation>
     </message>
 </context>
 </TS>
