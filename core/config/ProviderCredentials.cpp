@@ -41,18 +41,29 @@ void ProviderCredentials::store(SecretStore *secrets, const QString &instanceId,
                                 const QString &providerId, const QList<Entry> &entries,
                                 const SecretStore::Callback &done)
 {
+    QStringList names;
+    QList<QByteArray> values;
+    for (const Entry &e : entries) {
+        names << SecretStore::providerSecretName(instanceId, providerId, e.kind, e.name);
+        values << e.value;
+    }
+    writeInOrder(secrets, names, values, done);
+}
+
+void ProviderCredentials::writeInOrder(SecretStore *secrets, const QStringList &names,
+                                       const QList<QByteArray> &values,
+                                       const SecretStore::Callback &done)
+{
     struct State
     {
-        QList<QString> names;
+        QStringList names;
         QList<QByteArray> values;
         int next = 0;
         std::function<void()> step;
     };
     auto state = std::make_shared<State>();
-    for (const Entry &e : entries) {
-        state->names << SecretStore::providerSecretName(instanceId, providerId, e.kind, e.name);
-        state->values << e.value;
-    }
+    state->names = names;
+    state->values = values;
     state->step = [secrets, state, done] {
         if (state->next == state->names.size()) {
             // Clearing `step` ends the cycle state -> step -> state and destroys this very

@@ -29,6 +29,11 @@ public:
     // or the first failure, after removing the entries already written.
     static void store(SecretStore *secrets, const QString &instanceId, const QString &providerId,
                       const QList<Entry> &entries, const SecretStore::Callback &done);
+    // Writes values[i] under names[i], one after another, the same way: `done` reports once,
+    // success or the first failure after removing what was written. The values are wiped
+    // from memory as they are written.
+    static void writeInOrder(SecretStore *secrets, const QStringList &names,
+                             const QList<QByteArray> &values, const SecretStore::Callback &done);
 };
 
 } // namespace gatehouse

@@ -26,31 +26,6 @@ const QString providerId = QStringLiteral("gatehouse");
 const QString tableName = QStringLiteral("model_providers.gatehouse");
 const char *const ownKeys[] = {"model", "model_provider"};
 
-// Lines with their line ends, so that joining them gives the bytes back.
-QList<QByteArray> splitLines(const QByteArray &content)
-{
-    QList<QByteArray> lines;
-    qsizetype start = 0;
-    while (start < content.size()) {
-        const qsizetype end = content.indexOf('\n', start);
-        if (end < 0) {
-            lines.append(content.mid(start));
-            break;
-        }
-        lines.append(content.mid(start, end - start + 1));
-        start = end + 1;
-    }
-    return lines;
-}
-
-QByteArray joinLines(const QList<QByteArray> &lines)
-{
-    QByteArray out;
-    for (const QByteArray &l : lines)
-        out += l;
-    return out;
-}
-
 // A TOML basic string.
 QByteArray tomlString(const QString &text)
 {
@@ -196,7 +171,7 @@ Result<Stripped> strip(const QByteArray &content)
     const auto parsed = parseToml(content);
     if (!parsed)
         return Result<Stripped>::failure(parsed.error());
-    const QList<QByteArray> lines = splitLines(content);
+    const QList<QByteArray> lines = wiring::splitLines(content);
     std::set<int> drop;
     for (const char *key : ownKeys) {
         if (const auto span = topLevelLines(parsed.value(), key)) {
@@ -218,7 +193,7 @@ Result<Stripped> strip(const QByteArray &content)
     }
     // What is left must not name the provider any more: a provider written as dotted keys or
     // an inline table is not something to cut out by lines.
-    const QByteArray rest = joinLines(s.lines);
+    const QByteArray rest = wiring::joinLines(s.lines);
     const auto check = parseToml(rest);
     if (!check)
         return Result<Stripped>::failure(check.error());
@@ -235,7 +210,7 @@ Result<Stripped> strip(const QByteArray &content)
 // header where there was one.
 void insertTopLevel(QList<QByteArray> &lines, const QList<QByteArray> &topLevel)
 {
-    const auto parsed = parseToml(joinLines(lines));
+    const auto parsed = parseToml(wiring::joinLines(lines));
     int at = parsed ? firstHeader(parsed.value(), lines) : static_cast<int>(lines.size());
     while (at > 0 && lines[at - 1].trimmed().startsWith('#'))
         --at; // comments above a header belong to it
@@ -283,7 +258,7 @@ public:
                             "base_url = " + tomlString(settings.openAiBaseUrl()) + '\n',
                             "wire_api = \"responses\"\n",
                             "experimental_bearer_token = " + tomlString(settings.key) + '\n'});
-        const QByteArray merged = joinLines(lines);
+        const QByteArray merged = wiring::joinLines(lines);
         // What Codex will read must be what was meant.
         const auto check = parseToml(merged);
         if (!check || stringAt(check->table, "model") != settings.model ||
@@ -305,7 +280,7 @@ public:
         // What the file had before Connect comes back, in its own words.
         const auto before = original ? parseToml(*original) : Result<ParsedToml>::failure({});
         if (before) {
-            const QList<QByteArray> originalLines = splitLines(*original);
+            const QList<QByteArray> originalLines = wiring::splitLines(*original);
             QList<QByteArray> topLevel;
             for (const char *key : ownKeys) {
                 if (const auto span = topLevelLines(before.value(), key)) {
@@ -318,7 +293,7 @@ public:
             for (const auto &[first, last] : ownTableLines(before.value(), originalLines))
                 appendBlock(lines, originalLines.mid(first, last - first + 1));
         }
-        return joinLines(lines);
+        return wiring::joinLines(lines);
     }
 
     Result<WiredValues> read(const QByteArray &content) const override

@@ -23,31 +23,6 @@ QString tr(const char *text)
     return translateConnect(text);
 }
 
-// Lines with their line ends, so that joining them gives the bytes back.
-QList<QByteArray> splitLines(const QByteArray &content)
-{
-    QList<QByteArray> lines;
-    qsizetype start = 0;
-    while (start < content.size()) {
-        const qsizetype end = content.indexOf('\n', start);
-        if (end < 0) {
-            lines.append(content.mid(start));
-            break;
-        }
-        lines.append(content.mid(start, end - start + 1));
-        start = end + 1;
-    }
-    return lines;
-}
-
-QByteArray joinLines(const QList<QByteArray> &lines)
-{
-    QByteArray out;
-    for (const QByteArray &l : lines)
-        out += l;
-    return out;
-}
-
 int indentOf(const QByteArray &line)
 {
     int n = 0;
@@ -211,9 +186,9 @@ QByteArray lineEndOf(const QByteArray &content)
 // The file without the Gatehouse entry's lines.
 QByteArray withoutEntry(const QByteArray &content, const EntrySpan &span)
 {
-    QList<QByteArray> lines = splitLines(content);
+    QList<QByteArray> lines = wiring::splitLines(content);
     lines.remove(span.first, span.last - span.first);
-    return joinLines(lines);
+    return wiring::joinLines(lines);
 }
 
 // The models key's line without a value: "models:" and a comment, if any.
@@ -243,7 +218,7 @@ public:
             if (!first)
                 return Result<QByteArray>::failure(first.error());
             // An entry from an earlier Connect makes way for the new one.
-            if (const auto old = findEntry(first.value(), splitLines(content), content))
+            if (const auto old = findEntry(first.value(), wiring::splitLines(content), content))
                 content = withoutEntry(content, *old);
         }
         const auto parsed = parse(content);
@@ -251,7 +226,7 @@ public:
             return Result<QByteArray>::failure(parsed.error());
         const Document &d = parsed.value();
         const QByteArray eol = lineEndOf(content);
-        QList<QByteArray> lines = splitLines(content);
+        QList<QByteArray> lines = wiring::splitLines(content);
         if (!lines.isEmpty() && !lines.last().endsWith('\n'))
             lines.last().append(eol);
 
@@ -283,13 +258,13 @@ public:
                 tr("its models setting is not a list with one \"- \" item a line, which is "
                    "the form Gatehouse adds its model to"));
         }
-        const QByteArray merged = joinLines(lines);
+        const QByteArray merged = wiring::joinLines(lines);
 
         // Check what was written as Continue will read it: the entry comes first with the
         // settings, and every other model is still there.
         const auto check = parse(merged);
         const auto entry =
-            check ? findEntry(check.value(), splitLines(merged), merged) : std::nullopt;
+            check ? findEntry(check.value(), wiring::splitLines(merged), merged) : std::nullopt;
         const std::size_t before = d.hasModels && d.models.IsSequence() ? d.models.size() : 0;
         if (!entry || entry->index != 0 || check->models.size() != before + 1 ||
             scalarAt(entry->item, "model") != settings.model.toStdString() ||
@@ -306,7 +281,7 @@ public:
         const auto parsed = parse(current);
         if (!parsed)
             return Result<QByteArray>::failure(parsed.error());
-        const auto span = findEntry(parsed.value(), splitLines(current), current);
+        const auto span = findEntry(parsed.value(), wiring::splitLines(current), current);
         if (!span)
             return current;
 
@@ -314,17 +289,18 @@ public:
         const auto after = parse(out);
         if (!after || !after->hasModels)
             return out;
-        QList<QByteArray> lines = splitLines(out);
+        QList<QByteArray> lines = wiring::splitLines(out);
 
         // An entry of the same name that the original had (one made by hand) goes back to its
         // place in the list.
         const QByteArray before = original.value_or(QByteArray());
         const auto parsedBefore = parse(before);
-        const auto old = parsedBefore ? findEntry(parsedBefore.value(), splitLines(before), before)
-                                      : std::nullopt;
+        const auto old = parsedBefore
+                             ? findEntry(parsedBefore.value(), wiring::splitLines(before), before)
+                             : std::nullopt;
         if (old) {
             const QList<QByteArray> entry =
-                splitLines(before).mid(old->first, old->last - old->first);
+                wiring::splitLines(before).mid(old->first, old->last - old->first);
             int at = after->modelsKeyLine + 1;
             if (isBlockSequence(after->models, out)) {
                 const int column = after->models.Mark().column;
@@ -334,7 +310,7 @@ public:
             }
             for (qsizetype i = 0; i < entry.size(); ++i)
                 lines.insert(at + i, entry[i]);
-            return joinLines(lines);
+            return wiring::joinLines(lines);
         }
 
         // A models list left empty goes back to what the original had there.
@@ -343,19 +319,19 @@ public:
         if (!keyLineHasNoValue(lines[after->modelsKeyLine]))
             return out;
         if (parsedBefore && parsedBefore->hasModels) {
-            const QByteArray originalLine = splitLines(before)[parsedBefore->modelsKeyLine];
+            const QByteArray originalLine = wiring::splitLines(before)[parsedBefore->modelsKeyLine];
             lines[after->modelsKeyLine] =
                 originalLine.endsWith('\n') ? originalLine : originalLine + lineEndOf(current);
-            return joinLines(lines);
+            return wiring::joinLines(lines);
         }
         lines.removeAt(after->modelsKeyLine);
-        out = joinLines(lines);
+        out = wiring::joinLines(lines);
         // A file that had no settings: the header Connect wrote goes too.
         if (!parsedBefore || !parsedBefore->root.IsMap()) {
-            QList<QByteArray> beforeLines = splitLines(before);
+            QList<QByteArray> beforeLines = wiring::splitLines(before);
             if (!beforeLines.isEmpty() && !beforeLines.last().endsWith('\n'))
                 beforeLines.last().append(lineEndOf(current));
-            if (out == joinLines(beforeLines + headerLines(lineEndOf(current))))
+            if (out == wiring::joinLines(beforeLines + headerLines(lineEndOf(current))))
                 return before;
         }
         return out;
@@ -367,7 +343,7 @@ public:
         if (!parsed)
             return Result<WiredValues>::failure(parsed.error());
         WiredValues v;
-        const auto span = findEntry(parsed.value(), splitLines(content), content);
+        const auto span = findEntry(parsed.value(), wiring::splitLines(content), content);
         if (!span)
             return v;
         v.model = QString::fromStdString(scalarAt(span->item, "model"));

@@ -158,23 +158,6 @@ QString dotenvLineValue(const QByteArray &line)
     return QString::fromUtf8(v);
 }
 
-// Lines with their line ends, so that joining them gives the bytes back.
-QList<QByteArray> splitLines(const QByteArray &content)
-{
-    QList<QByteArray> lines;
-    qsizetype start = 0;
-    while (start < content.size()) {
-        const qsizetype end = content.indexOf('\n', start);
-        if (end < 0) {
-            lines.append(content.mid(start));
-            break;
-        }
-        lines.append(content.mid(start, end - start + 1));
-        start = end + 1;
-    }
-    return lines;
-}
-
 QByteArray dotenvLine(const QString &key, const QString &value)
 {
     // Quoted when the value holds what a dotenv reader would cut or change.
@@ -184,14 +167,6 @@ QByteArray dotenvLine(const QString &key, const QString &value)
     return (key + QLatin1Char('=') + (plain ? value : QLatin1Char('"') + value + QLatin1Char('"')))
                .toUtf8() +
            '\n';
-}
-
-QByteArray joinLines(const QList<QByteArray> &lines)
-{
-    QByteArray out;
-    for (const QByteArray &l : lines)
-        out += l;
-    return out;
 }
 
 } // namespace
@@ -276,6 +251,30 @@ QString dotenvValue(const DotenvValues &values, const QString &key)
             return entry.second;
     }
     return {};
+}
+
+QList<QByteArray> splitLines(const QByteArray &content)
+{
+    QList<QByteArray> lines;
+    qsizetype start = 0;
+    while (start < content.size()) {
+        const qsizetype end = content.indexOf('\n', start);
+        if (end < 0) {
+            lines.append(content.mid(start));
+            break;
+        }
+        lines.append(content.mid(start, end - start + 1));
+        start = end + 1;
+    }
+    return lines;
+}
+
+QByteArray joinLines(const QList<QByteArray> &lines)
+{
+    QByteArray out;
+    for (const QByteArray &l : lines)
+        out += l;
+    return out;
 }
 
 } // namespace gatehouse::wiring

@@ -42,6 +42,10 @@ QString gatewayRootOf(const QString &baseUrl);
 using DotenvValues = QList<QPair<QString, QString>>;
 // Sets each key: replaces its line, or appends a line.
 QByteArray dotenvSet(const QByteArray &content, const DotenvValues &values);
+
+// A file's lines with their line ends, so that joining them gives the bytes back.
+QList<QByteArray> splitLines(const QByteArray &content);
+QByteArray joinLines(const QList<QByteArray> &lines);
 // Removes the keys' lines; where `original` had a line for a key, that line comes back.
 QByteArray dotenvRestore(const QByteArray &content, const QStringList &keys,
                          const std::optional<QByteArray> &original);

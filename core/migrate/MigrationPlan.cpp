@@ -2,6 +2,7 @@
 
 #include "catalog/Catalog.h"
 #include "config/ConfigEditor.h"
+#include "config/ProviderCredentials.h"
 #include "config/UrlPolicy.h"
 #include "util/Translate.h"
 
@@ -105,41 +106,13 @@ Status MigrationPlan::applyTo(Config &config) const
 void MigrationPlan::storeKeys(SecretStore *secrets, const QString &instanceId,
                               const SecretStore::Callback &done) const
 {
-    struct State
-    {
-        QStringList names;
-        QList<QByteArray> values;
-        int next = 0;
-        std::function<void()> step;
-    };
-    auto state = std::make_shared<State>();
+    QStringList names;
+    QList<QByteArray> values;
     for (const ImportedKey &k : keys) {
-        state->names << SecretStore::providerKeyName(instanceId, k.providerId);
-        state->values << k.value;
+        names << SecretStore::providerKeyName(instanceId, k.providerId);
+        values << k.value;
     }
-    state->step = [secrets, state, done] {
-        if (state->next == state->names.size()) {
-            // Clearing `step` ends the cycle state -> step -> state.
-            const SecretStore::Callback finished = done;
-            state->step = nullptr;
-            finished(SecretResult());
-            return;
-        }
-        const int index = state->next++;
-        secrets->write(state->names[index], state->values[index],
-                       [secrets, state, done, index](const SecretResult &r) {
-                           state->values[index].fill('\0');
-                           if (r.ok()) {
-                               state->step();
-                               return;
-                           }
-                           for (int i = 0; i < index; ++i)
-                               secrets->remove(state->names[i], [](const SecretResult &) {});
-                           state->step = nullptr;
-                           done(r);
-                       });
-    };
-    state->step();
+    ProviderCredentials::writeInOrder(secrets, names, values, done);
 }
 
 PlanBuilder::PlanBuilder(const Config &existing, EnvironmentLookup environment)
