@@ -86,10 +86,12 @@ void restoreJsonValueAt(QJsonObject &object, const QJsonObject &original, const 
     QJsonObject child = here.toObject();
     const QJsonValue originalChild = original.value(path.first());
     restoreJsonValueAt(child, originalChild.toObject(), path.mid(1));
-    if (child.isEmpty() && !originalChild.isObject())
-        object.remove(path.first());
-    else
+    if (!child.isEmpty() || originalChild.isObject())
         object.insert(path.first(), child);
+    else if (original.contains(path.first()))
+        object.insert(path.first(), originalChild); // a plain value Connect had replaced
+    else
+        object.remove(path.first());
 }
 
 Result<QByteArray> mergeJson(const std::optional<QByteArray> &current, const JsonEntries &entries)

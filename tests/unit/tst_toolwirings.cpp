@@ -230,6 +230,18 @@ private slots:
         QCOMPARE(json(unmergeOk(w, mergeOk(w, user), user)), json(user));
     }
 
+    // An older settings file had "model" as a plain name; Connect makes it an object, and
+    // Disconnect gives the plain name back.
+    void geminiSettingsGiveBackAPlainModelName()
+    {
+        const auto w = wiringOf("gemini-cli", 1);
+        const QByteArray user = "{\"model\": \"gemini-2.5-pro\", \"theme\": \"Default\"}";
+        const QByteArray merged = mergeOk(w, user);
+        QCOMPARE(json(merged).value(QLatin1String("model")).toObject().value(QLatin1String("name")),
+                 QJsonValue(QStringLiteral("chat:m1")));
+        QCOMPARE(json(unmergeOk(w, merged, user)), json(user));
+    }
+
     // ---- Codex CLI: text edits that leave every other line as it was.
     void codexMerge_data()
     {
