@@ -193,7 +193,8 @@ void KeyConfigDialog::showConfiguration(const KeyConfiguration &k)
     m_spend->setValue(k.limits.spendPerMonth);
     m_capture->setChecked(k.capture.enabled);
     m_captureDays->setValue(k.capture.retentionDays);
-    m_captureKiB->setValue(int(std::clamp<qint64>(k.capture.maxBodyBytes / 1024, 1, 100 * 1024)));
+    m_captureKiB->setValue(
+        int(std::clamp<qint64>(k.capture.maxBodyBytes / 1024, 1, qint64{100} * 1024)));
     m_captureDays->setEnabled(k.capture.enabled);
     m_captureKiB->setEnabled(k.capture.enabled);
     m_providerKeys->clear();
