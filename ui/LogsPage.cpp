@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -191,8 +192,9 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case Time:
+        // The year and seconds' fractions are in the detail pane.
         return QDateTime::fromMSecsSinceEpoch(e.timeMs).toLocalTime().toString(
-            QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            QStringLiteral("MM-dd HH:mm:ss"));
     case Key:
         return e.accessKey;
     case Endpoint:
@@ -211,8 +213,9 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
         return e.totalMs;
     case Tokens:
         return QString(tokens(e.inputTokens) + QStringLiteral(" / ") + tokens(e.outputTokens));
-    case Cost:
-        return money(e.cost);
+    case Cost: // to a hundredth of a cent here; the detail pane has it all
+        return e.cost < 0 ? QStringLiteral("–")
+                          : QString(QStringLiteral("$") + QString::number(e.cost, 'f', 4));
     default:
         return {};
     }
@@ -238,7 +241,7 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
     case Attempts:
         return tr("Attempts");
     case Ttfb:
-        return tr("First byte ms");
+        return tr("TTFB ms");
     case Total:
         return tr("Total ms");
     case Tokens:
@@ -346,9 +349,13 @@ LogsPage::LogsPage(const QString &configDir, GatewayService *service, QWidget *p
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    const int widths[RequestLogModel::ColumnCount] = {20, 10, 16, 16, 22, 7, 8, 11, 9, 15, 10};
-    for (int c = 0; c < RequestLogModel::ColumnCount; ++c)
-        m_table->setColumnWidth(c, widths[c] * digit);
+    const int widths[RequestLogModel::ColumnCount] = {14, 9, 13, 13, 16, 4, 3, 5, 5, 10, 7};
+    const QFontMetrics header(m_table->horizontalHeader()->font());
+    for (int c = 0; c < RequestLogModel::ColumnCount; ++c) {
+        const QString title = m_model->headerData(c, Qt::Horizontal).toString();
+        m_table->setColumnWidth(
+            c, std::max(widths[c] * digit + 12, header.horizontalAdvance(title) + 2 * digit));
+    }
 
     m_detail->setObjectName(QStringLiteral("logDetail"));
     m_detail->setAccessibleName(tr("Request detail"));
@@ -500,6 +507,15 @@ void LogsPage::applyFilters()
 {
     m_filterDelay->stop();
     m_model->setQuery(requestLogPath(m_dir), filter());
+    if (!m_sized && m_model->rowCount() > 0) {
+        // Once, to what the first rows need; then the widths are the user's.
+        m_sized = true;
+        m_table->resizeColumnsToContents();
+        const int widest = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 17;
+        for (int c : {RequestLogModel::Key, RequestLogModel::Endpoint, RequestLogModel::Requested,
+                      RequestLogModel::Answered})
+            m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), widest));
+    }
     if (!m_model->error().isEmpty())
         m_message->setText(tr("The request log could not be read: %1").arg(m_model->error()));
     else if (m_model->rowCount() == 0)

@@ -160,6 +160,7 @@ private:
     QTimer *m_filterDelay;
     QList<ChatTurn> m_conversation;
     bool m_clearing = false;
+    bool m_sized = false;
 };
 
 } // namespace gatehouse

@@ -123,7 +123,7 @@ void writeDemoLog(const QString &dir, const QDateTime &now)
         RequestLogEntry e;
         e.timeMs = nowMs - qint64{rows - i} * 97'000;
         e.requestId =
-            i == rows - 2 ? QStringLiteral("demo-captured") : QStringLiteral("demo-%1").arg(i);
+            i == rows - 4 ? QStringLiteral("demo-captured") : QStringLiteral("demo-%1").arg(i);
         e.accessKey = QString::fromLatin1(d.key);
         e.endpoint = QString::fromLatin1(d.endpoint);
         e.requestedModel = QString::fromLatin1(d.requested);
@@ -151,7 +151,7 @@ void writeDemoLog(const QString &dir, const QDateTime &now)
         return;
     CapturedExchange c;
     c.requestId = QStringLiteral("demo-captured");
-    c.timeMs = nowMs - 2 * 97'000;
+    c.timeMs = nowMs - 4 * 97'000;
     c.accessKey = QStringLiteral("vscode");
     c.keepUntilMs = nowMs + qint64{7} * 24 * 3600 * 1000;
     c.requestHeaders = "content-type: application/json\nauthorization: [redacted]\n";
@@ -356,7 +356,7 @@ int main(int argc, char **argv)
         window.showPage(MainWindow::Settings);
         ok &= save(&window, out, QStringLiteral("settings-") + theme);
         window.showPage(MainWindow::Logs);
-        window.resize(1180, 760);
+        window.resize(1280, 780);
         LogsPage *logs = window.logsPage();
         logs->refresh();
         for (int r = 0; r < logs->model()->rowCount(); ++r) {
