@@ -275,6 +275,24 @@ void ChatPage::newChat()
     m_input->setFocus();
 }
 
+void ChatPage::loadConversation(const QList<ChatTurn> &turns)
+{
+    m_client->stop();
+    m_entries.clear();
+    QList<ChatTurn> transcript = turns;
+    QString question;
+    if (!transcript.isEmpty() && transcript.last().role == ChatTurn::Role::User)
+        question = transcript.takeLast().text;
+    for (const ChatTurn &t : std::as_const(transcript))
+        m_entries.append(Entry{t, {}, {}});
+    m_input->setPlainText(question);
+    m_hint->setText(tr("Loaded a conversation of %n turn(s) from the request log; pick a model "
+                       "and send.",
+                       nullptr, static_cast<int>(turns.size())));
+    render();
+    m_input->setFocus();
+}
+
 void ChatPage::setBusy(bool busy)
 {
     m_send->setEnabled(!busy && m_client->hasGateway());

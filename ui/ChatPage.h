@@ -40,6 +40,9 @@ public slots:
     void send();
     void stop();
     void newChat();
+    // Starts over with `turns` (a captured conversation): all but a last question become the
+    // transcript, and that question waits in the input for a model to be picked and Send.
+    void loadConversation(const QList<gatehouse::ChatTurn> &turns);
     void refreshModels();
 
 protected:

@@ -5,6 +5,7 @@
 #include "ConnectPage.h"
 #include "ExportDialog.h"
 #include "ImportDialog.h"
+#include "LogsPage.h"
 #include "ProvidersPage.h"
 #include "RoutingPage.h"
 #include "SettingsPage.h"
@@ -31,6 +32,7 @@ MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *p
       m_routing(new RoutingPage(runtime, m_stack)), m_keys(new AccessKeysPage(runtime, m_stack)),
       m_chat(new ChatPage(runtime, settings, m_stack)),
       m_connect(new ConnectPage(runtime, m_stack)),
+      m_logs(new LogsPage(runtime->store().directory(), runtime->service(), m_stack)),
       m_settingsPage(new SettingsPage(runtime, settings, m_stack)), m_status(new QLabel(this)),
       m_requests(new QLabel(this)), m_tray(new QSystemTrayIcon(QApplication::windowIcon(), this)),
       m_open(new QAction(tr("&Open Gatehouse"), this)),
@@ -55,7 +57,7 @@ MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *p
     navPalette.setBrush(QPalette::Base, navPalette.brush(QPalette::AlternateBase));
     m_nav->setPalette(navPalette);
     const QStringList titles{tr("Providers"),          tr("Routing"), tr("Access keys"), tr("Chat"),
-                             tr("Connect your tools"), tr("Settings")};
+                             tr("Connect your tools"), tr("Logs"),    tr("Settings")};
     for (const QString &t : titles) {
         auto *item = new QListWidgetItem(t, m_nav);
         item->setSizeHint(QSize(0, m_nav->fontMetrics().height() * 2 + 4));
@@ -66,7 +68,8 @@ MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *p
     m_nav->setFixedWidth(navWidth + 48);
     layout->addWidget(m_nav);
 
-    const QList<QWidget *> pages{m_providers, m_routing, m_keys, m_chat, m_connect, m_settingsPage};
+    const QList<QWidget *> pages{m_providers, m_routing, m_keys,        m_chat,
+                                 m_connect,   m_logs,    m_settingsPage};
     for (QWidget *page : pages) {
         page->layout()->setContentsMargins(16, 12, 16, 12);
         m_stack->addWidget(page);
@@ -147,6 +150,10 @@ MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *p
     connect(m_keys, &AccessKeysPage::keysChanged, m_connect, &ConnectPage::refresh);
     connect(m_routing, &RoutingPage::routesChanged, m_chat, &ChatPage::refreshModels);
     connect(m_providers, &ProvidersPage::providersChanged, m_routing, &RoutingPage::refresh);
+    connect(m_logs, &LogsPage::openInChat, this, [this](const QList<ChatTurn> &turns) {
+        m_chat->loadConversation(turns);
+        showPage(Chat);
+    });
     if (!runtime->url().isEmpty())
         setListening(runtime->url());
     resize(980, 640);

@@ -17,6 +17,7 @@ class ChatPage;
 class ConnectPage;
 class WelcomeDialog;
 class GatewayRuntime;
+class LogsPage;
 class ProvidersPage;
 class RoutingPage;
 class SettingsPage;
@@ -35,6 +36,7 @@ public:
         AccessKeys,
         Chat,
         Connect,
+        Logs,
         Settings
     };
 
@@ -53,6 +55,7 @@ public:
     AccessKeysPage *accessKeysPage() const { return m_keys; }
     ChatPage *chatPage() const { return m_chat; }
     ConnectPage *connectPage() const { return m_connect; }
+    LogsPage *logsPage() const { return m_logs; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
     QLabel *gatewayStatus() const { return m_status; }
     QAction *pauseAction() const { return m_pause; }
@@ -78,6 +81,7 @@ private:
     AccessKeysPage *m_keys;
     ChatPage *m_chat;
     ConnectPage *m_connect;
+    LogsPage *m_logs;
     SettingsPage *m_settingsPage;
     QLabel *m_status;
     QLabel *m_requests;

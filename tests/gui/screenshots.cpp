@@ -11,6 +11,7 @@
 #include "FakeUpstream.h"
 #include "ImportDialog.h"
 #include "KeyConfigDialog.h"
+#include "LogsPage.h"
 #include "MainWindow.h"
 #include "ProviderForm.h"
 #include "ProvidersPage.h"
@@ -19,6 +20,7 @@
 #include "WelcomeDialog.h"
 #include "config/AccessKey.h"
 #include "gateway/GatewayRuntime.h"
+#include "log/CaptureStore.h"
 #include "log/RequestLog.h"
 #include "secrets/MemorySecretStore.h"
 
@@ -35,6 +37,7 @@
 #include <QScrollArea>
 #include <QStyleFactory>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -81,6 +84,88 @@ QPalette darkPalette()
     p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x84, 0x8a));
     p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x84, 0x8a));
     return p;
+}
+
+// A day of requests in the log, and one captured exchange, for the Logs page.
+void writeDemoLog(const QString &dir, const QDateTime &now)
+{
+    struct Demo
+    {
+        const char *key, *endpoint, *requested, *provider, *model, *attempts;
+        int status;
+        qint64 ttfb, total, in, out;
+        double cost;
+    };
+    const Demo demos[] = {
+        {"vscode", "chat/completions", "fast", "ollama", "llama3.2", "ollama:llama3.2 200", 200,
+         180, 2400, 812, 264, 0},
+        {"vscode", "chat/completions", "coder", "openai", "gpt-4.1",
+         "openai:gpt-4.1 429 (130 ms); openai:gpt-4.1 200", 200, 640, 5200, 4210, 630, 0.01346},
+        {"laptop-cli", "messages", "anthropic:claude-sonnet-4-5", "anthropic", "claude-sonnet-4-5",
+         "anthropic:claude-sonnet-4-5 503 (410 ms)", 503, -1, 410, -1, -1, -1},
+        {"laptop-cli", "responses", "openai:gpt-4o-mini", "openai", "gpt-4o-mini",
+         "openai:gpt-4o-mini 200", 200, 350, 1900, 1520, 410, 0.000474},
+        {"vscode", "chat/completions", "fast", "lm-studio", "qwen2.5-7b",
+         "ollama:llama3.2 unreachable (3 ms); lm-studio:qwen2.5-7b 200", 200, 220, 3100, 990, 388,
+         0},
+        {"vscode", "embeddings", "ollama:nomic-embed-text", "ollama", "nomic-embed-text",
+         "ollama:nomic-embed-text 200", 200, -1, 85, 64, 0, 0},
+        {"laptop-cli", "chat/completions", "openai:gpt-4.1", "openai", "gpt-4.1",
+         "openai:gpt-4.1 200", 499, 700, 2300, 3300, 120, 0.00756},
+    };
+    RequestLog log(QDir(dir).filePath(QStringLiteral("requests.sqlite")));
+    if (!log.open())
+        return;
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const int rows = 40;
+    for (int i = 0; i < rows; ++i) {
+        const Demo &d = demos[i % (sizeof demos / sizeof demos[0])];
+        RequestLogEntry e;
+        e.timeMs = nowMs - qint64{rows - i} * 97'000;
+        e.requestId =
+            i == rows - 4 ? QStringLiteral("demo-captured") : QStringLiteral("demo-%1").arg(i);
+        e.accessKey = QString::fromLatin1(d.key);
+        e.endpoint = QString::fromLatin1(d.endpoint);
+        e.requestedModel = QString::fromLatin1(d.requested);
+        e.provider = QString::fromLatin1(d.provider);
+        e.model = QString::fromLatin1(d.model);
+        e.attempts = QString::fromLatin1(d.attempts);
+        e.attemptCount = static_cast<int>(e.attempts.count(QLatin1Char(';'))) + 1;
+        e.status = d.status;
+        e.stream = e.endpoint != QLatin1String("embeddings");
+        e.firstByteMs = d.ttfb;
+        e.totalMs = d.total + (i * 37) % 400;
+        e.inputTokens = d.in;
+        e.outputTokens = d.out;
+        e.cachedTokens = d.in > 1000 ? d.in / 4 : (d.in < 0 ? -1 : 0);
+        e.reasoningTokens = d.out < 0 ? -1 : 0;
+        e.cost = d.cost;
+        if (d.status == 503)
+            e.error = QStringLiteral("anthropic is overloaded");
+        log.append(e);
+    }
+    log.flush();
+
+    CaptureStore captures(QDir(dir).filePath(QStringLiteral("captures.sqlite")));
+    if (!captures.open())
+        return;
+    CapturedExchange c;
+    c.requestId = QStringLiteral("demo-captured");
+    c.timeMs = nowMs - 4 * 97'000;
+    c.accessKey = QStringLiteral("vscode");
+    c.keepUntilMs = nowMs + qint64{7} * 24 * 3600 * 1000;
+    c.requestHeaders = "content-type: application/json\nauthorization: [redacted]\n";
+    c.requestBody =
+        R"({"model":"fast","stream":true,"messages":[{"role":"user","content":"Write a haiku about a gatehouse."}]})";
+    c.responseBody =
+        "Stone arch holds the road,\nlanterns ask each traveller\nwhere the night will lead.";
+    c.responseEvents =
+        "data: {\"choices\":[{\"delta\":{\"content\":\"Stone arch holds the road,\\n\"}}]}\n\n"
+        "data: {\"choices\":[{\"delta\":{\"content\":\"lanterns ask each traveller\\n\"}}]}\n\n"
+        "data: {\"choices\":[{\"delta\":{\"content\":\"where the night will lead.\"}}]}\n\n"
+        "data: [DONE]\n\n";
+    captures.store(c);
+    captures.flush();
 }
 
 bool save(QWidget *w, const QString &dir, const QString &name)
@@ -193,6 +278,7 @@ int main(int argc, char **argv)
         ConfigStore store(dir.path());
         store.save(c);
         store.saveLastUsed({{QStringLiteral("vscode"), now.addSecs(-300)}});
+        writeDemoLog(dir.path(), now);
 
         MemorySecretStore secrets;
         secrets.write(SecretStore::providerKeyName(c.instanceId, QStringLiteral("openai")),
@@ -269,6 +355,19 @@ int main(int argc, char **argv)
             scroll->ensureVisible(0, 0);
         window.showPage(MainWindow::Settings);
         ok &= save(&window, out, QStringLiteral("settings-") + theme);
+        window.showPage(MainWindow::Logs);
+        window.resize(1280, 780);
+        LogsPage *logs = window.logsPage();
+        logs->refresh();
+        for (int r = 0; r < logs->model()->rowCount(); ++r) {
+            if (logs->model()->entry(r).requestId == QLatin1String("demo-captured")) {
+                logs->table()->setCurrentIndex(logs->model()->index(r, 0));
+                break;
+            }
+        }
+        settle(200);
+        ok &= save(&window, out, QStringLiteral("logs-") + theme);
+        window.resize(1000, 640);
         // The status bar when the request log cannot be written (here: what SQLite says on a
         // full disk), then back to normal once a write succeeds.
         if (auto *log = runtime.findChild<RequestLog *>()) {

@@ -11,6 +11,7 @@
 #include "HttpTestClient.h"
 #include "ImportDialog.h"
 #include "KeyConfigDialog.h"
+#include "LogsPage.h"
 #include "MainWindow.h"
 #include "OllamaApiBox.h"
 #include "ProviderForm.h"
@@ -21,6 +22,7 @@
 #include "WelcomeDialog.h"
 #include "config/AccessKey.h"
 #include "gateway/GatewayRuntime.h"
+#include "log/RequestLog.h"
 #include "secrets/MemorySecretStore.h"
 #include "util/SingleInstance.h"
 
@@ -30,6 +32,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -46,6 +49,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -1028,6 +1032,209 @@ private slots:
         QCOMPARE(savedConfig().gateway.port, freePort);
         QTRY_COMPARE(m_runtime->service()->port(), freePort);
         QTRY_VERIFY(window.gatewayStatus()->text().contains(QString::number(freePort)));
+    }
+
+    // The Logs page follows requests as they are served, narrows them by its filters, shows
+    // each attempt of a failed-over request, replays a captured conversation in the chat and
+    // clears the log only once the user confirms.
+    void logsPageFiltersShowsAttemptsOpensInChatAndClears()
+    {
+        QByteArray auth;
+        {
+            Config c;
+            c.instanceId = QStringLiteral("gui-test");
+            c.gateway.port = 0;
+            Provider fake;
+            fake.id = QStringLiteral("fake");
+            fake.displayName = QStringLiteral("Fake server");
+            fake.baseUrl = QUrl(m_upstream->baseUrl());
+            c.providers.append(fake);
+            RouteRule both;
+            both.name = QStringLiteral("both");
+            both.candidates = {{QStringLiteral("fake:status-503"), 1},
+                               {QStringLiteral("fake:echo-1"), 1}};
+            c.routes.append(both);
+            KeyConfiguration capturing;
+            capturing.name = QStringLiteral("default");
+            capturing.capture.enabled = true;
+            c.keyConfigurations.append(capturing);
+            const auto created = AccessKeys::create(QStringLiteral("tester"), systemRandomBytes,
+                                                    QDateTime::currentDateTimeUtc());
+            c.accessKeys.append(created.record);
+            auth = "Bearer " + created.key.toUtf8();
+            QVERIFY(store().save(c));
+        }
+        m_runtime = std::make_unique<GatewayRuntime>(store(), m_secrets.get());
+        QVERIFY(m_runtime->start());
+        QTRY_VERIFY(!m_runtime->url().isEmpty());
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        window.showPage(MainWindow::Logs);
+        LogsPage *page = window.logsPage();
+        QVERIFY(page->isVisible());
+        RequestLogModel *model = page->model();
+        QCOMPARE(model->rowCount(), 0);
+
+        const quint16 port = m_runtime->service()->port();
+        auto ask = [&](const QByteArray &name, const QByteArray &messages) {
+            return HttpTestClient::request(port, "POST", "/v1/chat/completions",
+                                           "{\"model\":\"" + name + "\",\"messages\":" + messages +
+                                               '}',
+                                           {{"authorization", auth}})
+                .status;
+        };
+        const QByteArray question = "[{\"role\":\"user\",\"content\":\"x\"}]";
+        QCOMPARE(ask("fake:echo-1",
+                     "[{\"role\":\"system\",\"content\":\"Be brief.\"},"
+                     "{\"role\":\"user\",\"content\":\"What is a gatehouse?\"},"
+                     "{\"role\":\"assistant\",\"content\":\"A house at a gate.\"},"
+                     "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"And "
+                     "who lives there?\"}]}]"),
+                 200);
+        QCOMPARE(ask("fake:status-500", question), 500);
+        QCOMPARE(ask("both", question), 200);
+        // Followed live: the rows come in on their own, newest first.
+        QTRY_COMPARE(model->rowCount(), 3);
+        QCOMPARE(model->entry(0).requestedModel, QStringLiteral("both"));
+        QCOMPARE(model->entry(2).requestedModel, QStringLiteral("fake:echo-1"));
+
+        // Filters narrow the rows.
+        page->statusFilter()->setCurrentIndex(page->statusFilter()->findData(5));
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->entry(0).status, 500);
+        page->statusFilter()->setCurrentIndex(page->statusFilter()->findData(2));
+        QCOMPARE(model->rowCount(), 2);
+        page->statusFilter()->setCurrentIndex(0);
+        QTest::keyClicks(page->modelFilter(), QStringLiteral("fake:echo-1"));
+        QTest::keyClick(page->modelFilter(), Qt::Key_Return);
+        QCOMPARE(model->rowCount(), 2); // asked for, or answered by, fake:echo-1
+        page->modelFilter()->clear();
+        QTest::keyClick(page->modelFilter(), Qt::Key_Return);
+        QCOMPARE(model->rowCount(), 3);
+        page->endpointFilter()->setCurrentIndex(
+            page->endpointFilter()->findData(QStringLiteral("messages")));
+        QCOMPARE(model->rowCount(), 0);
+        page->endpointFilter()->setCurrentIndex(
+            page->endpointFilter()->findData(QStringLiteral("chat/completions")));
+        QCOMPARE(model->rowCount(), 3);
+        page->providerFilter()->setCurrentIndex(
+            page->providerFilter()->findData(QStringLiteral("fake")));
+        QCOMPARE(model->rowCount(), 3);
+        page->timeRange()->setCurrentIndex(page->timeRange()->findData(LogsPage::Last15Minutes));
+        QCOMPARE(model->rowCount(), 3);
+
+        // The detail pane shows every attempt of the failed-over request.
+        auto select = [&](const QString &requested) {
+            for (int r = 0; r < model->rowCount(); ++r) {
+                if (model->entry(r).requestedModel == requested) {
+                    page->table()->clearSelection();
+                    page->table()->setCurrentIndex(QModelIndex());
+                    page->table()->setCurrentIndex(model->index(r, 0));
+                    return true;
+                }
+            }
+            return false;
+        };
+        QVERIFY(select(QStringLiteral("both")));
+        const QString detail = page->detail()->toPlainText();
+        QVERIFY2(detail.contains(QLatin1String("fake:status-503")), qPrintable(detail));
+        QVERIFY2(detail.contains(QLatin1String("503")), qPrintable(detail));
+        QVERIFY2(detail.contains(QLatin1String("fake:echo-1")), qPrintable(detail));
+        QVERIFY2(detail.contains(QLatin1String("x-gatehouse-")), qPrintable(detail));
+
+        // The captured conversation goes to the chat: the last question waits to be sent.
+        QTRY_VERIFY(select(QStringLiteral("fake:echo-1")) && page->openInChatButton()->isEnabled());
+        QVERIFY(page->requestBody()->toPlainText().contains(QLatin1String("What is a gatehouse?")));
+        QVERIFY(page->responseBody()->toPlainText().contains(QLatin1String("\"choices\"")));
+        QTest::mouseClick(page->openInChatButton(), Qt::LeftButton);
+        QCOMPARE(window.currentPage(), MainWindow::Chat);
+        ChatPage *chat = window.chatPage();
+        QVERIFY(chat->markdown().contains(QLatin1String("What is a gatehouse?")));
+        QVERIFY(chat->markdown().contains(QLatin1String("A house at a gate.")));
+        QVERIFY(!chat->markdown().contains(QLatin1String("Be brief.")));
+        QCOMPARE(chat->input()->toPlainText(), QStringLiteral("And who lives there?"));
+        window.showPage(MainWindow::Logs);
+
+        // Clearing asks first; Cancel keeps every row.
+        page->timeRange()->setCurrentIndex(page->timeRange()->findData(LogsPage::AllTime));
+        QTest::mouseClick(page->clearButton(), Qt::LeftButton);
+        QMessageBox *box = waitForBox(page, QStringLiteral("confirmClearLog"));
+        QVERIFY(box);
+        box->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!page->findChild<QMessageBox *>(QStringLiteral("confirmClearLog")));
+        page->refresh();
+        QCOMPARE(model->rowCount(), 3);
+        // Older than yesterday: nothing of today goes.
+        page->clearScope()->setCurrentIndex(1);
+        QVERIFY(page->clearBefore()->isEnabled());
+        page->clearBefore()->setDate(QDate::currentDate().addDays(-1));
+        QSignalSpy cleared(page, &LogsPage::cleared);
+        QTest::mouseClick(page->clearButton(), Qt::LeftButton);
+        box = waitForBox(page, QStringLiteral("confirmClearLog"));
+        QVERIFY(box);
+        buttonWithText(box, QStringLiteral("Clear"))->click();
+        QVERIFY(cleared.wait());
+        QTRY_VERIFY(!page->findChild<QMessageBox *>(QStringLiteral("confirmClearLog")));
+        QCOMPARE(cleared.first().first().toLongLong(), qint64{0});
+        QCOMPARE(model->rowCount(), 3);
+        // Everything: the table empties.
+        page->clearScope()->setCurrentIndex(0);
+        QTest::mouseClick(page->clearButton(), Qt::LeftButton);
+        box = waitForBox(page, QStringLiteral("confirmClearLog"));
+        QVERIFY(box);
+        buttonWithText(box, QStringLiteral("Clear"))->click();
+        QVERIFY(cleared.wait());
+        QTRY_VERIFY(!page->findChild<QMessageBox *>(QStringLiteral("confirmClearLog")));
+        QCOMPARE(cleared.last().first().toLongLong(), qint64{3});
+        QCOMPARE(model->rowCount(), 0);
+    }
+
+    // A long log is read a page at a time, newest first; scrolling fetches the next page.
+    void logsModelPagesALongLog()
+    {
+        const QString path = QDir(m_dir->path()).filePath(QStringLiteral("requests.sqlite"));
+        {
+            RequestLog log(path);
+            QVERIFY(log.open());
+            const qint64 start = QDateTime::currentMSecsSinceEpoch() - 5000LL * 1000;
+            for (int i = 0; i < 5000; ++i) {
+                RequestLogEntry e;
+                e.timeMs = start + i * 1000LL;
+                e.requestId = QStringLiteral("req-%1").arg(i);
+                e.endpoint = QStringLiteral("chat/completions");
+                e.requestedModel = QStringLiteral("m-%1").arg(i % 10);
+                e.provider = QStringLiteral("fake");
+                e.model = QStringLiteral("echo-1");
+                e.status = i % 5 == 0 ? 500 : 200;
+                e.attemptCount = 1;
+                e.totalMs = i;
+                log.append(e);
+            }
+            log.flush();
+        }
+        LogsPage page(m_dir->path(), nullptr);
+        page.resize(900, 500);
+        page.show();
+        RequestLogModel *model = page.model();
+        QCOMPARE(model->rowCount(), RequestLogModel::pageSize);
+        QCOMPARE(model->entry(0).requestId, QStringLiteral("req-4999"));
+        QVERIFY(model->entry(0).id > model->entry(1).id);
+        QVERIFY(model->canFetchMore({}));
+        // Scrolling to the bottom loads the next page.
+        page.table()->scrollToBottom();
+        QTRY_VERIFY(model->rowCount() > RequestLogModel::pageSize);
+        while (model->canFetchMore({}))
+            model->fetchMore({});
+        QCOMPARE(model->rowCount(), 5000);
+        QCOMPARE(model->entry(4999).requestId, QStringLiteral("req-0"));
+        // A filter pages as well.
+        page.statusFilter()->setCurrentIndex(page.statusFilter()->findData(5));
+        QCOMPARE(model->rowCount(), RequestLogModel::pageSize);
+        while (model->canFetchMore({}))
+            model->fetchMore({});
+        QCOMPARE(model->rowCount(), 1000);
+        for (int r = 0; r < model->rowCount(); ++r)
+            QCOMPARE(model->entry(r).status, 500);
     }
 
     void settingsOpenAndCloseTheKeylessOllamaApi()
