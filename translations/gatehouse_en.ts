@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>gatehouse::ChatPage</name>
+    <message numerus="yes">
+        <location filename="../ui/ChatPage.cpp" line="+289"/>
+        <source>Loaded a conversation of %n turn(s) from the request log; pick a model and send.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ImportDialog</name>
     <message numerus="yes">
         <location filename="../ui/ImportDialog.cpp" line="+181"/>
@@ -32,9 +43,20 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::LogsPage</name>
+    <message numerus="yes">
+        <location filename="../ui/LogsPage.cpp" line="+713"/>
+        <source>Removed %n request(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::OllamaModelsPanel</name>
     <message numerus="yes">
-        <location line="-144"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="-144"/>
         <source>The context length and capabilities of %n model(s) were not read, to keep the scan short.</source>
         <translation>
             <numerusform>The context length and capabilities of %n model were not read, to keep the scan short.</numerusform>

@@ -322,8 +322,8 @@
 <context>
     <name>gatehouse</name>
     <message>
-        <location filename="../core/connect/CodexWiring.cpp" line="+100"/>
-        <location filename="../core/connect/ContinueWiring.cpp" line="+123"/>
+        <location filename="../core/connect/CodexWiring.cpp" line="+75"/>
+        <location filename="../core/connect/ContinueWiring.cpp" line="+98"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
@@ -783,8 +783,15 @@
         <source>Pick a model first, as provider:model (for example my-ollama:llama3.2).</source>
         <translation>请先选择模型，格式为 提供方:模型（例如 my-ollama:llama3.2）。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+48"/>
+        <source>Loaded a conversation of %n turn(s) from the request log; pick a model and send.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+51"/>
+        <location line="+21"/>
         <source>first token %1 ms</source>
         <translation>首个令牌 %1 毫秒</translation>
     </message>
@@ -1595,7 +1602,12 @@ gatehouse ollama-api enable --port %1
 <context>
     <name>gatehouse::KeyConfigDialog</name>
     <message>
-        <location filename="../ui/KeyConfigDialog.cpp" line="+34"/>
+        <location filename="../ui/KeyConfigDialog.cpp" line="+35"/>
+        <source>Keep the &amp;bodies of requests and answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Save configuration</source>
         <translation>保存配置(&amp;S)</translation>
     </message>
@@ -1720,7 +1732,37 @@ fast
         <translation>提供方密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+3"/>
+        <source>Off unless turned on. Bodies go to their own owner-only file, with access keys and provider keys blanked out, and are deleted after the days below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days captured bodies are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most kept of each body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Content capture:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>Key of %1</source>
         <translation>%1 的密钥</translation>
     </message>
@@ -1735,7 +1777,7 @@ fast
         <translation>（没有提供方拥有多个密钥）</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+61"/>
         <source>Saved configuration &quot;%1&quot;.</source>
         <translation>已保存配置“%1”。</translation>
     </message>
@@ -1865,9 +1907,326 @@ fast
     </message>
 </context>
 <context>
+    <name>gatehouse::LogsPage</name>
+    <message>
+        <location filename="../ui/LogsPage.cpp" line="+290"/>
+        <source>Open in &amp;chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;lear…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+265"/>
+        <source>Access key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-263"/>
+        <source>Provider</source>
+        <translation type="unfinished">提供方</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model</source>
+        <translation type="unfinished">模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+261"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>5xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>499 (client left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+248"/>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-247"/>
+        <source>Any endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Request detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+201"/>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-200"/>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stream events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Continue this conversation in the chat, with any model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>What to clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Older than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear requests before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Clear the log:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Any key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The request log could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No requests match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Pick a request to see how it went.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (streamed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error</source>
+        <translation type="unfinished">错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+16"/>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 in (%2 cached) · %3 out (%4 reasoning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Headers Gatehouse added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The captured bodies could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A body was longer than the capture limit and is cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bodies are not captured for this request. A key configuration can capture them (Access keys › Key configurations).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Delete every logged request from before %1? Captured bodies of those requests go too. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete every logged request and every captured body? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear the request log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clearing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The log could not be cleared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Removed %n request(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+36"/>
+        <location filename="../ui/MainWindow.cpp" line="+38"/>
         <source>&amp;Open Gatehouse</source>
         <translation>打开 Gatehouse(&amp;O)</translation>
     </message>
@@ -1883,12 +2242,12 @@ fast
     </message>
     <message>
         <location line="+2"/>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Gatehouse</source>
         <translation>Gatehouse</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
@@ -1923,7 +2282,12 @@ fast
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+0"/>
+        <source>Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <location line="+60"/>
         <source>Requests served: %1</source>
         <translation>已处理请求：%1</translation>
@@ -1949,7 +2313,7 @@ fast
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Listening on %1</source>
         <translation>正在监听 %1</translation>
     </message>
@@ -2005,7 +2369,7 @@ fast
 <context>
     <name>gatehouse::MigrationPlan</name>
     <message>
-        <location filename="../core/migrate/MigrationPlan.cpp" line="+33"/>
+        <location filename="../core/migrate/MigrationPlan.cpp" line="+34"/>
         <source>No providers to add.</source>
         <translation>没有要添加的提供方。</translation>
     </message>
@@ -2351,7 +2715,7 @@ fast
 <context>
     <name>gatehouse::PlanBuilder</name>
     <message>
-        <location filename="../core/migrate/MigrationPlan.cpp" line="+90"/>
+        <location filename="../core/migrate/MigrationPlan.cpp" line="+62"/>
         <source>%1: the URL %2 is refused: %3</source>
         <translation>%1：URL %2 被拒绝：%3</translation>
     </message>
@@ -2941,6 +3305,64 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <location filename="../core/connect/QwenCodeWiring.cpp" line="+97"/>
         <source>modelProviders.openai is not a list of models</source>
         <translation>modelProviders.openai 不是模型列表</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::RequestLogModel</name>
+    <message>
+        <location filename="../ui/LogsPage.cpp" line="-483"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key</source>
+        <translation type="unfinished">密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answered by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TTFB ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tokens in / out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
