@@ -786,9 +786,9 @@
     <message numerus="yes">
         <location line="+48"/>
         <source>Loaded a conversation of %n turn(s) from the request log; pick a model and send.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Eine Unterhaltung mit %n Runde aus dem Anfrageprotokoll geladen; wählen Sie ein Modell und senden Sie.</numerusform>
+            <numerusform>Eine Unterhaltung mit %n Runden aus dem Anfrageprotokoll geladen; wählen Sie ein Modell und senden Sie.</numerusform>
         </translation>
     </message>
     <message>
@@ -1606,7 +1606,7 @@ gatehouse ollama-api enable --port %1
     <message>
         <location filename="../ui/KeyConfigDialog.cpp" line="+35"/>
         <source>Keep the &amp;bodies of requests and answers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inhalte von Anfragen und Antworten aufbewahren</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1736,32 +1736,32 @@ Leer: jedes Modell.</translation>
     <message>
         <location line="+3"/>
         <source>Off unless turned on. Bodies go to their own owner-only file, with access keys and provider keys blanked out, and are deleted after the days below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus, solange nicht eingeschaltet. Inhalte kommen in eine eigene Datei, die nur der Besitzer lesen kann, mit unkenntlich gemachten Zugangsschlüsseln und Anbieterschlüsseln, und werden nach den unten angegebenen Tagen gelöscht.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Days captured bodies are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage, die erfasste Inhalte aufbewahrt werden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> KiB</source>
-        <translation type="unfinished"></translation>
+        <translation> KiB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Most kept of each body</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens aufbewahrte Menge je Inhalt</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Content capture:</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaltserfassung:</translation>
     </message>
     <message>
         <location line="+92"/>
@@ -1915,316 +1915,316 @@ Leer: jedes Modell.</translation>
     <message>
         <location filename="../ui/LogsPage.cpp" line="+290"/>
         <source>Open in &amp;chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Chat öffnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;lear…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leeren…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 15 Minuten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Stunde</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+265"/>
         <source>Access key</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsschlüssel</translation>
     </message>
     <message>
         <location line="-263"/>
         <source>Provider</source>
-        <translation type="unfinished">Anbieter</translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any model</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Modell</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+261"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="-260"/>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>2xx</source>
-        <translation type="unfinished"></translation>
+        <translation>2xx</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>4xx</source>
-        <translation type="unfinished"></translation>
+        <translation>4xx</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>5xx</source>
-        <translation type="unfinished"></translation>
+        <translation>5xx</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>499 (client left)</source>
-        <translation type="unfinished"></translation>
+        <translation>499 (Client getrennt)</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+248"/>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <location line="-247"/>
         <source>Any endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Endpunkt</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Request detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragedetails</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+201"/>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <location line="-200"/>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stream events</source>
-        <translation type="unfinished"></translation>
+        <translation>Stream-Ereignisse</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Continue this conversation in the chat, with any model</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Unterhaltung im Chat fortsetzen, mit einem beliebigen Modell</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>What to clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Was geleert wird</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Older than</source>
-        <translation type="unfinished"></translation>
+        <translation>Älter als</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Clear requests before</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen löschen vor</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Clear the log:</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll leeren:</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>Any key</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Schlüssel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Anbieter</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>The request log could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Anfrageprotokoll kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No requests match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anfragen gefunden.</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Pick a request to see how it went.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Anfrage, um zu sehen, wie sie verlaufen ist.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (streamed)</source>
-        <translation type="unfinished"></translation>
+        <translation> (gestreamt)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Model asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefragtes Modell</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Route</source>
-        <translation type="unfinished"></translation>
+        <translation>Route</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Error</source>
-        <translation type="unfinished">Fehler</translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First byte</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Byte</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+16"/>
         <source>none</source>
-        <translation type="unfinished">keiner</translation>
+        <translation>keins</translation>
     </message>
     <message>
         <location line="-16"/>
         <location line="+1"/>
         <location line="+12"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 in (%2 cached) · %3 out (%4 reasoning)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ein (%2 zwischengespeichert) · %3 aus (%4 Reasoning)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Headers Gatehouse added</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Gatehouse hinzugefügte Header</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The captured bodies could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die erfassten Inhalte können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>A body was longer than the capture limit and is cut short.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Inhalt war länger als die Erfassungsgrenze und ist gekürzt.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Bodies are not captured for this request. A key configuration can capture them (Access keys › Key configurations).</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Anfrage werden keine Inhalte erfasst. Eine Schlüsselkonfiguration kann sie erfassen (Zugangsschlüssel › Schlüsselkonfigurationen).</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Delete every logged request from before %1? Captured bodies of those requests go too. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede protokollierte Anfrage vor %1 löschen? Erfasste Inhalte dieser Anfragen werden ebenfalls gelöscht. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Delete every logged request and every captured body? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede protokollierte Anfrage und jeden erfassten Inhalt löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clear the request log</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrageprotokoll leeren</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clearing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geleert…</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The log could not be cleared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Protokoll kann nicht geleert werden: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Removed %n request(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anfrage entfernt.</numerusform>
+            <numerusform>%n Anfragen entfernt.</numerusform>
         </translation>
     </message>
 </context>
@@ -2289,7 +2289,7 @@ Leer: jedes Modell.</translation>
     <message>
         <location line="+0"/>
         <source>Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -3320,57 +3320,57 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
     <message>
         <location filename="../ui/LogsPage.cpp" line="-483"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Key</source>
-        <translation type="unfinished">Schlüssel</translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Model asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefragtes Modell</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Answered by</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet von</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TTFB ms</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFB ms</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Total ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt ms</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tokens in / out</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens ein / aus</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
 </context>
 <context>

@@ -6,9 +6,9 @@
     <message numerus="yes">
         <location filename="../ui/ChatPage.cpp" line="+289"/>
         <source>Loaded a conversation of %n turn(s) from the request log; pick a model and send.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Loaded a conversation of %n turn from the request log; pick a model and send.</numerusform>
+            <numerusform>Loaded a conversation of %n turns from the request log; pick a model and send.</numerusform>
         </translation>
     </message>
 </context>
@@ -47,9 +47,9 @@
     <message numerus="yes">
         <location filename="../ui/LogsPage.cpp" line="+713"/>
         <source>Removed %n request(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Removed %n request.</numerusform>
+            <numerusform>Removed %n requests.</numerusform>
         </translation>
     </message>
 </context>

@@ -786,8 +786,8 @@
     <message numerus="yes">
         <location line="+48"/>
         <source>Loaded a conversation of %n turn(s) from the request log; pick a model and send.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已从请求日志载入一段 %n 轮的对话；请选择模型并发送。</numerusform>
         </translation>
     </message>
     <message>
@@ -1604,7 +1604,7 @@ gatehouse ollama-api enable --port %1
     <message>
         <location filename="../ui/KeyConfigDialog.cpp" line="+35"/>
         <source>Keep the &amp;bodies of requests and answers</source>
-        <translation type="unfinished"></translation>
+        <translation>保留请求和回答的内容(&amp;B)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1734,32 +1734,32 @@ fast
     <message>
         <location line="+3"/>
         <source>Off unless turned on. Bodies go to their own owner-only file, with access keys and provider keys blanked out, and are deleted after the days below.</source>
-        <translation type="unfinished"></translation>
+        <translation>默认关闭。内容保存在单独的、仅所有者可读的文件中，其中的访问密钥和提供方密钥会被抹去，并在下方设定的天数后删除。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Days captured bodies are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>捕获内容的保留天数</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> KiB</source>
-        <translation type="unfinished"></translation>
+        <translation> KiB</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Most kept of each body</source>
-        <translation type="unfinished"></translation>
+        <translation>每项内容最多保留</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Content capture:</source>
-        <translation type="unfinished"></translation>
+        <translation>内容捕获：</translation>
     </message>
     <message>
         <location line="+92"/>
@@ -1911,315 +1911,315 @@ fast
     <message>
         <location filename="../ui/LogsPage.cpp" line="+290"/>
         <source>Open in &amp;chat</source>
-        <translation type="unfinished"></translation>
+        <translation>在聊天中打开(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>C&amp;lear…</source>
-        <translation type="unfinished"></translation>
+        <translation>清除(&amp;L)…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Time range</source>
-        <translation type="unfinished"></translation>
+        <translation>时间范围</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 15 分钟</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 24 小时</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>全部时间</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+265"/>
         <source>Access key</source>
-        <translation type="unfinished"></translation>
+        <translation>访问密钥</translation>
     </message>
     <message>
         <location line="-263"/>
         <source>Provider</source>
-        <translation type="unfinished">提供方</translation>
+        <translation>提供方</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Model</source>
-        <translation type="unfinished">模型</translation>
+        <translation>模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any model</source>
-        <translation type="unfinished"></translation>
+        <translation>任意模型</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+261"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="-260"/>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>任意状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>2xx</source>
-        <translation type="unfinished"></translation>
+        <translation>2xx</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>4xx</source>
-        <translation type="unfinished"></translation>
+        <translation>4xx</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>5xx</source>
-        <translation type="unfinished"></translation>
+        <translation>5xx</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>499 (client left)</source>
-        <translation type="unfinished"></translation>
+        <translation>499（客户端已离开）</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+248"/>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>端点</translation>
     </message>
     <message>
         <location line="-247"/>
         <source>Any endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>任意端点</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>请求</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Request detail</source>
-        <translation type="unfinished"></translation>
+        <translation>请求详情</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+201"/>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>请求</translation>
     </message>
     <message>
         <location line="-200"/>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>响应</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stream events</source>
-        <translation type="unfinished"></translation>
+        <translation>流事件</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Continue this conversation in the chat, with any model</source>
-        <translation type="unfinished"></translation>
+        <translation>在聊天中继续此对话，可使用任意模型</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>What to clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除内容</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Older than</source>
-        <translation type="unfinished"></translation>
+        <translation>早于</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Clear requests before</source>
-        <translation type="unfinished"></translation>
+        <translation>清除此时间之前的请求</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Clear the log:</source>
-        <translation type="unfinished"></translation>
+        <translation>清除日志：</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>Any key</source>
-        <translation type="unfinished"></translation>
+        <translation>任意密钥</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any provider</source>
-        <translation type="unfinished"></translation>
+        <translation>任意提供方</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>The request log could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取请求日志：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No requests match.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有匹配的请求。</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Pick a request to see how it went.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个请求以查看其经过。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (streamed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（流式）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Model asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>请求的模型</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Route</source>
-        <translation type="unfinished"></translation>
+        <translation>路由</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Error</source>
-        <translation type="unfinished">错误</translation>
+        <translation>错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First byte</source>
-        <translation type="unfinished"></translation>
+        <translation>首字节</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+16"/>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="-16"/>
         <location line="+1"/>
         <location line="+12"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>总计</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 in (%2 cached) · %3 out (%4 reasoning)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 %1（缓存 %2）· 输出 %3（推理 %4）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>费用</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>尝试次数</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Headers Gatehouse added</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse 添加的标头</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The captured bodies could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取捕获的内容：%1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>A body was longer than the capture limit and is cut short.</source>
-        <translation type="unfinished"></translation>
+        <translation>有内容超过捕获上限，已被截断。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Bodies are not captured for this request. A key configuration can capture them (Access keys › Key configurations).</source>
-        <translation type="unfinished"></translation>
+        <translation>此请求的内容未被捕获。密钥配置可以捕获它们（访问密钥 › 密钥配置）。</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Delete every logged request from before %1? Captured bodies of those requests go too. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %1 之前记录的所有请求？这些请求的捕获内容也会一并删除。此操作无法撤销。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Delete every logged request and every captured body? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所有记录的请求和所有捕获的内容？此操作无法撤销。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clear the request log</source>
-        <translation type="unfinished"></translation>
+        <translation>清除请求日志</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Clearing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在清除…</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The log could not be cleared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法清除日志：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Removed %n request(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已移除 %n 个请求。</numerusform>
         </translation>
     </message>
 </context>
@@ -2284,7 +2284,7 @@ fast
     <message>
         <location line="+0"/>
         <source>Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -3312,57 +3312,57 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
     <message>
         <location filename="../ui/LogsPage.cpp" line="-483"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Key</source>
-        <translation type="unfinished">密钥</translation>
+        <translation>密钥</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>端点</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Model asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>请求的模型</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Answered by</source>
-        <translation type="unfinished"></translation>
+        <translation>应答方</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>尝试次数</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TTFB ms</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFB 毫秒</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Total ms</source>
-        <translation type="unfinished"></translation>
+        <translation>总计毫秒</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tokens in / out</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 / 输出令牌</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>费用</translation>
     </message>
 </context>
 <context>
