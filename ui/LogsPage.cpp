@@ -82,7 +82,7 @@ QString contentText(const QJsonValue &content)
         return content.toString();
     QStringList parts;
     const QJsonArray array = content.toArray();
-    for (const QJsonValue &part : array) {
+    for (const QJsonValue part : array) {
         const QJsonObject o = part.toObject();
         if (o.value(QLatin1String("type")).toString() == QLatin1String("text"))
             parts << o.value(QLatin1String("text")).toString();
@@ -644,7 +644,7 @@ QList<ChatTurn> LogsPage::conversationOf(const QString &endpoint, const QByteArr
     const QJsonArray messages =
         QJsonDocument::fromJson(body).object().value(QLatin1String("messages")).toArray();
     QList<ChatTurn> turns;
-    for (const QJsonValue &m : messages) {
+    for (const QJsonValue m : messages) {
         const QJsonObject o = m.toObject();
         const QString role = o.value(QLatin1String("role")).toString();
         ChatTurn turn;
