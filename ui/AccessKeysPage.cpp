@@ -2,6 +2,7 @@
 
 #include "Confirm.h"
 #include "KeyConfigDialog.h"
+#include "LimitWatch.h"
 #include "config/AccessKey.h"
 #include "config/ConfigEditor.h"
 #include "gateway/GatewayRuntime.h"
@@ -10,7 +11,10 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
 #include <QFontDatabase>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +23,7 @@
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace gatehouse {
 
@@ -98,8 +103,8 @@ AccessKeysPage::AccessKeysPage(GatewayRuntime *runtime, QWidget *parent)
 
     m_table->setObjectName(QStringLiteral("keysTable"));
     m_table->setAccessibleName(tr("Access keys"));
-    m_table->setHeaderLabels(
-        {tr("Name"), tr("Key"), tr("Created"), tr("Last used"), tr("Status"), tr("Configuration")});
+    m_table->setHeaderLabels({tr("Name"), tr("Key"), tr("Created"), tr("Last used"), tr("Status"),
+                              tr("Configuration"), tr("Use against limits")});
     m_table->setRootIsDecorated(false);
     m_table->setAlternatingRowColors(true);
     layout->addWidget(m_table, 1);
@@ -177,7 +182,7 @@ void AccessKeysPage::refresh()
         item->setText(5, configuration == KeyConfiguration::defaultName ? tr("default")
                                                                         : configuration);
         if (!k.isActive()) {
-            for (int c = 0; c < 6; ++c)
+            for (int c = 0; c < 7; ++c)
                 item->setForeground(c, palette().brush(QPalette::Disabled, QPalette::Text));
         }
     }
@@ -185,6 +190,35 @@ void AccessKeysPage::refresh()
         m_table->resizeColumnToContents(c);
     m_revoke->setEnabled(false);
     m_keyConfig->setEnabled(false);
+    showUse(config.value());
+}
+
+void AccessKeysPage::showUse(const Config &config)
+{
+    // Each configuration's use of its limits, summed over its keys; the log is read off the
+    // GUI thread.
+    const QString path =
+        QDir(m_runtime->store().directory()).filePath(QStringLiteral("requests.sqlite"));
+    using ByKey = QHash<QString, RequestLog::Usage>;
+    auto *watcher = new QFutureWatcher<ByKey>(this);
+    const int generation = ++m_useGeneration;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, config, generation] {
+        watcher->deleteLater();
+        if (generation != m_useGeneration)
+            return;
+        QHash<QString, QString> text;
+        for (const ConfigurationUse &u : LimitWatch::use(config, watcher->result()))
+            text.insert(u.configuration, LimitWatch::describe(u));
+        for (int i = 0; i < m_table->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = m_table->topLevelItem(i);
+            item->setText(6, text.value(item->data(0, Qt::UserRole + 2).toString()));
+        }
+        emit useShown();
+    });
+    watcher->setFuture(QtConcurrent::run([path] {
+        return QFile::exists(path) ? RequestLog::usageByKey(path, QDateTime::currentDateTimeUtc())
+                                   : QHash<QString, RequestLog::Usage>{};
+    }));
 }
 
 void AccessKeysPage::createKey()

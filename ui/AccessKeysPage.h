@@ -56,13 +56,18 @@ public slots:
 
 signals:
     void keysChanged();
+    // The "Use against limits" column shows the request log's figures.
+    void useShown();
 
 private:
     // Changes one stored key, then shows the result (or why it failed).
     // Applies a change to the config; shows what refused it.
     void changeKey(const std::function<Status(Config &)> &change);
 
+    void showUse(const Config &config);
+
     GatewayRuntime *m_runtime;
+    int m_useGeneration = 0;
     QLineEdit *m_name;
     QPushButton *m_create;
     QPushButton *m_revoke;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LimitWatch.h"
 #include "discovery/LocalScanner.h"
 
 #include <QMainWindow>
@@ -21,6 +22,7 @@ class ProvidersPage;
 class RoutingPage;
 class SettingsPage;
 class UiSettings;
+class UsagePage;
 
 // The window: a sidebar of pages, a status bar saying where the gateway listens and how
 // many requests it served, and a tray icon that keeps the gateway running when closed.
@@ -35,7 +37,8 @@ public:
         AccessKeys,
         Chat,
         Connect,
-        Settings
+        Settings,
+        Usage
     };
 
     MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *parent = nullptr);
@@ -54,8 +57,17 @@ public:
     ChatPage *chatPage() const { return m_chat; }
     ConnectPage *connectPage() const { return m_connect; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
+    UsagePage *usagePage() const { return m_usage; }
     QLabel *gatewayStatus() const { return m_status; }
     QAction *pauseAction() const { return m_pause; }
+    QSystemTrayIcon *trayIcon() const { return m_tray; }
+
+    // Reads the keys' use from the request log (off the GUI thread), then tells in the tray
+    // of the limits reached; runs every minute.
+    void checkLimits();
+    // Shows in the tray the notices due for `use` at `now` (unless turned off in Settings),
+    // each once per period, and remembers them; returns those shown.
+    QList<LimitNotice> notifyLimits(const QList<ConfigurationUse> &use, const QDateTime &now);
 
 public slots:
     void quit();
@@ -79,6 +91,7 @@ private:
     ChatPage *m_chat;
     ConnectPage *m_connect;
     SettingsPage *m_settingsPage;
+    UsagePage *m_usage;
     QLabel *m_status;
     QLabel *m_requests;
     QSystemTrayIcon *m_tray;

@@ -16,6 +16,7 @@
 #include "ProvidersPage.h"
 #include "RoutingPage.h"
 #include "UiSettings.h"
+#include "UsagePage.h"
 #include "WelcomeDialog.h"
 #include "config/AccessKey.h"
 #include "gateway/GatewayRuntime.h"
@@ -194,6 +195,48 @@ int main(int argc, char **argv)
         store.save(c);
         store.saveLastUsed({{QStringLiteral("vscode"), now.addSecs(-300)}});
 
+        {
+            // A day of requests for the Usage page: local models most of the time, OpenAI
+            // for the rest, more during working hours.
+            RequestLog log(dir.filePath(QStringLiteral("requests.sqlite")));
+            log.open();
+            const qint64 nowMs = now.toMSecsSinceEpoch();
+            quint32 seed = 7;
+            auto next = [&seed](int n) {
+                seed = seed * 1103515245u + 12345u;
+                return int((seed >> 16) % quint32(n));
+            };
+            const QList<std::pair<QString, QString>> models{
+                {QStringLiteral("ollama"), QStringLiteral("llama3.2")},
+                {QStringLiteral("ollama"), QStringLiteral("qwen2.5-coder")},
+                {QStringLiteral("openai"), QStringLiteral("gpt-4o-mini")},
+                {QStringLiteral("openai"), QStringLiteral("gpt-4.1")}};
+            for (int h = 23; h >= 0; --h) {
+                const int hourOfDay = now.addSecs(-h * 3600).toLocalTime().time().hour();
+                const int count = 4 + next(6) + (hourOfDay >= 9 && hourOfDay < 18 ? 14 : 0);
+                for (int i = 0; i < count; ++i) {
+                    const auto &m = models.at(next(models.size()));
+                    const bool cloud = m.first == QLatin1String("openai");
+                    RequestLogEntry e;
+                    e.timeMs = nowMs - qint64(h) * 3600000 - next(3600) * 1000;
+                    e.endpoint = QStringLiteral("chat/completions");
+                    e.accessKey =
+                        next(3) == 0 ? QStringLiteral("laptop-cli") : QStringLiteral("vscode");
+                    e.provider = m.first;
+                    e.model = m.second;
+                    e.requestedModel = m.second;
+                    e.status = next(25) == 0 ? 502 : 200;
+                    e.inputTokens = 300 + next(2500);
+                    e.outputTokens = 50 + next(700);
+                    e.cost = cloud ? (e.inputTokens * 0.4 + e.outputTokens * 1.6) / 1e6 : -1;
+                    e.firstByteMs = (cloud ? 350 : 120) + next(cloud ? 600 : 250);
+                    e.totalMs = e.firstByteMs + 800;
+                    log.append(e);
+                }
+            }
+            log.flush();
+        }
+
         MemorySecretStore secrets;
         secrets.write(SecretStore::providerKeyName(c.instanceId, QStringLiteral("openai")),
                       "sk-demo", [](const SecretResult &) {});
@@ -269,6 +312,18 @@ int main(int argc, char **argv)
             scroll->ensureVisible(0, 0);
         window.showPage(MainWindow::Settings);
         ok &= save(&window, out, QStringLiteral("settings-") + theme);
+        {
+            UsagePage *usage = window.usagePage();
+            bool done = false;
+            QObject::connect(usage, &UsagePage::refreshed, usage, [&done] { done = true; });
+            window.showPage(MainWindow::Usage);
+            waitUntil([&] { return done; });
+            done = false;
+            usage->stackBox()->setCurrentIndex(1); // by model
+            waitUntil([&] { return done; });
+            settle(300);
+            ok &= save(&window, out, QStringLiteral("usage-") + theme);
+        }
         // The status bar when the request log cannot be written (here: what SQLite says on a
         // full disk), then back to normal once a write succeeds.
         if (auto *log = runtime.findChild<RequestLog *>()) {
