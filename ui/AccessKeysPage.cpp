@@ -69,7 +69,7 @@ AccessKeysPage::AccessKeysPage(GatewayRuntime *runtime, QWidget *parent)
     : QWidget(parent), m_runtime(runtime), m_name(new QLineEdit(this)),
       m_create(new QPushButton(tr("&Create key"), this)),
       m_revoke(new QPushButton(tr("&Revoke…"), this)), m_problem(new QLabel(this)),
-      m_table(new QTreeWidget(this)), m_newConfig(new QComboBox(this)),
+      m_limits(new QLabel(this)), m_table(new QTreeWidget(this)), m_newConfig(new QComboBox(this)),
       m_keyConfig(new QComboBox(this)), m_configs(new QPushButton(tr("Con&figurations…"), this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -108,6 +108,10 @@ AccessKeysPage::AccessKeysPage(GatewayRuntime *runtime, QWidget *parent)
     m_table->setRootIsDecorated(false);
     m_table->setAlternatingRowColors(true);
     layout->addWidget(m_table, 1);
+    m_limits->setObjectName(QStringLiteral("limitsInUse"));
+    m_limits->setWordWrap(true);
+    m_limits->hide();
+    layout->addWidget(m_limits);
     auto *configRow = new QHBoxLayout;
     auto *configLabel = new QLabel(tr("Selected key &uses:"), this);
     configLabel->setBuddy(m_keyConfig);
@@ -207,11 +211,24 @@ void AccessKeysPage::showUse(const Config &config)
         if (generation != m_useGeneration)
             return;
         QHash<QString, QString> text;
-        for (const ConfigurationUse &u : LimitWatch::use(config, watcher->result()))
-            text.insert(u.configuration, LimitWatch::describe(u));
+        QStringList lines;
+        for (const ConfigurationUse &u : LimitWatch::use(config, watcher->result())) {
+            const QString use = LimitWatch::describe(u);
+            text.insert(u.configuration, use);
+            if (!use.isEmpty())
+                lines << tr("Configuration “%1”: %2")
+                             .arg(u.configuration == KeyConfiguration::defaultName
+                                      ? tr("default")
+                                      : u.configuration,
+                                  use);
+        }
+        m_limits->setText(lines.join(QLatin1Char('\n')));
+        m_limits->setVisible(!lines.isEmpty());
         for (int i = 0; i < m_table->topLevelItemCount(); ++i) {
             QTreeWidgetItem *item = m_table->topLevelItem(i);
-            item->setText(6, text.value(item->data(0, Qt::UserRole + 2).toString()));
+            const QString use = text.value(item->data(0, Qt::UserRole + 2).toString());
+            item->setText(6, use);
+            item->setToolTip(6, use);
         }
         emit useShown();
     });

@@ -42,6 +42,8 @@ public:
     QTreeWidget *table() const { return m_table; }
     QLineEdit *nameEdit() const { return m_name; }
     QLabel *problem() const { return m_problem; }
+    // Each key configuration's use against its limits, under the table.
+    QLabel *limitsInUse() const { return m_limits; }
     NewKeyDialog *lastKeyDialog() const { return m_lastDialog; }
     QComboBox *newKeyConfiguration() const { return m_newConfig; }
     QComboBox *selectedKeyConfiguration() const { return m_keyConfig; }
@@ -72,6 +74,7 @@ private:
     QPushButton *m_create;
     QPushButton *m_revoke;
     QLabel *m_problem;
+    QLabel *m_limits;
     QTreeWidget *m_table;
     QComboBox *m_newConfig;
     QComboBox *m_keyConfig;

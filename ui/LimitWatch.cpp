@@ -42,8 +42,6 @@ QList<ConfigurationUse> LimitWatch::use(const Config &config,
 QString LimitWatch::describe(const ConfigurationUse &u)
 {
     QStringList parts;
-    if (u.limits.requestsPerMinute > 0)
-        parts.append(tr("at most %1 requests a minute").arg(u.limits.requestsPerMinute));
     if (u.limits.tokensPerDay > 0)
         parts.append(
             tr("%1 of %2 tokens today")

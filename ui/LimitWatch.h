@@ -40,7 +40,8 @@ public:
     static QList<ConfigurationUse> use(const Config &config,
                                        const QHash<QString, RequestLog::Usage> &byKey);
     // "1,200 of 10,000 tokens today · $2.10 of $10.00 this month": a configuration's use against
-    // the limits it has; empty without limits.
+    // the token and spending limits it has (the log cannot tell requests a minute); empty without
+    // those limits.
     static QString describe(const ConfigurationUse &u);
     // The notices due now: a token limit at 80 % or 100 % today, a spend limit this month; those
     // whose id is in `told` were shown already in this period and are left out.

@@ -40,7 +40,6 @@ enum Column
     UrlColumn,
     KeyColumn,
     StatusColumn,
-    LastHourColumn,
     ColumnCount
 };
 
@@ -94,8 +93,7 @@ ProvidersPage::ProvidersPage(GatewayRuntime *runtime, QWidget *parent)
     m_table->setObjectName(QStringLiteral("providersTable"));
     m_table->setAccessibleName(tr("Providers"));
     m_table->setColumnCount(ColumnCount);
-    m_table->setHeaderLabels(
-        {tr("Provider"), tr("API"), tr("Base URL"), tr("Key"), tr("Status"), tr("Last hour")});
+    m_table->setHeaderLabels({tr("Provider"), tr("API"), tr("Base URL"), tr("Key"), tr("Status")});
     m_table->setRootIsDecorated(false);
     m_table->setUniformRowHeights(true);
     m_table->setAlternatingRowColors(true);
@@ -208,13 +206,13 @@ void ProvidersPage::refresh()
                 (st.ok ? tr("Reachable") : tr("Unreachable")) + QStringLiteral(" · ") +
                 tr("checked %1").arg(QLocale().toString(st.checkedAt.time(), QLocale::ShortFormat));
         item->setText(StatusColumn, status);
-        item->setText(LastHourColumn, healthText(p.id));
+        item->setToolTip(StatusColumn, tr("Last hour: %1").arg(healthText(p.id)));
         if (!p.enabled) {
             for (int c = 0; c < ColumnCount; ++c)
                 item->setForeground(c, palette().brush(QPalette::Disabled, QPalette::Text));
         }
     }
-    for (int c = 0; c <= StatusColumn; ++c)
+    for (int c = 0; c < StatusColumn; ++c)
         m_table->resizeColumnToContents(c);
     if (!keep.isEmpty())
         select(keep);
@@ -336,7 +334,9 @@ void ProvidersPage::showHealth()
 {
     for (int i = 0; i < m_table->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_table->topLevelItem(i);
-        item->setText(LastHourColumn, healthText(item->data(NameColumn, Qt::UserRole).toString()));
+        item->setToolTip(
+            StatusColumn,
+            tr("Last hour: %1").arg(healthText(item->data(NameColumn, Qt::UserRole).toString())));
     }
     showDetails();
     emit healthShown();

@@ -7,6 +7,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -161,6 +162,8 @@ UsagePage::UsagePage(GatewayRuntime *runtime, QWidget *parent)
         v->chart()->setBackgroundRoundness(0);
     }
     m_usageView->setObjectName(QStringLiteral("usageChart"));
+    // Model names are long: beside the chart rather than squeezed under it.
+    m_usageChart->legend()->setAlignment(Qt::AlignRight);
     m_ttfbView->setObjectName(QStringLiteral("ttfbChart"));
     layout->addWidget(m_usageView);
     layout->addWidget(m_usageTable);
@@ -333,13 +336,15 @@ void UsagePage::showUsage()
     const bool daily = m_data.bucketMs >= dayMs;
     QStringList categories;
     QList<qint64> starts;
+    const QString hourFormat = m_data.untilMs - m_data.sinceMs > dayMs + hourMs
+                                   ? QStringLiteral("ddd HH:mm")
+                                   : QStringLiteral("HH:mm");
     for (qint64 t = m_data.sinceMs; m_data.bucketMs > 0 && t <= m_data.untilMs;
          t += m_data.bucketMs) {
         starts.append(t);
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(t, Qt::UTC);
-        categories.append(daily
-                              ? QLocale().toString(at.date(), QStringLiteral("MMM d"))
-                              : QLocale().toString(at.toLocalTime(), QStringLiteral("ddd HH:mm")));
+        categories.append(daily ? QLocale().toString(at.date(), QStringLiteral("MMM d"))
+                                : QLocale().toString(at.toLocalTime(), hourFormat));
     }
 
     m_usageChart->removeAllSeries();
@@ -375,10 +380,16 @@ void UsagePage::showUsage()
         top = std::max(top, stacked.at(i));
     }
     m_usageChart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    x->setLabelsAngle(-60);
-    x->setLabelsVisible(categories.size() <= 48);
+    // A label every few bars, where a label for each would not fit.
+    auto *x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    x->setRange(-0.5, double(categories.size()) - 0.5);
+    x->setGridLineVisible(false);
+    const int every = std::max(1, int(categories.size() + 7) / 8);
+    for (int i = 0; i < categories.size(); i += every)
+        x->append(categories.at(i), i);
+    if (!daily)
+        x->setTitleText(tr("hour starting (local time)"));
     m_usageChart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     auto *y = new QValueAxis;

@@ -179,14 +179,16 @@ int main(int argc, char **argv)
         team.allow = {QStringLiteral("ollama:*"), QStringLiteral("fast")};
         team.limits.requestsPerMinute = 60;
         team.limits.spendPerMonth = 10;
+        team.limits.tokensPerDay = 500000;
         c.keyConfigurations = {team};
         const QDateTime now = QDateTime::currentDateTimeUtc();
         c.accessKeys.append(
             AccessKeys::create(QStringLiteral("vscode"), systemRandomBytes, now.addDays(-12))
                 .record);
-        c.accessKeys.append(
-            AccessKeys::create(QStringLiteral("laptop-cli"), systemRandomBytes, now.addDays(-3))
-                .record);
+        auto laptop =
+            AccessKeys::create(QStringLiteral("laptop-cli"), systemRandomBytes, now.addDays(-3));
+        laptop.record.configuration = QStringLiteral("team");
+        c.accessKeys.append(laptop.record);
         auto old =
             AccessKeys::create(QStringLiteral("old-script"), systemRandomBytes, now.addDays(-40));
         old.record.revoked = now.addDays(-1);

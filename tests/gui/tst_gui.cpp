@@ -1293,6 +1293,9 @@ private slots:
             QVERIFY2(text.contains(QLatin1String("$3.00 of $10.00 this month")), qPrintable(text));
         }
         QCOMPARE(page->table()->topLevelItem(2)->text(6), QString());
+        QVERIFY2(
+            page->limitsInUse()->text().startsWith(QStringLiteral("Configuration “team”: 850 of")),
+            qPrintable(page->limitsInUse()->text()));
     }
 
     void limitNoticeOncePerPeriod()
@@ -1357,20 +1360,20 @@ private slots:
         startGateway(true);
         MainWindow window(m_runtime.get(), m_settings.get());
         ProvidersPage *page = window.providersPage();
-        QTRY_VERIFY(page->table()->topLevelItem(0)->text(5).contains(QLatin1String("errors")));
-        const QString text = page->table()->topLevelItem(0)->text(5);
-        QVERIFY2(text.contains(QLatin1String("3 requests")), qPrintable(text));
+        page->select(QStringLiteral("fake"));
+        QTRY_VERIFY(page->details()->toPlainText().contains(QLatin1String("errors")));
+        const QString text = page->details()->toPlainText();
+        QVERIFY2(text.contains(QLatin1String("Last hour: 3 requests")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("33.3 % errors")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("p50 120 ms, p95 300 ms")), qPrintable(text));
         QVERIFY(!text.contains(QLatin1String("cooling off")));
-        page->select(QStringLiteral("fake"));
-        QVERIFY(page->details()->toPlainText().contains(QLatin1String("33.3 % errors")));
+        QVERIFY(
+            page->table()->topLevelItem(0)->toolTip(4).contains(QLatin1String("33.3 % errors")));
 
         // The gateway says the provider is cooling off for a minute.
         const qint64 until = QDateTime::currentMSecsSinceEpoch() + 60 * 1000;
         emit m_runtime->service()->coolingOff({{QStringLiteral("fake"), until}});
-        QTRY_VERIFY(
-            page->table()->topLevelItem(0)->text(5).contains(QLatin1String("cooling off until")));
+        QTRY_VERIFY(page->details()->toPlainText().contains(QLatin1String("cooling off until")));
     }
 
     void usagePageChartsTablesAndSavings()
