@@ -395,6 +395,7 @@ void UsagePage::showUsage()
     auto *y = new QValueAxis;
     y->setRange(0, top > 0 ? top * 1.1 : 1);
     y->setLabelFormat(metric == Metric::Cost ? QStringLiteral("%.2f") : QStringLiteral("%.0f"));
+    y->applyNiceNumbers();
     m_usageChart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     m_usageChart->setTitle(m_metric->currentText());
@@ -452,6 +453,7 @@ void UsagePage::showTtfb()
     y->setRange(0, top > 0 ? double(top) * 1.1 : 1);
     y->setLabelFormat(QStringLiteral("%.0f"));
     y->setTitleText(tr("milliseconds"));
+    y->applyNiceNumbers();
     m_ttfbChart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
 }

@@ -36,6 +36,7 @@
 #include <QScrollArea>
 #include <QStyleFactory>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -325,6 +326,13 @@ int main(int argc, char **argv)
             waitUntil([&] { return done; });
             settle(300);
             ok &= save(&window, out, QStringLiteral("usage-") + theme);
+            // Further down: first byte per provider, and what the local models saved.
+            if (auto *scroll = usage->findChild<QScrollArea *>()) {
+                scroll->ensureWidgetVisible(usage->localTable(), 0, 0);
+                settle(200);
+                ok &= save(&window, out, QStringLiteral("usage-local-") + theme);
+                scroll->ensureVisible(0, 0);
+            }
         }
         // The status bar when the request log cannot be written (here: what SQLite says on a
         // full disk), then back to normal once a write succeeds.
