@@ -6,6 +6,7 @@
 #include "config/AccessKey.h"
 #include "config/ConfigEditor.h"
 #include "gateway/GatewayRuntime.h"
+#include "log/RequestLogQuery.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -203,8 +204,12 @@ void AccessKeysPage::showUse(const Config &config)
     // GUI thread.
     const QString path =
         QDir(m_runtime->store().directory()).filePath(QStringLiteral("requests.sqlite"));
-    using ByKey = QHash<QString, RequestLog::Usage>;
-    auto *watcher = new QFutureWatcher<ByKey>(this);
+    struct Use
+    {
+        QHash<QString, RequestLog::Usage> byKey;
+        QHash<QString, qint64> lastMinute;
+    };
+    auto *watcher = new QFutureWatcher<Use>(this);
     const int generation = ++m_useGeneration;
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, config, generation] {
         watcher->deleteLater();
@@ -212,7 +217,8 @@ void AccessKeysPage::showUse(const Config &config)
             return;
         QHash<QString, QString> text;
         QStringList lines;
-        for (const ConfigurationUse &u : LimitWatch::use(config, watcher->result())) {
+        for (const ConfigurationUse &u :
+             LimitWatch::use(config, watcher->result().byKey, watcher->result().lastMinute)) {
             const QString use = LimitWatch::describe(u);
             text.insert(u.configuration, use);
             if (!use.isEmpty())
@@ -232,9 +238,29 @@ void AccessKeysPage::showUse(const Config &config)
         }
         emit useShown();
     });
-    watcher->setFuture(QtConcurrent::run([path] {
-        return QFile::exists(path) ? RequestLog::usageByKey(path, QDateTime::currentDateTimeUtc())
-                                   : QHash<QString, RequestLog::Usage>{};
+    // Requests of the last minute, for the keys of configurations with such a limit.
+    QStringList counted;
+    for (const AccessKeyRecord &k : config.accessKeys) {
+        const QString name =
+            k.configuration.isEmpty() ? QString(KeyConfiguration::defaultName) : k.configuration;
+        for (const KeyConfiguration &kc : config.keyConfigurations) {
+            if (kc.name == name && kc.limits.requestsPerMinute > 0)
+                counted << k.name;
+        }
+    }
+    watcher->setFuture(QtConcurrent::run([path, counted] {
+        Use result;
+        if (!QFile::exists(path))
+            return result;
+        result.byKey = RequestLog::usageByKey(path, QDateTime::currentDateTimeUtc());
+        RequestLogFilter filter;
+        filter.sinceMs = QDateTime::currentMSecsSinceEpoch() - 60 * 1000;
+        for (const QString &key : counted) {
+            filter.accessKey = key;
+            if (auto n = RequestLogQuery::count(path, filter))
+                result.lastMinute.insert(key, n.value());
+        }
+        return result;
     }));
 }
 

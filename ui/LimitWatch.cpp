@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <algorithm>
 
 namespace gatehouse {
 
@@ -17,7 +18,8 @@ QString dollars(double usd)
 } // namespace
 
 QList<ConfigurationUse> LimitWatch::use(const Config &config,
-                                        const QHash<QString, RequestLog::Usage> &byKey)
+                                        const QHash<QString, RequestLog::Usage> &byKey,
+                                        const QHash<QString, qint64> &lastMinute)
 {
     QList<ConfigurationUse> result;
     for (const KeyConfiguration &k : config.keyConfigurations) {
@@ -33,6 +35,9 @@ QList<ConfigurationUse> LimitWatch::use(const Config &config,
             const RequestLog::Usage used = byKey.value(key.name);
             u.tokensToday += used.tokensToday;
             u.spendThisMonth += used.spendThisMonth;
+            if (lastMinute.contains(key.name))
+                u.requestsLastMinute =
+                    std::max<qint64>(u.requestsLastMinute, 0) + lastMinute.value(key.name);
         }
         result.append(u);
     }
@@ -42,6 +47,10 @@ QList<ConfigurationUse> LimitWatch::use(const Config &config,
 QString LimitWatch::describe(const ConfigurationUse &u)
 {
     QStringList parts;
+    if (u.limits.requestsPerMinute > 0 && u.requestsLastMinute >= 0)
+        parts.append(tr("%1 of %2 requests in the last minute")
+                         .arg(u.requestsLastMinute)
+                         .arg(u.limits.requestsPerMinute));
     if (u.limits.tokensPerDay > 0)
         parts.append(
             tr("%1 of %2 tokens today")

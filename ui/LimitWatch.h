@@ -22,6 +22,7 @@ struct ConfigurationUse
     KeyLimits limits;
     qint64 tokensToday = 0;
     double spendThisMonth = 0;
+    qint64 requestsLastMinute = -1; // -1: not counted
 };
 
 // A tray message due because a configuration reached 80 % or 100 % of a limit.
@@ -37,8 +38,10 @@ class LimitWatch
     Q_DECLARE_TR_FUNCTIONS(gatehouse::LimitWatch)
 public:
     // Each configuration's use, from the request log's use per key.
+    // `lastMinute`: requests per key in the last minute, where counted.
     static QList<ConfigurationUse> use(const Config &config,
-                                       const QHash<QString, RequestLog::Usage> &byKey);
+                                       const QHash<QString, RequestLog::Usage> &byKey,
+                                       const QHash<QString, qint64> &lastMinute = {});
     // "1,200 of 10,000 tokens today · $2.10 of $10.00 this month": a configuration's use against
     // the token and spending limits it has (the log cannot tell requests a minute); empty without
     // those limits.

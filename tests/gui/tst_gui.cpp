@@ -1265,6 +1265,7 @@ private slots:
             team.name = QStringLiteral("team");
             team.limits.tokensPerDay = 1000;
             team.limits.spendPerMonth = 10;
+            team.limits.requestsPerMinute = 60;
             c.keyConfigurations.append(team);
             for (const QString &name : {QStringLiteral("a"), QStringLiteral("b")}) {
                 auto k =
@@ -1291,10 +1292,12 @@ private slots:
                     QStringLiteral("850 of %1 tokens today").arg(QLocale().toString(qint64(1000)))),
                 qPrintable(text));
             QVERIFY2(text.contains(QLatin1String("$3.00 of $10.00 this month")), qPrintable(text));
+            QVERIFY2(text.contains(QLatin1String("2 of 60 requests in the last minute")),
+                     qPrintable(text));
         }
         QCOMPARE(page->table()->topLevelItem(2)->text(6), QString());
         QVERIFY2(
-            page->limitsInUse()->text().startsWith(QStringLiteral("Configuration “team”: 850 of")),
+            page->limitsInUse()->text().startsWith(QStringLiteral("Configuration “team”: 2 of 60")),
             qPrintable(page->limitsInUse()->text()));
     }
 
