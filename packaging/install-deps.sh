@@ -8,11 +8,13 @@ xvfb xauth dbus-x11 gnome-keyring libsecret-tools
 clang-format clang-tidy openssl git
 clang libclang-rt-14-dev
 qt6-svg-dev libqt6svg6 libsqlite3-dev appstream dpkg-dev desktop-file-utils
-libtomlplusplus-dev libyaml-cpp-dev prometheus-cpp-dev qt6-charts-dev
+libtomlplusplus-dev libyaml-cpp-dev prometheus-cpp-dev qt6-charts-dev libqt6opengl6-dev
 chromium prometheus curl python3"
 # toml++ and yaml-cpp: reading and merging other tools' TOML and YAML files.
 # prometheus-cpp: the /metrics registry and text format; prometheus: promtool and a real
 # scraper for the metrics tests, which drive it with curl and read JSON with python3.
+# qt6-charts-dev: the Usage page's charts; its CMake files need Qt6OpenGL's, which
+# Debian ships in libqt6opengl6-dev without qt6-charts-dev depending on it.
 # chromium: the browser test (tests/browser) drives it headless, without a display.
 # The SDK tests run the official Node SDKs with Node.js and npm; Debian's are used when none is installed.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then

@@ -2,15 +2,20 @@
 
 #include "Confirm.h"
 #include "KeyConfigDialog.h"
+#include "LimitWatch.h"
 #include "config/AccessKey.h"
 #include "config/ConfigEditor.h"
 #include "gateway/GatewayRuntime.h"
+#include "log/RequestLogQuery.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
 #include <QFontDatabase>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +24,7 @@
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace gatehouse {
 
@@ -64,7 +70,7 @@ AccessKeysPage::AccessKeysPage(GatewayRuntime *runtime, QWidget *parent)
     : QWidget(parent), m_runtime(runtime), m_name(new QLineEdit(this)),
       m_create(new QPushButton(tr("&Create key"), this)),
       m_revoke(new QPushButton(tr("&Revoke…"), this)), m_problem(new QLabel(this)),
-      m_table(new QTreeWidget(this)), m_newConfig(new QComboBox(this)),
+      m_limits(new QLabel(this)), m_table(new QTreeWidget(this)), m_newConfig(new QComboBox(this)),
       m_keyConfig(new QComboBox(this)), m_configs(new QPushButton(tr("Con&figurations…"), this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -98,11 +104,15 @@ AccessKeysPage::AccessKeysPage(GatewayRuntime *runtime, QWidget *parent)
 
     m_table->setObjectName(QStringLiteral("keysTable"));
     m_table->setAccessibleName(tr("Access keys"));
-    m_table->setHeaderLabels(
-        {tr("Name"), tr("Key"), tr("Created"), tr("Last used"), tr("Status"), tr("Configuration")});
+    m_table->setHeaderLabels({tr("Name"), tr("Key"), tr("Created"), tr("Last used"), tr("Status"),
+                              tr("Configuration"), tr("Use against limits")});
     m_table->setRootIsDecorated(false);
     m_table->setAlternatingRowColors(true);
     layout->addWidget(m_table, 1);
+    m_limits->setObjectName(QStringLiteral("limitsInUse"));
+    m_limits->setWordWrap(true);
+    m_limits->hide();
+    layout->addWidget(m_limits);
     auto *configRow = new QHBoxLayout;
     auto *configLabel = new QLabel(tr("Selected key &uses:"), this);
     configLabel->setBuddy(m_keyConfig);
@@ -177,7 +187,7 @@ void AccessKeysPage::refresh()
         item->setText(5, configuration == KeyConfiguration::defaultName ? tr("default")
                                                                         : configuration);
         if (!k.isActive()) {
-            for (int c = 0; c < 6; ++c)
+            for (int c = 0; c < 7; ++c)
                 item->setForeground(c, palette().brush(QPalette::Disabled, QPalette::Text));
         }
     }
@@ -185,6 +195,73 @@ void AccessKeysPage::refresh()
         m_table->resizeColumnToContents(c);
     m_revoke->setEnabled(false);
     m_keyConfig->setEnabled(false);
+    showUse(config.value());
+}
+
+void AccessKeysPage::showUse(const Config &config)
+{
+    // Each configuration's use of its limits, summed over its keys; the log is read off the
+    // GUI thread.
+    const QString path =
+        QDir(m_runtime->store().directory()).filePath(QStringLiteral("requests.sqlite"));
+    struct Use
+    {
+        QHash<QString, RequestLog::Usage> byKey;
+        QHash<QString, qint64> lastMinute;
+    };
+    auto *watcher = new QFutureWatcher<Use>(this);
+    const int generation = ++m_useGeneration;
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, config, generation] {
+        watcher->deleteLater();
+        if (generation != m_useGeneration)
+            return;
+        QHash<QString, QString> text;
+        QStringList lines;
+        for (const ConfigurationUse &u :
+             LimitWatch::use(config, watcher->result().byKey, watcher->result().lastMinute)) {
+            const QString use = LimitWatch::describe(u);
+            text.insert(u.configuration, use);
+            if (!use.isEmpty())
+                lines << tr("Configuration “%1”: %2")
+                             .arg(u.configuration == KeyConfiguration::defaultName
+                                      ? tr("default")
+                                      : u.configuration,
+                                  use);
+        }
+        m_limits->setText(lines.join(QLatin1Char('\n')));
+        m_limits->setVisible(!lines.isEmpty());
+        for (int i = 0; i < m_table->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = m_table->topLevelItem(i);
+            const QString use = text.value(item->data(0, Qt::UserRole + 2).toString());
+            item->setText(6, use);
+            item->setToolTip(6, use);
+        }
+        emit useShown();
+    });
+    // Requests of the last minute, for the keys of configurations with such a limit.
+    QStringList counted;
+    for (const AccessKeyRecord &k : config.accessKeys) {
+        const QString name =
+            k.configuration.isEmpty() ? QString(KeyConfiguration::defaultName) : k.configuration;
+        for (const KeyConfiguration &kc : config.keyConfigurations) {
+            if (kc.name == name && kc.limits.requestsPerMinute > 0)
+                counted << k.name;
+        }
+    }
+    watcher->setFuture(QtConcurrent::run([path, counted] {
+        Use result;
+        if (!QFile::exists(path))
+            return result;
+        result.byKey = RequestLog::usageByKey(path, QDateTime::currentDateTimeUtc());
+        RequestLogFilter filter;
+        filter.sinceMs = QDateTime::currentMSecsSinceEpoch() - 60 * 1000;
+        for (const QString &key : counted) {
+            filter.accessKey = key;
+            if (auto n = RequestLogQuery::count(path, filter))
+                result.lastMinute.insert(key, n.value());
+        }
+        return result;
+    }));
 }
 
 void AccessKeysPage::createKey()

@@ -42,6 +42,8 @@ public:
     QTreeWidget *table() const { return m_table; }
     QLineEdit *nameEdit() const { return m_name; }
     QLabel *problem() const { return m_problem; }
+    // Each key configuration's use against its limits, under the table.
+    QLabel *limitsInUse() const { return m_limits; }
     NewKeyDialog *lastKeyDialog() const { return m_lastDialog; }
     QComboBox *newKeyConfiguration() const { return m_newConfig; }
     QComboBox *selectedKeyConfiguration() const { return m_keyConfig; }
@@ -56,17 +58,23 @@ public slots:
 
 signals:
     void keysChanged();
+    // The "Use against limits" column shows the request log's figures.
+    void useShown();
 
 private:
     // Changes one stored key, then shows the result (or why it failed).
     // Applies a change to the config; shows what refused it.
     void changeKey(const std::function<Status(Config &)> &change);
 
+    void showUse(const Config &config);
+
     GatewayRuntime *m_runtime;
+    int m_useGeneration = 0;
     QLineEdit *m_name;
     QPushButton *m_create;
     QPushButton *m_revoke;
     QLabel *m_problem;
+    QLabel *m_limits;
     QTreeWidget *m_table;
     QComboBox *m_newConfig;
     QComboBox *m_keyConfig;

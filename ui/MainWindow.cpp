@@ -10,11 +10,17 @@
 #include "RoutingPage.h"
 #include "SettingsPage.h"
 #include "UiSettings.h"
+#include "UsagePage.h"
 #include "WelcomeDialog.h"
+#include "config/Config.h"
 #include "gateway/GatewayRuntime.h"
+#include "log/RequestLog.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFile>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -23,6 +29,9 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace gatehouse {
 
@@ -33,7 +42,8 @@ MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *p
       m_chat(new ChatPage(runtime, settings, m_stack)),
       m_connect(new ConnectPage(runtime, m_stack)),
       m_logs(new LogsPage(runtime->store().directory(), runtime->service(), m_stack)),
-      m_settingsPage(new SettingsPage(runtime, settings, m_stack)), m_status(new QLabel(this)),
+      m_settingsPage(new SettingsPage(runtime, settings, m_stack)),
+      m_usage(new UsagePage(runtime, m_stack)), m_status(new QLabel(this)),
       m_requests(new QLabel(this)), m_tray(new QSystemTrayIcon(QApplication::windowIcon(), this)),
       m_open(new QAction(tr("&Open Gatehouse"), this)),
       m_pause(new QAction(tr("&Pause gateway"), this)), m_quit(new QAction(tr("&Quit"), this))
@@ -56,8 +66,9 @@ MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *p
     QPalette navPalette = m_nav->palette();
     navPalette.setBrush(QPalette::Base, navPalette.brush(QPalette::AlternateBase));
     m_nav->setPalette(navPalette);
-    const QStringList titles{tr("Providers"),          tr("Routing"), tr("Access keys"), tr("Chat"),
-                             tr("Connect your tools"), tr("Logs"),    tr("Settings")};
+    const QStringList titles{
+        tr("Providers"),          tr("Routing"), tr("Access keys"), tr("Chat"),
+        tr("Connect your tools"), tr("Logs"),    tr("Usage"),       tr("Settings")};
     for (const QString &t : titles) {
         auto *item = new QListWidgetItem(t, m_nav);
         item->setSizeHint(QSize(0, m_nav->fontMetrics().height() * 2 + 4));
@@ -68,8 +79,8 @@ MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *p
     m_nav->setFixedWidth(navWidth + 48);
     layout->addWidget(m_nav);
 
-    const QList<QWidget *> pages{m_providers, m_routing, m_keys,        m_chat,
-                                 m_connect,   m_logs,    m_settingsPage};
+    const QList<QWidget *> pages{m_providers, m_routing, m_keys,  m_chat,
+                                 m_connect,   m_logs,    m_usage, m_settingsPage};
     for (QWidget *page : pages) {
         page->layout()->setContentsMargins(16, 12, 16, 12);
         m_stack->addWidget(page);
@@ -156,7 +167,61 @@ MainWindow::MainWindow(GatewayRuntime *runtime, UiSettings *settings, QWidget *p
     });
     if (!runtime->url().isEmpty())
         setListening(runtime->url());
+    auto *limits = new QTimer(this);
+    limits->setInterval(60 * 1000);
+    connect(limits, &QTimer::timeout, this, &MainWindow::checkLimits);
+    limits->start();
+    QTimer::singleShot(0, this, &MainWindow::checkLimits);
     resize(980, 640);
+}
+
+void MainWindow::checkLimits()
+{
+    if (!m_settings->limitNotifications())
+        return;
+    const Config config = m_runtime->config();
+    bool anyLimit = false;
+    for (const KeyConfiguration &k : config.keyConfigurations)
+        anyLimit |= k.limits.tokensPerDay > 0 || k.limits.spendPerMonth > 0;
+    if (!anyLimit)
+        return;
+    const QString path =
+        QDir(m_runtime->store().directory()).filePath(QStringLiteral("requests.sqlite"));
+    auto *watcher = new QFutureWatcher<QHash<QString, RequestLog::Usage>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, config] {
+        watcher->deleteLater();
+        notifyLimits(LimitWatch::use(config, watcher->result()), QDateTime::currentDateTimeUtc());
+    });
+    watcher->setFuture(QtConcurrent::run([path] {
+        return QFile::exists(path) ? RequestLog::usageByKey(path, QDateTime::currentDateTimeUtc())
+                                   : QHash<QString, RequestLog::Usage>{};
+    }));
+}
+
+QList<LimitNotice> MainWindow::notifyLimits(const QList<ConfigurationUse> &use,
+                                            const QDateTime &now)
+{
+    if (!m_settings->limitNotifications())
+        return {};
+    QStringList told = m_settings->limitsNotified();
+    const QList<LimitNotice> due = LimitWatch::notices(use, now, told);
+    if (due.isEmpty())
+        return due;
+    // Only this day's and this month's ids are worth keeping.
+    const QDate today = now.toUTC().date();
+    const QString day = QLatin1Char('|') + today.toString(Qt::ISODate) + QLatin1Char('|');
+    const QString month =
+        QLatin1Char('|') + today.toString(QStringLiteral("yyyy-MM")) + QLatin1Char('|');
+    told.erase(
+        std::remove_if(told.begin(), told.end(),
+                       [&](const QString &id) { return !id.contains(day) && !id.contains(month); }),
+        told.end());
+    for (const LimitNotice &n : due) {
+        m_tray->showMessage(n.title, n.message, QSystemTrayIcon::Warning);
+        told.append(n.id);
+    }
+    m_settings->setLimitsNotified(told);
+    return due;
 }
 
 void MainWindow::showPage(Page page)

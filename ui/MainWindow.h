@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LimitWatch.h"
 #include "discovery/LocalScanner.h"
 
 #include <QMainWindow>
@@ -22,6 +23,7 @@ class ProvidersPage;
 class RoutingPage;
 class SettingsPage;
 class UiSettings;
+class UsagePage;
 
 // The window: a sidebar of pages, a status bar saying where the gateway listens and how
 // many requests it served, and a tray icon that keeps the gateway running when closed.
@@ -37,6 +39,7 @@ public:
         Chat,
         Connect,
         Logs,
+        Usage,
         Settings
     };
 
@@ -57,8 +60,17 @@ public:
     ConnectPage *connectPage() const { return m_connect; }
     LogsPage *logsPage() const { return m_logs; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
+    UsagePage *usagePage() const { return m_usage; }
     QLabel *gatewayStatus() const { return m_status; }
     QAction *pauseAction() const { return m_pause; }
+    QSystemTrayIcon *trayIcon() const { return m_tray; }
+
+    // Reads the keys' use from the request log (off the GUI thread), then tells in the tray
+    // of the limits reached; runs every minute.
+    void checkLimits();
+    // Shows in the tray the notices due for `use` at `now` (unless turned off in Settings),
+    // each once per period, and remembers them; returns those shown.
+    QList<LimitNotice> notifyLimits(const QList<ConfigurationUse> &use, const QDateTime &now);
 
 public slots:
     void quit();
@@ -83,6 +95,7 @@ private:
     ConnectPage *m_connect;
     LogsPage *m_logs;
     SettingsPage *m_settingsPage;
+    UsagePage *m_usage;
     QLabel *m_status;
     QLabel *m_requests;
     QSystemTrayIcon *m_tray;

@@ -10,9 +10,13 @@
 #include "discovery/OllamaInspector.h"
 #include "discovery/ProviderProbe.h"
 #include "gateway/GatewayRuntime.h"
+#include "gateway/GatewayService.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHostAddress>
@@ -20,8 +24,10 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace gatehouse {
 
@@ -130,7 +136,17 @@ ProvidersPage::ProvidersPage(GatewayRuntime *runtime, QWidget *parent)
     connect(m_table, &QTreeWidget::itemDoubleClicked, this, &ProvidersPage::editSelected);
     connect(runtime, &GatewayRuntime::configReloaded, this, &ProvidersPage::refresh);
     connect(runtime, &GatewayRuntime::keychainError, this, &ProvidersPage::showKeychainProblem);
+    connect(runtime->service(), &GatewayService::coolingOff, this,
+            [this](const QHash<QString, qint64> &until) {
+                m_coolingUntil = until;
+                showHealth();
+            });
+    auto *health = new QTimer(this);
+    health->setInterval(30 * 1000);
+    connect(health, &QTimer::timeout, this, &ProvidersPage::refreshHealth);
+    health->start();
     refresh();
+    refreshHealth();
 }
 
 QString ProvidersPage::selectedId() const
@@ -190,6 +206,7 @@ void ProvidersPage::refresh()
                 (st.ok ? tr("Reachable") : tr("Unreachable")) + QStringLiteral(" · ") +
                 tr("checked %1").arg(QLocale().toString(st.checkedAt.time(), QLocale::ShortFormat));
         item->setText(StatusColumn, status);
+        item->setToolTip(StatusColumn, tr("Last hour: %1").arg(healthText(p.id)));
         if (!p.enabled) {
             for (int c = 0; c < ColumnCount; ++c)
                 item->setForeground(c, palette().brush(QPalette::Disabled, QPalette::Text));
@@ -267,7 +284,62 @@ void ProvidersPage::showDetails()
     } else {
         lines << tr("Not checked yet. Test connection asks the provider for its models.");
     }
+    lines << tr("Last hour: %1").arg(healthText(id));
     m_details->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
+QString ProvidersPage::healthText(const QString &id) const
+{
+    QStringList parts;
+    const qint64 until = m_coolingUntil.value(id, -1);
+    if (until > QDateTime::currentMSecsSinceEpoch())
+        parts << tr("cooling off until %1")
+                     .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(until).time(),
+                                             QLocale::LongFormat));
+    const auto h = m_lastHour.constFind(id);
+    if (h == m_lastHour.constEnd() || h->requests == 0) {
+        parts << tr("no requests");
+    } else {
+        parts << (h->requests == 1 ? tr("1 request") : tr("%1 requests").arg(h->requests))
+              << tr("%1 % errors").arg(QString::number(h->errorRate * 100, 'f', 1));
+        if (h->ttfbP50Ms >= 0)
+            parts << tr("first byte p50 %1 ms, p95 %2 ms").arg(h->ttfbP50Ms).arg(h->ttfbP95Ms);
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+void ProvidersPage::refreshHealth()
+{
+    const QString path =
+        QDir(m_runtime->store().directory()).filePath(QStringLiteral("requests.sqlite"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto *watcher = new QFutureWatcher<QList<ProviderHealth>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_lastHour.clear();
+        for (const ProviderHealth &h : watcher->result())
+            m_lastHour.insert(h.provider, h);
+        showHealth();
+    });
+    watcher->setFuture(QtConcurrent::run([path, now] {
+        if (!QFile::exists(path))
+            return QList<ProviderHealth>{};
+        auto health = RequestLogQuery::providerHealth(path, now);
+        return health ? health.value() : QList<ProviderHealth>{};
+    }));
+    m_runtime->service()->requestCoolingOff();
+}
+
+void ProvidersPage::showHealth()
+{
+    for (int i = 0; i < m_table->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_table->topLevelItem(i);
+        item->setToolTip(
+            StatusColumn,
+            tr("Last hour: %1").arg(healthText(item->data(NameColumn, Qt::UserRole).toString())));
+    }
+    showDetails();
+    emit healthShown();
 }
 
 QString ProvidersPage::describeModel(const Provider &provider, const QString &model) const

@@ -2,6 +2,7 @@
 
 #include "config/Provider.h"
 #include "discovery/ModelFacts.h"
+#include "log/RequestLogQuery.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -26,6 +27,9 @@ public:
     explicit ProvidersPage(GatewayRuntime *runtime, QWidget *parent = nullptr);
 
     void refresh();
+    // Reads each provider's last hour from the request log (off the GUI thread) and asks the
+    // gateway which providers are cooling off; healthShown() follows.
+    void refreshHealth();
     void showKeychainProblem(const QString &message);
 
     QTreeWidget *table() const { return m_table; }
@@ -47,6 +51,7 @@ public slots:
 
 signals:
     void providersChanged();
+    void healthShown();
 
 private:
     struct Health
@@ -67,8 +72,13 @@ private:
     void inspectLocal(const Provider &provider);
     void showDetails();
     void updateButtons();
+    // "3 requests · 33.3 % errors · first byte p50 120 ms, p95 300 ms", and cooling off.
+    QString healthText(const QString &id) const;
+    void showHealth();
     QList<Provider> m_providers;
     QHash<QString, Health> m_status;
+    QHash<QString, ProviderHealth> m_lastHour;
+    QHash<QString, qint64> m_coolingUntil; // ms since 1970
     GatewayRuntime *m_runtime;
     ProviderProbe *m_probe;
     QLabel *m_banner;

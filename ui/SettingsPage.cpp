@@ -26,6 +26,8 @@ SettingsPage::SettingsPage(GatewayRuntime *runtime, UiSettings *settings, QWidge
       m_apply(new QPushButton(tr("&Apply and restart the gateway"), this)),
       m_startAtLogin(new QCheckBox(tr("Start Gatehouse when I &log in"), this)),
       m_startMinimised(new QCheckBox(tr("Start &minimised to the tray"), this)),
+      m_limitNotices(new QCheckBox(
+          tr("Tell me in the &tray when keys near or reach a token or spending limit"), this)),
       m_language(new QComboBox(this)), m_message(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -58,6 +60,8 @@ SettingsPage::SettingsPage(GatewayRuntime *runtime, UiSettings *settings, QWidge
     m_startMinimised->setObjectName(QStringLiteral("startMinimised"));
     startLayout->addWidget(m_startAtLogin);
     startLayout->addWidget(m_startMinimised);
+    m_limitNotices->setObjectName(QStringLiteral("limitNotifications"));
+    startLayout->addWidget(m_limitNotices);
     layout->addWidget(startup);
 
     auto *looks = new QGroupBox(tr("Language"), this);
@@ -87,6 +91,8 @@ SettingsPage::SettingsPage(GatewayRuntime *runtime, UiSettings *settings, QWidge
     });
     connect(m_startMinimised, &QCheckBox::toggled, this,
             [this](bool on) { m_settings->setStartMinimised(on); });
+    connect(m_limitNotices, &QCheckBox::toggled, this,
+            [this](bool on) { m_settings->setLimitNotifications(on); });
     connect(m_language, &QComboBox::activated, this, [this] {
         m_settings->setLanguage(m_language->currentData().toString());
         setMessage(tr("The language changes the next time Gatehouse starts."));
@@ -105,6 +111,8 @@ void SettingsPage::load()
     const QSignalBlocker b2(m_startMinimised);
     m_startAtLogin->setChecked(UiSettings::startAtLogin());
     m_startMinimised->setChecked(m_settings->startMinimised());
+    const QSignalBlocker b3(m_limitNotices);
+    m_limitNotices->setChecked(m_settings->limitNotifications());
     m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings->language())));
 }
 

@@ -40,6 +40,7 @@ private:
     QPushButton *m_apply;
     QCheckBox *m_startAtLogin;
     QCheckBox *m_startMinimised;
+    QCheckBox *m_limitNotices;
     QComboBox *m_language;
     QLabel *m_message;
 };

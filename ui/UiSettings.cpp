@@ -47,6 +47,26 @@ void UiSettings::setTrayNoticeShown(bool shown)
     m_settings->setValue(QStringLiteral("trayNoticeShown"), shown);
 }
 
+bool UiSettings::limitNotifications() const
+{
+    return m_settings->value(QStringLiteral("limits/notify"), true).toBool();
+}
+
+void UiSettings::setLimitNotifications(bool on)
+{
+    m_settings->setValue(QStringLiteral("limits/notify"), on);
+}
+
+QStringList UiSettings::limitsNotified() const
+{
+    return m_settings->value(QStringLiteral("limits/notified")).toStringList();
+}
+
+void UiSettings::setLimitsNotified(const QStringList &ids)
+{
+    m_settings->setValue(QStringLiteral("limits/notified"), ids);
+}
+
 bool UiSettings::welcomeShown() const
 {
     return m_settings->value(QStringLiteral("welcome/shown"), false).toBool();

@@ -3,6 +3,7 @@
 #include "util/Result.h"
 
 #include <QString>
+#include <QStringList>
 #include <memory>
 
 class QSettings;
@@ -30,6 +31,13 @@ public:
     // Whether the first-run welcome was shown (it is offered once).
     bool welcomeShown() const;
     void setWelcomeShown(bool shown);
+
+    // Whether the tray tells when a key configuration nears or reaches a limit (on unless
+    // turned off), and which of those messages were shown (LimitNotice ids).
+    bool limitNotifications() const;
+    void setLimitNotifications(bool on);
+    QStringList limitsNotified() const;
+    void setLimitsNotified(const QStringList &ids);
 
     QString lastChatModel() const;
     void setLastChatModel(const QString &model);

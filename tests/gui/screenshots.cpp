@@ -17,6 +17,7 @@
 #include "ProvidersPage.h"
 #include "RoutingPage.h"
 #include "UiSettings.h"
+#include "UsagePage.h"
 #include "WelcomeDialog.h"
 #include "config/AccessKey.h"
 #include "gateway/GatewayRuntime.h"
@@ -38,6 +39,7 @@
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -263,14 +265,16 @@ int main(int argc, char **argv)
         team.allow = {QStringLiteral("ollama:*"), QStringLiteral("fast")};
         team.limits.requestsPerMinute = 60;
         team.limits.spendPerMonth = 10;
+        team.limits.tokensPerDay = 500000;
         c.keyConfigurations = {team};
         const QDateTime now = QDateTime::currentDateTimeUtc();
         c.accessKeys.append(
             AccessKeys::create(QStringLiteral("vscode"), systemRandomBytes, now.addDays(-12))
                 .record);
-        c.accessKeys.append(
-            AccessKeys::create(QStringLiteral("laptop-cli"), systemRandomBytes, now.addDays(-3))
-                .record);
+        auto laptop =
+            AccessKeys::create(QStringLiteral("laptop-cli"), systemRandomBytes, now.addDays(-3));
+        laptop.record.configuration = QStringLiteral("team");
+        c.accessKeys.append(laptop.record);
         auto old =
             AccessKeys::create(QStringLiteral("old-script"), systemRandomBytes, now.addDays(-40));
         old.record.revoked = now.addDays(-1);
@@ -279,6 +283,48 @@ int main(int argc, char **argv)
         store.save(c);
         store.saveLastUsed({{QStringLiteral("vscode"), now.addSecs(-300)}});
         writeDemoLog(dir.path(), now);
+
+        {
+            // A day of requests for the Usage page: local models most of the time, OpenAI
+            // for the rest, more during working hours.
+            RequestLog log(dir.filePath(QStringLiteral("requests.sqlite")));
+            log.open();
+            const qint64 nowMs = now.toMSecsSinceEpoch();
+            quint32 seed = 7;
+            auto next = [&seed](int n) {
+                seed = seed * 1103515245u + 12345u;
+                return int((seed >> 16) % quint32(n));
+            };
+            const QList<std::pair<QString, QString>> models{
+                {QStringLiteral("ollama"), QStringLiteral("llama3.2")},
+                {QStringLiteral("ollama"), QStringLiteral("qwen2.5-coder")},
+                {QStringLiteral("openai"), QStringLiteral("gpt-4o-mini")},
+                {QStringLiteral("openai"), QStringLiteral("gpt-4.1")}};
+            for (int h = 23; h >= 0; --h) {
+                const int hourOfDay = now.addSecs(-h * 3600).toLocalTime().time().hour();
+                const int count = 4 + next(6) + (hourOfDay >= 9 && hourOfDay < 18 ? 14 : 0);
+                for (int i = 0; i < count; ++i) {
+                    const auto &m = models.at(next(models.size()));
+                    const bool cloud = m.first == QLatin1String("openai");
+                    RequestLogEntry e;
+                    e.timeMs = nowMs - qint64(h) * 3600000 - next(3600) * 1000;
+                    e.endpoint = QStringLiteral("chat/completions");
+                    e.accessKey =
+                        next(3) == 0 ? QStringLiteral("laptop-cli") : QStringLiteral("vscode");
+                    e.provider = m.first;
+                    e.model = m.second;
+                    e.requestedModel = m.second;
+                    e.status = next(25) == 0 ? 502 : 200;
+                    e.inputTokens = 300 + next(2500);
+                    e.outputTokens = 50 + next(700);
+                    e.cost = cloud ? (e.inputTokens * 0.4 + e.outputTokens * 1.6) / 1e6 : -1;
+                    e.firstByteMs = (cloud ? 350 : 120) + next(cloud ? 600 : 250);
+                    e.totalMs = e.firstByteMs + 800;
+                    log.append(e);
+                }
+            }
+            log.flush();
+        }
 
         MemorySecretStore secrets;
         secrets.write(SecretStore::providerKeyName(c.instanceId, QStringLiteral("openai")),
@@ -368,6 +414,25 @@ int main(int argc, char **argv)
         settle(200);
         ok &= save(&window, out, QStringLiteral("logs-") + theme);
         window.resize(1000, 640);
+        {
+            UsagePage *usage = window.usagePage();
+            bool done = false;
+            QObject::connect(usage, &UsagePage::refreshed, usage, [&done] { done = true; });
+            window.showPage(MainWindow::Usage);
+            waitUntil([&] { return done; });
+            done = false;
+            usage->stackBox()->setCurrentIndex(1); // by model
+            waitUntil([&] { return done; });
+            settle(300);
+            ok &= save(&window, out, QStringLiteral("usage-") + theme);
+            // Further down: first byte per provider, and what the local models saved.
+            if (auto *scroll = usage->findChild<QScrollArea *>()) {
+                scroll->ensureWidgetVisible(usage->localTable(), 0, 0);
+                settle(200);
+                ok &= save(&window, out, QStringLiteral("usage-local-") + theme);
+                scroll->ensureVisible(0, 0);
+            }
+        }
         // The status bar when the request log cannot be written (here: what SQLite says on a
         // full disk), then back to normal once a write succeeds.
         if (auto *log = runtime.findChild<RequestLog *>()) {

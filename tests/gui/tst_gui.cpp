@@ -11,6 +11,7 @@
 #include "HttpTestClient.h"
 #include "ImportDialog.h"
 #include "KeyConfigDialog.h"
+#include "LimitWatch.h"
 #include "LogsPage.h"
 #include "MainWindow.h"
 #include "OllamaApiBox.h"
@@ -19,6 +20,7 @@
 #include "RoutingPage.h"
 #include "SettingsPage.h"
 #include "UiSettings.h"
+#include "UsagePage.h"
 #include "WelcomeDialog.h"
 #include "config/AccessKey.h"
 #include "gateway/GatewayRuntime.h"
@@ -29,6 +31,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QChart>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -48,8 +51,10 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStackedBarSeries>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -1425,6 +1430,249 @@ private slots:
         QFile keysFile(withKeys);
         QVERIFY(keysFile.open(QIODevice::ReadOnly));
         QVERIFY(keysFile.readAll().contains("sk-gui-export-secret"));
+    }
+
+    // Rows written straight into the request log the window reads.
+    void writeLogRows(const QList<RequestLogEntry> &rows)
+    {
+        RequestLog log(m_dir->filePath(QStringLiteral("requests.sqlite")));
+        QVERIFY(log.open());
+        for (const RequestLogEntry &e : rows)
+            log.append(e);
+        log.flush();
+    }
+
+    static RequestLogEntry logRow(const QString &key, const QString &provider, int status,
+                                  qint64 tokens, double cost, qint64 firstByte)
+    {
+        RequestLogEntry e;
+        e.timeMs = QDateTime::currentMSecsSinceEpoch() - 1000;
+        e.endpoint = QStringLiteral("chat/completions");
+        e.accessKey = key;
+        e.provider = provider;
+        e.model = QStringLiteral("m");
+        e.status = status;
+        e.inputTokens = tokens;
+        e.outputTokens = 0;
+        e.cost = cost;
+        e.firstByteMs = firstByte;
+        e.totalMs = firstByte + 5;
+        return e;
+    }
+
+    void accessKeysShowUseAgainstLimits()
+    {
+        writeLogRows({logRow(QStringLiteral("a"), QStringLiteral("fake"), 200, 500, 2.0, 10),
+                      logRow(QStringLiteral("b"), QStringLiteral("fake"), 200, 350, 1.0, 10),
+                      logRow(QStringLiteral("other"), QStringLiteral("fake"), 200, 9000, 5, 10)});
+        startGateway(true);
+        QVERIFY(store().update([&](Config &c) {
+            KeyConfiguration team;
+            team.name = QStringLiteral("team");
+            team.limits.tokensPerDay = 1000;
+            team.limits.spendPerMonth = 10;
+            team.limits.requestsPerMinute = 60;
+            c.keyConfigurations.append(team);
+            for (const QString &name : {QStringLiteral("a"), QStringLiteral("b")}) {
+                auto k =
+                    AccessKeys::create(name, systemRandomBytes, QDateTime::currentDateTimeUtc());
+                k.record.configuration = QStringLiteral("team");
+                c.accessKeys.append(k.record);
+            }
+            c.accessKeys.append(AccessKeys::create(QStringLiteral("other"), systemRandomBytes,
+                                                   QDateTime::currentDateTimeUtc())
+                                    .record);
+            return Status{};
+        }));
+        QTRY_COMPARE(m_runtime->config().accessKeys.size(), 3);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        AccessKeysPage *page = window.accessKeysPage();
+        QSignalSpy shown(page, &AccessKeysPage::useShown);
+        page->refresh();
+        QTRY_VERIFY(shown.count() >= 1);
+        // Both keys of "team" count against its limits; "other" (default, no limits) shows none.
+        for (int i = 0; i < 2; ++i) {
+            const QString text = page->table()->topLevelItem(i)->text(6);
+            QVERIFY2(
+                text.contains(
+                    QStringLiteral("850 of %1 tokens today").arg(QLocale().toString(qint64(1000)))),
+                qPrintable(text));
+            QVERIFY2(text.contains(QLatin1String("$3.00 of $10.00 this month")), qPrintable(text));
+            QVERIFY2(text.contains(QLatin1String("2 of 60 requests in the last minute")),
+                     qPrintable(text));
+        }
+        QCOMPARE(page->table()->topLevelItem(2)->text(6), QString());
+        QVERIFY2(
+            page->limitsInUse()->text().startsWith(QStringLiteral("Configuration “team”: 2 of 60")),
+            qPrintable(page->limitsInUse()->text()));
+    }
+
+    void limitNoticeOncePerPeriod()
+    {
+        startGateway(true);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        ConfigurationUse use;
+        use.configuration = QStringLiteral("team");
+        use.limits.tokensPerDay = 1000;
+        use.limits.spendPerMonth = 10;
+        use.tokensToday = 790;
+        const QDateTime day = QDateTime(QDate(2026, 5, 4), QTime(10, 0), Qt::UTC);
+        QVERIFY(window.notifyLimits({use}, day).isEmpty()); // under 80 %
+        use.tokensToday = 800;
+        const auto first = window.notifyLimits({use}, day);
+        QCOMPARE(first.size(), 1);
+        QCOMPARE(first.first().title, QStringLiteral("Token limit almost reached"));
+        QVERIFY2(
+            first.first().message.contains(
+                QStringLiteral("800 of their %1 tokens").arg(QLocale().toString(qint64(1000)))),
+            qPrintable(first.first().message));
+        QVERIFY(window.notifyLimits({use}, day.addSecs(3600)).isEmpty()); // told already
+        // Remembered across restarts of the window.
+        {
+            UiSettings again(m_dir->path());
+            QCOMPARE(again.limitsNotified().size(), 1);
+        }
+        use.tokensToday = 1000;
+        const auto full = window.notifyLimits({use}, day.addSecs(7200));
+        QCOMPARE(full.size(), 1);
+        QCOMPARE(full.first().title, QStringLiteral("Token limit reached"));
+        QVERIFY(window.notifyLimits({use}, day.addSecs(7300)).isEmpty());
+        // A new day is a new period.
+        use.tokensToday = 850;
+        QCOMPARE(window.notifyLimits({use}, day.addDays(1)).size(), 1);
+        // Spending: per month.
+        use.spendThisMonth = 9.5;
+        const auto spend = window.notifyLimits({use}, day.addDays(1));
+        QCOMPARE(spend.size(), 1);
+        QCOMPARE(spend.first().title, QStringLiteral("Spending limit almost reached"));
+        // The next day of the same month: the token notice again, not the spending one.
+        const auto nextDay = window.notifyLimits({use}, day.addDays(2));
+        QCOMPARE(nextDay.size(), 1);
+        QCOMPARE(nextDay.first().title, QStringLiteral("Token limit almost reached"));
+
+        // Turned off in Settings: nothing.
+        auto *box =
+            window.settingsPage()->findChild<QCheckBox *>(QStringLiteral("limitNotifications"));
+        QVERIFY(box);
+        QVERIFY(box->isChecked());
+        box->setChecked(false);
+        QVERIFY(!m_settings->limitNotifications());
+        use.tokensToday = 900;
+        QVERIFY(window.notifyLimits({use}, day.addDays(5)).isEmpty());
+    }
+
+    void providersPageShowsLastHourAndCoolingOff()
+    {
+        writeLogRows({logRow(QString(), QStringLiteral("fake"), 200, 10, 0, 120),
+                      logRow(QString(), QStringLiteral("fake"), 200, 10, 0, 300),
+                      logRow(QString(), QStringLiteral("fake"), 502, 0, 0, -1)});
+        startGateway(true);
+        MainWindow window(m_runtime.get(), m_settings.get());
+        ProvidersPage *page = window.providersPage();
+        page->select(QStringLiteral("fake"));
+        QTRY_VERIFY(page->details()->toPlainText().contains(QLatin1String("errors")));
+        const QString text = page->details()->toPlainText();
+        QVERIFY2(text.contains(QLatin1String("Last hour: 3 requests")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("33.3 % errors")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("p50 120 ms, p95 300 ms")), qPrintable(text));
+        QVERIFY(!text.contains(QLatin1String("cooling off")));
+        QVERIFY(
+            page->table()->topLevelItem(0)->toolTip(4).contains(QLatin1String("33.3 % errors")));
+
+        // The gateway says the provider is cooling off for a minute.
+        const qint64 until = QDateTime::currentMSecsSinceEpoch() + 60 * 1000;
+        emit m_runtime->service()->coolingOff({{QStringLiteral("fake"), until}});
+        QTRY_VERIFY(page->details()->toPlainText().contains(QLatin1String("cooling off until")));
+    }
+
+    void usagePageChartsTablesAndSavings()
+    {
+        // Rows of the last hours: a local model (the fake server on loopback) and a cloud
+        // one, written straight into the log the page reads.
+        const qint64 at = QDateTime::currentMSecsSinceEpoch() - 2 * 3600 * 1000;
+        {
+            RequestLog log(m_dir->filePath(QStringLiteral("requests.sqlite")));
+            QVERIFY(log.open());
+            auto row = [&](const QString &provider, const QString &model, int status, qint64 input,
+                           qint64 output, double cost, qint64 firstByte) {
+                RequestLogEntry e;
+                e.timeMs = at;
+                e.endpoint = QStringLiteral("chat/completions");
+                e.accessKey = QStringLiteral("laptop");
+                e.provider = provider;
+                e.model = model;
+                e.requestedModel = model;
+                e.status = status;
+                e.inputTokens = input;
+                e.outputTokens = output;
+                e.cost = cost;
+                e.firstByteMs = firstByte;
+                e.totalMs = firstByte + 10;
+                log.append(e);
+            };
+            row(QStringLiteral("fake"), QStringLiteral("llama"), 200, 1000, 500, -1, 120);
+            row(QStringLiteral("openai"), QStringLiteral("gpt-4o"), 200, 2000, 1000, 0.015, 300);
+            row(QStringLiteral("openai"), QStringLiteral("gpt-4o"), 500, 0, 0, 0, 500);
+            log.flush();
+        }
+        startGateway(true);
+        Config c = savedConfig();
+        Provider cloud;
+        cloud.id = QStringLiteral("openai");
+        cloud.displayName = QStringLiteral("OpenAI");
+        cloud.baseUrl = QUrl(QStringLiteral("https://api.openai.com/v1"));
+        c.providers.append(cloud);
+        QVERIFY(store().save(c));
+        QTRY_COMPARE(m_runtime->config().providers.size(), 2);
+
+        MainWindow window(m_runtime.get(), m_settings.get());
+        window.show();
+        UsagePage *page = window.usagePage();
+        QSignalSpy refreshed(page, &UsagePage::refreshed);
+        window.showPage(MainWindow::Usage);
+        QTRY_VERIFY(refreshed.count() >= 1);
+
+        // Requests per hour, stacked by provider: one bar set per provider.
+        QCOMPARE(page->usageChart()->series().size(), 1);
+        auto *stacked = qobject_cast<QStackedBarSeries *>(page->usageChart()->series().first());
+        QVERIFY(stacked);
+        QCOMPARE(stacked->count(), 2);
+        QCOMPARE(page->usageTable()->rowCount(), 2);
+        QCOMPARE(page->usageTable()->item(0, 1)->text(), QStringLiteral("openai"));
+        QCOMPARE(page->usageTable()->item(0, 2)->text(), QStringLiteral("2"));
+        QCOMPARE(page->usageTable()->item(0, 3)->text(), QStringLiteral("1"));
+
+        // Stacked by model: the same two groups, named provider:model.
+        refreshed.clear();
+        page->stackBox()->setCurrentIndex(page->stackBox()->findData(int(UsageGroup::Model)));
+        QTRY_VERIFY(refreshed.count() >= 1);
+        QCOMPARE(page->usageTable()->item(1, 1)->text(), QStringLiteral("fake:llama"));
+
+        // Time to first byte per provider: p50 and p95 bar sets, and the table as CSV.
+        QCOMPARE(page->ttfbChart()->series().size(), 1);
+        QCOMPARE(qobject_cast<QAbstractBarSeries *>(page->ttfbChart()->series().first())->count(),
+                 2);
+        const QString csv = m_dir->filePath(QStringLiteral("ttfb.csv"));
+        QVERIFY(UsagePage::exportCsv(page->ttfbTable(), csv));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(f.readAll()),
+                 QStringLiteral("Provider,Requests,Errors,First byte p50 (ms),First byte p95 "
+                                "(ms)\nopenai,2,1,300,500\nfake,1,0,120,120\n"));
+
+        // The local model answered a third of the tokens; at gpt-5's price (1.25 and 10 USD per
+        // million) they would have cost 0.00625 USD.
+        page->cloudModelBox()->setCurrentIndex(page->cloudModelBox()->findData(
+            QStringList{QStringLiteral("openai"), QStringLiteral("gpt-5")}));
+        QVERIFY(qAbs(page->localShare() - 1.0 / 3) < 1e-9);
+        QVERIFY(qAbs(page->savedUsd() - 0.00625) < 1e-12);
+        QVERIFY(page->savedLabel()->text().contains(QLatin1String("33.3 %")));
+        QVERIFY(page->savedLabel()->text().contains(QLatin1String("$0.0063")));
+        QCOMPARE(page->localTable()->rowCount(), 1);
+        QCOMPARE(page->localTable()->item(0, 0)->text(), QStringLiteral("fake:llama"));
+        page->cloudModelBox()->setCurrentIndex(page->cloudModelBox()->findData(
+            QStringList{QStringLiteral("openai"), QStringLiteral("gpt-4o-mini")}));
+        QVERIFY(qAbs(page->savedUsd() - (1000 * 0.15 + 500 * 0.6) / 1e6) < 1e-12);
     }
 };
 
