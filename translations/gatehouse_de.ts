@@ -304,7 +304,7 @@
 <context>
     <name>UiSettings</name>
     <message>
-        <location filename="../ui/UiSettings.cpp" line="+88"/>
+        <location filename="../ui/UiSettings.cpp" line="+108"/>
         <source>Cannot remove %1.</source>
         <translation>%1 kann nicht entfernt werden.</translation>
     </message>
@@ -533,7 +533,7 @@
 <context>
     <name>gatehouse::AccessKeysPage</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="+65"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="+71"/>
         <source>&amp;Create key</source>
         <translation>Schlüssel &amp;erstellen</translation>
     </message>
@@ -583,7 +583,7 @@
         <translation>Zugangsschlüssel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -608,12 +608,17 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Configuration</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>Use against limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Selected key &amp;uses:</source>
         <translation>Gewählter Schlüssel &amp;verwendet:</translation>
     </message>
@@ -625,11 +630,12 @@
     <message>
         <location line="+41"/>
         <location line="+26"/>
+        <location line="+40"/>
         <source>default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-48"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -644,7 +650,12 @@
         <translation>widerrufen %1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+44"/>
+        <source>Configuration “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>Revoke access key</source>
         <translation>Zugangsschlüssel widerrufen</translation>
     </message>
@@ -1357,7 +1368,7 @@ gatehouse ollama-api enable --port %1
 <context>
     <name>gatehouse::EditProviderDialog</name>
     <message>
-        <location filename="../ui/ProvidersPage.cpp" line="+51"/>
+        <location filename="../ui/ProvidersPage.cpp" line="+57"/>
         <source>Edit provider %1</source>
         <translation>Anbieter %1 bearbeiten</translation>
     </message>
@@ -1842,9 +1853,62 @@ Leer: jedes Modell.</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::LimitWatch</name>
+    <message>
+        <location filename="../ui/LimitWatch.cpp" line="+51"/>
+        <source>%1 of %2 requests in the last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of %2 tokens today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>default</source>
+        <translation type="unfinished">Standard</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Token limit reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Token limit almost reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys of the configuration “%1” used %2 of their %3 tokens today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Spending limit reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Spending limit almost reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys of the configuration “%1” spent %2 of their %3 this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::LocalWizardPage</name>
     <message>
-        <location line="+208"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+208"/>
         <source>Scan &amp;again</source>
         <translation>Erneut &amp;suchen</translation>
     </message>
@@ -2231,7 +2295,7 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+38"/>
+        <location filename="../ui/MainWindow.cpp" line="+48"/>
         <source>&amp;Open Gatehouse</source>
         <translation>Gatehouse ö&amp;ffnen</translation>
     </message>
@@ -2247,17 +2311,17 @@ Leer: jedes Modell.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Gatehouse</source>
         <translation>Gatehouse</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-71"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Providers</source>
         <translation>Anbieter</translation>
     </message>
@@ -2292,6 +2356,11 @@ Leer: jedes Modell.</translation>
         <translation>Protokoll</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+27"/>
         <location line="+60"/>
         <source>Requests served: %1</source>
@@ -2318,7 +2387,7 @@ Leer: jedes Modell.</translation>
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+144"/>
         <source>Listening on %1</source>
         <translation>Lauscht auf %1</translation>
     </message>
@@ -2442,7 +2511,7 @@ Leer: jedes Modell.</translation>
 <context>
     <name>gatehouse::NewKeyDialog</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="-207"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="-278"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
@@ -3109,12 +3178,12 @@ Leer: jedes Modell.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+151"/>
+        <location line="+162"/>
         <source>&amp;Disable</source>
         <translation>&amp;Deaktivieren</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-161"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
@@ -3174,7 +3243,7 @@ Leer: jedes Modell.</translation>
         <translation>Anbieterdetails</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+73"/>
         <source>in keychain</source>
         <translation>im Schlüsselbund</translation>
     </message>
@@ -3190,12 +3259,12 @@ Leer: jedes Modell.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Checking…</source>
         <translation>Wird geprüft…</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Not checked</source>
         <translation>Nicht geprüft</translation>
     </message>
@@ -3215,7 +3284,14 @@ Leer: jedes Modell.</translation>
         <translation>geprüft %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+2"/>
+        <location line="+78"/>
+        <location line="+52"/>
+        <source>Last hour: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-112"/>
         <source>Keychain problem: %1
 Provider keys stay only in the system keychain. Unlock it or start a Secret Service (GNOME Keyring, KWallet), then restart Gatehouse.</source>
         <translation>Schlüsselbundproblem: %1
@@ -3260,7 +3336,37 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Noch nicht geprüft. „Verbindung testen“ fragt den Anbieter nach seinen Modellen.</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+11"/>
+        <source>cooling off until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 % errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>first byte p50 %1 ms, p95 %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+189"/>
         <location line="+29"/>
         <source>Cannot save the provider</source>
         <translation>Anbieter kann nicht gespeichert werden</translation>
@@ -3594,6 +3700,11 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>&amp;Minimiert im Infobereich starten</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Tell me in the &amp;tray when keys near or reach a token or spending limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Gateway</source>
         <translation>Gateway</translation>
@@ -3639,7 +3750,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Start</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <location line="+3"/>
         <source>Language</source>
         <translation>Sprache</translation>
@@ -3665,12 +3776,12 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <translation>Gatehouse startet nicht, wenn Sie sich anmelden.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The language changes the next time Gatehouse starts.</source>
         <translation>Die Sprache ändert sich beim nächsten Start von Gatehouse.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>&quot;%1&quot; is not an IP address. Use 127.0.0.1 for this machine only.</source>
         <translation>„%1“ ist keine IP-Adresse. Verwenden Sie 127.0.0.1 nur für diesen Rechner.</translation>
     </message>
@@ -3871,6 +3982,232 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
         <location line="+3"/>
         <source>&quot;%1&quot; uses plain http:// to a public host, which would send your prompts and keys unencrypted over the internet. Use https://, or http:// only for this machine (localhost, 127.0.0.1), a private address (10.x, 172.16-31.x, 192.168.x) or a local name ending in .local, .lan, .internal or .home.arpa.</source>
         <translation>„%1“ verwendet einfaches http:// zu einem öffentlichen Host, womit Ihre Prompts und Schlüssel unverschlüsselt durch das Internet gingen. Verwenden Sie https://, oder http:// nur für diesen Rechner (localhost, 127.0.0.1), eine private Adresse (10.x, 172.16-31.x, 192.168.x) oder einen lokalen Namen auf .local, .lan, .internal oder .home.arpa.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::UsagePage</name>
+    <message>
+        <location filename="../ui/UsagePage.cpp" line="+89"/>
+        <source>Time</source>
+        <translation type="unfinished">Zeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <location line="+27"/>
+        <source>Requests</source>
+        <translation type="unfinished">Anfragen</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+4"/>
+        <location line="+28"/>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+7"/>
+        <source>Input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+7"/>
+        <source>Output tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+33"/>
+        <source>Cost (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Provider</source>
+        <translation type="unfinished">Anbieter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First byte p50 (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First byte p95 (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Local model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the cloud price (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Last 24 hours</source>
+        <translation type="unfinished">Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished">Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished">Letzte 7 Tage {30 ?}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tokens</source>
+        <translation type="unfinished">Tokens</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stacked by provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked by model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked by key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time range</source>
+        <translation type="unfinished">Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Time to first byte per provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;Local models&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare with the cloud &amp;model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cloud model to compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>The request log could not be read: %1</source>
+        <translation type="unfinished">Das Anfrageprotokoll kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>hour starting (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>No tokens were used in this time range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Local models answered %1 % of the tokens (%2 of %3). At the price of %4 they would have cost $%5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+3"/>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -78,7 +78,7 @@
 <context>
     <name>gatehouse::ProvidersPage</name>
     <message numerus="yes">
-        <location filename="../ui/ProvidersPage.cpp" line="+260"/>
+        <location filename="../ui/ProvidersPage.cpp" line="+277"/>
         <source>Reachable (checked %1). It reports %n model(s):</source>
         <translation>
             <numerusform>Reachable (checked %1). It reports %n model:</numerusform>

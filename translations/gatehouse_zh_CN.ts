@@ -304,7 +304,7 @@
 <context>
     <name>UiSettings</name>
     <message>
-        <location filename="../ui/UiSettings.cpp" line="+88"/>
+        <location filename="../ui/UiSettings.cpp" line="+108"/>
         <source>Cannot remove %1.</source>
         <translation>无法删除 %1。</translation>
     </message>
@@ -533,7 +533,7 @@
 <context>
     <name>gatehouse::AccessKeysPage</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="+65"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="+71"/>
         <source>&amp;Create key</source>
         <translation>创建密钥(&amp;C)</translation>
     </message>
@@ -583,7 +583,7 @@
         <translation>访问密钥</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -608,12 +608,17 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Configuration</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>Use against limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Selected key &amp;uses:</source>
         <translation>所选密钥使用(&amp;U)：</translation>
     </message>
@@ -625,11 +630,12 @@
     <message>
         <location line="+41"/>
         <location line="+26"/>
+        <location line="+40"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-48"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
@@ -644,7 +650,12 @@
         <translation>已于 %1 撤销</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+44"/>
+        <source>Configuration “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>Revoke access key</source>
         <translation>撤销访问密钥</translation>
     </message>
@@ -1356,7 +1367,7 @@ gatehouse ollama-api enable --port %1
 <context>
     <name>gatehouse::EditProviderDialog</name>
     <message>
-        <location filename="../ui/ProvidersPage.cpp" line="+51"/>
+        <location filename="../ui/ProvidersPage.cpp" line="+57"/>
         <source>Edit provider %1</source>
         <translation>编辑提供方 %1</translation>
     </message>
@@ -1840,9 +1851,62 @@ fast
     </message>
 </context>
 <context>
+    <name>gatehouse::LimitWatch</name>
+    <message>
+        <location filename="../ui/LimitWatch.cpp" line="+51"/>
+        <source>%1 of %2 requests in the last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of %2 tokens today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>default</source>
+        <translation type="unfinished">默认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Token limit reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Token limit almost reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys of the configuration “%1” used %2 of their %3 tokens today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Spending limit reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Spending limit almost reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keys of the configuration “%1” spent %2 of their %3 this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::LocalWizardPage</name>
     <message>
-        <location line="+208"/>
+        <location filename="../ui/AddProviderWizard.cpp" line="+208"/>
         <source>Scan &amp;again</source>
         <translation>重新扫描(&amp;A)</translation>
     </message>
@@ -2226,7 +2290,7 @@ fast
 <context>
     <name>gatehouse::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+38"/>
+        <location filename="../ui/MainWindow.cpp" line="+48"/>
         <source>&amp;Open Gatehouse</source>
         <translation>打开 Gatehouse(&amp;O)</translation>
     </message>
@@ -2242,17 +2306,17 @@ fast
     </message>
     <message>
         <location line="+2"/>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Gatehouse</source>
         <translation>Gatehouse</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-71"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Providers</source>
         <translation>提供方</translation>
     </message>
@@ -2287,6 +2351,11 @@ fast
         <translation>日志</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+27"/>
         <location line="+60"/>
         <source>Requests served: %1</source>
@@ -2313,7 +2382,7 @@ fast
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+144"/>
         <source>Listening on %1</source>
         <translation>正在监听 %1</translation>
     </message>
@@ -2437,7 +2506,7 @@ fast
 <context>
     <name>gatehouse::NewKeyDialog</name>
     <message>
-        <location filename="../ui/AccessKeysPage.cpp" line="-207"/>
+        <location filename="../ui/AccessKeysPage.cpp" line="-278"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
@@ -3102,12 +3171,12 @@ fast
     </message>
     <message>
         <location line="+0"/>
-        <location line="+151"/>
+        <location line="+162"/>
         <source>&amp;Disable</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-161"/>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
@@ -3167,7 +3236,7 @@ fast
         <translation>提供方详情</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+73"/>
         <source>in keychain</source>
         <translation>在钥匙串中</translation>
     </message>
@@ -3183,12 +3252,12 @@ fast
     </message>
     <message>
         <location line="+2"/>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
@@ -3208,7 +3277,14 @@ fast
         <translation>检查于 %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+2"/>
+        <location line="+78"/>
+        <location line="+52"/>
+        <source>Last hour: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-112"/>
         <source>Keychain problem: %1
 Provider keys stay only in the system keychain. Unlock it or start a Secret Service (GNOME Keyring, KWallet), then restart Gatehouse.</source>
         <translation>钥匙串问题：%1
@@ -3252,7 +3328,37 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>尚未检查。“测试连接”会向提供方查询其模型。</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+11"/>
+        <source>cooling off until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 % errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>first byte p50 %1 ms, p95 %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+189"/>
         <location line="+29"/>
         <source>Cannot save the provider</source>
         <translation>无法保存提供方</translation>
@@ -3586,6 +3692,11 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>启动时最小化到托盘(&amp;M)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Tell me in the &amp;tray when keys near or reach a token or spending limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Gateway</source>
         <translation>网关</translation>
@@ -3631,7 +3742,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>启动</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <location line="+3"/>
         <source>Language</source>
         <translation>语言</translation>
@@ -3657,12 +3768,12 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <translation>登录时不会启动 Gatehouse。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The language changes the next time Gatehouse starts.</source>
         <translation>语言将在 Gatehouse 下次启动时更改。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>&quot;%1&quot; is not an IP address. Use 127.0.0.1 for this machine only.</source>
         <translation>“%1”不是 IP 地址。仅限本机请使用 127.0.0.1。</translation>
     </message>
@@ -3863,6 +3974,232 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
         <location line="+3"/>
         <source>&quot;%1&quot; uses plain http:// to a public host, which would send your prompts and keys unencrypted over the internet. Use https://, or http:// only for this machine (localhost, 127.0.0.1), a private address (10.x, 172.16-31.x, 192.168.x) or a local name ending in .local, .lan, .internal or .home.arpa.</source>
         <translation>“%1”使用明文 http:// 连接公共主机，这会让你的提示词和密钥未加密地经过互联网。请使用 https://；只有本机（localhost、127.0.0.1）、私有地址（10.x、172.16-31.x、192.168.x）或以 .local、.lan、.internal、.home.arpa 结尾的本地名称才能使用 http://。</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::UsagePage</name>
+    <message>
+        <location filename="../ui/UsagePage.cpp" line="+89"/>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <location line="+27"/>
+        <source>Requests</source>
+        <translation type="unfinished">请求</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+4"/>
+        <location line="+28"/>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+7"/>
+        <source>Input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+7"/>
+        <source>Output tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+33"/>
+        <source>Cost (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Provider</source>
+        <translation type="unfinished">提供方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First byte p50 (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First byte p95 (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Local model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the cloud price (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Last 24 hours</source>
+        <translation type="unfinished">最近 24 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished">最近 7 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished">最近 7 天 {30 ?}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tokens</source>
+        <translation type="unfinished">令牌</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stacked by provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked by model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked by key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time range</source>
+        <translation type="unfinished">时间范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Time to first byte per provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;Local models&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare with the cloud &amp;model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cloud model to compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>The request log could not be read: %1</source>
+        <translation type="unfinished">无法读取请求日志：%1</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>hour starting (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>No tokens were used in this time range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Local models answered %1 % of the tokens (%2 of %3). At the price of %4 they would have cost $%5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+3"/>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
