@@ -254,7 +254,7 @@ void AccessKeysPage::showUse(const Config &config)
             return result;
         result.byKey = RequestLog::usageByKey(path, QDateTime::currentDateTimeUtc());
         RequestLogFilter filter;
-        filter.sinceMs = QDateTime::currentMSecsSinceEpoch() - 60 * 1000;
+        filter.sinceMs = QDateTime::currentMSecsSinceEpoch() - qint64{60} * 1000;
         for (const QString &key : counted) {
             filter.accessKey = key;
             if (auto n = RequestLogQuery::count(path, filter))
