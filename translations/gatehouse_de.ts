@@ -615,7 +615,7 @@
     <message>
         <location line="+0"/>
         <source>Use against limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Limits anrechnen</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -652,7 +652,7 @@
     <message>
         <location line="+44"/>
         <source>Configuration “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration „%1“: %2</translation>
     </message>
     <message>
         <location line="+81"/>
@@ -1857,52 +1857,52 @@ Leer: jedes Modell.</translation>
     <message>
         <location filename="../ui/LimitWatch.cpp" line="+51"/>
         <source>%1 of %2 requests in the last minute</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Anfragen in der letzten Minute</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 of %2 tokens today</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Tokens heute</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 of %2 this month</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 in diesem Monat</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>default</source>
-        <translation type="unfinished">Standard</translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Token limit reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Limit erreicht</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Token limit almost reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Limit fast erreicht</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keys of the configuration “%1” used %2 of their %3 tokens today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüssel der Konfiguration „%1“ haben heute %2 ihrer %3 Tokens verbraucht.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Spending limit reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabenlimit erreicht</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Spending limit almost reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabenlimit fast erreicht</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keys of the configuration “%1” spent %2 of their %3 this month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüssel der Konfiguration „%1“ haben in diesem Monat %2 ihrer %3 ausgegeben.</translation>
     </message>
 </context>
 <context>
@@ -2358,7 +2358,7 @@ Leer: jedes Modell.</translation>
     <message>
         <location line="+0"/>
         <source>Usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzung</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -3288,7 +3288,7 @@ Leer: jedes Modell.</translation>
         <location line="+78"/>
         <location line="+52"/>
         <source>Last hour: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Stunde: %1</translation>
     </message>
     <message>
         <location line="-112"/>
@@ -3338,32 +3338,32 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
     <message>
         <location line="+11"/>
         <source>cooling off until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause bis %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>no requests</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Anfragen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>1 request</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Anfrage</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 requests</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfragen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 % errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % Fehler</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>first byte p50 %1 ms, p95 %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>erstes Byte p50 %1 ms, p95 %2 ms</translation>
     </message>
     <message>
         <location line="+189"/>
@@ -3702,7 +3702,7 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
     <message>
         <location line="+2"/>
         <source>Tell me in the &amp;tray when keys near or reach a token or spending limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Infobereich melden, wenn Schlüssel ein Token- oder Ausgabenlimit fast oder ganz erreichen</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3989,225 +3989,225 @@ Anbieterschlüssel liegen nur im Systemschlüsselbund. Entsperren Sie ihn oder s
     <message>
         <location filename="../ui/UsagePage.cpp" line="+89"/>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+4"/>
         <location line="+27"/>
         <source>Requests</source>
-        <translation type="unfinished">Anfragen</translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <location line="-31"/>
         <location line="+4"/>
         <location line="+28"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="-31"/>
         <location line="+7"/>
         <source>Input tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe-Tokens</translation>
     </message>
     <message>
         <location line="-7"/>
         <location line="+7"/>
         <source>Output tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens</translation>
     </message>
     <message>
         <location line="-7"/>
         <location line="+33"/>
         <source>Cost (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten (USD)</translation>
     </message>
     <message>
         <location line="-30"/>
         <source>Provider</source>
-        <translation type="unfinished">Anbieter</translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First byte p50 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Byte p50 (ms)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>First byte p95 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Byte p95 (ms)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Local model</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokales Modell</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>At the cloud price (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Cloud-Preis (USD)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Last 24 hours</source>
-        <translation type="unfinished">Letzte 24 Stunden</translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 7 days</source>
-        <translation type="unfinished">Letzte 7 Tage</translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 30 days</source>
-        <translation type="unfinished">Letzte 7 Tage {30 ?}</translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>By hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Stunde</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By day</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Tag</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tokens</source>
-        <translation type="unfinished">Tokens</translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stacked by provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestapelt nach Anbieter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stacked by model</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestapelt nach Modell</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stacked by key</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestapelt nach Schlüssel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time range</source>
-        <translation type="unfinished">Zeitraum</translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervall</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Messgröße</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stacking</source>
-        <translation type="unfinished"></translation>
+        <translation>Stapelung</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Time to first byte per provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit bis zum ersten Byte je Anbieter</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&lt;b&gt;Local models&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Lokale Modelle&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Compare with the cloud &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Cloud-&amp;Modell vergleichen:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cloud model to compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloud-Modell zum Vergleich</translation>
     </message>
     <message>
         <location line="+112"/>
         <source>The request log could not be read: %1</source>
-        <translation type="unfinished">Das Anfrageprotokoll kann nicht gelesen werden: %1</translation>
+        <translation>Das Anfrageprotokoll konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keins)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstige</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>hour starting (local time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunde ab (Ortszeit)</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Millisekunden</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>No tokens were used in this time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Zeitraum wurden keine Tokens verbraucht.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Local models answered %1 % of the tokens (%2 of %3). At the price of %4 they would have cost $%5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Modelle haben %1 % der Tokens beantwortet (%2 von %3). Zum Preis von %4 hätten sie $%5 gekostet.</translation>
     </message>
     <message>
         <location line="+23"/>
         <location line="+3"/>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>

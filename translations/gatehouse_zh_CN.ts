@@ -615,7 +615,7 @@
     <message>
         <location line="+0"/>
         <source>Use against limits</source>
-        <translation type="unfinished"></translation>
+        <translation>计入限额</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -652,7 +652,7 @@
     <message>
         <location line="+44"/>
         <source>Configuration “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>配置“%1”：%2</translation>
     </message>
     <message>
         <location line="+81"/>
@@ -1855,52 +1855,52 @@ fast
     <message>
         <location filename="../ui/LimitWatch.cpp" line="+51"/>
         <source>%1 of %2 requests in the last minute</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一分钟 %1 / %2 个请求</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 of %2 tokens today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日 %1 / %2 个令牌</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 of %2 this month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月 %1 / %2</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>default</source>
-        <translation type="unfinished">默认</translation>
+        <translation>默认</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Token limit reached</source>
-        <translation type="unfinished"></translation>
+        <translation>已达到令牌限额</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Token limit almost reached</source>
-        <translation type="unfinished"></translation>
+        <translation>即将达到令牌限额</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keys of the configuration “%1” used %2 of their %3 tokens today.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥配置“%1”的密钥今日已使用 %2 个令牌（限额 %3 个）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Spending limit reached</source>
-        <translation type="unfinished"></translation>
+        <translation>已达到支出限额</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Spending limit almost reached</source>
-        <translation type="unfinished"></translation>
+        <translation>即将达到支出限额</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keys of the configuration “%1” spent %2 of their %3 this month.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥配置“%1”的密钥本月已支出 %2（限额 %3）。</translation>
     </message>
 </context>
 <context>
@@ -2353,7 +2353,7 @@ fast
     <message>
         <location line="+0"/>
         <source>Usage</source>
-        <translation type="unfinished"></translation>
+        <translation>用量</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -3281,7 +3281,7 @@ fast
         <location line="+78"/>
         <location line="+52"/>
         <source>Last hour: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时：%1</translation>
     </message>
     <message>
         <location line="-112"/>
@@ -3330,32 +3330,32 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
     <message>
         <location line="+11"/>
         <source>cooling off until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>冷却至 %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>no requests</source>
-        <translation type="unfinished"></translation>
+        <translation>无请求</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>1 request</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个请求</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 requests</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个请求</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 % errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 % 错误</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>first byte p50 %1 ms, p95 %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>首字节 p50 %1 ms，p95 %2 ms</translation>
     </message>
     <message>
         <location line="+189"/>
@@ -3694,7 +3694,7 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
     <message>
         <location line="+2"/>
         <source>Tell me in the &amp;tray when keys near or reach a token or spending limit</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥接近或达到令牌或支出限额时在托盘中通知我(&amp;T)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3981,225 +3981,225 @@ Provider keys stay only in the system keychain. Unlock it or start a Secret Serv
     <message>
         <location filename="../ui/UsagePage.cpp" line="+89"/>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>分组</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+4"/>
         <location line="+27"/>
         <source>Requests</source>
-        <translation type="unfinished">请求</translation>
+        <translation>请求</translation>
     </message>
     <message>
         <location line="-31"/>
         <location line="+4"/>
         <location line="+28"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <location line="-31"/>
         <location line="+7"/>
         <source>Input tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>输入令牌</translation>
     </message>
     <message>
         <location line="-7"/>
         <location line="+7"/>
         <source>Output tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>输出令牌</translation>
     </message>
     <message>
         <location line="-7"/>
         <location line="+33"/>
         <source>Cost (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>费用 (USD)</translation>
     </message>
     <message>
         <location line="-30"/>
         <source>Provider</source>
-        <translation type="unfinished">提供方</translation>
+        <translation>提供方</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First byte p50 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>首字节 p50 (ms)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>First byte p95 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>首字节 p95 (ms)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Local model</source>
-        <translation type="unfinished"></translation>
+        <translation>本地模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>At the cloud price (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>按云端价格 (USD)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Last 24 hours</source>
-        <translation type="unfinished">最近 24 小时</translation>
+        <translation>最近 24 小时</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 7 days</source>
-        <translation type="unfinished">最近 7 天</translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 30 days</source>
-        <translation type="unfinished">最近 7 天 {30 ?}</translation>
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>By hour</source>
-        <translation type="unfinished"></translation>
+        <translation>按小时</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By day</source>
-        <translation type="unfinished"></translation>
+        <translation>按天</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tokens</source>
-        <translation type="unfinished">令牌</translation>
+        <translation>令牌</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stacked by provider</source>
-        <translation type="unfinished"></translation>
+        <translation>按提供方堆叠</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stacked by model</source>
-        <translation type="unfinished"></translation>
+        <translation>按模型堆叠</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stacked by key</source>
-        <translation type="unfinished"></translation>
+        <translation>按密钥堆叠</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time range</source>
-        <translation type="unfinished">时间范围</translation>
+        <translation>时间范围</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>时间粒度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stacking</source>
-        <translation type="unfinished"></translation>
+        <translation>堆叠方式</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Time to first byte per provider</source>
-        <translation type="unfinished"></translation>
+        <translation>各提供方的首字节时间</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&lt;b&gt;Local models&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;本地模型&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Compare with the cloud &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>与云端模型比较(&amp;M)：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cloud model to compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>用于比较的云端模型</translation>
     </message>
     <message>
         <location line="+112"/>
         <source>The request log could not be read: %1</source>
-        <translation type="unfinished">无法读取请求日志：%1</translation>
+        <translation>无法读取请求日志：%1</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>hour starting (local time)</source>
-        <translation type="unfinished"></translation>
+        <translation>小时起点（本地时间）</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>毫秒</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>No tokens were used in this time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>此时间范围内未使用任何令牌。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Local models answered %1 % of the tokens (%2 of %3). At the price of %4 they would have cost $%5.</source>
-        <translation type="unfinished"></translation>
+        <translation>本地模型回答了 %1 % 的令牌（%3 个中的 %2 个）。按 %4 的价格计算，它们本应花费 $%5。</translation>
     </message>
     <message>
         <location line="+23"/>
         <location line="+3"/>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
