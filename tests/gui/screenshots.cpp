@@ -45,6 +45,7 @@
 #include <QTextBrowser>
 #include <QThread>
 #include <QTreeWidget>
+#include <algorithm>
 #include <cstdio>
 
 using namespace gatehouse;
@@ -282,8 +283,6 @@ int main(int argc, char **argv)
         ConfigStore store(dir.path());
         store.save(c);
         store.saveLastUsed({{QStringLiteral("vscode"), now.addSecs(-300)}});
-        writeDemoLog(dir.path(), now);
-
         {
             // A day of requests for the Usage page: local models most of the time, OpenAI
             // for the rest, more during working hours.
@@ -300,6 +299,7 @@ int main(int argc, char **argv)
                 {QStringLiteral("ollama"), QStringLiteral("qwen2.5-coder")},
                 {QStringLiteral("openai"), QStringLiteral("gpt-4o-mini")},
                 {QStringLiteral("openai"), QStringLiteral("gpt-4.1")}};
+            QList<RequestLogEntry> day;
             for (int h = 23; h >= 0; --h) {
                 const int hourOfDay = now.addSecs(-h * 3600).toLocalTime().time().hour();
                 const int count = 4 + next(6) + (hourOfDay >= 9 && hourOfDay < 18 ? 14 : 0);
@@ -320,11 +320,25 @@ int main(int argc, char **argv)
                     e.cost = cloud ? (e.inputTokens * 0.4 + e.outputTokens * 1.6) / 1e6 : -1;
                     e.firstByteMs = (cloud ? 350 : 120) + next(cloud ? 600 : 250);
                     e.totalMs = e.firstByteMs + 800;
-                    log.append(e);
+                    e.attemptCount = 1;
+                    e.attempts = QStringLiteral("%1:%2 %3 (%4 ms)")
+                                     .arg(e.provider, e.model)
+                                     .arg(e.status)
+                                     .arg(e.totalMs);
+                    day.append(e);
                 }
             }
+            // In the order they happened, as the gateway writes them.
+            std::sort(day.begin(), day.end(),
+                      [](const RequestLogEntry &a, const RequestLogEntry &b) {
+                          return a.timeMs < b.timeMs;
+                      });
+            for (const RequestLogEntry &e : day)
+                log.append(e);
             log.flush();
         }
+        // The Logs page's own demo rows come last: the newest.
+        writeDemoLog(dir.path(), now);
 
         MemorySecretStore secrets;
         secrets.write(SecretStore::providerKeyName(c.instanceId, QStringLiteral("openai")),
