@@ -273,7 +273,10 @@ Result<MigrationPlan> readLiteLlm(const YAML::Node &root, const Config &existing
             if (!item.IsMap())
                 continue;
             for (auto it = item.begin(); it != item.end(); ++it) {
-                for (const YAML::Node &to : it->second)
+                // A node of its own: `it->second` lives in a proxy that ends with the
+                // expression, so a loop over it would read freed memory.
+                const YAML::Node targets = it->second;
+                for (const YAML::Node &to : targets)
                     fallbacks[key(it)] << scalar(to);
             }
         }

@@ -985,7 +985,8 @@ private slots:
                  QStringLiteral("http://127.0.0.1:") + port);
         QCOMPARE(env.value(QLatin1String("ANTHROPIC_MODEL")).toString(),
                  QStringLiteral("fake:echo-1"));
-        const AccessKeyRecord *key = savedConfig().findAccessKey(QStringLiteral("claude-code"));
+        const Config withKey = savedConfig();
+        const AccessKeyRecord *key = withKey.findAccessKey(QStringLiteral("claude-code"));
         QVERIFY(key && key->isActive());
         // The key in the file is the one Gatehouse now accepts.
         QCOMPARE(AccessKeys::hashOf(

@@ -46,7 +46,8 @@ QStringList userSettings(const QByteArray &content)
         }
         if (!it->second.IsSequence())
             continue;
-        for (const YAML::Node &model : it->second) {
+        const YAML::Node models = it->second; // a proxy's member would dangle in the loop
+        for (const YAML::Node &model : models) {
             if (model["name"].IsDefined() && model["name"].Scalar() == "Gatehouse")
                 continue;
             out << QStringLiteral("model=") + QString::fromStdString(YAML::Dump(model));

@@ -191,8 +191,9 @@ private slots:
         QCOMPARE(again->model, QStringLiteral("fast"));
         QCOMPARE(again->smallModel, QStringLiteral("chat:m1"));
         QVERIFY(again->connected);
-        const AccessKeyRecord *k = store().load()->findAccessKey(QStringLiteral("opencode"));
-        QVERIFY(k->isActive());
+        const auto reloaded = store().load();
+        const AccessKeyRecord *k = reloaded->findAccessKey(QStringLiteral("opencode"));
+        QVERIFY(k && k->isActive());
         QVERIFY(k->hash != first);
         // Undo after two Connects goes back to the file from before the first.
         QVERIFY(c.disconnect(QStringLiteral("opencode")));
